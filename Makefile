@@ -1,0 +1,56 @@
+# Reelarr: `make run` serves the app on http://localhost:7878; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PYTHON ?= python3
+UV_VERSION ?= 0.13.9
+TOOLS := .tools
+UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
+VENV := .venv
+UI_STAMP := src/reelarr/web/index.html
+UI_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts -type f 2>/dev/null)
+# Debian packages the tests drive for real (browser, download clients, media tools).
+TEST_DEB_PACKAGES ?= chromium
+
+.PHONY: run test setup deps ui lint typecheck test-deps clean
+
+run: setup
+	$(VENV)/bin/reelarr serve
+
+setup: deps ui
+
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+deps: $(UV)
+	$(UV) sync --frozen --python 3.11
+
+ui: $(UI_STAMP)
+
+$(UI_STAMP): $(UI_SOURCES) frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build
+
+test-deps:
+	@missing=""; for p in $(TEST_DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "Starting PostgreSQL"; pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; }
+
+test: setup test-deps
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest
+
+lint:
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+typecheck:
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) $(TOOLS) frontend/node_modules src/reelarr/web

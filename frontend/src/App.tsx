@@ -1,0 +1,90 @@
+import type { ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation, useSearchParams } from "react-router";
+import { urlBase } from "./api/client";
+import { useInitialize } from "./api/queries";
+import type { Initialize } from "./api/types";
+import { ErrorMessage, Loading } from "./components/Feedback";
+import { Shell } from "./components/Shell";
+import { LiveProvider } from "./live/LiveProvider";
+import { safeReturnPath } from "./lib/paths";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { SetupPage } from "./pages/SetupPage";
+import { StatusPage } from "./pages/StatusPage";
+import { TasksPage } from "./pages/TasksPage";
+
+/** Renders `children(init)` once /initialize.json is known (kept while a refetch fails). */
+function WithInitialize({ children }: { children: (init: Initialize) => ReactNode }) {
+  const init = useInitialize();
+  if (init.data) return children(init.data);
+  if (init.isError)
+    return (
+      <main className="auth">
+        <ErrorMessage error={init.error} title="Reelarr is not answering" />
+      </main>
+    );
+  return (
+    <main className="auth">
+      <Loading what="Reelarr" />
+    </main>
+  );
+}
+
+/** The signed-in part: setup first, then a session, else the login page coming back here. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  return (
+    <WithInitialize>
+      {(init) => {
+        if (init.needsSetup) return <Navigate to="/setup" replace />;
+        if (!init.authenticated) {
+          const returnUrl = encodeURIComponent(location.pathname + location.search);
+          return <Navigate to={`/login?returnUrl=${returnUrl}`} replace />;
+        }
+        return children;
+      }}
+    </WithInitialize>
+  );
+}
+
+/** The signed-out pages: only while they make sense (no account yet / not logged in). */
+function SignedOut({ page, children }: { page: "login" | "setup"; children: ReactNode }) {
+  const [params] = useSearchParams();
+  return (
+    <WithInitialize>
+      {(init) => {
+        if (init.authenticated && !init.needsSetup)
+          return <Navigate to={safeReturnPath(params.get("returnUrl"), urlBase)} replace />;
+        if (page === "login" && init.needsSetup) return <Navigate to="/setup" replace />;
+        if (page === "setup" && !init.needsSetup) return <Navigate to="/login" replace />;
+        return children;
+      }}
+    </WithInitialize>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/setup" element={<SignedOut page="setup"><SetupPage /></SignedOut>} />
+      <Route path="/login" element={<SignedOut page="login"><LoginPage /></SignedOut>} />
+      <Route
+        element={
+          <RequireSession>
+            <LiveProvider>
+              <Shell />
+            </LiveProvider>
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/system/status" replace />} />
+        <Route path="system">
+          <Route index element={<Navigate to="/system/status" replace />} />
+          <Route path="status" element={<StatusPage />} />
+          <Route path="tasks" element={<TasksPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,100 @@
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { urlBase } from "../api/client";
+import { keys, upsertCommand } from "../api/queries";
+import type { Command, LiveMessage } from "../api/types";
+import { reconnectDelay } from "../lib/backoff";
+import { liveUrlFrom } from "../lib/paths";
+
+export type LiveStatus = "connected" | "reconnecting" | "disconnected";
+
+interface LiveState {
+  status: LiveStatus;
+  /** The server's version as it announced itself on connect. */
+  serverVersion?: string;
+}
+
+const LiveContext = createContext<LiveState>({ status: "disconnected" });
+
+export const useLive = () => useContext(LiveContext);
+
+/** After this many failed attempts in a row the indicator says Disconnected (retries go on). */
+const ATTEMPTS_BEFORE_DISCONNECTED = 3;
+
+/** Apply one pushed message to the cached server state. */
+export function applyMessage(client: QueryClient, message: LiveMessage): void {
+  switch (message.name) {
+    case "command":
+      if (message.resource && typeof message.resource === "object") upsertCommand(client, message.resource as Command);
+      void client.invalidateQueries({ queryKey: keys.commands });
+      void client.invalidateQueries({ queryKey: keys.tasks });
+      break;
+    case "health":
+      void client.invalidateQueries({ queryKey: keys.health });
+      break;
+  }
+}
+
+function parse(data: unknown): LiveMessage | undefined {
+  if (typeof data !== "string") return undefined;
+  try {
+    const message = JSON.parse(data) as LiveMessage;
+    return typeof message?.name === "string" ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Holds the WebSocket for the signed-in app: reconnects with backoff and feeds the query cache. */
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const client = useQueryClient();
+  const [state, setState] = useState<LiveState>({ status: "disconnected" });
+  const clientRef = useRef(client);
+  clientRef.current = client;
+
+  useEffect(() => {
+    const url = liveUrlFrom(window.location.origin, urlBase);
+    let socket: WebSocket | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let wasConnected = false;
+    let stopped = false;
+
+    const connect = () => {
+      socket = new WebSocket(url);
+      socket.onopen = () => {
+        failures = 0;
+        setState((s) => ({ ...s, status: "connected" }));
+        // Anything may have changed while we were away.
+        if (wasConnected) void clientRef.current.invalidateQueries();
+        wasConnected = true;
+      };
+      socket.onmessage = (event) => {
+        const message = parse(event.data);
+        if (!message) return;
+        if (message.name === "version") {
+          const version = (message.resource as { version?: string } | undefined)?.version;
+          if (version) setState((s) => ({ ...s, serverVersion: version }));
+        }
+        applyMessage(clientRef.current, message);
+      };
+      socket.onclose = () => {
+        if (stopped) return;
+        failures += 1;
+        setState((s) => ({ ...s, status: failures > ATTEMPTS_BEFORE_DISCONNECTED ? "disconnected" : "reconnecting" }));
+        // The session may have ended (logged out elsewhere): the route guards act on this.
+        void clientRef.current.invalidateQueries({ queryKey: keys.initialize });
+        timer = setTimeout(connect, reconnectDelay(failures));
+      };
+    };
+
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      socket?.close();
+    };
+  }, []);
+
+  return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>;
+}

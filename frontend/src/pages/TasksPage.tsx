@@ -9,7 +9,11 @@ function CommandState({ command }: { command: Command | undefined }) {
   if (!command) return <span className="muted">—</span>;
   const when = command.ended ?? command.started ?? command.queued;
   return (
-    <span className={`badge badge--${command.status}`} title={when ? formatDateTime(when) : undefined}>
+    <span
+      className={`badge badge--${command.status}`}
+      title={when ? formatDateTime(when) : undefined}
+      data-command-id={command.id}
+    >
       {commandStatusLabel(command.status)}
       {command.message && command.status !== "completed" ? `: ${command.message}` : ""}
     </span>

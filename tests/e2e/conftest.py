@@ -1,0 +1,136 @@
+"""Whole-server browser tests: a real Reelarr process on 127.0.0.1 and Debian Chromium via Playwright."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+START_TIMEOUT = 60.0
+STOP_TIMEOUT = 10.0
+# Settings from the developer's shell must not leak into the server under test.
+FOREIGN_SETTINGS = (
+    "REELARR_DATABASE_URL",
+    "REELARR_URL_BASE",
+    "REELARR_API_KEY",
+    "REELARR_ADMIN_USER",
+    "REELARR_ADMIN_PASSWORD",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReelarrServer:
+    url: str  # "http://127.0.0.1:PORT", no trailing slash
+    data_dir: Path
+    log_path: Path
+
+    def log_tail(self, lines: int = 40) -> str:
+        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_until_serving(server: ReelarrServer, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"reelarr serve exited with {process.returncode}:\n{server.log_tail()}")
+        try:
+            if httpx.get(f"{server.url}/ping", timeout=2.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"reelarr serve did not answer /ping within {START_TIMEOUT:.0f} s:\n{server.log_tail()}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=STOP_TIMEOUT)
+
+
+@pytest.fixture
+def reelarr_server(tmp_path: Path) -> Iterator[ReelarrServer]:
+    """A fresh Reelarr (SQLite in a temporary data dir, no user yet) on a free loopback port."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = ReelarrServer(url=url, data_dir=data_dir, log_path=tmp_path / "server.log")
+    env = {key: value for key, value in os.environ.items() if key not in FOREIGN_SETTINGS}
+    env |= {"REELARR_DATA_DIR": str(data_dir), "REELARR_PORT": str(port), "REELARR_BIND": "127.0.0.1"}
+    with server.log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reelarr", "serve"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            _wait_until_serving(server, process)
+            yield server
+        finally:
+            _stop(process)
+            print(f"--- reelarr server log (tail) ---\n{server.log_tail()}")  # shown when a test fails
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `apt-get install -y chromium` (make test-deps does it)")
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, tmp_path: Path) -> Iterator[Page]:
+    """A page in a fresh browser context (no cookies); its last screen is kept as tmp_path/last-page.png."""
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        page.screenshot(path=str(tmp_path / "last-page.png"))
+        context.close()

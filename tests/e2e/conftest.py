@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import socket
@@ -50,6 +51,13 @@ class ReelarrServer:
         return "\n".join(text.splitlines()[-lines:])
 
 
+def _serve_command() -> list[str]:
+    """`python -m reelarr serve` from this interpreter, or the console script installed beside it."""
+    if importlib.util.find_spec("reelarr.__main__") is not None:
+        return [sys.executable, "-m", "reelarr", "serve"]
+    return [str(Path(sys.executable).with_name("reelarr")), "serve"]
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -93,7 +101,7 @@ def reelarr_server(tmp_path: Path) -> Iterator[ReelarrServer]:
     env |= {"REELARR_DATA_DIR": str(data_dir), "REELARR_PORT": str(port), "REELARR_BIND": "127.0.0.1"}
     with server.log_path.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "reelarr", "serve"],
+            _serve_command(),
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=log,

@@ -14,7 +14,7 @@ export const keys = {
 export function useInitialize() {
   return useQuery({
     queryKey: keys.initialize,
-    queryFn: ({ signal }) => request<Initialize>("/initialize.json", { signal }),
+    queryFn: ({ signal }) => request<Initialize>("/initialize.json", { signal, redirectOn401: false }),
     staleTime: Infinity,
   });
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError as PydanticValidationError
+
 
 class ReelarrError(Exception):
     """Base of every error Reelarr raises on purpose."""
@@ -36,6 +38,16 @@ class ValidationFailed(ReelarrError):
     def __init__(self, failures: list[ValidationFailure]) -> None:
         super().__init__("; ".join(f"{f.property_name}: {f.error_message}" for f in failures))
         self.failures = failures
+
+    @classmethod
+    def from_pydantic(cls, error: PydanticValidationError) -> ValidationFailed:
+        """Translate a pydantic validation error, one failure per problem."""
+        return cls(
+            [
+                ValidationFailure(".".join(str(p) for p in e["loc"]), e["msg"], None, "error", e["type"])
+                for e in error.errors()
+            ]
+        )
 
     @classmethod
     def single(cls, property_name: str, message: str, attempted_value: Any = None) -> ValidationFailed:

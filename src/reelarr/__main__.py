@@ -1,0 +1,5 @@
+"""`python -m reelarr` runs the command line."""
+
+from reelarr.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""HTTP: Radarr-compatible REST resources, the WebSocket, login pages and the UI's static files."""

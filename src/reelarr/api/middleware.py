@@ -1,0 +1,80 @@
+"""ASGI middleware for the conventions Radarr clients rely on, applied before routing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import parse_qsl, urlencode
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from reelarr.api.json import JsonResponse
+
+
+class UrlBaseMiddleware:
+    """Serves the app under a path prefix (REELARR_URL_BASE) for reverse proxies."""
+
+    def __init__(self, app: ASGIApp, url_base: str) -> None:
+        self.app = app
+        self.url_base = url_base
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or not self.url_base:
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        if path == self.url_base or path.startswith(self.url_base + "/"):
+            scope = dict(scope)
+            scope["path"] = path[len(self.url_base) :] or "/"
+            scope["raw_path"] = scope["path"].encode()
+            scope["root_path"] = scope.get("root_path", "") + self.url_base
+            await self.app(scope, receive, send)
+            return
+        if scope["type"] == "http" and path == "/":
+            await _redirect(self.url_base + "/", send)
+            return
+        if scope["type"] == "http":
+            await JsonResponse({"message": "Not Found"}, status_code=404)(scope, receive, send)
+
+
+async def _redirect(location: str, send: Send) -> None:
+    await send({"type": "http.response.start", "status": 302, "headers": [(b"location", location.encode())]})
+    await send({"type": "http.response.body", "body": b""})
+
+
+class ConventionsMiddleware:
+    """Trailing slashes ignored, query names matched case-insensitively, the version header on answers."""
+
+    def __init__(self, app: ASGIApp, version: str, query_names: Mapping[str, str]) -> None:
+        self.app = app
+        self.version = version
+        self.query_names = query_names
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        scope = dict(scope)
+        path: str = scope["path"]
+        if len(path) > 1 and path.endswith("/"):
+            scope["path"] = path.rstrip("/") or "/"
+            scope["raw_path"] = scope["path"].encode()
+        query: bytes = scope.get("query_string", b"")
+        if query:
+            scope["query_string"] = self._canonical_query(query)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_version(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).append("X-Application-Version", self.version)
+            await send(message)
+
+        await self.app(scope, receive, send_with_version)
+
+    def _canonical_query(self, query: bytes) -> bytes:
+        pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+        if not any(self.query_names.get(k.lower(), k) != k for k, _ in pairs):
+            return query
+        return urlencode([(self.query_names.get(k.lower(), k), v) for k, v in pairs]).encode("latin-1")

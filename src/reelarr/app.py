@@ -1,0 +1,233 @@
+"""The composition root: builds the services, the ASGI app and the background workers."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, FastAPI
+from fastapi.responses import Response
+from starlette.types import ASGIApp
+
+from reelarr import RADARR_VERSION, __version__
+from reelarr.api import login, root, ws
+from reelarr.api.auth_middleware import AuthMiddleware
+from reelarr.api.deps import get_services
+from reelarr.api.errors import install_error_handlers
+from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
+from reelarr.api.routing import make_paths_case_insensitive, query_name_map
+from reelarr.api.static import UI_DIR, WebUi
+from reelarr.api.v3 import commands, health, system
+from reelarr.api.ws import WebSocketHub
+from reelarr.auth.api_keys import ApiKeys
+from reelarr.auth.commands import reset_api_key_command
+from reelarr.auth.passwords import Passwords
+from reelarr.auth.sessions import Sessions
+from reelarr.auth.throttle import LoginThrottle
+from reelarr.auth.users import Users
+from reelarr.configuration.store import ConfigStore
+from reelarr.db.base import utcnow
+from reelarr.db.engine import Database
+from reelarr.db.migrate import current_revision, migrate
+from reelarr.events import EventBus
+from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
+from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
+from reelarr.health.commands import check_health_command
+from reelarr.health.service import HealthService
+from reelarr.jobs.executor import CommandExecutor
+from reelarr.jobs.housekeeping import housekeeping_command, messaging_cleanup_command
+from reelarr.jobs.queue import CommandQueue
+from reelarr.jobs.registry import CommandRegistry
+from reelarr.jobs.scheduler import Scheduler
+from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
+from reelarr.observability.metrics import Metrics, MetricsMiddleware
+from reelarr.plugins import PluginHost, load_plugins
+from reelarr.services import Services
+from reelarr.settings import Settings
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+
+def register_commands(services: Services) -> None:
+    """The commands and scheduled tasks every process knows (intervals as Radarr's, in minutes)."""
+    registry = services.registry
+    registry.add(check_health_command(services.health), every_minutes=6 * 60)
+    registry.add(messaging_cleanup_command(services.commands, services.clock), every_minutes=5)
+    registry.add(housekeeping_command(services.sessions, services.throttle), every_minutes=24 * 60)
+    registry.add(reset_api_key_command(services.api_keys))
+
+
+def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
+    """Create every service of the process around an open database."""
+    bus = EventBus()
+    config = ConfigStore(db)
+    registry = CommandRegistry()
+    queue = CommandQueue(
+        db,
+        bus,
+        registry,
+        clock,
+        default_max_attempts=settings.command_max_attempts,
+        retry_base_seconds=settings.command_retry_base_seconds,
+        retry_max_seconds=settings.command_retry_max_seconds,
+    )
+    health_service = HealthService(bus)
+    health_service.register(DatabaseCheck(db))
+    health_service.register(DataDirectoryCheck(settings.data_dir))
+    fixed_key = settings.api_key.get_secret_value() if settings.api_key else None
+    services = Services(
+        settings=settings,
+        clock=clock,
+        started_at=clock(),
+        db=db,
+        bus=bus,
+        config=config,
+        users=Users(db, Passwords(), clock),
+        sessions=Sessions(db, clock, timedelta(days=settings.session_days)),
+        throttle=LoginThrottle(
+            db,
+            clock,
+            max_failures=settings.login_max_failures,
+            window=timedelta(seconds=settings.login_window_seconds),
+        ),
+        api_keys=ApiKeys(config, bus, fixed_key),
+        registry=registry,
+        commands=queue,
+        scheduler=Scheduler(
+            db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
+        ),
+        health=health_service,
+        metrics=Metrics(bus),
+        websockets=WebSocketHub(bus),
+    )
+    register_commands(services)
+    load_plugins(settings.plugins, PluginHost(commands=registry, health=health_service))
+    return services
+
+
+@dataclass
+class _Background:
+    """What runs beside the HTTP server, stopped in reverse order."""
+
+    executor: CommandExecutor | None = None
+    scheduler: Scheduler | None = None
+    bridge: PostgresEventBridge | None = None
+
+
+async def _create_admin_from_settings(services: Services) -> None:
+    settings = services.settings
+    if settings.admin_user and settings.admin_password and not await services.users.any_exist():
+        await services.users.create(
+            settings.admin_user, settings.admin_password.get_secret_value(), only_if_first=True
+        )
+        log.info("Created the first account %s from REELARR_ADMIN_USER", settings.admin_user)
+
+
+async def _start_background(services: Services) -> _Background:
+    settings = services.settings
+    background = _Background()
+    identity = WorkerIdentity.of_this_process()
+    if services.db.dialect == "postgresql":
+        bridge = PostgresEventBridge(asyncpg_dsn(services.db.url), services.bus, origin=identity.id)
+        services.bus.bridge = bridge
+        await bridge.start()
+        background.bridge = bridge
+    await services.scheduler.sync_tasks()
+    if settings.run_commands:
+        workers = WorkerRegistry(services.db, identity, services.clock, __version__)
+        executor = CommandExecutor(
+            services.commands,
+            services.registry,
+            workers,
+            services.bus,
+            concurrency=settings.command_workers,
+            poll_seconds=settings.command_poll_seconds,
+            heartbeat_seconds=settings.worker_heartbeat_seconds,
+            stale_seconds=settings.worker_stale_seconds,
+        )
+        await executor.start()
+        await services.scheduler.start()
+        background.executor = executor
+        background.scheduler = services.scheduler
+    return background
+
+
+async def _stop_background(background: _Background, services: Services) -> None:
+    await services.websockets.close_all()
+    if background.scheduler is not None:
+        await background.scheduler.stop()
+    if background.executor is not None:
+        await background.executor.stop()
+    if background.bridge is not None:
+        services.bus.bridge = None
+        await background.bridge.stop()
+
+
+def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR) -> ASGIApp:
+    """The whole Reelarr ASGI app for these settings; it opens the database when it starts."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    ui = WebUi(ui_dir, settings.url_base)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = Database(settings.resolved_database_url)
+        try:
+            await migrate(db)
+            services = build_services(settings, db, clock)
+            revision = await current_revision(db)
+            services.migration_version = int(revision) if revision and revision.isdigit() else 0
+            services.database_version = await db.ping()
+            await _create_admin_from_settings(services)
+            await services.api_keys.current()
+            await services.health.run()
+            background = await _start_background(services)
+            app.state.services = services
+            log.info("Reelarr %s ready on %s (%s)", __version__, settings.url_base or "/", db.dialect)
+            try:
+                yield
+            finally:
+                app.state.services = None
+                await _stop_background(background, services)
+        finally:
+            with contextlib.suppress(Exception):
+                await db.close()
+
+    api = FastAPI(
+        title="Reelarr",
+        summary="Radarr API v3 compatible movie collection manager",
+        version=RADARR_VERSION,
+        openapi_url="/api/v3/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        max_body_size=settings.max_request_body_bytes,
+        strict_content_type=False,
+    )
+    api.state.services = None
+    install_error_handlers(api)
+    for router in (root.router, login.router, system.router, health.router, commands.router, ws.router):
+        api.include_router(router)
+    _add_metrics_route(api)
+    api.include_router(ui.router())
+    make_paths_case_insensitive(api)
+
+    app: ASGIApp = MetricsMiddleware(api, lambda: api.state.services.metrics if api.state.services else None)
+    app = AuthMiddleware(app, lambda: api.state.services, ui.static_paths)
+    app = ConventionsMiddleware(app, RADARR_VERSION, query_name_map(api))
+    return UrlBaseMiddleware(app, settings.url_base)
+
+
+def _add_metrics_route(api: FastAPI) -> None:
+    @api.get("/metrics", include_in_schema=False)
+    async def metrics(services: Annotated[Services, Depends(get_services)]) -> Response:
+        body = await services.metrics.render(
+            services.commands.count_by_status, services.websockets.client_count
+        )
+        return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")

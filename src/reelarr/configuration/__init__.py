@@ -1,0 +1,1 @@
+"""Settings kept in the database (shared by every process), as opposed to process settings."""

@@ -1,0 +1,40 @@
+"""Read and write database-held settings."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from reelarr.configuration.tables import ConfigRow
+from reelarr.db.engine import Database
+
+
+class ConfigStore:
+    """Named settings shared by every process that uses the same database."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, key: str) -> str | None:
+        """The value stored under `key`, or None."""
+        async with self._db.read() as session:
+            return await session.scalar(select(ConfigRow.value).where(ConfigRow.key == key))
+
+    async def set(self, key: str, value: str) -> None:
+        """Store `value` under `key`, replacing what was there."""
+        async with self._db.write() as session:
+            row = await session.get(ConfigRow, key)
+            if row is None:
+                session.add(ConfigRow(key=key, value=value))
+            else:
+                row.value = value
+
+    async def get_or_create(self, key: str, value: str) -> str:
+        """The stored value, or `value` after storing it when there was none (safe across processes)."""
+        insert = pg_insert if self._db.dialect == "postgresql" else sqlite_insert
+        async with self._db.write() as session:
+            await session.execute(insert(ConfigRow).values(key=key, value=value).on_conflict_do_nothing())
+            stored = await session.scalar(select(ConfigRow.value).where(ConfigRow.key == key))
+        assert stored is not None
+        return stored

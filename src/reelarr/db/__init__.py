@@ -1,0 +1,1 @@
+"""Database engine, sessions, the table base and migrations."""

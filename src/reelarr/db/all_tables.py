@@ -1,0 +1,8 @@
+"""Imports every package's tables so the shared metadata is complete (for migrations and tests)."""
+
+from reelarr.auth import tables as auth_tables
+from reelarr.configuration import tables as configuration_tables
+from reelarr.db.base import Base
+from reelarr.jobs import tables as jobs_tables
+
+__all__ = ["Base", "auth_tables", "configuration_tables", "jobs_tables"]

@@ -1,0 +1,64 @@
+"""Alembic migrations, run at start-up and by `reelarr migrate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, text
+
+from reelarr.db.engine import Database
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Any fixed number: several processes starting at once take turns at migrating.
+_PG_MIGRATION_LOCK = 7_878_001
+
+
+def alembic_config() -> Config:
+    """An Alembic config pointing at Reelarr's migration scripts."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest migration Reelarr knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _upgrade(connection: Connection, cfg: Config) -> None:
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, "head")
+
+
+def _current(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+async def migrate(db: Database) -> None:
+    """Bring the schema up to the newest migration; safe to run from several processes at once."""
+    cfg = alembic_config()
+    async with db.engine.connect() as conn:
+        if db.dialect == "postgresql":
+            await conn.execute(text("select pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            await conn.commit()
+        try:
+            await conn.run_sync(_upgrade, cfg)
+            await conn.commit()
+        finally:
+            if db.dialect == "postgresql":
+                await conn.execute(text("select pg_advisory_unlock(:k)"), {"k": _PG_MIGRATION_LOCK})
+                await conn.commit()
+
+
+async def current_revision(db: Database) -> str | None:
+    """The migration the database is at, or None for an empty database."""
+    async with db.engine.connect() as conn:
+        result: Any = await conn.run_sync(_current)
+        return result if isinstance(result, str) or result is None else str(result)

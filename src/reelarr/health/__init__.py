@@ -1,0 +1,1 @@
+"""Health checks: what is wrong, said plainly, for the health page and the API."""

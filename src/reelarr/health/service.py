@@ -1,0 +1,60 @@
+"""Runs the registered checks and remembers their last results."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from reelarr.events import Event, EventBus, shared
+from reelarr.health.model import HealthCheck, HealthLevel, HealthResult
+
+log = logging.getLogger(__name__)
+
+
+@shared("health.changed")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HealthChanged(Event):
+    """The set of health problems changed."""
+
+
+class HealthService:
+    """A list of checks, each run with a time limit; a check that crashes is itself a problem."""
+
+    def __init__(self, bus: EventBus, *, timeout_seconds: float = 10.0) -> None:
+        self._bus = bus
+        self._checks: list[HealthCheck] = []
+        self._timeout = timeout_seconds
+        self._last: list[HealthResult] = []
+
+    def register(self, check: HealthCheck) -> None:
+        """Add a check."""
+        self._checks.append(check)
+
+    async def run(self) -> list[HealthResult]:
+        """Run every check now and return the problems; publishes HealthChanged when they changed."""
+        results = await asyncio.gather(*(self._run_one(c) for c in self._checks))
+        problems = [r for found in results for r in found if r.level != HealthLevel.OK]
+        changed = problems != self._last
+        self._last = problems
+        if changed:
+            await self._bus.publish(HealthChanged())
+        return problems
+
+    @property
+    def last(self) -> list[HealthResult]:
+        """The problems found by the last run."""
+        return list(self._last)
+
+    async def _run_one(self, check: HealthCheck) -> list[HealthResult]:
+        try:
+            return await asyncio.wait_for(check.check(), timeout=self._timeout)
+        except TimeoutError:
+            return [
+                HealthResult(
+                    check.name, HealthLevel.ERROR, f"{check.name} did not answer in {self._timeout:.0f}s"
+                )
+            ]
+        except Exception as error:
+            log.exception("Health check %s crashed", check.name)
+            return [HealthResult(check.name, HealthLevel.ERROR, f"{check.name} failed: {error}")]

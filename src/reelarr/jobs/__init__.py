@@ -1,0 +1,1 @@
+"""Commands on a durable queue, their executor, and scheduled tasks."""

@@ -1,0 +1,49 @@
+"""The services of a running Reelarr process, built by app.py and handed to the API layer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from reelarr.auth.api_keys import ApiKeys
+from reelarr.auth.sessions import Sessions
+from reelarr.auth.throttle import LoginThrottle
+from reelarr.auth.users import Users
+from reelarr.configuration.store import ConfigStore
+from reelarr.db.engine import Database
+from reelarr.events import EventBus
+from reelarr.health.service import HealthService
+from reelarr.jobs.queue import CommandQueue
+from reelarr.jobs.registry import CommandRegistry
+from reelarr.jobs.scheduler import Scheduler
+from reelarr.settings import Settings
+
+if TYPE_CHECKING:
+    from reelarr.api.ws import WebSocketHub
+    from reelarr.observability.metrics import Metrics
+
+
+@dataclass
+class Services:
+    """Everything a request handler may call; one instance per process."""
+
+    settings: Settings
+    clock: Callable[[], datetime]
+    started_at: datetime
+    db: Database
+    bus: EventBus
+    config: ConfigStore
+    users: Users
+    sessions: Sessions
+    throttle: LoginThrottle
+    api_keys: ApiKeys
+    registry: CommandRegistry
+    commands: CommandQueue
+    scheduler: Scheduler
+    health: HealthService
+    metrics: Metrics
+    websockets: WebSocketHub
+    migration_version: int = 0
+    database_version: str = ""

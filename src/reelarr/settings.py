@@ -1,0 +1,114 @@
+"""Process settings: environment variables `REELARR_*`, then `config.toml` in the data dir, then defaults."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
+
+CONFIG_FILE_NAME = "config.toml"
+_API_KEY_PATTERN = re.compile(r"^[A-Za-z0-9]{20,64}$")
+
+
+class _DataDirTomlSource(PydanticBaseSettingsSource):
+    """Reads `config.toml` from the data dir chosen by the init arguments or the environment."""
+
+    def __init__(self, settings_cls: type[BaseSettings], data_dir: Path) -> None:
+        super().__init__(settings_cls)
+        path = data_dir / CONFIG_FILE_NAME
+        self._values: dict[str, Any] = tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return self._values.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return {k: v for k, v in self._values.items() if k in self.settings_cls.model_fields}
+
+
+class Settings(BaseSettings):
+    """Everything a Reelarr process needs to know before it opens its database."""
+
+    model_config = SettingsConfigDict(env_prefix="REELARR_", extra="ignore", validate_default=True)
+
+    data_dir: Path = Field(Path("data"), description="Where the database, logs and caches live.")
+    port: int = Field(7878, ge=1, le=65535)
+    bind: str = Field(
+        "127.0.0.1", description="Address to listen on; 0.0.0.0 exposes Reelarr to the network."
+    )
+    database_url: str | None = Field(None, description="sqlite:///path or postgresql://user@host/db.")
+    api_key: SecretStr | None = Field(None, description="Fixed API key; generated and stored when unset.")
+    url_base: str = Field("", description="Path prefix when served behind a reverse proxy, e.g. /reelarr.")
+    instance_name: str = "Reelarr"
+    admin_user: str | None = None
+    admin_password: SecretStr | None = None
+    log_level: str = "info"
+    log_file: Path | None = Field(None, description="Defaults to logs/reelarr.log in the data dir.")
+    metrics_anonymous: bool = Field(False, description="Serve /metrics without authentication.")
+    run_commands: bool = Field(True, description="Run the command queue and scheduler in this process.")
+    command_workers: int = Field(3, ge=1, le=32)
+    command_poll_seconds: float = Field(1.0, gt=0)
+    scheduler_interval_seconds: float = Field(30.0, gt=0)
+    worker_heartbeat_seconds: float = Field(5.0, gt=0)
+    worker_stale_seconds: float = Field(30.0, gt=0)
+    command_max_attempts: int = Field(5, ge=1)
+    command_retry_base_seconds: float = Field(2.0, gt=0)
+    command_retry_max_seconds: float = Field(600.0, gt=0)
+    max_request_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
+    session_days: int = Field(7, ge=1, description="A session ends after this many days without use.")
+    login_max_failures: int = Field(5, ge=1)
+    login_window_seconds: int = Field(900, ge=1)
+    plugins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Extra modules to load, by import name."
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        data_dir = init_settings().get("data_dir") or os.environ.get("REELARR_DATA_DIR") or "data"
+        return init_settings, env_settings, _DataDirTomlSource(settings_cls, Path(data_dir))
+
+    @field_validator("url_base")
+    @classmethod
+    def _normalise_url_base(cls, value: str) -> str:
+        value = value.strip().strip("/")
+        return f"/{value}" if value else ""
+
+    @field_validator("api_key")
+    @classmethod
+    def _check_api_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not _API_KEY_PATTERN.match(value.get_secret_value()):
+            raise ValueError("must be 20 to 64 letters or digits")
+        return value
+
+    @field_validator("plugins", mode="before")
+    @classmethod
+    def _split_plugins(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [p.strip() for p in value.split(",") if p.strip()]
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL to use, SQLite in the data dir unless one was given."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'reelarr.db').resolve()}"
+
+    @property
+    def resolved_log_file(self) -> Path:
+        """The rotating log file's path."""
+        return self.log_file or self.data_dir / "logs" / "reelarr.log"

@@ -1,0 +1,1 @@
+"""Qualities, revisions and quality profiles (pure models; storage lives elsewhere)."""

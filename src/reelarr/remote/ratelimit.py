@@ -31,7 +31,9 @@ class TokenBucket:
         """Wait until a token is free and take it."""
         async with self._lock:
             self._refill()
-            while self._tokens < 1.0:
+            if self._tokens < 1.0:
                 await self._sleep((1.0 - self._tokens) / self._rate)
                 self._refill()
+                # We slept as long as the token needed; the clock's granularity may show a hair less.
+                self._tokens = max(self._tokens, 1.0)
             self._tokens -= 1.0

@@ -159,7 +159,7 @@ class RemoteService:
     ) -> T:
         retry = self._policy.retry
         backoff = wait_exponential_jitter(
-            initial=retry.initial_delay, max=retry.max_delay, jitter=retry.jitter
+            multiplier=retry.initial_delay, max=retry.max_delay, jitter=retry.jitter
         )
 
         def should_retry(exc: BaseException) -> bool:

@@ -18,6 +18,8 @@ _SITE_SUFFIX_RE = re.compile(
 )
 _TORRENT_SUFFIX_RE = re.compile(r"\[(?:ettv|rartv|rarbg|cttv|publichd)\]$", _I)
 
+_SPACE_RE = re.compile(r"\s")
+_NOT_SLUG_RE = re.compile(r"[^a-z0-9\s\-_]")
 _COMMON_WORDS = frozenset({"a", "an", "the", "and", "or", "of"})
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _WORD_RE = re.compile(r"[^\W_]+|[\W_]")
@@ -90,15 +92,25 @@ def _is_removable(tokens: list[str], index: int) -> bool:
 def url_slug(
     value: str,
     invalid_dash_replacement: bool = False,
-    trim_end_chars: str = "-_",
-    deduplicate_chars: str = "-_",
+    trim_end_chars: str | None = "-_",
+    deduplicate_chars: str | None = "-_",
 ) -> str:
     """Turn a title into a URL slug: lower-case ASCII letters and digits joined by dashes."""
-    value = remove_accents(value.lower())
-    value = re.sub(r"\s", "-", value)
-    value = re.sub(r"[^a-z0-9\s\-_]", "-" if invalid_dash_replacement else "", value)
+    value = _SPACE_RE.sub("-", remove_accents(value.lower()))
+    value = _NOT_SLUG_RE.sub("-" if invalid_dash_replacement else "", value)
     if trim_end_chars:
         value = value.strip(trim_end_chars)
     if deduplicate_chars:
-        value = re.sub(f"[{re.escape(deduplicate_chars)}]{{2,}}", lambda m: m.group(0)[-1], value)
+        value = _collapse_runs(value, deduplicate_chars)
     return value
+
+
+def _collapse_runs(value: str, chars: str) -> str:
+    """Replace each run of two or more of these characters by the run's last character."""
+    out: list[str] = []
+    for ch in value:
+        if out and ch in chars and out[-1] in chars:
+            out[-1] = ch
+        else:
+            out.append(ch)
+    return "".join(out)

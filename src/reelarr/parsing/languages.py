@@ -97,7 +97,7 @@ _TAG_ANY = "|".join(f"(?:{body})" for _, body in _TAGS)
 _TAG_RE = re.compile(f"(?:{_TAG_BODY})(?!(?:[-_. ](?:{_TAG_ANY}))*[-_. ]subs?)", _I)
 _TAG_LANGUAGES = tuple(lang(name) for name, _ in _TAGS)
 
-# Short upper-case codes: only as written in capitals, and not next to "SUB".
+# Short upper-case codes: only as written in capitals, not next to "SUB", and "ES" not as in "DTS-ES".
 _CAPS: tuple[tuple[str, str], ...] = (
     ("LT", "Lithuanian"),
     ("CZ", "Czech"),
@@ -107,9 +107,9 @@ _CAPS: tuple[tuple[str, str], ...] = (
     ("DE", "German"),
     ("ES", "Spanish"),
 )
-_CAPS_RE = re.compile(
-    r"(?<![Ss][Uu][Bb][-_. ])\b(?P<code>" + "|".join(code for code, _ in _CAPS) + r")\b(?![-_. ][Ss][Uu][Bb])"
-)
+_CAPS_CODES = "|".join(code for code, _ in _CAPS)
+_SUB = "[Ss][Uu][Bb]"
+_CAPS_RE = re.compile(rf"(?<!{_SUB}[-_. ])(?<!DTS[-_. ])\b(?P<code>{_CAPS_CODES})\b(?![-_. ]{_SUB})")
 _CAPS_LANGUAGES = {code: lang(name) for code, name in _CAPS}
 
 _GERMAN = lang("German")

@@ -7,7 +7,6 @@ conformance_exceptions.toml; such a case must keep failing, so a fix is noticed 
 from __future__ import annotations
 
 import pytest
-
 from tests.unit.parsing.conformance import Case, conformance_dir, load_cases, load_exceptions, mismatches
 
 if not (conformance_dir() / "radarr-parser.dev.jsonl").exists():

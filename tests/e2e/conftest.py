@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +43,7 @@ FOREIGN_SETTINGS = (
 
 @dataclass(frozen=True, slots=True)
 class ReelarrServer:
-    url: str  # "http://127.0.0.1:PORT", no trailing slash
+    url: str  # "http://127.0.0.1:PORT" plus the URL base, no trailing slash
     data_dir: Path
     log_path: Path
 
@@ -89,16 +90,18 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=STOP_TIMEOUT)
 
 
-@pytest.fixture
-def reelarr_server(tmp_path: Path) -> Iterator[ReelarrServer]:
+@contextmanager
+def running_reelarr(tmp_path: Path, url_base: str = "") -> Iterator[ReelarrServer]:
     """A fresh Reelarr (SQLite in a temporary data dir, no user yet) on a free loopback port."""
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     port = _free_port()
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}{url_base}"
     server = ReelarrServer(url=url, data_dir=data_dir, log_path=tmp_path / "server.log")
     env = {key: value for key, value in os.environ.items() if key not in FOREIGN_SETTINGS}
     env |= {"REELARR_DATA_DIR": str(data_dir), "REELARR_PORT": str(port), "REELARR_BIND": "127.0.0.1"}
+    if url_base:
+        env["REELARR_URL_BASE"] = url_base
     with server.log_path.open("wb") as log:
         process = subprocess.Popen(
             _serve_command(),
@@ -114,6 +117,19 @@ def reelarr_server(tmp_path: Path) -> Iterator[ReelarrServer]:
         finally:
             _stop(process)
             print(f"--- reelarr server log (tail) ---\n{server.log_tail()}")  # shown when a test fails
+
+
+@pytest.fixture
+def reelarr_server(tmp_path: Path) -> Iterator[ReelarrServer]:
+    with running_reelarr(tmp_path) as server:
+        yield server
+
+
+@pytest.fixture
+def reelarr_behind_proxy(tmp_path: Path) -> Iterator[ReelarrServer]:
+    """Reelarr under the URL base /reelarr, as behind a reverse proxy: `url` ends with it."""
+    with running_reelarr(tmp_path, url_base="/reelarr") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -76,6 +76,31 @@ def test_short_password_is_refused_on_setup(reelarr_server: ReelarrServer, page:
     expect(page).to_have_url(re.compile(r"/setup$"))
 
 
+def test_repeated_failed_logins_are_throttled_with_the_servers_message(
+    reelarr_server: ReelarrServer, page: Page
+) -> None:
+    create_first_account(page, reelarr_server)
+    log_out(page)
+    alert = page.get_by_role("alert")
+    for _ in range(10):
+        log_in(page, "not the password")
+        expect(alert).to_be_visible()
+        if alert.text_content() != "Incorrect username or password":
+            break
+    expect(alert).to_contain_text("Too many")
+
+
+def test_the_whole_ui_works_under_a_url_base(reelarr_behind_proxy: ReelarrServer, page: Page) -> None:
+    create_first_account(page, reelarr_behind_proxy)
+    expect(page).to_have_url(f"{reelarr_behind_proxy.url}/system/status")
+    expect(page.get_by_test_id("connection-status")).to_have_text("Connected")
+    page.get_by_role("link", name="Tasks").click()
+    page.reload()  # a nested route straight from the server still finds its assets and the API
+    expect(page.get_by_role("button", name=re.compile(r"^Run ")).first).to_be_visible()
+    log_out(page)
+    expect(page).to_have_url(f"{reelarr_behind_proxy.url}/login")
+
+
 def test_login_returns_to_the_page_asked_for(reelarr_server: ReelarrServer, page: Page) -> None:
     create_first_account(page, reelarr_server)
     log_out(page)

@@ -1,0 +1,204 @@
+"""Quality profiles as plain data: ordered qualities and groups, cutoff, upgrades, format scores, language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from reelarr.languages import Language, lang
+from reelarr.quality.catalogue import DEFAULT_DEFINITIONS, UNKNOWN, Quality, quality
+
+FIRST_GROUP_ID = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileItem:
+    """One row of a profile: a single quality, or a named group of qualities that rank as equals."""
+
+    quality: Quality | None = None
+    allowed: bool = False
+    id: int = 0
+    name: str = ""
+    items: tuple[ProfileItem, ...] = ()
+
+    @property
+    def is_group(self) -> bool:
+        """Whether this row is a group rather than a single quality."""
+        return self.quality is None
+
+    @property
+    def item_id(self) -> int:
+        """The id a cutoff refers to: the group id, or the quality id."""
+        return self.id if self.quality is None else self.quality.id
+
+    def qualities(self) -> tuple[Quality, ...]:
+        """The qualities this row stands for."""
+        if self.quality is not None:
+            return (self.quality,)
+        return tuple(q for item in self.items for q in item.qualities())
+
+
+@dataclass(frozen=True, slots=True)
+class FormatItem:
+    """The score a profile gives one custom format."""
+
+    format_id: int
+    name: str
+    score: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class QualityProfile:
+    """What a user wants: allowed qualities in preference order (lowest first), and when to stop upgrading."""
+
+    name: str
+    items: tuple[ProfileItem, ...]
+    cutoff: int
+    upgrade_allowed: bool = False
+    min_format_score: int = 0
+    cutoff_format_score: int = 0
+    min_upgrade_format_score: int = 1
+    format_items: tuple[FormatItem, ...] = ()
+    language: Language = field(default_factory=lambda: lang("English"))
+    id: int = 0
+
+    def index_of(self, item_id: int) -> int:
+        """Rank of a quality or group id in the profile (higher is better); -1 when it is not listed."""
+        for index, item in enumerate(self.items):
+            if item.item_id == item_id or any(q.id == item_id for q in item.qualities()):
+                return index
+        return -1
+
+    def is_allowed(self, candidate: Quality) -> bool:
+        """Whether a quality is wanted at all."""
+        for item in self.items:
+            if item.quality is not None and item.quality.id == candidate.id:
+                return item.allowed
+            if item.quality is None and any(q.id == candidate.id for q in item.qualities()):
+                return item.allowed and any(
+                    child.allowed for child in item.items if candidate.id in (q.id for q in child.qualities())
+                )
+        return False
+
+    def allowed_qualities(self) -> tuple[Quality, ...]:
+        """Every allowed quality, lowest preference first."""
+        return tuple(q for q in (q for item in self.items for q in item.qualities()) if self.is_allowed(q))
+
+    def first_allowed_quality(self) -> Quality:
+        """The least preferred allowed quality (Unknown when nothing is allowed)."""
+        allowed = self.allowed_qualities()
+        return allowed[0] if allowed else UNKNOWN
+
+    def last_allowed_quality(self) -> Quality:
+        """The most preferred allowed quality (Unknown when nothing is allowed)."""
+        allowed = self.allowed_qualities()
+        return allowed[-1] if allowed else UNKNOWN
+
+    def format_score(self, format_ids: tuple[int, ...] | list[int]) -> int:
+        """Total score of the custom formats a release matches."""
+        wanted = set(format_ids)
+        return sum(item.score for item in self.format_items if item.format_id in wanted)
+
+
+def default_items(allowed: tuple[Quality, ...] = ()) -> tuple[ProfileItem, ...]:
+    """Every quality in default weight order; qualities of equal weight form a named, numbered group."""
+    allowed_ids = {q.id for q in allowed}
+    items: list[ProfileItem] = []
+    group_id = FIRST_GROUP_ID
+    for _, rows in groupby(DEFAULT_DEFINITIONS, key=lambda definition: definition.weight):
+        members = list(rows)
+        if len(members) == 1:
+            only = members[0].quality
+            items.append(ProfileItem(quality=only, allowed=only.id in allowed_ids))
+            continue
+        group_allowed = any(m.quality.id in allowed_ids for m in members)
+        children = tuple(ProfileItem(quality=m.quality, allowed=group_allowed) for m in members)
+        items.append(ProfileItem(id=group_id, name=members[0].group, items=children, allowed=group_allowed))
+        group_id += 1
+    return tuple(items)
+
+
+def default_profile(name: str, cutoff: Quality, allowed: tuple[Quality, ...]) -> QualityProfile:
+    """Build a profile the way Radarr builds its defaults (a cutoff inside a group points at the group)."""
+    items = default_items(allowed)
+    cutoff_id = cutoff.id
+    for item in items:
+        if item.is_group and any(q.id == cutoff.id for q in item.qualities()):
+            cutoff_id = item.id
+    return QualityProfile(name=name, items=items, cutoff=cutoff_id)
+
+
+def _qs(*names: str) -> tuple[Quality, ...]:
+    return tuple(quality(name) for name in names)
+
+
+_ANY = _qs(
+    "WORKPRINT",
+    "CAM",
+    "TELESYNC",
+    "TELECINE",
+    "DVDSCR",
+    "REGIONAL",
+    "SDTV",
+    "DVD",
+    "DVD-R",
+    "HDTV-720p",
+    "HDTV-1080p",
+    "HDTV-2160p",
+    "WEBDL-480p",
+    "WEBRip-480p",
+    "WEBDL-720p",
+    "WEBRip-720p",
+    "WEBDL-1080p",
+    "WEBRip-1080p",
+    "WEBDL-2160p",
+    "WEBRip-2160p",
+    "Bluray-480p",
+    "Bluray-576p",
+    "Bluray-720p",
+    "Bluray-1080p",
+    "Bluray-2160p",
+    "Remux-1080p",
+    "Remux-2160p",
+    "BR-DISK",
+)
+_SD = _qs(
+    "WORKPRINT",
+    "CAM",
+    "TELESYNC",
+    "TELECINE",
+    "DVDSCR",
+    "REGIONAL",
+    "SDTV",
+    "DVD",
+    "WEBDL-480p",
+    "WEBRip-480p",
+    "Bluray-480p",
+    "Bluray-576p",
+)
+_HD_720 = _qs("HDTV-720p", "WEBDL-720p", "WEBRip-720p", "Bluray-720p")
+_HD_1080 = _qs("HDTV-1080p", "WEBDL-1080p", "WEBRip-1080p", "Bluray-1080p", "Remux-1080p")
+_UHD = _qs("HDTV-2160p", "WEBDL-2160p", "WEBRip-2160p", "Bluray-2160p", "Remux-2160p")
+_HD_BOTH = _qs(
+    "HDTV-720p",
+    "HDTV-1080p",
+    "WEBDL-720p",
+    "WEBRip-720p",
+    "WEBDL-1080p",
+    "WEBRip-1080p",
+    "Bluray-720p",
+    "Bluray-1080p",
+    "Remux-1080p",
+)
+
+
+def default_profiles() -> tuple[QualityProfile, ...]:
+    """Radarr's six starter profiles, created on first start when there are none."""
+    return (
+        default_profile("Any", quality("Bluray-480p"), _ANY),
+        default_profile("SD", quality("Bluray-480p"), _SD),
+        default_profile("HD-720p", quality("Bluray-720p"), _HD_720),
+        default_profile("HD-1080p", quality("Bluray-1080p"), _HD_1080),
+        default_profile("Ultra-HD", quality("Remux-2160p"), _UHD),
+        default_profile("HD - 720p/1080p", quality("Bluray-720p"), _HD_BOTH),
+    )

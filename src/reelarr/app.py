@@ -9,19 +9,16 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import Depends, FastAPI
-from fastapi.responses import Response
-from starlette.types import ASGIApp
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from reelarr import RADARR_VERSION, __version__
-from reelarr.api import login, root, ws
+from reelarr.api import login, metrics, root, ws
 from reelarr.api.auth_middleware import AuthMiddleware
-from reelarr.api.deps import get_services
 from reelarr.api.errors import install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
-from reelarr.api.routing import make_paths_case_insensitive, query_name_map
+from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import commands, health, system
 from reelarr.api.ws import WebSocketHub
@@ -170,7 +167,7 @@ async def _stop_background(background: _Background, services: Services) -> None:
         await background.bridge.stop()
 
 
-def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR) -> ASGIApp:
+def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR) -> Application:
     """The whole Reelarr ASGI app for these settings; it opens the database when it starts."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     ui = WebUi(ui_dir, settings.url_base)
@@ -212,22 +209,45 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
     )
     api.state.services = None
     install_error_handlers(api)
-    for router in (root.router, login.router, system.router, health.router, commands.router, ws.router):
+    routers = [
+        root.router,
+        login.router,
+        metrics.router,
+        ws.router,
+        system.router,
+        health.router,
+        commands.router,
+    ]
+    for router in routers:
         api.include_router(router)
-    _add_metrics_route(api)
     api.include_router(ui.router())
-    make_paths_case_insensitive(api)
 
     app: ASGIApp = MetricsMiddleware(api, lambda: api.state.services.metrics if api.state.services else None)
     app = AuthMiddleware(app, lambda: api.state.services, ui.static_paths)
-    app = ConventionsMiddleware(app, RADARR_VERSION, query_name_map(api))
-    return UrlBaseMiddleware(app, settings.url_base)
+    app = ConventionsMiddleware(
+        app,
+        RADARR_VERSION,
+        path_canonicalizer(routers),
+        query_name_map(routers),
+        settings.max_request_body_bytes,
+    )
+    return Application(api, UrlBaseMiddleware(app, settings.url_base))
 
 
-def _add_metrics_route(api: FastAPI) -> None:
-    @api.get("/metrics", include_in_schema=False)
-    async def metrics(services: Annotated[Services, Depends(get_services)]) -> Response:
-        body = await services.metrics.render(
-            services.commands.count_by_status, services.websockets.client_count
-        )
-        return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")
+class Application:
+    """The ASGI app uvicorn runs, with the FastAPI app inside it reachable (its services once started)."""
+
+    def __init__(self, api: FastAPI, asgi: ASGIApp) -> None:
+        self.api = api
+        self._asgi = asgi
+
+    @property
+    def services(self) -> Services:
+        """The services of the started app."""
+        services: Services | None = self.api.state.services
+        if services is None:
+            raise RuntimeError("Reelarr has not started")
+        return services
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._asgi(scope, receive, send)

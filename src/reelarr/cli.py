@@ -72,6 +72,7 @@ def serve(
         proxy_headers=True,
         forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         timeout_graceful_shutdown=15,
+        ws="websockets-sansio",
     )
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode
 
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from reelarr.api.json import JsonResponse
+from reelarr.api.routing import PathCanonicalizer
 
 
 class UrlBaseMiddleware:
@@ -43,12 +44,21 @@ async def _redirect(location: str, send: Send) -> None:
 
 
 class ConventionsMiddleware:
-    """Trailing slashes ignored, query names matched case-insensitively, the version header on answers."""
+    """Paths and query names matched ignoring case, no trailing slashes, the version header on answers."""
 
-    def __init__(self, app: ASGIApp, version: str, query_names: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        version: str,
+        paths: PathCanonicalizer,
+        query_names: Mapping[str, str],
+        max_body_bytes: int,
+    ) -> None:
         self.app = app
         self.version = version
+        self.paths = paths
         self.query_names = query_names
+        self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -56,9 +66,10 @@ class ConventionsMiddleware:
             return
         scope = dict(scope)
         path: str = scope["path"]
-        if len(path) > 1 and path.endswith("/"):
-            scope["path"] = path.rstrip("/") or "/"
-            scope["raw_path"] = scope["path"].encode()
+        canonical = self.paths.canonical(path.rstrip("/") or "/")
+        if canonical != path:
+            scope["path"] = canonical
+            scope["raw_path"] = canonical.encode()
         query: bytes = scope.get("query_string", b"")
         if query:
             scope["query_string"] = self._canonical_query(query)
@@ -71,6 +82,13 @@ class ConventionsMiddleware:
                 MutableHeaders(scope=message).append("X-Application-Version", self.version)
             await send(message)
 
+        # Declared sizes are refused here; FastAPI's own limit catches chunked bodies that grow too big.
+        length = Headers(scope=scope).get("content-length", "")
+        if length.isdigit() and int(length) > self.max_body_bytes:
+            limit = f"{self.max_body_bytes // (1024 * 1024)} MB"
+            response = JsonResponse({"message": f"The request body is larger than {limit}"}, status_code=413)
+            await response(scope, receive, send_with_version)
+            return
         await self.app(scope, receive, send_with_version)
 
     def _canonical_query(self, query: bytes) -> bytes:

@@ -2,44 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import ConfigDict
 from pydantic.alias_generators import to_camel
 
+from reelarr.camel import CamelModel
 
-class Resource(BaseModel):
-    """A JSON resource as Radarr clients send and read it.
 
-    Radarr matches request property names case-insensitively and ignores the ones it does not
-    know (Overseerr, for one, sends extra fields); responses omit null values.
+class Resource(CamelModel):
+    """A JSON resource as Radarr clients send and read it; responses omit null values.
+
+    Radarr ignores request properties it does not know (Overseerr, for one, sends extra fields).
     """
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
-
-    _lower_names: ClassVar[dict[str, str]] = {}
-
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        super().__pydantic_init_subclass__(**kwargs)
-        names: dict[str, str] = {}
-        for name, field in cls.model_fields.items():
-            alias = field.alias or name
-            names[name.lower()] = alias
-            names[alias.lower()] = alias
-        cls._lower_names = names
-
-    @model_validator(mode="before")
-    @classmethod
-    def _match_names_ignoring_case(cls, data: Any) -> Any:
-        if not isinstance(data, dict) or not cls._lower_names:
-            return data
-        matched: dict[str, Any] = {}
-        for key, value in data.items():
-            canonical = cls._lower_names.get(key.lower(), key) if isinstance(key, str) else key
-            if canonical not in matched or canonical == key:
-                matched[canonical] = value
-        return matched
 
     def dump(self) -> dict[str, Any]:
         """The resource as JSON-ready data, nulls left out."""

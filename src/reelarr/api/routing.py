@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute
-from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
+from fastapi.routing import APIRoute, APIWebSocketRoute
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +18,7 @@ class ApiRouter(APIRouter):
     """An APIRouter whose responses leave out null-valued properties, as Radarr's do."""
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
-        kwargs.setdefault("response_model_exclude_none", True)
+        kwargs["response_model_exclude_none"] = True
         super().add_api_route(path, endpoint, **kwargs)
 
 
@@ -39,20 +38,49 @@ def put_with_optional_id(
     return register
 
 
-def _walk(routes: list[BaseRoute]) -> list[BaseRoute]:
-    found: list[BaseRoute] = []
-    for route in routes:
-        found.append(route)
-        if isinstance(route, Mount):
-            found.extend(_walk(list(route.routes)))
-    return found
+def _templates(routers: Iterable[APIRouter]) -> list[str]:
+    return [
+        route.path
+        for router in routers
+        for route in router.routes
+        if isinstance(route, APIRoute | APIWebSocketRoute)
+    ]
 
 
-def make_paths_case_insensitive(app: FastAPI) -> None:
-    """Match route paths ignoring case (Radarr's routing does); path parameters keep their case."""
-    for route in _walk(list(app.router.routes)):
-        if isinstance(route, Route | WebSocketRoute | Mount):
-            route.path_regex = re.compile(route.path_regex.pattern, re.IGNORECASE)
+class PathCanonicalizer:
+    """Rewrites a request path to the case of the route it matches, leaving parameter values alone.
+
+    Radarr's routing ignores case (clients call `/qualityProfile`, `/rootFolder`, `/MediaCover`).
+    """
+
+    def __init__(self, templates: Iterable[str]) -> None:
+        self._by_length: dict[int, list[tuple[str | None, ...]]] = defaultdict(list)
+        for template in templates:
+            segments = template.strip("/").split("/")
+            if any(":path}" in s for s in segments):
+                continue
+            literal = tuple(None if s.startswith("{") else s for s in segments)
+            self._by_length[len(segments)].append(literal)
+
+    def canonical(self, path: str) -> str:
+        """The path with its fixed segments in the route's case, or unchanged when no route matches."""
+        segments = path.strip("/").split("/")
+        best: tuple[str | None, ...] | None = None
+        for candidate in self._by_length.get(len(segments), ()):
+            if all(c is None or c.lower() == s.lower() for c, s in zip(candidate, segments, strict=True)):
+                if all(c is None or c == s for c, s in zip(candidate, segments, strict=True)):
+                    return path
+                # Prefer the route with the most fixed segments, as the router itself would.
+                if best is None or sum(c is not None for c in candidate) > sum(c is not None for c in best):
+                    best = candidate
+        if best is None:
+            return path
+        return "/" + "/".join(s if c is None else c for c, s in zip(best, segments, strict=True))
+
+
+def path_canonicalizer(routers: Iterable[APIRouter]) -> PathCanonicalizer:
+    """A canonicalizer for every route of these routers."""
+    return PathCanonicalizer(_templates(routers))
 
 
 def _query_aliases(dependant: Dependant) -> list[str]:
@@ -62,14 +90,15 @@ def _query_aliases(dependant: Dependant) -> list[str]:
     return aliases
 
 
-def query_name_map(app: FastAPI) -> dict[str, str]:
+def query_name_map(routers: Iterable[APIRouter]) -> dict[str, str]:
     """Lower-cased query parameter names of every route, mapped to the name the route declares."""
     names: dict[str, str] = {}
-    for route in _walk(list(app.router.routes)):
-        if not isinstance(route, APIRoute):
-            continue
-        for alias in _query_aliases(route.dependant):
-            previous = names.setdefault(alias.lower(), alias)
-            if previous != alias:
-                log.warning("Query parameter %s and %s differ only in case", previous, alias)
+    for router in routers:
+        for route in router.routes:
+            if not isinstance(route, APIRoute):
+                continue
+            for alias in _query_aliases(route.dependant):
+                previous = names.setdefault(alias.lower(), alias)
+                if previous != alias:
+                    log.warning("Query parameter %s and %s differ only in case", previous, alias)
     return names

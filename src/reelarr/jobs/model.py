@@ -9,8 +9,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 from pydantic.alias_generators import to_camel
+
+from reelarr.camel import CamelModel
 
 
 class CommandStatus(StrEnum):
@@ -70,8 +72,8 @@ class CommandPriority(StrEnum):
         return (cls.HIGH, cls.NORMAL, cls.LOW)[max(0, min(rank, 2))]
 
 
-class CommandBody(BaseModel):
-    """The parameters of a command as clients send them (camelCase); extra fields are kept."""
+class CommandBody(CamelModel):
+    """The parameters of a command as clients send them (camelCase, any case); extra fields are kept."""
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="allow")
 

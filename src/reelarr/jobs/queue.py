@@ -158,7 +158,7 @@ class CommandQueue:
         """How many commands are in each status."""
         async with self._db.read() as session:
             rows = await session.execute(select(CommandRow.status, func.count()).group_by(CommandRow.status))
-            return {str(status): int(count) for status, count in rows.tuples()}
+            return {str(status): int(count) for status, count in rows}
 
     async def cancel(self, command_id: int) -> Command:
         """Cancel a command that has not started yet."""

@@ -1,0 +1,38 @@
+"""A pydantic base for data exchanged with Radarr clients: camelCase names, matched ignoring case."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic.alias_generators import to_camel
+
+
+class CamelModel(BaseModel):
+    """camelCase aliases; input names match ignoring case (Radarr matches them so) and extras are ignored."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
+
+    _lower_names: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        names: dict[str, str] = {}
+        for name, field in cls.model_fields.items():
+            alias = field.alias or name
+            names[name.lower()] = alias
+            names[alias.lower()] = alias
+        cls._lower_names = names
+
+    @model_validator(mode="before")
+    @classmethod
+    def _match_names_ignoring_case(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or not cls._lower_names:
+            return data
+        matched: dict[str, Any] = {}
+        for key, value in data.items():
+            canonical = cls._lower_names.get(key.lower(), key) if isinstance(key, str) else key
+            if canonical not in matched or canonical == key:
+                matched[canonical] = value
+        return matched

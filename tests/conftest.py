@@ -1,0 +1,88 @@
+"""Fixtures shared by every suite: a database per test on SQLite and on PostgreSQL, and live servers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reelarr.db.engine import Database
+from reelarr.settings import Settings
+from tests.support.databases import (
+    copy_sqlite,
+    create_postgres_database,
+    drop_postgres_database,
+    migrated_postgres_template,
+    migrated_sqlite_template,
+    new_postgres_name,
+)
+from tests.support.live import API_KEY, LiveServer, live_server
+
+DIALECTS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+async def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite database, made once per run."""
+    return await migrated_sqlite_template(tmp_path_factory.mktemp("sqlite-template"))
+
+
+@pytest.fixture(scope="session")
+async def postgres_template() -> AsyncIterator[str]:
+    """A migrated PostgreSQL database, made once per run and dropped at the end."""
+    name = await migrated_postgres_template()
+    yield name
+    await drop_postgres_database(name)
+
+
+@pytest.fixture(params=DIALECTS)
+async def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path, postgres_template: str
+) -> AsyncIterator[str]:
+    """A fresh, migrated database of each dialect for one test."""
+    if request.param == "sqlite":
+        yield copy_sqlite(sqlite_template, tmp_path / "db" / "reelarr.db")
+        return
+    name = new_postgres_name()
+    url = await create_postgres_database(name, template=postgres_template)
+    try:
+        yield url
+    finally:
+        await drop_postgres_database(name)
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[Database]:
+    """An open Database on a fresh database."""
+    database = Database(database_url)
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settings:
+    """Settings for a test server: fast polling, a known API key, no user's environment."""
+    values: dict[str, Any] = {
+        "data_dir": data_dir,
+        "database_url": database_url,
+        "api_key": API_KEY,
+        "command_poll_seconds": 0.05,
+        "worker_heartbeat_seconds": 0.2,
+        "worker_stale_seconds": 2.0,
+        "scheduler_interval_seconds": 0.2,
+        "command_retry_base_seconds": 0.05,
+        "command_retry_max_seconds": 0.2,
+        "log_file": data_dir / "logs" / "reelarr.log",
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture
+async def server(database_url: str, tmp_path: Path) -> AsyncIterator[LiveServer]:
+    """A running Reelarr server on a fresh database of each dialect."""
+    async with live_server(make_settings(database_url, tmp_path / "data")) as live:
+        yield live

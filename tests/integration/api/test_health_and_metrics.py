@@ -1,0 +1,46 @@
+"""Health checks, Prometheus metrics and the log file, as an operator sees them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import make_settings
+from tests.support.live import LiveServer, live_server
+
+
+async def test_healthy_install_reports_no_problems(server: LiveServer) -> None:
+    response = await server.client.get("/api/v3/health")
+    assert response.status_code == 200
+    assert response.json() == []
+
+
+async def test_metrics_need_credentials_and_count_requests(server: LiveServer) -> None:
+    async with server.anonymous() as anonymous:
+        assert (await anonymous.get("/metrics")).status_code == 401
+    await server.client.get("/api/v3/system/status")
+    text = (await server.client.get("/metrics")).text
+    assert 'reelarr_http_requests_total{method="GET",route="/api/v3/system/status",status="200"}' in text
+    assert "reelarr_commands{" in text
+    assert 'reelarr_build_info{radarr_api_version="6.1.0.0"' in text
+
+
+async def test_metrics_can_be_served_without_credentials(database_url: str, tmp_path: Path) -> None:
+    settings = make_settings(database_url, tmp_path / "data", metrics_anonymous=True)
+    async with live_server(settings) as server, server.anonymous() as anonymous:
+        assert (await anonymous.get("/metrics")).status_code == 200
+
+
+async def test_logs_are_json_lines_in_the_data_dir(database_url: str, tmp_path: Path) -> None:
+    from reelarr.observability.logs import configure_logging
+
+    settings = make_settings(database_url, tmp_path / "data")
+    configure_logging("info", settings.resolved_log_file)
+    try:
+        async with live_server(settings):
+            pass
+    finally:
+        configure_logging("warning", None)
+    lines = [json.loads(line) for line in settings.resolved_log_file.read_text().splitlines()]
+    assert any("ready" in line["message"] for line in lines)
+    assert {"time", "level", "logger", "message"} <= set(lines[0])

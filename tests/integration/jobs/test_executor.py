@@ -1,0 +1,185 @@
+"""The executor runs commands, retries failures with backoff, and recovers what dead workers left."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from reelarr.db.base import utcnow
+from reelarr.db.engine import Database
+from reelarr.errors import NotFound
+from reelarr.events import EventBus
+from reelarr.jobs.executor import CommandExecutor
+from reelarr.jobs.model import Command, CommandBody, CommandContext, CommandSpec, CommandStatus
+from reelarr.jobs.queue import CommandQueue
+from reelarr.jobs.registry import CommandRegistry
+from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
+from tests.support.waiting import eventually
+
+
+class Rig:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.bus = EventBus()
+        self.registry = CommandRegistry()
+        self.queue = CommandQueue(
+            db, self.bus, self.registry, utcnow, retry_base_seconds=0.05, retry_max_seconds=0.1
+        )
+        self.calls: list[tuple[str, int]] = []
+
+    def executor(self, identity: WorkerIdentity | None = None) -> CommandExecutor:
+        workers = WorkerRegistry(self.db, identity or WorkerIdentity.of_this_process(), utcnow, "test")
+        return CommandExecutor(
+            self.queue,
+            self.registry,
+            workers,
+            self.bus,
+            concurrency=2,
+            poll_seconds=0.05,
+            heartbeat_seconds=0.1,
+            stale_seconds=0.5,
+            shutdown_grace_seconds=0.5,
+        )
+
+    async def finished(self, command_id: int) -> Command:
+        async def probe() -> Command | None:
+            command = await self.queue.get(command_id)
+            return command if command.finished else None
+
+        return await eventually(probe)
+
+
+@pytest.fixture
+async def rig(db: Database) -> AsyncIterator[Rig]:
+    yield Rig(db)
+
+
+async def test_runs_a_command_and_records_its_message(rig: Rig) -> None:
+    async def greet(_body: CommandBody, ctx: CommandContext) -> str:
+        await ctx.progress("greeting")
+        return "Hello"
+
+    rig.registry.add(CommandSpec("Greet", greet))
+    executor = rig.executor()
+    await executor.start()
+    try:
+        queued = await rig.queue.enqueue("Greet")
+        done = await rig.finished(queued.id)
+    finally:
+        await executor.stop()
+    assert done.status == CommandStatus.COMPLETED
+    assert done.message == "Hello"
+    assert done.started_at is not None and done.ended_at is not None
+
+
+async def test_failing_command_is_retried_then_succeeds(rig: Rig) -> None:
+    attempts: list[int] = []
+
+    async def flaky(_body: CommandBody, ctx: CommandContext) -> None:
+        attempts.append(ctx.attempt)
+        if ctx.attempt < 3:
+            raise ConnectionError("indexer down")
+
+    rig.registry.add(CommandSpec("Flaky", flaky, max_attempts=5))
+    executor = rig.executor()
+    await executor.start()
+    try:
+        done = await rig.finished((await rig.queue.enqueue("Flaky")).id)
+    finally:
+        await executor.stop()
+    assert attempts == [1, 2, 3]
+    assert done.status == CommandStatus.COMPLETED
+
+
+async def test_command_that_keeps_failing_ends_failed_with_its_error(rig: Rig) -> None:
+    async def broken(_body: CommandBody, _ctx: CommandContext) -> None:
+        raise RuntimeError("disk on fire")
+
+    rig.registry.add(CommandSpec("Broken", broken, max_attempts=2))
+    executor = rig.executor()
+    await executor.start()
+    try:
+        done = await rig.finished((await rig.queue.enqueue("Broken")).id)
+    finally:
+        await executor.stop()
+    assert done.status == CommandStatus.FAILED
+    assert done.attempts == 2
+    assert "disk on fire" in (done.exception or "")
+
+
+async def test_permanent_error_fails_at_once(rig: Rig) -> None:
+    async def missing(_body: CommandBody, _ctx: CommandContext) -> None:
+        raise NotFound("Movie 7 does not exist")
+
+    rig.registry.add(CommandSpec("Missing", missing, max_attempts=5))
+    executor = rig.executor()
+    await executor.start()
+    try:
+        done = await rig.finished((await rig.queue.enqueue("Missing")).id)
+    finally:
+        await executor.stop()
+    assert done.status == CommandStatus.FAILED
+    assert done.attempts == 1
+
+
+async def test_command_left_by_a_dead_worker_is_run_again(rig: Rig) -> None:
+    ran = asyncio.Event()
+
+    async def job(_body: CommandBody, _ctx: CommandContext) -> None:
+        ran.set()
+
+    rig.registry.add(CommandSpec("Job", job))
+    dead = WorkerRegistry(rig.db, WorkerIdentity("dead-worker", "elsewhere", 1), utcnow, "test")
+    await dead.register()
+    queued = await rig.queue.enqueue("Job")
+    assert (await rig.queue.claim("dead-worker")) is not None  # it started, then its process died
+    executor = rig.executor()
+    await executor.start()
+    try:
+        done = await rig.finished(queued.id)
+    finally:
+        await executor.stop()
+    assert ran.is_set()
+    assert done.status == CommandStatus.COMPLETED
+    assert done.attempts == 2
+
+
+async def test_stopping_hands_back_a_command_still_running(rig: Rig) -> None:
+    started = asyncio.Event()
+
+    async def slow(_body: CommandBody, _ctx: CommandContext) -> None:
+        started.set()
+        await asyncio.sleep(60)
+
+    rig.registry.add(CommandSpec("Slow", slow))
+    executor = rig.executor()
+    await executor.start()
+    queued = await rig.queue.enqueue("Slow")
+    await asyncio.wait_for(started.wait(), 10)
+    await executor.stop()
+    after = await rig.queue.get(queued.id)
+    assert after.status == CommandStatus.QUEUED
+    assert after.worker_id is None
+
+
+async def test_several_workers_in_one_process_never_share_a_command(rig: Rig) -> None:
+    runs: list[int] = []
+
+    async def count(_body: CommandBody, ctx: CommandContext) -> None:
+        runs.append(ctx.command_id)
+        await asyncio.sleep(0.01)
+
+    rig.registry.add(CommandSpec("Count", count))
+    ids = [(await rig.queue.enqueue("Count", {"n": n})).id for n in range(30)]
+    executors = [rig.executor(), rig.executor()]
+    for executor in executors:
+        await executor.start()
+    try:
+        for command_id in ids:
+            await rig.finished(command_id)
+    finally:
+        for executor in executors:
+            await executor.stop()
+    assert sorted(runs) == sorted(ids)

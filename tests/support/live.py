@@ -1,0 +1,62 @@
+"""A real Reelarr HTTP server inside the test's event loop, on a loopback port."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import httpx
+import uvicorn
+
+from reelarr.app import Application, create_app
+from reelarr.services import Services
+from reelarr.settings import Settings
+from tests.support.net import free_port
+
+API_KEY = "0123456789abcdef0123456789abcdef"
+
+
+@dataclass
+class LiveServer:
+    """A started server: its URL, its services, and a client that sends the API key."""
+
+    url: str
+    app: Application
+    client: httpx.AsyncClient
+
+    @property
+    def services(self) -> Services:
+        """The server's services."""
+        return self.app.services
+
+    def anonymous(self) -> httpx.AsyncClient:
+        """A client without credentials (close it after use)."""
+        return httpx.AsyncClient(base_url=self.url, timeout=30)
+
+
+@asynccontextmanager
+async def live_server(settings: Settings, **create_kwargs: object) -> AsyncIterator[LiveServer]:
+    """Serve `settings` on a free port until the block ends."""
+    port = free_port()
+    app = create_app(settings, **create_kwargs)  # type: ignore[arg-type]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_config=None, lifespan="on", ws="websockets-sansio"
+        )
+    )
+    task = asyncio.create_task(server.serve())
+    try:
+        async with asyncio.timeout(30):
+            while not server.started:
+                if task.done():
+                    task.result()
+                    raise RuntimeError("server stopped during start-up")
+                await asyncio.sleep(0.01)
+        base = f"http://127.0.0.1:{port}{settings.url_base}"
+        async with httpx.AsyncClient(base_url=base, headers={"X-Api-Key": API_KEY}, timeout=30) as client:
+            yield LiveServer(base, app, client)
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(task, timeout=30)

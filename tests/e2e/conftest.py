@@ -11,7 +11,6 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -41,17 +40,6 @@ FOREIGN_SETTINGS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ReelarrServer:
-    url: str  # "http://127.0.0.1:PORT" plus the URL base, no trailing slash
-    data_dir: Path
-    log_path: Path
-
-    def log_tail(self, lines: int = 40) -> str:
-        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-        return "\n".join(text.splitlines()[-lines:])
-
-
 def _serve_command() -> list[str]:
     """`python -m reelarr serve` from this interpreter, or the console script installed beside it."""
     if importlib.util.find_spec("reelarr.__main__") is not None:
@@ -65,58 +53,78 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait_until_serving(server: ReelarrServer, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"reelarr serve exited with {process.returncode}:\n{server.log_tail()}")
+class ReelarrServer:
+    """`reelarr serve` in its own session on a free loopback port, with SQLite in a temporary data dir.
+
+    It can be stopped and started again on the same port and data (sessions survive)."""
+
+    def __init__(self, tmp_path: Path, url_base: str = "") -> None:
+        self.data_dir = tmp_path / "data"
+        self.data_dir.mkdir()
+        self.log_path = tmp_path / "server.log"
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}{url_base}"  # no trailing slash
+        env = {key: value for key, value in os.environ.items() if key not in FOREIGN_SETTINGS}
+        env["REELARR_DATA_DIR"] = str(self.data_dir)
+        env["REELARR_PORT"] = str(port)
+        env["REELARR_BIND"] = "127.0.0.1"
+        if url_base:
+            env["REELARR_URL_BASE"] = url_base
+        self._env = env
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        with self.log_path.open("ab") as log:
+            self._process = subprocess.Popen(
+                _serve_command(),
+                env=self._env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self._wait_until_serving(self._process)
+
+    def stop(self) -> None:
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        os.killpg(process.pid, signal.SIGTERM)
         try:
-            if httpx.get(f"{server.url}/ping", timeout=2.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"reelarr serve did not answer /ping within {START_TIMEOUT:.0f} s:\n{server.log_tail()}")
+            process.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=STOP_TIMEOUT)
 
+    def log_tail(self, lines: int = 40) -> str:
+        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=STOP_TIMEOUT)
+    def _wait_until_serving(self, process: subprocess.Popen[bytes]) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                pytest.fail(f"reelarr serve exited with {process.returncode}:\n{self.log_tail()}")
+            try:
+                if httpx.get(f"{self.url}/ping", timeout=2.0).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        pytest.fail(f"reelarr serve did not answer /ping within {START_TIMEOUT:.0f} s:\n{self.log_tail()}")
 
 
 @contextmanager
 def running_reelarr(tmp_path: Path, url_base: str = "") -> Iterator[ReelarrServer]:
-    """A fresh Reelarr (SQLite in a temporary data dir, no user yet) on a free loopback port."""
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}{url_base}"
-    server = ReelarrServer(url=url, data_dir=data_dir, log_path=tmp_path / "server.log")
-    env = {key: value for key, value in os.environ.items() if key not in FOREIGN_SETTINGS}
-    env |= {"REELARR_DATA_DIR": str(data_dir), "REELARR_PORT": str(port), "REELARR_BIND": "127.0.0.1"}
-    if url_base:
-        env["REELARR_URL_BASE"] = url_base
-    with server.log_path.open("wb") as log:
-        process = subprocess.Popen(
-            _serve_command(),
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            _wait_until_serving(server, process)
-            yield server
-        finally:
-            _stop(process)
-            print(f"--- reelarr server log (tail) ---\n{server.log_tail()}")  # shown when a test fails
+    """A fresh Reelarr (no user yet), stopped at the end; its log tail is printed for failing tests."""
+    server = ReelarrServer(tmp_path, url_base)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        print(f"--- reelarr server log (tail) ---\n{server.log_tail()}")
 
 
 @pytest.fixture

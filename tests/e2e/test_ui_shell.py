@@ -101,6 +101,21 @@ def test_the_whole_ui_works_under_a_url_base(reelarr_behind_proxy: ReelarrServer
     expect(page).to_have_url(f"{reelarr_behind_proxy.url}/login")
 
 
+def test_connection_indicator_follows_the_server_going_away_and_coming_back(
+    reelarr_server: ReelarrServer, page: Page
+) -> None:
+    create_first_account(page, reelarr_server)
+    status = page.get_by_test_id("connection-status")
+    expect(status).to_have_text("Connected")
+
+    reelarr_server.stop()
+    expect(status).to_have_text(re.compile(r"^(Reconnecting|Disconnected)$"))
+
+    reelarr_server.start()
+    expect(status).to_have_text("Connected", timeout=45_000)  # the backoff is capped at 30 s
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
 def test_login_returns_to_the_page_asked_for(reelarr_server: ReelarrServer, page: Page) -> None:
     create_first_account(page, reelarr_server)
     log_out(page)

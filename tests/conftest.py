@@ -54,6 +54,17 @@ async def database_url(
 
 
 @pytest.fixture
+async def postgres_database_url(postgres_template: str) -> AsyncIterator[str]:
+    """A fresh, migrated PostgreSQL database, for what only PostgreSQL supports (several processes)."""
+    name = new_postgres_name()
+    url = await create_postgres_database(name, template=postgres_template)
+    try:
+        yield url
+    finally:
+        await drop_postgres_database(name)
+
+
+@pytest.fixture
 async def db(database_url: str) -> AsyncIterator[Database]:
     """An open Database on a fresh database."""
     database = Database(database_url)

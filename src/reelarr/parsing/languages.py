@@ -59,43 +59,40 @@ _WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("icelandic",), "Icelandic"),
 )
 
-# Tags matched as words, ignoring case. A tag followed only by other tags and then "sub(s)" names a
-# subtitle track, not audio, and does not count.
-_TAGS: tuple[tuple[str, str], ...] = (
-    ("English", r"\b(?:ing|eng|en)\b"),
-    ("Italian", r"\b(?:ita|italian)\b"),
-    ("German", r"(?:swiss)?german\b|videomann|ger[. ]dub|\bger\b"),
-    ("Flemish", r"flemish"),
-    ("Greek", r"greek"),
-    ("French", r"(?:_|\b)(?:FR|VF|VF2|VFF|VFI|VFQ|TRUEFRENCH|FRENCH|FRE|FRA)(?:_|\b)"),
-    ("Russian", r"\b(?:rus|ru)\b"),
-    ("Hungarian", r"\b(?:HUNDUB|HUN)\b"),
-    ("Hebrew", r"\bHebDub(?:bed)?\b"),
-    ("Polish", r"\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b"),
-    ("Chinese", r"\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕|国语音轨"),
-    ("Bulgarian", r"\bbg\W?audio\b"),
-    ("Spanish", r"\b(?:español|castellano|esp|spa(?!\(Latino\)))\b"),
-    ("Ukrainian", r"\b(?:\dx?)?ukr"),
-    ("Thai", r"\bTHAI\b"),
-    ("Romanian", r"\b(?:RoDubbed|ROMANIAN)\b"),
-    ("Catalan", r"[-,. ]cat[. ](?:DD|subs)"),
-    ("Latvian", r"\b(?:lat|lav|lv)\b"),
-    ("Turkish", r"\btur\b"),
-    ("Urdu", r"\burdu\b"),
-    ("Romansh", r"\b(?:romansh|rumantsch|romansch)\b"),
-    ("Georgian", r"\b(?:geo|ka|kat|georgian)\b"),
-    ("Japanese", r"\(JA\)|JAP|JPN"),
-    ("Portuguese", r"[_. ]por[_. ]"),
-    ("Portuguese (Brazil)", r"\bpt[-_. ]?br\b"),
-    ("Korean", r"\bkor\b"),
-    ("Vietnamese", r"\bVIE\b"),
-    ("Telugu", r"\btel\b"),
-    ("Original", r"\b(?:orig|original)\b"),
+# Tags matched as words, ignoring case, each with the substrings it cannot match without (a cheap
+# pre-check). A tag followed only by other tags and then "sub(s)" names a subtitle track, not audio.
+_TAGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("English", r"\b(?:ing|eng|en)\b", ("en", "ing")),
+    ("Italian", r"\b(?:ita|italian)\b", ("ita",)),
+    ("German", r"(?:swiss)?german\b|videomann|ger[. ]dub|\bger\b", ("ger", "videomann")),
+    ("Flemish", r"flemish", ("flemish",)),
+    ("Greek", r"greek", ("greek",)),
+    ("French", r"(?:_|\b)(?:FR|VF|VF2|VFF|VFI|VFQ|TRUEFRENCH|FRENCH|FRE|FRA)(?:_|\b)", ("fr", "vf")),
+    ("Russian", r"\b(?:rus|ru)\b", ("ru",)),
+    ("Hungarian", r"\b(?:HUNDUB|HUN)\b", ("hun",)),
+    ("Hebrew", r"\bHebDub(?:bed)?\b", ("hebdub",)),
+    ("Polish", r"\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b", ("pl",)),
+    ("Chinese", r"\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕|国语音轨", ("[", "简", "繁", "字幕", "国语音轨")),
+    ("Bulgarian", r"\bbg\W?audio\b", ("bg",)),
+    ("Spanish", r"\b(?:español|castellano|esp|spa(?!\(Latino\)))\b", ("español", "castellano", "esp", "spa")),
+    ("Ukrainian", r"\b(?:\dx?)?ukr", ("ukr",)),
+    ("Thai", r"\bTHAI\b", ("thai",)),
+    ("Romanian", r"\b(?:RoDubbed|ROMANIAN)\b", ("rodubbed", "romanian")),
+    ("Catalan", r"[-,. ]cat[. ](?:DD|subs)", ("cat",)),
+    ("Latvian", r"\b(?:lat|lav|lv)\b", ("lat", "lav", "lv")),
+    ("Turkish", r"\btur\b", ("tur",)),
+    ("Urdu", r"\burdu\b", ("urdu",)),
+    ("Romansh", r"\b(?:romansh|rumantsch|romansch)\b", ("roman", "rumantsch")),
+    ("Georgian", r"\b(?:geo|ka|kat|georgian)\b", ("geo", "ka")),
+    ("Japanese", r"\(JA\)|JAP|JPN", ("(ja)", "jap", "jpn")),
+    ("Portuguese", r"[_. ]por[_. ]", ("por",)),
+    ("Portuguese (Brazil)", r"\bpt[-_. ]?br\b", ("pt",)),
+    ("Korean", r"\bkor\b", ("kor",)),
+    ("Vietnamese", r"\bVIE\b", ("vie",)),
+    ("Telugu", r"\btel\b", ("tel",)),
+    ("Original", r"\b(?:orig|original)\b", ("orig",)),
 )
-_TAG_BODY = "|".join(f"(?P<t{i}>{body})" for i, (_, body) in enumerate(_TAGS))
-_TAG_ANY = "|".join(f"(?:{body})" for _, body in _TAGS)
-_TAG_RE = re.compile(f"(?:{_TAG_BODY})(?!(?:[-_. ](?:{_TAG_ANY}))*[-_. ]subs?)", _I)
-_TAG_LANGUAGES = tuple(lang(name) for name, _ in _TAGS)
+_TAG_RULES = tuple((lang(name), re.compile(body, _I), gates) for name, body, gates in _TAGS)
 
 # Short upper-case codes: only as written in capitals, not next to "SUB", and "ES" not as in "DTS-ES".
 _CAPS: tuple[tuple[str, str], ...] = (
@@ -120,6 +117,26 @@ _GERMAN_ML_RE = re.compile(r"\bML\b", _I)
 _WORD_LANGUAGES = tuple((words, lang(name)) for words, name in _WORDS)
 
 
+def _audio_tags(title: str, lower: str) -> list[Language]:
+    """Language tags in title order, except those that only name subtitles ("ENG.ITA.Subs")."""
+    matches = sorted(
+        (match.start(), match.end(), language)
+        for language, pattern, gates in _TAG_RULES
+        if any(gate in lower for gate in gates)
+        for match in pattern.finditer(title)
+    )
+    by_start = {start: index for index, (start, _, _) in enumerate(matches)}
+    subtitle_only = [False] * len(matches)
+    for index in range(len(matches) - 1, -1, -1):
+        end = matches[index][1]
+        if end < len(title) and title[end] in "-_. ":
+            if title[end + 1 : end + 4].lower() == "sub":
+                subtitle_only[index] = True
+            elif end + 1 in by_start:
+                subtitle_only[index] = subtitle_only[by_start[end + 1]]
+    return [language for (_, _, language), sub in zip(matches, subtitle_only, strict=True) if not sub]
+
+
 def parse_languages(title: str) -> list[Language]:
     """Return the languages a release title names, in Radarr's order; [Unknown] when it names none."""
     lower = title.lower()
@@ -128,9 +145,7 @@ def parse_languages(title: str) -> list[Language]:
     ]
     for match in _CAPS_RE.finditer(title):
         found.append(_CAPS_LANGUAGES[match.group("code")])
-    for match in _TAG_RE.finditer(title):
-        if match.lastgroup is not None:
-            found.append(_TAG_LANGUAGES[int(match.lastgroup[1:])])
+    found.extend(_audio_tags(title, lower))
     if "english" in lower:
         found.append(_ENGLISH)
     if not found:

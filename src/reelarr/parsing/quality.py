@@ -78,12 +78,11 @@ _MPEG2_RE = re.compile(r"\bMPEG[-_. ]?2\b")
 _REMUX_RE = re.compile(
     r"(?:[_. \[]|\d{4}p-|\bHybrid-)(?:(?:BD|UHD)[-_. ]?)?Remux\b|(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p", _I
 )
-# German scene rule: a BluRay with a video codec named (not an encoder) after the year is a remux.
-_GERMAN_REMUX_RE = re.compile(r"\d{4}.*German.*\b(?:AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)(?=.*Blu-?ray)", _I)
-_GERMAN_REMUX_BLURAY_FIRST_RE = re.compile(
-    r"\d{4}.*German.*Blu-?ray.*\b(?:AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)\b", _I
-)
-
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
+_GERMAN_WORD_RE = re.compile(r"German", _I)
+_DISC_CODEC_RE = re.compile(r"\b(?:AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)", _I)
+_BLURAY_WORD_RE = re.compile(r"Blu-?ray", _I)
+_DUAL_OR_MULTI_RE = re.compile(r"[DM]L", _I)
 _DISC_NOT_RE = re.compile(
     r"\b(?:(?<!HD[._ -])(?<!HD)DVD|BDRip|720p|MKV|XviD|WMV|d3g|(?:BD)?REMUX|[xh][-_. ]?26[45])\b", _I
 )
@@ -94,7 +93,6 @@ _DISC_COMPLETE_MEDIUM_RE = re.compile(r"Blu[-_. ]?ray|HD[-_. ]?DVD", _I)
 _DISC_MARK_RE = re.compile(
     r"\b(?:3D[-_. ]?BD|BR[-_. ]?DISK|Full[-_. ]?Blu[-_. ]?ray)\b|(?:BD|UHD)[-_. ]?(?:25|50|66|100|ISO)\b", _I
 )
-_GERMAN_DL_RE = re.compile(r"German.*[DM]L", _I)
 _HEVC_RE = re.compile(r"\bHEVC\b", _I)
 
 _PROPER_RE = re.compile(r"\bproper\b", _I)
@@ -140,10 +138,11 @@ def parse_resolution(name: str) -> Resolution:
 def parse_revision(name: str) -> Revision | None:
     """Return the revision a title names (PROPER, REPACK, v2, REAL), or None when it names none."""
     normalized = name.replace("_", " ")
+    lower = normalized.lower()
     version, repack, found = 1, False, False
-    if _PROPER_RE.search(normalized):
+    if "proper" in lower and _PROPER_RE.search(normalized):
         version, found = 2, True
-    repack_match = _REPACK_RE.search(normalized)
+    repack_match = _REPACK_RE.search(normalized) if "repack" in lower or "rerip" in lower else None
     if repack_match is not None:
         count = repack_match.group("n")
         version, repack, found = (int(count) + 1 if count else 2), True, True
@@ -151,14 +150,38 @@ def parse_revision(name: str) -> Revision | None:
     if version_match is not None:
         version = int(version_match.group("a") or version_match.group("b") or version_match.group("c"))
         found = True
-    real = len(_REAL_RE.findall(name))
+    real = len(_REAL_RE.findall(name)) if "REAL" in name else 0
     if not found and not real:
         return None
     return Revision(version=version, real=real, is_repack=repack)
 
 
+def _german_after_year(name: str) -> int:
+    """Where "German" ends when it follows a four-digit number (a year), else -1."""
+    digits = _FOUR_DIGITS_RE.search(name)
+    german = _GERMAN_WORD_RE.search(name, digits.end()) if digits is not None else None
+    return german.end() if german is not None else -1
+
+
+def _german_dual_language(name: str) -> bool:
+    """ "German" followed somewhere by a DL/ML (dual/multi language) tag."""
+    german = _GERMAN_WORD_RE.search(name)
+    return german is not None and _DUAL_OR_MULTI_RE.search(name, german.end()) is not None
+
+
+def _is_german_remux(name: str) -> bool:
+    """German scene rule: after the year, "German" then a disc video codec and BluRay mean a remux."""
+    after = _german_after_year(name)
+    return (
+        after >= 0 and bool(_DISC_CODEC_RE.search(name, after)) and bool(_BLURAY_WORD_RE.search(name, after))
+    )
+
+
 def _is_full_disc(name: str) -> bool:
-    if _DISC_NOT_RE.search(name) or _GERMAN_DL_RE.search(name):
+    if _DISC_NOT_RE.search(name) or _german_dual_language(name):
+        return False
+    after = _german_after_year(name)
+    if after >= 0 and _DISC_CODEC_RE.search(name, after):
         return False
     if "1080p" in name.lower() and _HEVC_RE.search(name):
         return False
@@ -167,10 +190,6 @@ def _is_full_disc(name: str) -> bool:
     if _DISC_COMPLETE_RE.search(name) and _DISC_COMPLETE_MEDIUM_RE.search(name):
         return True
     return _DISC_MARK_RE.search(name) is not None
-
-
-def _is_german_remux(name: str) -> bool:
-    return bool(_GERMAN_REMUX_RE.search(name) or _GERMAN_REMUX_BLURAY_FIRST_RE.search(name))
 
 
 class _Detected:
@@ -322,12 +341,18 @@ def _detect(original: str, name: str) -> _Detected:
     source_match = None
     for source_match in _SOURCE_RE.finditer(name):  # noqa: B007 - the last match decides
         pass
+    # Cheap substring checks spare most regexes on names that cannot match them.
+    lower = name.lower()
     resolution = parse_resolution(name)
-    codec = _CODEC_RE.search(name)
-    remux = bool(_REMUX_RE.search(name)) or _is_german_remux(name)
-    disc = _is_full_disc(name)
+    codec = _CODEC_RE.search(name) if "264" in lower or "xvid" in lower or "divx" in lower else None
+    remux = ("remux" in lower and _REMUX_RE.search(name) is not None) or (
+        "german" in lower and _is_german_remux(name)
+    )
+    raw_hd = "raw" in lower and _RAWHD_RE.search(name) is not None
+    bluray = source_match is not None and source_match.lastgroup == "bluray"
+    disc = (raw_hd or bluray) and _is_full_disc(name)
 
-    if _RAWHD_RE.search(name) and not disc:
+    if raw_hd and not disc:
         found.source_from = found.resolution_from = _NAME
         found.quality = _q("Raw-HD")
         return found

@@ -41,8 +41,36 @@ _NOT_A_GROUP_RE = re.compile(
     r"|HDRip)|\d{1,2}-bit|[ ._]\d{4}-\d{2}|-\d{2}|tmdb(?:id)?-\d+|tt\d{7,8})$",
     _I,
 )
+# Endings a "-token" must have for _NOT_A_GROUP_RE to possibly apply (checked first, cheaply).
+_EXCLUDABLE_ENDINGS = (
+    "dl",
+    "rip",
+    "ray",
+    "p",
+    "hd",
+    "x",
+    "ma",
+    "es",
+    "en",
+    "cat",
+    "eng",
+    "jap",
+    "ger",
+    "fra",
+    "fre",
+    "ita",
+    "bit",
+)
 _RESOLUTION_TOKEN_RE = re.compile(r"480p|576p|720p|1080p|2160p", _I)
 _INVALID_GROUP_RE = re.compile(r"^(?:[se]\d+|[0-9a-f]{8})$", _I)
+
+
+def _not_a_group(text: str, end: int) -> bool:
+    """Whether the text ending at `end` is a known non-group tag (source, audio, language, date, id)."""
+    tail = text[max(0, end - 5) : end].lower()
+    if not tail or not (tail[-1].isdigit() or tail.endswith(_EXCLUDABLE_ENDINGS)):
+        return False
+    return _NOT_A_GROUP_RE.search(text, max(0, end - 40), end) is not None
 
 
 def _word_boundary_after(text: str, end: int) -> bool:
@@ -77,9 +105,7 @@ def _dash_groups(text: str) -> list[str]:
                     continue
                 head = text[match.start() : end]
                 group_end = match.end("group")
-                if _NOT_A_GROUP_RE.search(text, max(0, end - 40), end) or (
-                    end != group_end and _NOT_A_GROUP_RE.search(text, max(0, group_end - 40), group_end)
-                ):
+                if _not_a_group(text, end) or (end != group_end and _not_a_group(text, group_end)):
                     continue
                 if not _word_boundary_after(text, end):
                     continue

@@ -169,6 +169,20 @@ def user_list(data_dir: DataDirOption = None) -> None:
     _run_user_action(_settings(data_dir), names)
 
 
+@app.command("parse")
+def parse(
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Release titles (file paths with --path); none: read stdin.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per input.")] = False,
+    as_path: Annotated[bool, typer.Option("--path", help="Treat each input as a file path.")] = False,
+) -> None:
+    """Parse release titles or file paths, one line of output per input."""
+    from reelarr.parsing.cli import run_parse
+
+    raise typer.Exit(run_parse(inputs or [], as_json=as_json, as_path=as_path))
+
+
 def main() -> None:
     """Run the command line."""
     app()

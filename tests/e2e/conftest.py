@@ -140,13 +140,15 @@ def reelarr_behind_proxy(tmp_path: Path) -> Iterator[ReelarrServer]:
         yield server
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: the sync API keeps its own event loop running while it is open, and
+# pytest-asyncio cannot run async tests of other modules during that time.
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `apt-get install -y chromium` (make test-deps does it)")

@@ -22,7 +22,36 @@ EDITION_PATTERN = (
     rf"|{_ALONE}"
 )
 # The edition itself, with an optional enclosing "(...)".
-EDITION_RE = re.compile(rf"\(?\b(?P<edition>{EDITION_PATTERN})\b\)?", re.IGNORECASE)
+EDITION_RE = re.compile(rf"\(?(?<!\w)(?P<edition>{EDITION_PATTERN})\b\)?", re.IGNORECASE)
+
+
+# Lower-case pieces without which no edition can match (a cheap check before the regex).
+_EDITION_GATES = (
+    "cut",
+    "edition",
+    "version",
+    "direct",
+    "collect",
+    "theat",
+    "ultim",
+    "extend",
+    "despec",
+    "anniv",
+    "uncens",
+    "remaster",
+    "unrated",
+    "matte",
+    "imax",
+    "fan",
+    "restor",
+    "in1",
+)
+
+
+def may_name_edition(text: str) -> bool:
+    """Whether a text could name an edition at all."""
+    lower = text.lower()
+    return any(gate in lower for gate in _EDITION_GATES)
 
 
 def tidy_edition(raw: str) -> str:
@@ -32,6 +61,8 @@ def tidy_edition(raw: str) -> str:
 
 def parse_edition(title: str) -> str:
     """Return the first edition named after the start of a title, or "" when there is none."""
+    if not may_name_edition(title):
+        return ""
     match = EDITION_RE.search(title, 1)
     while match is not None and match.start("edition") < 1:
         match = EDITION_RE.search(title, match.start("edition") + 1)

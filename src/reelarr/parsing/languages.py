@@ -62,35 +62,39 @@ _WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
 # Tags matched as words, ignoring case, each with the substrings it cannot match without (a cheap
 # pre-check). A tag followed only by other tags and then "sub(s)" names a subtitle track, not audio.
 _TAGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("English", r"\b(?:ing|eng|en)\b", ("en", "ing")),
-    ("Italian", r"\b(?:ita|italian)\b", ("ita",)),
+    ("English", r"(?<!\w)(?:ing|eng|en)\b", ("en", "ing")),
+    ("Italian", r"(?<!\w)(?:ita|italian)\b", ("ita",)),
     ("German", r"(?:swiss)?german\b|videomann|ger[. ]dub|\bger\b", ("ger", "videomann")),
     ("Flemish", r"flemish", ("flemish",)),
     ("Greek", r"greek", ("greek",)),
     ("French", r"(?:_|\b)(?:FR|VF|VF2|VFF|VFI|VFQ|TRUEFRENCH|FRENCH|FRE|FRA)(?:_|\b)", ("fr", "vf")),
-    ("Russian", r"\b(?:rus|ru)\b", ("ru",)),
-    ("Hungarian", r"\b(?:HUNDUB|HUN)\b", ("hun",)),
-    ("Hebrew", r"\bHebDub(?:bed)?\b", ("hebdub",)),
-    ("Polish", r"\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b", ("pl",)),
+    ("Russian", r"(?<!\w)(?:rus|ru)\b", ("ru",)),
+    ("Hungarian", r"(?<!\w)(?:HUNDUB|HUN)\b", ("hun",)),
+    ("Hebrew", r"(?<!\w)HebDub(?:bed)?\b", ("hebdub",)),
+    ("Polish", r"(?<!\w)(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b", ("pl",)),
     ("Chinese", r"\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕|国语音轨", ("[", "简", "繁", "字幕", "国语音轨")),
-    ("Bulgarian", r"\bbg\W?audio\b", ("bg",)),
-    ("Spanish", r"\b(?:español|castellano|esp|spa(?!\(Latino\)))\b", ("español", "castellano", "esp", "spa")),
-    ("Ukrainian", r"\b(?:\dx?)?ukr", ("ukr",)),
-    ("Thai", r"\bTHAI\b", ("thai",)),
-    ("Romanian", r"\b(?:RoDubbed|ROMANIAN)\b", ("rodubbed", "romanian")),
+    ("Bulgarian", r"(?<!\w)bg\W?audio\b", ("bg",)),
+    (
+        "Spanish",
+        r"(?<!\w)(?:español|castellano|esp|spa(?!\(Latino\)))\b",
+        ("español", "castellano", "esp", "spa"),
+    ),
+    ("Ukrainian", r"(?<!\w)(?:\dx?)?ukr", ("ukr",)),
+    ("Thai", r"(?<!\w)THAI\b", ("thai",)),
+    ("Romanian", r"(?<!\w)(?:RoDubbed|ROMANIAN)\b", ("rodubbed", "romanian")),
     ("Catalan", r"[-,. ]cat[. ](?:DD|subs)", ("cat",)),
-    ("Latvian", r"\b(?:lat|lav|lv)\b", ("lat", "lav", "lv")),
-    ("Turkish", r"\btur\b", ("tur",)),
-    ("Urdu", r"\burdu\b", ("urdu",)),
-    ("Romansh", r"\b(?:romansh|rumantsch|romansch)\b", ("roman", "rumantsch")),
-    ("Georgian", r"\b(?:geo|ka|kat|georgian)\b", ("geo", "ka")),
+    ("Latvian", r"(?<!\w)(?:lat|lav|lv)\b", ("lat", "lav", "lv")),
+    ("Turkish", r"(?<!\w)tur\b", ("tur",)),
+    ("Urdu", r"(?<!\w)urdu\b", ("urdu",)),
+    ("Romansh", r"(?<!\w)(?:romansh|rumantsch|romansch)\b", ("roman", "rumantsch")),
+    ("Georgian", r"(?<!\w)(?:geo|ka|kat|georgian)\b", ("geo", "ka")),
     ("Japanese", r"\(JA\)|JAP|JPN", ("(ja)", "jap", "jpn")),
     ("Portuguese", r"[_. ]por[_. ]", ("por",)),
-    ("Portuguese (Brazil)", r"\bpt[-_. ]?br\b", ("pt",)),
-    ("Korean", r"\bkor\b", ("kor",)),
-    ("Vietnamese", r"\bVIE\b", ("vie",)),
-    ("Telugu", r"\btel\b", ("tel",)),
-    ("Original", r"\b(?:orig|original)\b", ("orig",)),
+    ("Portuguese (Brazil)", r"(?<!\w)pt[-_. ]?br\b", ("pt",)),
+    ("Korean", r"(?<!\w)kor\b", ("kor",)),
+    ("Vietnamese", r"(?<!\w)VIE\b", ("vie",)),
+    ("Telugu", r"(?<!\w)tel\b", ("tel",)),
+    ("Original", r"(?<!\w)(?:orig|original)\b", ("orig",)),
 )
 _TAG_RULES = tuple((lang(name), re.compile(body, _I), gates) for name, body, gates in _TAGS)
 
@@ -112,18 +116,29 @@ _CAPS_LANGUAGES = {code: lang(name) for code, name in _CAPS}
 _GERMAN = lang("German")
 _ENGLISH = lang("English")
 _GERMAN_DL_RE = re.compile(r"(?<!WEB[-_. ])(?<!WEB)\bDL\b", _I)
-_GERMAN_ML_RE = re.compile(r"\bML\b", _I)
+_GERMAN_ML_RE = re.compile(r"(?<!\w)ML\b", _I)
 
-_WORD_LANGUAGES = tuple((words, lang(name)) for words, name in _WORDS)
+_WORD_LANGUAGES = tuple(lang(name) for _, name in _WORDS)
+_WORD_RULES: dict[str, list[int]] = {}
+for _index, (_words, _) in enumerate(_WORDS):
+    for _word in _words:
+        _WORD_RULES.setdefault(_word, []).append(_index)
+# One scan finds every language word; rules then apply in their own order, as Radarr's checks do.
+_ANY_WORD_RE = re.compile("|".join(re.escape(word) for word in sorted(_WORD_RULES, key=len, reverse=True)))
+_GATE_RULES: dict[str, list[int]] = {}
+for _index, (_, _, _gates) in enumerate(_TAGS):
+    for _gate in _gates:
+        _GATE_RULES.setdefault(_gate, []).append(_index)
+_ANY_GATE_RE = re.compile("|".join(re.escape(gate) for gate in sorted(_GATE_RULES, key=len, reverse=True)))
 
 
 def _audio_tags(title: str, lower: str) -> list[Language]:
     """Language tags in title order, except those that only name subtitles ("ENG.ITA.Subs")."""
+    rules = sorted({index for gate in _ANY_GATE_RE.findall(lower) for index in _GATE_RULES[gate]})
     matches = sorted(
-        (match.start(), match.end(), language)
-        for language, pattern, gates in _TAG_RULES
-        if any(gate in lower for gate in gates)
-        for match in pattern.finditer(title)
+        (match.start(), match.end(), _TAG_RULES[index][0])
+        for index in rules
+        for match in _TAG_RULES[index][1].finditer(title)
     )
     by_start = {start: index for index, (start, _, _) in enumerate(matches)}
     subtitle_only = [False] * len(matches)
@@ -140,9 +155,8 @@ def _audio_tags(title: str, lower: str) -> list[Language]:
 def parse_languages(title: str) -> list[Language]:
     """Return the languages a release title names, in Radarr's order; [Unknown] when it names none."""
     lower = title.lower()
-    found: list[Language] = [
-        language for words, language in _WORD_LANGUAGES if any(w in lower for w in words)
-    ]
+    word_rules = sorted({index for word in _ANY_WORD_RE.findall(lower) for index in _WORD_RULES[word]})
+    found: list[Language] = [_WORD_LANGUAGES[index] for index in word_rules]
     for match in _CAPS_RE.finditer(title):
         found.append(_CAPS_LANGUAGES[match.group("code")])
     found.extend(_audio_tags(title, lower))

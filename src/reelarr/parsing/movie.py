@@ -43,7 +43,7 @@ _AKA_DOTTED_RE = re.compile(r" +A\.K\.A\. +", _I)
 _AKA_BRACKETED_RE = re.compile(r"^(.*) \( *AKA +(.*)\)", _I)
 _AKA_SPLIT_RE = re.compile(r" +(?:AKA|/) +", _I)
 _HARDCODED_SUBS_RE = re.compile(
-    r"\b(?:(?P<named>\w+?(?<!SOFT)(?<!MULTI)(?<!HORRIBLE)SUBS?)|(?P<generic>HC|SUBBED))\b", _I
+    r"(?<!\w)(?:(?P<named>\w+?(?<!SOFT)(?<!MULTI)(?<!HORRIBLE)SUBS?)|(?P<generic>HC|SUBBED))\b", _I
 )
 
 
@@ -115,6 +115,9 @@ def _all_titles(name: str) -> tuple[str, ...]:
 
 def parse_hardcoded_subs(title: str) -> str | None:
     """Return the hard-coded subtitles tag of a title ("KORSUBS"), a generic label for "HC", or None."""
+    lower = title.lower()
+    if "sub" not in lower and "hc" not in lower:
+        return None
     last = None
     for last in _HARDCODED_SUBS_RE.finditer(title):  # noqa: B007 - the last one counts
         pass

@@ -17,6 +17,8 @@ from reelarr.quality.catalogue import (
 from reelarr.quality.revision import QualityModel, Revision
 
 _I = re.IGNORECASE
+# Where a token starting with a word character may begin: like \b there, but cheaper for the engine.
+_WORD_START = r"(?<!\w)"
 _NAME = DetectionSource.NAME
 _EXT = DetectionSource.EXTENSION
 
@@ -27,9 +29,7 @@ _SOURCE_KINDS: tuple[tuple[str, str], ...] = (
     (
         "webdl",
         r"WEB[-_. ]?DL(?:mux)?|AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD"
-        r"|[. ]WEB[. ](?:[xh][ .]?26[456]|AVC|HEVC|EAC3|DDP?[ .]?5[. ]1)|[. ](?-i:WEB)$"
-        r"|\d{3,4}0p[-. ](?:Hybrid[-_. ]?)?WEB[-. ]|[-. ]WEB[-. ](?:720|1080|2160)p"
-        r"|\s/\sWEB\s/\s|(?:AMZN|ATVP|DP|NF)[. -]WEB[. -](?!Rip)",
+        r"|\d{3,4}0p[-. ](?:Hybrid[-_. ]?)?WEB[-. ]|(?:AMZN|ATVP|DP|NF)[. -]WEB[. -](?!Rip)",
     ),
     ("webrip", r"WebRip|Web-Rip|WEBMux"),
     ("hdtv", r"HDTV"),
@@ -48,9 +48,77 @@ _SOURCE_KINDS: tuple[tuple[str, str], ...] = (
     ("sdtv", r"SDTV"),
     ("tvrip", r"TVRip"),
 )
-_SOURCE_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{kind}>{body})" for kind, body in _SOURCE_KINDS) + r")(?=\b|$|[ .])", _I
+# Web tokens that start with a separator, so they follow a word character instead of starting one.
+_WEBDL_AFTER_WORD = (
+    r"[. ]WEB[. ](?:[xh][ .]?26[456]|AVC|HEVC|EAC3|DDP?[ .]?5[. ]1)|[. ](?-i:WEB)$"
+    r"|[-. ]WEB[-. ](?:720|1080|2160)p|\s/\sWEB\s/\s"
 )
+
+
+def _kind_pattern(kind: str, body: str) -> str:
+    start = f"{_WORD_START}(?:{body})"
+    if kind == "webdl":
+        start += f"|(?<=\\w)(?:{_WEBDL_AFTER_WORD})"
+    return f"(?P<{kind}>{start})"
+
+
+# Substrings (lower-case) a kind's tokens cannot match without: a cheap check before its regex runs.
+_SOURCE_GATES: dict[str, tuple[str, ...]] = {
+    "bluray": ("blu", "bd", "dvd", "disk"),
+    "webdl": ("web", "amazon", "itunes", "maxdome", "netflix", "hbomax", "disney"),
+    "webrip": ("web",),
+    "hdtv": ("hdtv",),
+    "bdrip": ("bdrip", "bdlight", "dvdrip"),
+    "brrip": ("brrip",),
+    "dvdr": ("dvd",),
+    "dvd": ("dvd",),
+    "dsr": ("dsr",),
+    "regional": ("regional", "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9"),
+    "scr": ("scr",),
+    "ts": ("ts", "telesync", "pdvd"),
+    "tc": ("tc", "telecine"),
+    "cam": ("cam",),
+    "wp": ("wp", "workprint"),
+    "pdtv": ("pdtv",),
+    "sdtv": ("sdtv",),
+    "tvrip": ("tvrip",),
+}
+# Kinds are scanned in a few families, each only when one of its gates is in the name.
+_SOURCE_FAMILIES = (
+    ("bluray", "webdl", "webrip", "hdtv", "bdrip", "brrip"),
+    ("dvdr", "dvd", "dsr", "regional", "scr"),
+    ("ts", "tc", "cam", "wp"),
+    ("pdtv", "sdtv", "tvrip"),
+)
+_KIND_BODY = dict(_SOURCE_KINDS)
+_KIND_PRIORITY = {kind: priority for priority, (kind, _) in enumerate(_SOURCE_KINDS)}
+_SOURCE_RES = tuple(
+    (
+        tuple(sorted({gate for kind in family for gate in _SOURCE_GATES[kind]})),
+        re.compile(
+            "(?:" + "|".join(_kind_pattern(kind, _KIND_BODY[kind]) for kind in family) + r")(?=\b|$|[ .])",
+            _I,
+        ),
+    )
+    for family in _SOURCE_FAMILIES
+)
+
+
+def _last_source(name: str, lower: str) -> str | None:
+    """The kind of the last source token, reading left to right as one alternation of all kinds would."""
+    found = sorted(
+        (match.start(), _KIND_PRIORITY[match.lastgroup], match.end(), match.lastgroup)
+        for gates, pattern in _SOURCE_RES
+        if any(gate in lower for gate in gates)
+        for match in pattern.finditer(name)
+        if match.lastgroup is not None
+    )
+    last_kind, taken_until = None, -1
+    for start, _, end, kind in found:
+        if start >= taken_until:
+            last_kind, taken_until = kind, end
+    return last_kind
+
 
 _RESOLUTIONS: tuple[tuple[Resolution, str], ...] = (
     (Resolution.R360P, r"360p"),
@@ -62,45 +130,47 @@ _RESOLUTIONS: tuple[tuple[Resolution, str], ...] = (
     (Resolution.R2160P, r"2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H26[56])|(?:UHD|HEVC|BD|H26[56])[-_. ]4k"),
 )
 _RESOLUTION_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<r{res.value}>{body})" for res, body in _RESOLUTIONS) + r")\b", _I
+    r"(?<!\w)(?:" + "|".join(f"(?P<r{res.value}>{body})" for res, body in _RESOLUTIONS) + r")\b", _I
 )
-_IMPLIED_UHD_RE = re.compile(r"\bUHD\b|\[4K\]", _I)
+_IMPLIED_UHD_RE = re.compile(r"(?<!\w)UHD\b|\[4K\]", _I)
 
 _CODEC_RE = re.compile(
-    r"\b(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>Xvid)|(?P<divx>divx))\b", _I
+    r"(?<!\w)(?:(?P<x264>x264)|(?P<h264>h264)|(?P<xvidhd>XvidHD)|(?P<xvid>Xvid)|(?P<divx>divx))\b", _I
 )
 _OTHER_SOURCE_RE = re.compile(r"(?P<hdtv>HD[-_. ]TV)|(?P<sdtv>SD[-_. ]TV)", _I)
 _ANIME_BLURAY_RE = re.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I)
 _ANIME_WEB_RE = re.compile(r"\[WEB\]|[\[(]WEB[ .]|^\[(?:SubsPlease|Erai-raws)\]", _I)
 _HR_WS_RE = re.compile(r"hr[-_. ]ws", _I)
-_RAWHD_RE = re.compile(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I)
-_MPEG2_RE = re.compile(r"\bMPEG[-_. ]?2\b")
+_RAWHD_RE = re.compile(r"(?<!\w)(?:RawHD|Raw[-_. ]HD)\b", _I)
+_MPEG2_RE = re.compile(r"(?<!\w)MPEG[-_. ]?2\b")
 _REMUX_RE = re.compile(
     r"(?:[_. \[]|\d{4}p-|\bHybrid-)(?:(?:BD|UHD)[-_. ]?)?Remux\b|(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p", _I
 )
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")
 _GERMAN_WORD_RE = re.compile(r"German", _I)
-_DISC_CODEC_RE = re.compile(r"\b(?:AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)", _I)
+_DISC_CODEC_RE = re.compile(r"(?<!\w)(?:AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)", _I)
 _BLURAY_WORD_RE = re.compile(r"Blu-?ray", _I)
 _DUAL_OR_MULTI_RE = re.compile(r"[DM]L", _I)
 _DISC_NOT_RE = re.compile(
-    r"\b(?:(?<!HD[._ -])(?<!HD)DVD|BDRip|720p|MKV|XviD|WMV|d3g|(?:BD)?REMUX|[xh][-_. ]?26[45])\b", _I
+    r"(?<!\w)(?:(?<!HD[._ -])(?<!HD)DVD|BDRip|720p|MKV|XviD|WMV|d3g|(?:BD)?REMUX|[xh][-_. ]?26[45])\b", _I
 )
-_DISC_MEDIUM_RE = re.compile(r"\b(?:Blu[-_. ]?ray|BD|HD[-_. ]?DVD)\b", _I)
-_DISC_FORMAT_RE = re.compile(r"\b(?:AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2|BDMV|ISO)\b", _I)
-_DISC_COMPLETE_RE = re.compile(r"\b(?:COMPLETE|Dis[ck])\b", _I)
+_DISC_MEDIUM_RE = re.compile(r"(?<!\w)(?:Blu[-_. ]?ray|BD|HD[-_. ]?DVD)\b", _I)
+_DISC_FORMAT_RE = re.compile(r"(?<!\w)(?:AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2|BDMV|ISO)\b", _I)
+_DISC_COMPLETE_RE = re.compile(r"(?<!\w)(?:COMPLETE|Dis[ck])\b", _I)
 _DISC_COMPLETE_MEDIUM_RE = re.compile(r"Blu[-_. ]?ray|HD[-_. ]?DVD", _I)
 _DISC_MARK_RE = re.compile(
-    r"\b(?:3D[-_. ]?BD|BR[-_. ]?DISK|Full[-_. ]?Blu[-_. ]?ray)\b|(?:BD|UHD)[-_. ]?(?:25|50|66|100|ISO)\b", _I
+    r"(?<!\w)(?:3D[-_. ]?BD|BR[-_. ]?DISK|Full[-_. ]?Blu[-_. ]?ray)\b"
+    r"|(?:BD|UHD)[-_. ]?(?:25|50|66|100|ISO)\b",
+    _I,
 )
-_HEVC_RE = re.compile(r"\bHEVC\b", _I)
+_HEVC_RE = re.compile(r"(?<!\w)HEVC\b", _I)
 
-_PROPER_RE = re.compile(r"\bproper\b", _I)
-_REPACK_RE = re.compile(r"\b(?:repack|rerip)(?P<n>\d)?\b", _I)
+_PROPER_RE = re.compile(r"(?<!\w)proper\b", _I)
+_REPACK_RE = re.compile(r"(?<!\w)(?:repack|rerip)(?P<n>\d)?\b", _I)
 _VERSION_RE = re.compile(
     r"\d[-._ ]?v(?P<a>\d)(?:[-._ ]|$)|\[v(?P<b>\d)\]|(?:480|576|720|1080|2160)p[._ ]v(?P<c>\d)\b", _I
 )
-_REAL_RE = re.compile(r"\bREAL\b")
+_REAL_RE = re.compile(r"(?<!\w)REAL\b")
 
 
 def _q(name: str) -> Quality:
@@ -338,18 +408,16 @@ def _by_leftovers(found: _Detected, name: str, codec: re.Match[str] | None) -> N
 
 def _detect(original: str, name: str) -> _Detected:
     found = _Detected()
-    source_match = None
-    for source_match in _SOURCE_RE.finditer(name):  # noqa: B007 - the last match decides
-        pass
     # Cheap substring checks spare most regexes on names that cannot match them.
     lower = name.lower()
+    source = _last_source(name, lower)
     resolution = parse_resolution(name)
     codec = _CODEC_RE.search(name) if "264" in lower or "xvid" in lower or "divx" in lower else None
     remux = ("remux" in lower and _REMUX_RE.search(name) is not None) or (
         "german" in lower and _is_german_remux(name)
     )
     raw_hd = "raw" in lower and _RAWHD_RE.search(name) is not None
-    bluray = source_match is not None and source_match.lastgroup == "bluray"
+    bluray = source == "bluray"
     disc = (raw_hd or bluray) and _is_full_disc(name)
 
     if raw_hd and not disc:
@@ -358,9 +426,9 @@ def _detect(original: str, name: str) -> _Detected:
         return found
     if resolution != Resolution.UNKNOWN:
         found.resolution_from = _NAME
-    if source_match is not None and source_match.lastgroup is not None:
+    if source is not None:
         found.source_from = _NAME
-        kind = source_match.lastgroup
+        kind = source
         chosen = _from_source(kind, name, resolution, codec, remux, disc)
         if chosen is not None:
             if (
@@ -371,7 +439,7 @@ def _detect(original: str, name: str) -> _Detected:
                 found.resolution_from = _NAME
             found.quality = chosen
             return found
-    if source_match is None and remux and resolution != Resolution.UNKNOWN:
+    if source is None and remux and resolution != Resolution.UNKNOWN:
         found.source_from = DetectionSource.UNKNOWN
         by_res = {
             Resolution.R480P: "Bluray-480p",

@@ -20,7 +20,7 @@ _JUNK_SUFFIX_RE = re.compile(
 
 # Groups that do not follow the "-GROUP" convention, recognised by name wherever they stand.
 _NAMED_GROUPS_RE = re.compile(
-    r"\b(?P<group>KRaLiMaRKo|E\.N\.D|D-Z0N3|Koten_Gars|BluDragon|ZØNEHD|HQMUX|VARYG|YIFY|YTS(?:\.(?:MX|LT|AG))?"
+    r"(?<!\w)(?P<group>KRaLiMaRKo|E\.N\.D|D-Z0N3|Koten_Gars|BluDragon|ZØNEHD|HQMUX|VARYG|YIFY|YTS(?:\.(?:MX|LT|AG))?"
     r"|TMd|Eml HDTeam|LMain|DarQ|BEN THE MEN|TAoE|QxR|126811)\b",
     _I,
 )
@@ -137,11 +137,12 @@ def parse_release_group(title: str) -> str | None:
     if named is not None:
         return named.group("group")
     signed = None
-    for signed in _BRACKET_SIGNED_RE.finditer(title):  # noqa: B007 - the last one counts
-        pass
+    if "]" in title or ")" in title:
+        for signed in _BRACKET_SIGNED_RE.finditer(title):  # noqa: B007 - the last one counts
+            pass
     if signed is not None:
         return signed.group("group")
-    bracket_end = _BRACKET_END_RE.search(title)
+    bracket_end = _BRACKET_END_RE.search(title) if title.endswith("]") else None
     if bracket_end is not None:
         return _sanitise(bracket_end.group("group"))
     groups = _dash_groups(title)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reelarr.parsing.edition import EDITION_RE, tidy_edition
+from reelarr.parsing.edition import EDITION_RE, may_name_edition, tidy_edition
 
 _YEAR_AT_RE = re.compile(r"(?=(?:1[89]|20)\d\d)")
 _GERMAN_RE = re.compile(r"German|TrueFrench", re.IGNORECASE)
@@ -112,8 +112,8 @@ def _last_resort(s: str) -> TitleMatch | None:
 
 
 def _edition_then_year(s: str) -> TitleMatch | None:
-    """ "Title.Special.Edition.2011": an edition right before the year."""
-    if s[:1] in ("(", "["):
+    """An edition right before the year, as in "Title.Special.Edition.2011"."""
+    if s[:1] in ("(", "[") or not may_name_edition(s):
         return None
     for match in EDITION_RE.finditer(s):
         start = match.start()

@@ -89,9 +89,9 @@ class PostgresEventBridge:
                     await conn.close(timeout=2)
         self._listener = self._sender = None
 
-    def _on_notify(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
+    def _on_notify(self, _conn: Any, _pid: int, _channel: str, payload: object) -> None:
         try:
-            message = orjson.loads(payload)
+            message = orjson.loads(str(payload))
         except orjson.JSONDecodeError:
             return
         if message.get("o") == self._origin:

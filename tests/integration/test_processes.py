@@ -46,7 +46,7 @@ async def test_two_processes_share_the_queue_and_never_run_a_command_twice(
                 client = client_a if n % 2 else client_b
                 body = {"name": "Probe", "tag": f"p{n}", "sleepSeconds": 0.01}
                 ids.append((await client.post("/api/v3/command", json=body)).json()["id"])
-            await eventually(lambda: _all_finished(client_a, ids), timeout=120)
+            await eventually(lambda: _all_finished(client_a, ids), within=120)
             statuses = Counter(
                 c["status"] for c in (await client_a.get("/api/v3/command")).json() if c["id"] in set(ids)
             )
@@ -80,7 +80,7 @@ async def test_events_reach_websocket_clients_of_every_process(
                     return resource if resource["status"] == "completed" else None
                 return None
 
-            done = await eventually(completed_by_the_worker, timeout=30, every=0)
+            done = await eventually(completed_by_the_worker, within=30, every=0)
     assert done["message"] == "Probed x"
     assert worker.pid != web.pid
 
@@ -100,7 +100,7 @@ async def test_command_running_when_the_process_dies_runs_again_after_restart(
         async def started() -> bool:
             return any(line["outcome"] == "started" for line in _probe_lines(probe_file))
 
-        await eventually(started, timeout=30)
+        await eventually(started, within=30)
         first.kill()
 
     with ReelarrProcess(data_dir, database_url, plugins=PROBE) as second:
@@ -111,7 +111,7 @@ async def test_command_running_when_the_process_dies_runs_again_after_restart(
             return command if command["status"] in ("completed", "failed", "orphaned") else None
 
         try:
-            command = await eventually(finished, timeout=60)
+            command = await eventually(finished, within=60)
         finally:
             await client.aclose()
     lines = _probe_lines(probe_file)

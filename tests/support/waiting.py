@@ -10,10 +10,10 @@ T = TypeVar("T")
 
 
 async def eventually(
-    probe: Callable[[], Awaitable[T | None]], *, timeout: float = 20.0, every: float = 0.05
+    probe: Callable[[], Awaitable[T | None]], *, within: float = 20.0, every: float = 0.05
 ) -> T:
-    """Call `probe` until it returns something truthy, and return that; fail after `timeout` seconds."""
-    async with asyncio.timeout(timeout):
+    """Call `probe` until it returns something truthy, and return that; fail after `within` seconds."""
+    async with asyncio.timeout(within):
         while True:
             result = await probe()
             if result:

@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from reelarr.api.deps import Principal
 from reelarr.api.json import JsonResponse
+from reelarr.api.middleware import route_path
 from reelarr.services import Services
 
 log = logging.getLogger(__name__)
@@ -36,14 +37,14 @@ def is_program_path(path: str) -> bool:
 
 def presented_api_key(scope: Scope) -> str | None:
     """The key from the `apikey` query (first, as Radarr), `X-Api-Key`, or `Authorization: Bearer`."""
-    query = scope.get("query_string", b"").decode("latin-1")
+    query: str = scope.get("query_string", b"").decode("latin-1")
     names = ("apikey", "access_token") if scope["type"] == "websocket" else ("apikey",)
     for key, value in parse_qsl(query, keep_blank_values=True):
         if key.lower() in names and value:
             return value
     headers = Headers(scope=scope)
-    if key := headers.get("x-api-key"):
-        return key
+    if header_key := headers.get("x-api-key"):
+        return header_key
     authorization = headers.get("authorization", "")
     if authorization[:7].lower() == "bearer ":
         return authorization[7:].strip() or None
@@ -87,7 +88,7 @@ class AuthMiddleware:
                 await send({"type": "websocket.close", "code": 1011})
             return
         scope.setdefault("state", {})["principal"] = principal
-        path: str = scope["path"]
+        path = route_path(scope)
         method: str = scope.get("method", "GET")
         if principal is None and not self._anonymous(path, method, services):
             await self._deny(scope, receive, send, services)
@@ -141,14 +142,14 @@ class AuthMiddleware:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return
-        path: str = scope["path"]
+        path = route_path(scope)
         if is_program_path(path) or scope.get("method") not in ("GET", "HEAD"):
             await send({"type": "http.response.start", "status": 401, "headers": [(b"content-length", b"0")]})
             await send({"type": "http.response.body", "body": b""})
             return
         root = scope.get("root_path", "")
         if await services.users.any_exist():
-            query = scope.get("query_string", b"").decode("latin-1")
+            query: str = scope.get("query_string", b"").decode("latin-1")
             target = path + (f"?{query}" if query else "")
             location = f"{root}/login?returnUrl={quote(target, safe='/')}"
         else:

@@ -12,8 +12,15 @@ from reelarr.api.json import JsonResponse
 from reelarr.api.routing import PathCanonicalizer
 
 
+def route_path(scope: Scope) -> str:
+    """The request path below the URL base (ASGI's `path` includes `root_path`)."""
+    path: str = scope["path"]
+    root: str = scope.get("root_path", "")
+    return path[len(root) :] or "/" if root and path.startswith(root) else path
+
+
 class UrlBaseMiddleware:
-    """Serves the app under a path prefix (REELARR_URL_BASE) for reverse proxies."""
+    """Serves the app under a path prefix (REELARR_URL_BASE) for reverse proxies, as the ASGI root_path."""
 
     def __init__(self, app: ASGIApp, url_base: str) -> None:
         self.app = app
@@ -26,9 +33,9 @@ class UrlBaseMiddleware:
         path: str = scope["path"]
         if path == self.url_base or path.startswith(self.url_base + "/"):
             scope = dict(scope)
-            scope["path"] = path[len(self.url_base) :] or "/"
-            scope["raw_path"] = scope["path"].encode()
-            scope["root_path"] = scope.get("root_path", "") + self.url_base
+            if path == self.url_base:
+                scope["path"] = path + "/"
+            scope["root_path"] = self.url_base
             await self.app(scope, receive, send)
             return
         if scope["type"] == "http" and path == "/":
@@ -65,11 +72,11 @@ class ConventionsMiddleware:
             await self.app(scope, receive, send)
             return
         scope = dict(scope)
-        path: str = scope["path"]
+        path = route_path(scope)
         canonical = self.paths.canonical(path.rstrip("/") or "/")
         if canonical != path:
-            scope["path"] = canonical
-            scope["raw_path"] = canonical.encode()
+            scope["path"] = scope.get("root_path", "") + canonical
+            scope["raw_path"] = scope["path"].encode()
         query: bytes = scope.get("query_string", b"")
         if query:
             scope["query_string"] = self._canonical_query(query)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -15,7 +16,7 @@ class Passwords:
 
     def __init__(self, hasher: PasswordHasher | None = None) -> None:
         self._hasher = hasher or PasswordHasher()
-        self._dummy_hash = self._hasher.hash("reelarr-timing-equaliser")
+        self._dummy_hash: str | None = None
 
     async def hash(self, password: str) -> str:
         """An argon2 hash of the password."""
@@ -23,7 +24,11 @@ class Passwords:
 
     async def verify(self, password_hash: str | None, password: str) -> bool:
         """True when the password matches; with no hash, spend the same time and say no."""
+        if password_hash is None and self._dummy_hash is None:
+            # Made on first need: hashing costs a third of a second, which start-up should not pay.
+            self._dummy_hash = await self.hash(secrets.token_hex(16))
         target = password_hash or self._dummy_hash
+        assert target is not None
         try:
             await asyncio.to_thread(self._hasher.verify, target, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -36,7 +36,7 @@ _ENVELOPE_KEYS = frozenset({"name", "trigger", "sendupdatestoclient", "priority"
 
 def retry_delay(attempt: int, base_seconds: float, max_seconds: float, rng: random.Random) -> float:
     """Exponential backoff with jitter: half the capped delay fixed, the other half random."""
-    capped = min(max_seconds, base_seconds * 2 ** max(0, attempt - 1))
+    capped = min(max_seconds, base_seconds * 2.0 ** max(0, attempt - 1))
     return capped / 2 + rng.uniform(0, capped / 2)
 
 

@@ -15,6 +15,7 @@ _MODERN_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _VERSIONED_RE = re.compile(r"v\d{1,2}[-_. ]", re.IGNORECASE)
 _HASH_END_RE = re.compile(r"\[\w{8}\](?:$|\.)")
 _PTP_TAG_RE = re.compile(r"\[\w *\]")
+_PAREN_YEAR_RE = re.compile(r"\(((?:1[89]|20)\d\d)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,8 @@ def _anime(s: str) -> TitleMatch | None:
     rest = s[body:]
     if not rest or rest[0] in "([":
         return None
-    with_year = _by_year(rest, ")[!", "anime", bracket_start_ok=False)
+    # A year in parentheses is the year even when the title itself ends in one ("Blues 1993 (1993)").
+    with_year = _parenthesised_year(rest) or _by_year(rest, ")[!", "anime", bracket_start_ok=False)
     if with_year is not None:
         return TitleMatch(with_year.title, with_year.year, subgroup=subgroup)
     versioned = _VERSIONED_RE.search(rest, 1)
@@ -204,6 +206,14 @@ def _anime(s: str) -> TitleMatch | None:
         for b in range(last_hash.start() - 2, 0, -1):
             if rest[b] in "[(" and rest[b + 1] not in "])":
                 return TitleMatch(rest[:b], subgroup=subgroup)
+    return None
+
+
+def _parenthesised_year(s: str) -> TitleMatch | None:
+    for found in _PAREN_YEAR_RE.finditer(s, 1):
+        k = _title_start(s, found.start(), ")[!")
+        if k < found.start():
+            return TitleMatch(s[:k], int(found.group(1)))
     return None
 
 

@@ -185,15 +185,17 @@ async def test_throttle_lifts_after_the_window(database_url: str, tmp_path: Path
 
 async def test_session_expires_after_days_without_use(database_url: str, tmp_path: Path) -> None:
     clock = FakeClock()
-    async with live_server(make_settings(database_url, tmp_path / "data"), clock=clock) as server:
-        async with server.anonymous() as browser:
-            await create_first_account(browser)
-            clock.advance(days=6)
-            assert (await browser.get("/api/v3/system/status")).status_code == 200
-            clock.advance(days=6)
-            assert (await browser.get("/api/v3/system/status")).status_code == 200, "use extends the session"
-            clock.advance(days=8)
-            assert (await browser.get("/api/v3/system/status")).status_code == 401
+    async with (
+        live_server(make_settings(database_url, tmp_path / "data"), clock=clock) as server,
+        server.anonymous() as browser,
+    ):
+        await create_first_account(browser)
+        clock.advance(days=6)
+        assert (await browser.get("/api/v3/system/status")).status_code == 200
+        clock.advance(days=6)
+        assert (await browser.get("/api/v3/system/status")).status_code == 200, "use extends the session"
+        clock.advance(days=8)
+        assert (await browser.get("/api/v3/system/status")).status_code == 401
 
 
 async def test_admin_account_from_the_environment(database_url: str, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import pytest
 
@@ -52,8 +51,8 @@ class Rig:
 
 
 @pytest.fixture
-async def rig(db: Database) -> AsyncIterator[Rig]:
-    yield Rig(db)
+def rig(db: Database) -> Rig:
+    return Rig(db)
 
 
 async def test_runs_a_command_and_records_its_message(rig: Rig) -> None:
@@ -71,7 +70,8 @@ async def test_runs_a_command_and_records_its_message(rig: Rig) -> None:
         await executor.stop()
     assert done.status == CommandStatus.COMPLETED
     assert done.message == "Hello"
-    assert done.started_at is not None and done.ended_at is not None
+    assert done.started_at is not None
+    assert done.ended_at is not None
 
 
 async def test_failing_command_is_retried_then_succeeds(rig: Rig) -> None:

@@ -51,7 +51,8 @@ async def test_finished_run_sets_last_execution_and_moves_the_next(rig: QueueRig
     await rig.queue.complete(claimed.id, None)
     [task] = await scheduler.tasks()
     assert task.last_execution == rig.clock.now
-    assert task.last_duration is not None and task.last_duration.total_seconds() == 3
+    assert task.last_duration is not None
+    assert task.last_duration.total_seconds() == 3
     assert (task.next_execution - rig.clock.now).total_seconds() == 3600
 
 

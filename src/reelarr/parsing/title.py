@@ -210,11 +210,10 @@ def _anime(s: str) -> TitleMatch | None:
 
 
 def _parenthesised_year(s: str) -> TitleMatch | None:
-    for found in _PAREN_YEAR_RE.finditer(s, 1):
-        k = _title_start(s, found.start(), ")[!")
-        if k < found.start():
-            return TitleMatch(s[:k], int(found.group(1)))
-    return None
+    found = _PAREN_YEAR_RE.search(s, 1)
+    if found is None:
+        return None
+    return TitleMatch(s[: _title_start(s, found.start(), ")[!")], int(found.group(1)))
 
 
 def _folder_year_first(s: str) -> TitleMatch | None:

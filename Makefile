@@ -8,7 +8,7 @@ TOOLS := .tools
 UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 VENV := .venv
 UI_STAMP := src/reelarr/web/index.html
-UI_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts -type f 2>/dev/null)
+UI_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 # Debian packages the tests drive for real (browser, download clients, media tools).
 TEST_DEB_PACKAGES ?= chromium
 
@@ -42,7 +42,9 @@ test-deps:
 
 test: setup test-deps
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
+	cd frontend && npm test --silent
 	$(VENV)/bin/pytest
 
 lint:

@@ -94,6 +94,29 @@ def migrate(data_dir: DataDirOption = None) -> None:
     typer.echo(f"Database is at migration {asyncio.run(run())}")
 
 
+@app.command("api-key")
+def api_key(data_dir: DataDirOption = None) -> None:
+    """Print the API key clients must send (generating it on first use)."""
+    from reelarr.auth.api_keys import ApiKeys
+    from reelarr.configuration.store import ConfigStore
+    from reelarr.db.engine import Database
+    from reelarr.db.migrate import migrate as run_migrations
+    from reelarr.events import EventBus
+
+    settings = _settings(data_dir)
+
+    async def read() -> str:
+        db = Database(settings.resolved_database_url)
+        try:
+            await run_migrations(db)
+            fixed = settings.api_key.get_secret_value() if settings.api_key else None
+            return await ApiKeys(ConfigStore(db), EventBus(), fixed).current()
+        finally:
+            await db.close()
+
+    typer.echo(asyncio.run(read()))
+
+
 def _read_password(password_stdin: bool) -> str:
     if password_stdin:
         return sys.stdin.readline().rstrip("\n")

@@ -122,3 +122,11 @@ def test_user_passwd_changes_the_password(database_url: str, tmp_path: Path) -> 
         stdin="second password\n",
     )
     assert missing.returncode == 1
+
+
+def test_api_key_is_printed_and_stays_the_same(database_url: str, tmp_path: Path) -> None:
+    first = reelarr("api-key", data_dir=tmp_path, database_url=database_url)
+    second = reelarr("api-key", data_dir=tmp_path, database_url=database_url)
+    assert first.returncode == 0, first.stderr
+    assert len(first.stdout.strip()) == 32
+    assert first.stdout == second.stdout

@@ -126,7 +126,7 @@ def parse_hardcoded_subs(title: str) -> str | None:
     return last.group("named") or "Generic Hardcoded Subs"
 
 
-def _build(title: str, original: str, release_title: str, found: TitleMatch, is_dir: bool) -> ParsedMovieInfo:
+def _build(title: str, original: str, release_title: str, found: TitleMatch) -> ParsedMovieInfo:
     simple_release = _UNSAFE_CHARS_RE.sub("", release_title)
     raw_title = found.title
     if raw_title.strip():
@@ -153,6 +153,7 @@ def _build(title: str, original: str, release_title: str, found: TitleMatch, is_
         original_title=original,
         release_title=release_title,
         simple_release_title=simple_release,
+        release_hash=found.release_hash or None,
     )
 
 
@@ -166,7 +167,7 @@ def parse_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | None:
     found = find_title(_simplify(release_title), is_dir)
     if found is None:
         return None
-    return _build(title, original, release_title, found, is_dir)
+    return _build(title, original, release_title, found)
 
 
 def _split_path(path: str) -> tuple[str, str]:

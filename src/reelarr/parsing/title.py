@@ -26,6 +26,7 @@ class TitleMatch:
     year: int = 0
     edition: str = ""
     subgroup: str = ""
+    release_hash: str = ""
 
 
 def _word(ch: str) -> bool:
@@ -192,21 +193,34 @@ def _anime(s: str) -> TitleMatch | None:
     # A year in parentheses is the year even when the title itself ends in one ("Blues 1993 (1993)").
     with_year = _parenthesised_year(rest) or _by_year(rest, ")[!", "anime", bracket_start_ok=False)
     if with_year is not None:
-        return TitleMatch(with_year.title, with_year.year, subgroup=subgroup)
+        year_at = rest.find(str(with_year.year), len(with_year.title))
+        crc = _HASH_END_RE.search(rest, year_at + 4)
+        dot = rest.find(".", year_at + 4)
+        crc_text = _crc(crc) if crc is not None and (dot < 0 or crc.start() < dot) else ""
+        return TitleMatch(with_year.title, with_year.year, subgroup=subgroup, release_hash=crc_text)
     versioned = _VERSIONED_RE.search(rest, 1)
-    if versioned is not None and _HASH_END_RE.search(rest, versioned.end()):
-        return TitleMatch(rest[: versioned.start()], subgroup=subgroup)
+    crc = _HASH_END_RE.search(rest, versioned.end()) if versioned is not None else None
+    if versioned is not None and crc is not None:
+        return TitleMatch(rest[: versioned.start()], subgroup=subgroup, release_hash=_crc(crc))
     bracket = rest.find("[", 1)
-    if bracket > 0 and _HASH_END_RE.search(rest, bracket + 1):
-        return TitleMatch(rest[:bracket], subgroup=subgroup)
+    crc = _HASH_END_RE.search(rest, bracket + 1) if bracket > 0 else None
+    if crc is not None:
+        return TitleMatch(rest[:bracket], subgroup=subgroup, release_hash=_crc(crc))
     last_hash = None
     for last_hash in _HASH_END_RE.finditer(rest):  # noqa: B007 - the last one counts
         pass
     if last_hash is not None:
         for b in range(last_hash.start() - 2, 0, -1):
             if rest[b] in "[(" and rest[b + 1] not in "])":
-                return TitleMatch(rest[:b], subgroup=subgroup)
+                first = _HASH_END_RE.search(rest, b + 2)
+                return TitleMatch(rest[:b], subgroup=subgroup, release_hash=_crc(first or last_hash))
     return None
+
+
+def _crc(match: re.Match[str]) -> str:
+    """The CRC32 tag of a fansub name, without brackets ("1280x720" is a resolution, not a hash)."""
+    value = match.group(0).rstrip(".")[1:-1]
+    return "" if value == "1280x720" else value
 
 
 def _parenthesised_year(s: str) -> TitleMatch | None:

@@ -5,7 +5,8 @@ from reelarr.parsing.edition import parse_edition
 from reelarr.parsing.ids import normalize_imdb_id, parse_imdb_id, parse_tmdb_id
 from reelarr.parsing.languages import parse_languages
 from reelarr.parsing.movie import parse_hardcoded_subs, parse_path, parse_title
-from reelarr.parsing.quality import parse_quality, parse_resolution
+from reelarr.parsing.quality import parse_quality
+from reelarr.parsing.quality_marks import parse_resolution
 from reelarr.parsing.release_group import parse_release_group
 from reelarr.parsing.result import ParsedMovieInfo
 from reelarr.parsing.scene import is_scene_title, scene_title

@@ -18,10 +18,17 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 EXCEPTIONS_FILE = Path(__file__).with_name("conformance_exceptions.toml")
 
 
+SHARED_DIR = REPO_ROOT.parent / "shared" / "conformance"
+# A copy kept in the repository, so a clone anywhere (CI included) runs every case.
+VENDORED_DIR = REPO_ROOT / "tests" / "fixtures" / "conformance"
+
+
 def conformance_dir() -> Path:
-    """Where the shared conformance files live: $REELARR_CONFORMANCE_DIR, else ../shared/conformance."""
+    """The conformance files: $REELARR_CONFORMANCE_DIR, else ../shared/conformance, else the copy."""
     override = os.environ.get("REELARR_CONFORMANCE_DIR")
-    return Path(override) if override else REPO_ROOT.parent / "shared" / "conformance"
+    if override:
+        return Path(override)
+    return SHARED_DIR if (SHARED_DIR / "radarr-parser.dev.jsonl").exists() else VENDORED_DIR
 
 
 @dataclass(frozen=True)

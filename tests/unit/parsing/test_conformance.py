@@ -7,10 +7,14 @@ conformance_exceptions.toml; such a case must keep failing, so a fix is noticed 
 from __future__ import annotations
 
 import pytest
-from tests.unit.parsing.conformance import Case, conformance_dir, load_cases, load_exceptions, mismatches
-
-if not (conformance_dir() / "radarr-parser.dev.jsonl").exists():
-    pytest.skip(f"no conformance file in {conformance_dir()}", allow_module_level=True)
+from tests.unit.parsing.conformance import (
+    SHARED_DIR,
+    VENDORED_DIR,
+    Case,
+    load_cases,
+    load_exceptions,
+    mismatches,
+)
 
 CASES = list(load_cases())
 EXCEPTIONS = load_exceptions()
@@ -28,3 +32,10 @@ def test_parser_conforms_to_radarr(case: Case) -> None:
 def test_every_listed_exception_names_a_real_case() -> None:
     known = {case.id for case in CASES}
     assert not set(EXCEPTIONS) - known
+
+
+def test_the_copy_in_the_repository_matches_the_shared_file() -> None:
+    shared = SHARED_DIR / "radarr-parser.dev.jsonl"
+    if not shared.exists():
+        pytest.skip("no shared conformance directory beside this clone")
+    assert (VENDORED_DIR / "radarr-parser.dev.jsonl").read_bytes() == shared.read_bytes()

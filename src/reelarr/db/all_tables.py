@@ -4,5 +4,6 @@ from reelarr.auth import tables as auth_tables
 from reelarr.configuration import tables as configuration_tables
 from reelarr.db.base import Base
 from reelarr.jobs import tables as jobs_tables
+from reelarr.quality import tables as quality_tables
 
-__all__ = ["Base", "auth_tables", "configuration_tables", "jobs_tables"]
+__all__ = ["Base", "auth_tables", "configuration_tables", "jobs_tables", "quality_tables"]

@@ -10,7 +10,7 @@ VENV := .venv
 UI_STAMP := src/reelarr/web/index.html
 UI_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 # Debian packages the tests drive for real (browser, download clients, media tools).
-TEST_DEB_PACKAGES ?= chromium
+TEST_DEB_PACKAGES ?= chromium ffmpeg
 
 .PHONY: run test setup deps ui lint typecheck test-deps clean
 

@@ -20,7 +20,7 @@ from reelarr.api.errors import install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
-from reelarr.api.v3 import commands, health, system
+from reelarr.api.v3 import commands, health, languages, parse, quality, system
 from reelarr.api.ws import WebSocketHub
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
@@ -45,6 +45,8 @@ from reelarr.jobs.scheduler import Scheduler
 from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
+from reelarr.quality.commands import reset_quality_definitions_command
+from reelarr.quality.service import QualityService
 from reelarr.services import Services
 from reelarr.settings import Settings
 
@@ -59,6 +61,7 @@ def register_commands(services: Services) -> None:
     registry.add(messaging_cleanup_command(services.commands, services.clock), every_minutes=5)
     registry.add(housekeeping_command(services.sessions, services.throttle), every_minutes=24 * 60)
     registry.add(reset_api_key_command(services.api_keys))
+    registry.add(reset_quality_definitions_command(services.quality))
 
 
 def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
@@ -101,6 +104,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
         ),
         health=health_service,
+        quality=QualityService(db, bus),
         metrics=Metrics(bus),
         websockets=WebSocketHub(bus),
     )
@@ -182,6 +186,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
             services.migration_version = int(revision) if revision and revision.isdigit() else 0
             services.database_version = await db.ping()
             await _create_admin_from_settings(services)
+            await services.quality.seed_defaults()
             await services.api_keys.current()
             await services.health.run()
             background = await _start_background(services)
@@ -217,6 +222,10 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         system.router,
         health.router,
         commands.router,
+        quality.definitions,
+        quality.profiles,
+        languages.router,
+        parse.router,
     ]
     for router in routers:
         api.include_router(router)

@@ -18,6 +18,7 @@ from reelarr.health.service import HealthService
 from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
+from reelarr.quality.service import QualityService
 from reelarr.settings import Settings
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class Services:
     commands: CommandQueue
     scheduler: Scheduler
     health: HealthService
+    quality: QualityService
     metrics: Metrics
     websockets: WebSocketHub
     migration_version: int = 0

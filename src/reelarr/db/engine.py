@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -96,6 +97,15 @@ class Database:
         """A session for reading; it never commits."""
         async with self._read_sessions() as session:
             yield session
+
+    async def serialize(self, session: AsyncSession, name: str) -> None:
+        """Within a write transaction, wait for other processes' transactions serialized on `name`.
+
+        SQLite writes are already one at a time; PostgreSQL takes a transaction-scoped advisory lock.
+        """
+        if self.dialect == "postgresql":
+            key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+            await session.execute(text("select pg_advisory_xact_lock(:key)"), {"key": key})
 
     async def ping(self) -> str:
         """Run a trivial query and return the server version."""

@@ -1,0 +1,85 @@
+"""/api/v3/parse: how Reelarr reads a release title, in Radarr's ParseResource shape."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Query
+
+from reelarr.api.resource import Resource
+from reelarr.api.routing import ApiRouter
+from reelarr.api.v3.common import (
+    LanguageResource,
+    QualityModelResource,
+    language_resource,
+    quality_model_resource,
+)
+from reelarr.parsing import ParsedMovieInfo, parse_title
+
+router = ApiRouter(prefix="/api/v3/parse", tags=["Parse"])
+
+
+class ParsedMovieInfoResource(Resource):
+    """What the parser read from a title."""
+
+    movie_titles: list[str]
+    original_title: str
+    release_title: str
+    simple_release_title: str
+    quality: QualityModelResource
+    languages: list[LanguageResource]
+    release_group: str | None = None
+    release_hash: str | None = None
+    edition: str
+    year: int
+    imdb_id: str | None = None
+    tmdb_id: int
+    hardcoded_subs: str | None = None
+    movie_title: str
+    primary_movie_title: str
+
+
+class ParseResource(Resource):
+    """A title and, when it parses, what was read from it."""
+
+    title: str
+    parsed_movie_info: ParsedMovieInfoResource | None = None
+    languages: list[LanguageResource] | None = None
+    custom_formats: list[dict[str, object]] | None = None
+    custom_format_score: int | None = None
+
+
+def parsed_info_resource(info: ParsedMovieInfo) -> ParsedMovieInfoResource:
+    """The API view of a parse result."""
+    return ParsedMovieInfoResource(
+        movie_titles=list(info.titles),
+        original_title=info.original_title,
+        release_title=info.release_title,
+        simple_release_title=info.simple_release_title,
+        quality=quality_model_resource(info.quality),
+        languages=[language_resource(language) for language in info.languages],
+        release_group=info.release_group,
+        release_hash=info.release_hash,
+        edition=info.edition,
+        year=info.year,
+        imdb_id=info.imdb_id,
+        tmdb_id=info.tmdb_id,
+        hardcoded_subs=info.hardcoded_subs,
+        movie_title=info.title,
+        primary_movie_title=info.title,
+    )
+
+
+@router.get("")
+async def parse(title: Annotated[str, Query(max_length=10_000)] = "") -> ParseResource:
+    """Parse a release title; a title that is not a movie release answers with the title alone."""
+    info = parse_title(title) if title.strip() else None
+    if info is None:
+        return ParseResource(title=title)
+    return ParseResource(
+        title=title,
+        parsed_movie_info=parsed_info_resource(info),
+        languages=[language_resource(language) for language in info.languages],
+        custom_formats=[],
+        custom_format_score=0,
+    )

@@ -12,7 +12,7 @@ UI_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.jso
 # Debian packages the tests drive for real (browser, download clients, media tools).
 TEST_DEB_PACKAGES ?= chromium ffmpeg
 
-.PHONY: run test setup deps ui lint typecheck test-deps clean
+.PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser
 
 run: setup
 	$(VENV)/bin/reelarr serve
@@ -53,6 +53,9 @@ lint:
 
 typecheck:
 	$(VENV)/bin/mypy
+
+bench-parser: $(UV)
+	$(UV) run --frozen --group bench python bench/parser/bench.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) frontend/node_modules src/reelarr/web

@@ -4,6 +4,18 @@ from reelarr.auth import tables as auth_tables
 from reelarr.configuration import tables as configuration_tables
 from reelarr.db.base import Base
 from reelarr.jobs import tables as jobs_tables
+from reelarr.movies import tables as movies_tables
 from reelarr.quality import tables as quality_tables
+from reelarr.rootfolders import tables as rootfolders_tables
+from reelarr.tags import tables as tags_tables
 
-__all__ = ["Base", "auth_tables", "configuration_tables", "jobs_tables", "quality_tables"]
+__all__ = [
+    "Base",
+    "auth_tables",
+    "configuration_tables",
+    "jobs_tables",
+    "movies_tables",
+    "quality_tables",
+    "rootfolders_tables",
+    "tags_tables",
+]

@@ -1,0 +1,1 @@
+"""Tags: labels that tie movies to indexers, download clients, notifications and lists."""

@@ -20,7 +20,7 @@ from reelarr.api.errors import install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
-from reelarr.api.v3 import commands, health, languages, parse, quality, system
+from reelarr.api.v3 import commands, health, languages, mediacover, parse, quality, system
 from reelarr.api.ws import WebSocketHub
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
@@ -43,10 +43,12 @@ from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
 from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
+from reelarr.mediacover import ImageCache
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
 from reelarr.quality.commands import reset_quality_definitions_command
 from reelarr.quality.service import QualityService
+from reelarr.remote import RemoteRegistry
 from reelarr.services import Services
 from reelarr.settings import Settings
 
@@ -82,6 +84,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     health_service.register(DatabaseCheck(db))
     health_service.register(DataDirectoryCheck(settings.data_dir))
     fixed_key = settings.api_key.get_secret_value() if settings.api_key else None
+    remote = RemoteRegistry()
     services = Services(
         settings=settings,
         clock=clock,
@@ -107,6 +110,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         quality=QualityService(db, bus),
         metrics=Metrics(bus),
         websockets=WebSocketHub(bus),
+        remote=remote,
+        media_covers=ImageCache.from_registry(remote, settings.data_dir, url_base=settings.url_base),
     )
     register_commands(services)
     load_plugins(settings.plugins, PluginHost(commands=registry, health=health_service))
@@ -169,6 +174,7 @@ async def _stop_background(background: _Background, services: Services) -> None:
     if background.bridge is not None:
         services.bus.bridge = None
         await background.bridge.stop()
+    await services.remote.aclose()
 
 
 def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR) -> Application:
@@ -226,6 +232,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         quality.profiles,
         languages.router,
         parse.router,
+        mediacover.router,
     ]
     for router in routers:
         api.include_router(router)

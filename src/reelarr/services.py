@@ -18,7 +18,9 @@ from reelarr.health.service import HealthService
 from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
+from reelarr.mediacover import ImageCache
 from reelarr.quality.service import QualityService
+from reelarr.remote import RemoteRegistry
 from reelarr.settings import Settings
 
 if TYPE_CHECKING:
@@ -47,5 +49,7 @@ class Services:
     quality: QualityService
     metrics: Metrics
     websockets: WebSocketHub
+    remote: RemoteRegistry
+    media_covers: ImageCache
     migration_version: int = 0
     database_version: str = ""

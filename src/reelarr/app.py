@@ -21,6 +21,9 @@ from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import commands, health, languages, mediacover, parse, quality, system
+from reelarr.api.v3 import diskspace as diskspace_api
+from reelarr.api.v3 import filesystem as filesystem_api
+from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.ws import WebSocketHub
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
@@ -49,6 +52,8 @@ from reelarr.plugins import PluginHost, load_plugins
 from reelarr.quality.commands import reset_quality_definitions_command
 from reelarr.quality.service import QualityService
 from reelarr.remote import RemoteRegistry
+from reelarr.rootfolders.health import RootFolderCheck
+from reelarr.rootfolders.service import RootFolders
 from reelarr.services import Services
 from reelarr.settings import Settings
 
@@ -83,6 +88,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     health_service = HealthService(bus)
     health_service.register(DatabaseCheck(db))
     health_service.register(DataDirectoryCheck(settings.data_dir))
+    root_folders = RootFolders(db, bus, clock, data_dir=settings.data_dir)
+    health_service.register(RootFolderCheck(root_folders))
     fixed_key = settings.api_key.get_secret_value() if settings.api_key else None
     remote = RemoteRegistry()
     services = Services(
@@ -108,6 +115,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         health=health_service,
         quality=QualityService(db, bus),
+        root_folders=root_folders,
         metrics=Metrics(bus),
         websockets=WebSocketHub(bus),
         remote=remote,
@@ -232,6 +240,9 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         quality.profiles,
         languages.router,
         parse.router,
+        rootfolder_api.router,
+        diskspace_api.router,
+        filesystem_api.router,
         mediacover.router,
     ]
     for router in routers:

@@ -21,6 +21,7 @@ from reelarr.jobs.scheduler import Scheduler
 from reelarr.mediacover import ImageCache
 from reelarr.quality.service import QualityService
 from reelarr.remote import RemoteRegistry
+from reelarr.rootfolders.service import RootFolders
 from reelarr.settings import Settings
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class Services:
     scheduler: Scheduler
     health: HealthService
     quality: QualityService
+    root_folders: RootFolders
     metrics: Metrics
     websockets: WebSocketHub
     remote: RemoteRegistry

@@ -1,0 +1,1 @@
+"""Root folders (where the library lives), disk space, and the folder picker's file-system browser."""

@@ -1,0 +1,114 @@
+"""Blocking file-system probes, run in a worker thread with a deadline (a dead network mount hangs)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pwd
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ParamSpec, TypeVar
+
+from reelarr.rootfolders.paths import is_ignored_folder
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+async def in_thread(seconds: float, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run a blocking call in a worker thread; TimeoutError when it takes longer than `seconds`."""
+    return await asyncio.wait_for(asyncio.to_thread(function, *args, **kwargs), seconds)
+
+
+def json_safe(name: str) -> bool:
+    """False for names with bytes that are not UTF-8 (decoded as surrogates, which JSON cannot carry)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class FolderDetails:
+    """What a root folder looks like on disk right now."""
+
+    accessible: bool
+    free_space: int | None = None
+    total_space: int | None = None
+    subfolders: list[str] = field(default_factory=list)
+
+
+def subfolder_names(path: str) -> list[str]:
+    """Names of the folders (or links to folders) directly inside `path` that could hold a movie."""
+    names = []
+    with os.scandir(path) as entries:
+        for entry in entries:
+            if is_ignored_folder(entry.name) or not json_safe(entry.name):
+                continue
+            try:
+                # d_type answers this without a stat for everything but symbolic links.
+                if entry.is_dir():
+                    names.append(entry.name)
+            except OSError:
+                continue
+    return names
+
+
+def folder_details(path: str, *, with_subfolders: bool) -> FolderDetails:
+    """Space and (optionally) subfolders of a folder, or not accessible when it is gone or unreadable."""
+    try:
+        if not os.path.isdir(path):
+            return FolderDetails(accessible=False)
+        usage = shutil.disk_usage(path)
+    except OSError:
+        return FolderDetails(accessible=False)
+    try:
+        names = subfolder_names(path) if with_subfolders else []
+    except OSError:
+        # There but unreadable: still accessible (it has space), just nothing to suggest.
+        names = []
+    return FolderDetails(True, usage.free, usage.total, names)
+
+
+def is_writable(path: str) -> bool:
+    """True when this process can create (and remove) a file in the folder, as Radarr tests it."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=".reelarr-write-test-", dir=path)
+    except OSError:
+        return False
+    os.close(handle)
+    try:
+        os.unlink(name)
+    except OSError:
+        return False
+    return True
+
+
+def current_user() -> str:
+    """The name of the user this process runs as."""
+    try:
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except KeyError:
+        return str(os.geteuid())
+
+
+@dataclass(frozen=True, slots=True)
+class PathState:
+    """Where a path stands on disk: exists, is a folder, its real path with links resolved."""
+
+    exists: bool
+    is_folder: bool
+    real_path: str
+
+
+def path_state(path: str) -> PathState:
+    """Look at a path once (following links)."""
+    try:
+        real = os.path.realpath(path)
+        exists = os.path.exists(path)
+        return PathState(exists, exists and os.path.isdir(path), real)
+    except (OSError, ValueError):
+        return PathState(False, False, path)

@@ -40,13 +40,14 @@ from reelarr.remote import BreakerPolicy, RateLimit, RemoteRegistry, RemoteServi
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = "Images"
-# Image CDNs are fast and generous; a modest rate keeps a library-wide refresh polite.
+# Image CDNs are generous and a re-check is a bodiless 304, but a library-wide refresh sends one
+# per cover: a modest rate keeps it polite (10,000 movies' covers are re-checked in about 25 min).
 IMAGES_POLICY = ServicePolicy(
     timeout=30.0,
     connect_timeout=10.0,
     retry=RetryPolicy(attempts=3, initial_delay=1.0, max_delay=10.0, jitter=0.5),
     breaker=BreakerPolicy(failure_threshold=5, cooldown=60.0, max_cooldown=900.0),
-    rate_limit=RateLimit(rate=10.0, burst=10),
+    rate_limit=RateLimit(rate=20.0, burst=20),
 )
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
 _NOT_IMAGES = ("text/", "application/json", "application/xml", "application/xhtml")

@@ -14,7 +14,8 @@ from reelarr.services import Services
 
 router = ApiRouter(tags=["MediaCover"])
 ServicesDep = Annotated[Services, Depends(get_services)]
-# `?lastWrite=` (and Radarr 6's `?h=`) change whenever the file does, so such URLs never go stale.
+# `?lastWrite=` changes whenever the file does (Radarr's cache rules treat `?h=` hashes the same way),
+# so such URLs never go stale.
 _VERSIONED = "private, max-age=31536000, immutable"
 _UNVERSIONED = "private, no-cache"
 

@@ -7,7 +7,7 @@ import pytest
 from reelarr.mediafiles.model import MediaInfo, Reader
 from reelarr.mediafiles.quality import augment_quality, find_quality, resolution_from_dimensions
 from reelarr.parsing import parse_quality
-from reelarr.quality.catalogue import ALL_QUALITIES, DetectionSource, Modifier, QualitySource
+from reelarr.quality.catalogue import ALL_QUALITIES, DetectionSource, Modifier, Quality, QualitySource
 from reelarr.quality.revision import QualityModel
 
 
@@ -78,9 +78,9 @@ def test_the_folder_name_beats_a_file_name_that_says_nothing() -> None:
 
 
 @pytest.mark.parametrize("quality", ALL_QUALITIES, ids=lambda q: q.name)
-def test_every_named_quality_survives_without_media_info(quality: object) -> None:
+def test_every_named_quality_survives_without_media_info(quality: Quality) -> None:
     named = QualityModel(
-        quality=quality,  # type: ignore[arg-type]
+        quality=quality,
         source_detection=DetectionSource.NAME,
         resolution_detection=DetectionSource.NAME,
     )

@@ -11,7 +11,7 @@ from typing import Literal
 
 from reelarr.errors import ValidationFailed
 from reelarr.parsing.extensions import MEDIA_EXTENSIONS, extension_of
-from reelarr.rootfolders.disk import in_thread, json_safe
+from reelarr.rootfolders.disk import DiskProbes, json_safe
 from reelarr.rootfolders.paths import BROWSER_HIDDEN_NAMES, SCAN_SKIPPED_NAMES, normalise
 
 EntityType = Literal["drive", "folder", "file"]
@@ -164,6 +164,9 @@ class FileSystemBrowser:
 
     def __init__(self, *, timeout_seconds: float = 10.0, media_file_limit: int = 20_000) -> None:
         self._timeout = timeout_seconds
+        self._probes = DiskProbes(timeout_seconds)
+        # The walk stops itself at its deadline; the extra second lets it say so.
+        self._walks = DiskProbes(timeout_seconds + 1)
         self._limit = media_file_limit
 
     async def lookup(
@@ -171,8 +174,8 @@ class FileSystemBrowser:
     ) -> FileSystemListing:
         """What the folder picker shows for a typed path; a folder that hangs lists as empty."""
         try:
-            return await in_thread(
-                self._timeout, lookup, query, include_files, allow_folders_without_trailing_slashes
+            return await self._probes.run(
+                lookup, query, include_files, allow_folders_without_trailing_slashes
             )
         except TimeoutError:
             return FileSystemListing(None, [], [])
@@ -180,7 +183,7 @@ class FileSystemBrowser:
     async def entity_type(self, path: str) -> Literal["file", "folder"]:
         """Whether a path is a file or (otherwise) a folder."""
         try:
-            return await in_thread(self._timeout, entity_type, path)
+            return await self._probes.run(entity_type, path)
         except TimeoutError:
             return "folder"
 
@@ -188,9 +191,7 @@ class FileSystemBrowser:
         """Video files under a folder (ValidationFailed when there are too many or it takes too long)."""
         deadline = time.monotonic() + self._timeout
         try:
-            return await in_thread(
-                self._timeout + 1, find_media_files, path, limit=self._limit, deadline=deadline
-            )
+            return await self._walks.run(find_media_files, path, limit=self._limit, deadline=deadline)
         except TimeoutError as error:
             raise ValidationFailed.single(
                 "path", f"Listing the files under '{path}' took too long", path

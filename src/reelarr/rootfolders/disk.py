@@ -7,9 +7,9 @@ import os
 import pwd
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from reelarr.rootfolders.paths import is_ignored_folder
 
@@ -17,9 +17,38 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-async def in_thread(seconds: float, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """Run a blocking call in a worker thread; TimeoutError when it takes longer than `seconds`."""
-    return await asyncio.wait_for(asyncio.to_thread(function, *args, **kwargs), seconds)
+class DiskProbes:
+    """Runs blocking disk calls in worker threads, each awaited for at most `seconds` (else TimeoutError).
+
+    A call on a hung network mount never returns and its thread cannot be stopped. So an identical
+    call made while one is still running joins it instead of tying up one more thread: however
+    often a dead disk is asked about, it holds one thread per distinct question.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._running: dict[Hashable, asyncio.Task[Any]] = {}
+
+    async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """The result of `function(*args, **kwargs)`, computed in a worker thread."""
+        key: Hashable = (function, args, tuple(sorted(kwargs.items())))
+        try:
+            task = self._running.get(key)
+        except TypeError:  # unhashable arguments: nothing to share
+            key, task = None, None
+        if task is None:
+            task = asyncio.create_task(asyncio.to_thread(function, *args, **kwargs))
+            if key is not None:
+                self._running[key] = task
+                task.add_done_callback(lambda done: self._finished(key, done))
+        result: T = await asyncio.wait_for(asyncio.shield(task), self.seconds)
+        return result
+
+    def _finished(self, key: Hashable, task: asyncio.Task[Any]) -> None:
+        if self._running.get(key) is task:
+            del self._running[key]
+        if not task.cancelled():
+            task.exception()  # retrieved, so a late failure nobody awaits is not reported as lost
 
 
 def json_safe(name: str) -> bool:

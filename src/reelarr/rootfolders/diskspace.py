@@ -7,7 +7,7 @@ import os
 from collections.abc import Awaitable
 from typing import TypeVar
 
-from reelarr.rootfolders.disk import in_thread
+from reelarr.rootfolders.disk import DiskProbes
 from reelarr.rootfolders.mounts import (
     DiskSpace,
     Mount,
@@ -26,6 +26,8 @@ T = TypeVar("T")
 def _root_mounts(root_paths: list[str], mounts: list[Mount]) -> list[Mount]:
     found = []
     for path in root_paths:
+        if not os.path.isdir(path):
+            continue
         real = normalise(os.path.realpath(path)) or path
         # Without /proc/mounts (not Linux) the root folder stands for its own file system.
         found.append(mount_of(real, mounts) or Mount(path, path, ""))
@@ -39,23 +41,23 @@ async def _or_default(work: Awaitable[T], default: T) -> T:
         return default
 
 
-async def _measure(mount: Mount, seconds: float) -> tuple[Mount, tuple[int, int, int] | None]:
+async def _measure(mount: Mount, probes: DiskProbes) -> tuple[Mount, tuple[int, int, int] | None]:
     try:
-        return mount, await in_thread(seconds, measure, mount.path)
+        return mount, await probes.run(measure, mount.path)
     except TimeoutError:
         return mount, None
 
 
-async def disk_space(root_paths: list[str], seconds: float) -> list[DiskSpace]:
+async def disk_space(root_paths: list[str], probes: DiskProbes) -> list[DiskSpace]:
     """One entry per file system holding a root folder or being a local disk, sorted by path.
 
-    Each probe of the disk is limited to `seconds`; a file system that does not answer is left out.
+    A file system that does not answer in time is left out.
     """
-    mounts = await _or_default(in_thread(seconds, read_mounts), [])
-    important = await _or_default(in_thread(seconds, _root_mounts, root_paths, mounts), [])
+    mounts = await _or_default(probes.run(read_mounts), [])
+    important = await _or_default(probes.run(_root_mounts, root_paths, mounts), [])
     optional = sorted((m for m in mounts if is_local_disk(m)), key=lambda m: (len(m.path), m.path))
-    measured = await asyncio.gather(*(_measure(m, seconds) for m in [*important, *optional]))
-    labels = await _or_default(in_thread(seconds, disk_labels), {})
+    measured = await asyncio.gather(*(_measure(m, probes) for m in [*important, *optional]))
+    labels = await _or_default(probes.run(disk_labels), {})
     seen: set[int] = set()
     result = []
     for mount, numbers in measured:

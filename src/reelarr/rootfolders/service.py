@@ -18,11 +18,11 @@ from reelarr.events import EventBus
 from reelarr.rootfolders import diskspace
 from reelarr.rootfolders.browser import FileSystemBrowser
 from reelarr.rootfolders.disk import (
+    DiskProbes,
     FolderDetails,
     PathState,
     current_user,
     folder_details,
-    in_thread,
     is_writable,
     path_state,
 )
@@ -108,6 +108,7 @@ class RootFolders:
         self.in_use = in_use
         self.recycle_bin = recycle_bin
         self._timeout = timeout_seconds
+        self._probes = DiskProbes(timeout_seconds)
         self.filesystem = FileSystemBrowser(timeout_seconds=max(timeout_seconds, 10.0))
 
     async def paths(self) -> list[str]:
@@ -174,7 +175,7 @@ class RootFolders:
 
     async def disk_space(self) -> list[DiskSpace]:
         """Space on the file systems holding root folders and on the other local disks."""
-        return await diskspace.disk_space(await self.paths(), self._timeout)
+        return await diskspace.disk_space(await self.paths(), self._probes)
 
     async def _row(self, root_folder_id: int) -> RootFolderRow:
         async with self._db.read() as session:
@@ -204,13 +205,13 @@ class RootFolders:
 
     async def _state(self, path: str) -> PathState:
         try:
-            return await in_thread(self._timeout, path_state, path)
+            return await self._probes.run(path_state, path)
         except TimeoutError as error:
             raise _fail(f"Path '{path}' did not answer in {self._timeout:g}s", path) from error
 
     async def _writable(self, path: str) -> bool:
         try:
-            return await in_thread(self._timeout, is_writable, path)
+            return await self._probes.run(is_writable, path)
         except TimeoutError:
             return False
 
@@ -240,7 +241,7 @@ class RootFolders:
 
     async def _details(self, path: str, *, with_subfolders: bool) -> FolderDetails:
         try:
-            return await in_thread(self._timeout, folder_details, path, with_subfolders=with_subfolders)
+            return await self._probes.run(folder_details, path, with_subfolders=with_subfolders)
         except TimeoutError:
             return FolderDetails(accessible=False)
 

@@ -137,3 +137,6 @@ class MediaInfoReader:
         except FileNotFoundError:
             log.warning("ffprobe (%s) is not installed; media info of %s is unknown", self.ffprobe, path)
             return None
+        except Exception:  # one odd file must not end a scan of thousands
+            log.warning("ffprobe could not read %s", path, exc_info=True)
+            return None

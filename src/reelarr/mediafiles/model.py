@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from datetime import timedelta
 from enum import Enum
+from typing import Any
 
 
 class HdrFormat(Enum):
@@ -74,3 +76,31 @@ class MediaInfo:
     def is_hdr(self) -> bool:
         """Whether the video is HDR of any kind (Dolby Vision included)."""
         return self.hdr_format is not HdrFormat.NONE
+
+
+# Bump when a reader starts filling a field differently, so stored media info can be read again.
+SCHEMA_REVISION = 1
+
+
+def media_info_to_json(info: MediaInfo) -> dict[str, Any]:
+    """A JSON-ready dict of media info, for storing with a movie file."""
+    stored: dict[str, Any] = {field.name: getattr(info, field.name) for field in fields(info)}
+    stored["reader"] = info.reader.value
+    stored["hdr_format"] = info.hdr_format.value
+    stored["run_time"] = info.run_time.total_seconds()
+    stored["audio_languages"] = list(info.audio_languages)
+    stored["subtitles"] = list(info.subtitles)
+    stored["schema_revision"] = SCHEMA_REVISION
+    return stored
+
+
+def media_info_from_json(stored: Mapping[str, Any]) -> MediaInfo:
+    """Media info back from `media_info_to_json`'s dict; unknown keys are ignored."""
+    known = {field.name for field in fields(MediaInfo)}
+    values = {key: value for key, value in stored.items() if key in known}
+    values["reader"] = Reader(values["reader"])
+    values["hdr_format"] = HdrFormat(values.get("hdr_format", ""))
+    values["run_time"] = timedelta(seconds=float(values.get("run_time", 0)))
+    values["audio_languages"] = tuple(values.get("audio_languages", ()))
+    values["subtitles"] = tuple(values.get("subtitles", ()))
+    return MediaInfo(**values)

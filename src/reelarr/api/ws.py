@@ -16,6 +16,7 @@ from reelarr.events import EventBus
 from reelarr.health.service import HealthChanged
 from reelarr.jobs.events import CommandUpdated, ScheduledTaskUpdated
 from reelarr.jobs.serialize import command_from_json
+from reelarr.tags.events import TagsChanged
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
@@ -31,6 +32,7 @@ class WebSocketHub:
         bus.subscribe(CommandUpdated, self._on_command, remote=True)
         bus.subscribe(HealthChanged, self._on_health, remote=True)
         bus.subscribe(ScheduledTaskUpdated, self._on_task, remote=True)
+        bus.subscribe(TagsChanged, self._on_tags, remote=True)
 
     @property
     def client_count(self) -> int:
@@ -98,6 +100,9 @@ class WebSocketHub:
 
     async def _on_task(self, _event: ScheduledTaskUpdated) -> None:
         self.broadcast("system/task", "sync")
+
+    async def _on_tags(self, _event: TagsChanged) -> None:
+        self.broadcast("tag", "sync")
 
 
 @router.websocket("/ws")

@@ -22,8 +22,10 @@ from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import commands, health, languages, mediacover, parse, quality, system
 from reelarr.api.v3 import diskspace as diskspace_api
+from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
+from reelarr.api.v3 import tags as tags_api
 from reelarr.api.ws import WebSocketHub
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
@@ -47,6 +49,7 @@ from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
 from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
 from reelarr.mediacover import ImageCache
+from reelarr.movies.exclusions import ExclusionService
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
 from reelarr.quality.commands import reset_quality_definitions_command
@@ -56,6 +59,7 @@ from reelarr.rootfolders.health import RootFolderCheck
 from reelarr.rootfolders.service import RootFolders
 from reelarr.services import Services
 from reelarr.settings import Settings
+from reelarr.tags.service import TagService
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -116,6 +120,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         health=health_service,
         quality=QualityService(db, bus),
         root_folders=root_folders,
+        tags=TagService(db, bus),
+        exclusions=ExclusionService(db, bus),
         metrics=Metrics(bus),
         websockets=WebSocketHub(bus),
         remote=remote,
@@ -243,6 +249,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         rootfolder_api.router,
         diskspace_api.router,
         filesystem_api.router,
+        tags_api.router,
+        exclusions_api.router,
         mediacover.router,
     ]
     for router in routers:

@@ -19,10 +19,12 @@ from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
 from reelarr.mediacover import ImageCache
+from reelarr.movies.exclusions import ExclusionService
 from reelarr.quality.service import QualityService
 from reelarr.remote import RemoteRegistry
 from reelarr.rootfolders.service import RootFolders
 from reelarr.settings import Settings
+from reelarr.tags.service import TagService
 
 if TYPE_CHECKING:
     from reelarr.api.ws import WebSocketHub
@@ -49,6 +51,8 @@ class Services:
     health: HealthService
     quality: QualityService
     root_folders: RootFolders
+    tags: TagService
+    exclusions: ExclusionService
     metrics: Metrics
     websockets: WebSocketHub
     remote: RemoteRegistry

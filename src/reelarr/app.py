@@ -20,12 +20,13 @@ from reelarr.api.errors import install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
-from reelarr.api.v3 import commands, health, languages, mediacover, parse, quality, system
+from reelarr.api.v3 import commands, health, languages, mediacover, movies, parse, quality, system
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
+from reelarr.api.v3 import tmdb as tmdb_api
 from reelarr.api.ws import WebSocketHub
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
@@ -49,7 +50,14 @@ from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
 from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
 from reelarr.mediacover import ImageCache
+from reelarr.metadata.health import TmdbCheck
+from reelarr.metadata.settings import TmdbSettings
+from reelarr.metadata.tmdb import TmdbClient
+from reelarr.movies.commands import movies_search_command, refresh_movie_command
+from reelarr.movies.editor import MovieEditor, move_movie_command
+from reelarr.movies.events import MovieAdded, MovieDeleted
 from reelarr.movies.exclusions import ExclusionService
+from reelarr.movies.service import LibraryHooks, MovieService
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
 from reelarr.quality.commands import reset_quality_definitions_command
@@ -73,6 +81,29 @@ def register_commands(services: Services) -> None:
     registry.add(housekeeping_command(services.sessions, services.throttle), every_minutes=24 * 60)
     registry.add(reset_api_key_command(services.api_keys))
     registry.add(reset_quality_definitions_command(services.quality))
+    registry.add(
+        refresh_movie_command(
+            services.movies, services.tmdb.movie, services.media_covers.ensure, services.clock
+        ),
+        every_minutes=24 * 60,
+    )
+    registry.add(movies_search_command(services.movies))
+    registry.add(move_movie_command())
+
+
+def subscribe_handlers(services: Services) -> None:
+    """Reactions of one package to another's events."""
+
+    async def after_add(event: MovieAdded) -> None:
+        await services.commands.enqueue("RefreshMovie", {"movieIds": [event.movie_id], "isNewMovie": True})
+        if event.search:
+            await services.commands.enqueue("MoviesSearch", {"movieIds": [event.movie_id]})
+
+    async def after_delete(event: MovieDeleted) -> None:
+        await services.media_covers.delete(event.movie_id)
+
+    services.bus.subscribe(MovieAdded, after_add)
+    services.bus.subscribe(MovieDeleted, after_delete)
 
 
 def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
@@ -96,6 +127,18 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     health_service.register(RootFolderCheck(root_folders))
     fixed_key = settings.api_key.get_secret_value() if settings.api_key else None
     remote = RemoteRegistry()
+    tmdb = TmdbClient.from_registry(remote)
+    health_service.register(TmdbCheck(tmdb, remote))
+    quality = QualityService(db, bus)
+    movie_service = MovieService(
+        db,
+        bus,
+        clock,
+        LibraryHooks(root_folders=root_folders.paths, profile_exists=quality.exists, metadata=tmdb.movie),
+    )
+    root_folders.known_paths = movie_service.paths
+    root_folders.in_use = movie_service.uses_root_folder
+    quality.in_use = movie_service.uses_profile
     services = Services(
         settings=settings,
         clock=clock,
@@ -118,7 +161,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
         ),
         health=health_service,
-        quality=QualityService(db, bus),
+        quality=quality,
         root_folders=root_folders,
         tags=TagService(db, bus),
         exclusions=ExclusionService(db, bus),
@@ -126,8 +169,20 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         websockets=WebSocketHub(bus),
         remote=remote,
         media_covers=ImageCache.from_registry(remote, settings.data_dir, url_base=settings.url_base),
+        tmdb=tmdb,
+        tmdb_settings=TmdbSettings(
+            config,
+            bus,
+            tmdb,
+            env_key=settings.tmdb_api_key.get_secret_value() if settings.tmdb_api_key else None,
+            env_url=settings.tmdb_api_url,
+            env_image_url=settings.tmdb_image_url,
+        ),
+        movies=movie_service,
+        movie_editor=MovieEditor(movie_service, queue),
     )
     register_commands(services)
+    subscribe_handlers(services)
     load_plugins(settings.plugins, PluginHost(commands=registry, health=health_service))
     return services
 
@@ -207,6 +262,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
             services.database_version = await db.ping()
             await _create_admin_from_settings(services)
             await services.quality.seed_defaults()
+            await services.tmdb_settings.load()
             await services.api_keys.current()
             await services.health.run()
             background = await _start_background(services)
@@ -252,6 +308,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         tags_api.router,
         exclusions_api.router,
         mediacover.router,
+        movies.router,
+        tmdb_api.router,
     ]
     for router in routers:
         api.include_router(router)

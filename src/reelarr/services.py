@@ -19,7 +19,11 @@ from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
 from reelarr.mediacover import ImageCache
+from reelarr.metadata.settings import TmdbSettings
+from reelarr.metadata.tmdb import TmdbClient
+from reelarr.movies.editor import MovieEditor
 from reelarr.movies.exclusions import ExclusionService
+from reelarr.movies.service import MovieService
 from reelarr.quality.service import QualityService
 from reelarr.remote import RemoteRegistry
 from reelarr.rootfolders.service import RootFolders
@@ -57,5 +61,9 @@ class Services:
     websockets: WebSocketHub
     remote: RemoteRegistry
     media_covers: ImageCache
+    tmdb: TmdbClient
+    tmdb_settings: TmdbSettings
+    movies: MovieService
+    movie_editor: MovieEditor
     migration_version: int = 0
     database_version: str = ""

@@ -63,6 +63,11 @@ class Settings(BaseSettings):
     session_days: int = Field(7, ge=1, description="A session ends after this many days without use.")
     login_max_failures: int = Field(5, ge=1)
     login_window_seconds: int = Field(900, ge=1)
+    tmdb_api_key: SecretStr | None = Field(None, description="TMDB v3 API key or v4 read access token.")
+    tmdb_api_url: str | None = Field(
+        None, description="TMDB's API address (default https://api.themoviedb.org/3)."
+    )
+    tmdb_image_url: str | None = Field(None, description="TMDB's image address (default image.tmdb.org).")
     plugins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Extra modules to load, by import name."
     )

@@ -68,9 +68,12 @@ def last_write_ticks(mtime_ns: int) -> int:
 def cover_links(
     root: Path, movie_id: int | None, images: Iterable[CoverImage], url_base: str = ""
 ) -> list[dict[str, str]]:
-    """Radarr's `images` for a movie: `{coverType, url, remoteUrl}`, `url` only when the file is here.
+    """Radarr's `images` for a movie: `{coverType, url, remoteUrl}`.
 
-    One stat per image and nothing else, so the movie list can call it for every movie.
+    As Radarr does, `url` is always there (clients read it without checking): the local cover
+    with `?lastWrite=` once it is cached, the bare local path before, and the remote address for
+    a film that is not in the library. One stat per image, so the movie list can call it for
+    every movie.
     """
     links: list[dict[str, str]] = []
     folder = f"{root}{os.sep}{movie_id}{os.sep}" if movie_id else None
@@ -79,13 +82,15 @@ def cover_links(
         link = {"coverType": kind}
         if folder is not None and kind in EXTENSIONS:
             name = kind + EXTENSIONS[kind]
+            link["url"] = f"{url_base}/{FOLDER}/{movie_id}/{name}"
             try:
                 mtime_ns = os.stat(folder + name).st_mtime_ns
             except OSError:
                 pass
             else:
-                ticks = last_write_ticks(mtime_ns)
-                link["url"] = f"{url_base}/{FOLDER}/{movie_id}/{name}?lastWrite={ticks}"
+                link["url"] += f"?lastWrite={last_write_ticks(mtime_ns)}"
+        elif image.remote_url:
+            link["url"] = image.remote_url
         if image.remote_url:
             link["remoteUrl"] = image.remote_url
         links.append(link)

@@ -9,10 +9,13 @@ from tests.conftest import make_settings
 from tests.support.live import LiveServer, live_server
 
 
-async def test_healthy_install_reports_no_problems(server: LiveServer) -> None:
+async def test_without_a_tmdb_key_health_warns_and_nothing_else(server: LiveServer) -> None:
     response = await server.client.get("/api/v3/health")
     assert response.status_code == 200
-    assert response.json() == []
+    [problem] = response.json()
+    assert problem["source"] == "TmdbCheck"
+    assert problem["type"] == "warning"
+    assert "TMDB API key" in problem["message"]
 
 
 async def test_metrics_need_credentials_and_count_requests(server: LiveServer) -> None:

@@ -92,7 +92,7 @@ async def test_covers_are_downloaded_with_radarrs_smaller_copies(
 
 
 async def test_the_images_json_points_at_the_cached_files(cache: ImageCache, matrix_images: Images) -> None:
-    assert all("url" not in link for link in cache.links(MOVIE, matrix_images))
+    assert all("lastWrite" not in link["url"] for link in cache.links(MOVIE, matrix_images))
     await cache.ensure(MOVIE, matrix_images)
     links = cache.links(MOVIE, matrix_images)
     assert [link["url"].split("?")[0] for link in links] == [
@@ -211,7 +211,9 @@ async def test_a_missing_remote_image_keeps_its_remote_url_and_stores_nothing(
         result = await cache.ensure(MOVIE, images)
     assert result.outcomes["poster"] is CoverOutcome.FAILED
     assert visible_files(covers(cache)) == set()
-    assert cache.links(MOVIE, images) == [{"coverType": "poster", "remoteUrl": images[0].remote_url}]
+    assert cache.links(MOVIE, images) == [
+        {"coverType": "poster", "url": f"/MediaCover/{MOVIE}/poster.jpg", "remoteUrl": images[0].remote_url}
+    ]
     assert "HTTP 404" in caplog.text
 
 
@@ -328,7 +330,7 @@ async def test_delete_removes_the_movies_covers_only(cache: ImageCache, matrix_i
     await cache.delete(MOVIE)
     assert not covers(cache).exists()
     assert (covers(cache, MOVIE + 1) / "poster.jpg").is_file()
-    assert all("url" not in link for link in cache.links(MOVIE, matrix_images))
+    assert all("lastWrite" not in link["url"] for link in cache.links(MOVIE, matrix_images))
     await cache.delete(MOVIE)  # nothing left: no error
 
 

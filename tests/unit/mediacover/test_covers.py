@@ -58,8 +58,10 @@ def test_cover_kinds_are_radarrs_lower_case_types() -> None:
     assert cover_kind("../../etc") is None
 
 
-def test_a_cover_without_a_local_file_keeps_only_its_remote_url(tmp_path: Path) -> None:
-    assert cover_links(tmp_path, 7, [POSTER]) == [{"coverType": "poster", "remoteUrl": POSTER.remote_url}]
+def test_a_cover_not_cached_yet_has_its_local_path_without_last_write(tmp_path: Path) -> None:
+    assert cover_links(tmp_path, 7, [POSTER]) == [
+        {"coverType": "poster", "url": "/MediaCover/7/poster.jpg", "remoteUrl": POSTER.remote_url}
+    ]
 
 
 def test_a_cached_cover_gets_a_local_url_with_its_last_write(tmp_path: Path) -> None:
@@ -70,7 +72,7 @@ def test_a_cached_cover_gets_a_local_url_with_its_last_write(tmp_path: Path) -> 
             "url": "/MediaCover/7/poster.jpg?lastWrite=638396640000000000",
             "remoteUrl": POSTER.remote_url,
         },
-        {"coverType": "fanart", "remoteUrl": FANART.remote_url},
+        {"coverType": "fanart", "url": "/MediaCover/7/fanart.jpg", "remoteUrl": FANART.remote_url},
     ]
 
 
@@ -95,14 +97,14 @@ def test_a_rewritten_file_changes_the_url(tmp_path: Path) -> None:
 
 def test_another_movies_files_do_not_count(tmp_path: Path) -> None:
     put(tmp_path, 8, "poster.jpg")
-    assert "url" not in cover_links(tmp_path, 7, [POSTER])[0]
+    assert "lastWrite" not in cover_links(tmp_path, 7, [POSTER])[0]["url"]
 
 
 @pytest.mark.parametrize("movie_id", [None, 0])
-def test_a_movie_not_in_the_library_has_remote_urls_only(tmp_path: Path, movie_id: int | None) -> None:
+def test_a_movie_not_in_the_library_links_to_the_remote_image(tmp_path: Path, movie_id: int | None) -> None:
     put(tmp_path, 0, "poster.jpg")
     assert cover_links(tmp_path, movie_id, [POSTER]) == [
-        {"coverType": "poster", "remoteUrl": POSTER.remote_url}
+        {"coverType": "poster", "url": POSTER.remote_url, "remoteUrl": POSTER.remote_url}
     ]
 
 

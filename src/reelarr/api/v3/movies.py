@@ -1,0 +1,196 @@
+"""/api/v3/movie: the library as Overseerr, Home Assistant, pyarr, Kometa and the mobile apps use it."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Any
+
+from fastapi import Body, Depends, Query, Response
+
+from reelarr.api.deps import get_services
+from reelarr.api.json import JsonResponse
+from reelarr.api.resource import Resource
+from reelarr.api.routing import ApiRouter, put_with_optional_id
+from reelarr.api.v3.movie_input import AddMovieInput, EditorDeleteInput, EditorInput, MovieUpdateInput
+from reelarr.api.v3.movie_resources import (
+    ResourceContext,
+    lookup_resource_from_metadata,
+    lookup_resource_from_search,
+    movie_resource,
+)
+from reelarr.errors import NotFound
+from reelarr.languages import language_by_id
+from reelarr.metadata.models import MovieMetadata
+from reelarr.movies.lookup import MetadataLookups, lookup
+from reelarr.movies.model import Movie
+from reelarr.movies.naming import movie_folder_name
+from reelarr.services import Services
+
+router = ApiRouter(prefix="/api/v3/movie", tags=["Movie"])
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+class MovieFolderResource(Resource):
+    """Where a movie's folder is."""
+
+    folder: str
+
+
+async def resource_context(services: Services) -> ResourceContext:
+    """Profiles, today's date and cover links for building movie resources."""
+    profiles = {p.id: p for p in await services.quality.profiles()}
+    return ResourceContext(
+        today=services.clock().date(),
+        profiles=profiles,
+        image_links=services.media_covers.links,
+        languages=language_by_id,
+    )
+
+
+async def movie_resources(services: Services, movies: list[Movie]) -> list[dict[str, Any]]:
+    """Resources for movies, with their files."""
+    ctx = await resource_context(services)
+    files = await services.movies.files(None if len(movies) > 500 else [m.id for m in movies])
+    return [movie_resource(movie, files.get(movie.id), ctx) for movie in movies]
+
+
+async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any]:
+    """The resource of one movie, alternative titles included."""
+    movie = await services.movies.get(movie_id)
+    [resource] = await movie_resources(services, [movie])
+    return resource
+
+
+@router.get("", responses={200: {"description": "Array of MovieResource"}})
+async def list_movies(
+    services: ServicesDep,
+    tmdb_id: Annotated[int | None, Query(alias="tmdbId")] = None,
+    exclude_local_covers: Annotated[bool, Query(alias="excludeLocalCovers")] = False,
+) -> JsonResponse:
+    """The library; with tmdbId the matching movie or none."""
+    if tmdb_id is not None:
+        movie = await services.movies.find_by_tmdb_id(tmdb_id)
+        return JsonResponse(await movie_resources(services, [movie]) if movie else [])
+    return JsonResponse(await movie_resources(services, await services.movies.all()))
+
+
+@router.get("/lookup")
+async def lookup_movies(services: ServicesDep, term: str = "") -> JsonResponse:
+    """Films for a search term, `tmdb:`/`imdb:` id or address; ones in the library carry their library id."""
+    tmdb = services.tmdb
+    source = MetadataLookups(
+        movie=tmdb.movie,
+        find_by_imdb_id=tmdb.find_by_imdb_id,
+        search=lambda title, year: tmdb.search_movies(title, year=year),
+    )
+    found = await lookup(term, source) if term.strip() else []
+    return JsonResponse(await _lookup_resources(services, found))
+
+
+@router.get("/lookup/tmdb")
+async def lookup_by_tmdb_id(
+    services: ServicesDep, tmdb_id: Annotated[int, Query(alias="tmdbId")]
+) -> JsonResponse:
+    """One film by TMDB id."""
+    [resource] = await _lookup_resources(services, [await services.tmdb.movie(tmdb_id)])
+    return JsonResponse(resource)
+
+
+@router.get("/lookup/imdb")
+async def lookup_by_imdb_id(
+    services: ServicesDep, imdb_id: Annotated[str, Query(alias="imdbId")]
+) -> JsonResponse:
+    """One film by IMDb id."""
+    found = await services.tmdb.find_by_imdb_id(imdb_id)
+    if found is None:
+        raise NotFound(f"No movie with IMDb id {imdb_id}")
+    [resource] = await _lookup_resources(services, [await services.tmdb.movie(found.tmdb_id)])
+    return JsonResponse(resource)
+
+
+async def _lookup_resources(services: Services, found: list[Any]) -> list[dict[str, Any]]:
+    ctx = await resource_context(services)
+    library = await services.movies.by_tmdb_ids(f.tmdb_id for f in found)
+    files = await services.movies.files([m.id for m in library.values()])
+    resources = []
+    for item in found:
+        movie = library.get(item.tmdb_id)
+        if movie is not None:
+            resources.append(movie_resource(movie, files.get(movie.id), ctx))
+        elif isinstance(item, MovieMetadata):
+            resources.append(lookup_resource_from_metadata(item, ctx))
+        else:
+            resources.append(lookup_resource_from_search(item, ctx))
+    return resources
+
+
+@router.get("/{id}")
+async def get_movie(id: int, services: ServicesDep) -> JsonResponse:
+    """One movie."""
+    return JsonResponse(await one_movie_resource(services, id))
+
+
+@router.get("/{id}/folder")
+async def get_movie_folder(id: int, services: ServicesDep) -> MovieFolderResource:
+    """The folder name of a movie, as the add form shows it."""
+    movie = await services.movies.get(id)
+    return MovieFolderResource(
+        folder=os.path.basename(movie.path) or movie_folder_name(movie.title, movie.year)
+    )
+
+
+@router.post("", status_code=201)
+async def add_movie(services: ServicesDep, body: Annotated[AddMovieInput, Body()]) -> JsonResponse:
+    """Add a movie; a minimal body (Overseerr's) is enough: TMDB supplies the rest."""
+    movie = await services.movies.add(body.to_request())
+    return JsonResponse(await one_movie_resource(services, movie.id), status_code=201)
+
+
+@router.post("/import")
+async def import_movies(services: ServicesDep, body: Annotated[list[AddMovieInput], Body()]) -> JsonResponse:
+    """Add several movies at once (library import, Kometa); ones already in the library are skipped."""
+    added = await services.movies.add_many([item.to_request() for item in body], skip_existing=True)
+    return JsonResponse(await movie_resources(services, added))
+
+
+@router.put("/editor", status_code=202)
+async def edit_movies(services: ServicesDep, body: Annotated[EditorInput, Body()]) -> JsonResponse:
+    """Change several movies at once: monitoring, profile, availability, root folder, tags."""
+    movies = await services.movie_editor.edit(body.to_request())
+    return JsonResponse(await movie_resources(services, movies), status_code=202)
+
+
+@router.delete("/editor")
+async def delete_movies(services: ServicesDep, body: Annotated[EditorDeleteInput, Body()]) -> JsonResponse:
+    """Remove several movies at once."""
+    for movie_id in body.movie_ids:
+        await services.movies.delete(
+            movie_id, delete_files=body.delete_files, add_exclusion=body.add_import_exclusion
+        )
+    return JsonResponse({})
+
+
+@put_with_optional_id(router, "", status_code=202)
+async def update_movie(
+    services: ServicesDep,
+    body: Annotated[MovieUpdateInput, Body()],
+    id: int | None = None,
+    move_files: Annotated[bool, Query(alias="moveFiles")] = False,
+) -> JsonResponse:
+    """Change a movie (clients GET, edit, PUT back); the id comes from the path or the body."""
+    movie_id = id or body.id
+    current = await services.movies.get(movie_id)
+    updated = await services.movie_editor.update(current, body.to_changes(current), move_files=move_files)
+    return JsonResponse(await one_movie_resource(services, updated.id), status_code=202)
+
+
+@router.delete("/{id}")
+async def delete_movie(
+    id: int,
+    services: ServicesDep,
+    delete_files: Annotated[bool, Query(alias="deleteFiles")] = False,
+    add_import_exclusion: Annotated[bool, Query(alias="addImportExclusion")] = False,
+) -> Response:
+    """Remove a movie, optionally with its files, optionally keeping lists from adding it again."""
+    await services.movies.delete(id, delete_files=delete_files, add_exclusion=add_import_exclusion)
+    return Response(status_code=200)

@@ -1,0 +1,93 @@
+"""Commands of the movies package: RefreshMovie and MoviesSearch."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import datetime, timedelta
+
+from pydantic import Field
+
+from reelarr.errors import NotFound
+from reelarr.jobs.model import CommandBody, CommandContext, CommandSpec
+from reelarr.metadata.models import Image, MovieMetadata
+from reelarr.movies.availability import movie_status
+from reelarr.movies.model import Movie, MovieStatus
+from reelarr.movies.service import MovieService
+
+Clock = Callable[[], datetime]
+FetchMetadata = Callable[[int], Awaitable[MovieMetadata]]
+CacheCovers = Callable[[int, Iterable[Image]], Awaitable[object]]
+# Films still coming out change often on TMDB; settled ones rarely do.
+_RECENT = timedelta(days=30)
+_REFRESH_RECENT_AFTER = timedelta(hours=12)
+_REFRESH_SETTLED_AFTER = timedelta(days=30)
+
+
+def refresh_due(movie: Movie, now: datetime) -> bool:
+    """Whether the scheduled refresh should fetch this movie's metadata again."""
+    if movie.last_info_sync is None:
+        return True
+    age = now - movie.last_info_sync
+    if age >= _REFRESH_SETTLED_AFTER:
+        return True
+    today = now.date()
+    status = movie_status(
+        in_cinemas=movie.in_cinemas,
+        digital=movie.digital_release,
+        physical=movie.physical_release,
+        tmdb_status=movie.tmdb_status,
+        today=today,
+    )
+    home = [d for d in (movie.digital_release, movie.physical_release) if d is not None]
+    recent = status != MovieStatus.RELEASED or any(today - d <= _RECENT for d in home)
+    return recent and age >= _REFRESH_RECENT_AFTER
+
+
+class RefreshMovieBody(CommandBody):
+    """Which movies to refresh; none means every movie that is due."""
+
+    movie_ids: list[int] = Field(default_factory=list)
+    movie_id: int | None = None
+    is_new_movie: bool = False
+
+
+def refresh_movie_command(
+    movies: MovieService, fetch: FetchMetadata, cache_covers: CacheCovers, clock: Clock
+) -> CommandSpec:
+    """RefreshMovie: fetch metadata from TMDB again and update the movies and their covers."""
+
+    async def run(body: RefreshMovieBody, ctx: CommandContext) -> str:
+        ids = list(body.movie_ids) + ([body.movie_id] if body.movie_id else [])
+        if ids:
+            targets = [await movies.get(movie_id) for movie_id in ids]
+        else:
+            now = clock()
+            targets = [movie for movie in await movies.all() if refresh_due(movie, now)]
+        for index, movie in enumerate(targets, start=1):
+            await ctx.progress(f"Refreshing {movie.title} ({index}/{len(targets)})")
+            try:
+                metadata: MovieMetadata | None = await fetch(movie.tmdb_id)
+            except NotFound:
+                metadata = None
+            updated = await movies.refresh_metadata(movie.id, metadata)
+            await cache_covers(updated.id, updated.images)
+        return f"Refreshed {len(targets)} movie(s)"
+
+    return CommandSpec("RefreshMovie", run, body=RefreshMovieBody)
+
+
+class MoviesSearchBody(CommandBody):
+    """Which movies to search releases for."""
+
+    movie_ids: list[int] = Field(default_factory=list)
+
+
+def movies_search_command(movies: MovieService) -> CommandSpec:
+    """MoviesSearch: accepted and checked; indexers (and so searching) are not part of Reelarr yet."""
+
+    async def run(body: MoviesSearchBody, _ctx: CommandContext) -> str:
+        for movie_id in body.movie_ids:
+            await movies.get(movie_id)
+        return "No indexers are configured, so nothing was searched"
+
+    return CommandSpec("MoviesSearch", run, body=MoviesSearchBody)

@@ -1,0 +1,349 @@
+"""The library: add, read, change and remove movies; TMDB supplies what a movie is."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from reelarr.db.engine import Database
+from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
+from reelarr.events import EventBus
+from reelarr.metadata.models import MovieMetadata
+from reelarr.movies.events import MovieAdded, MovieDeleted, MovieUpdated
+from reelarr.movies.model import MinimumAvailability, Movie, MovieFile
+from reelarr.movies.naming import movie_folder_name
+from reelarr.movies.paths import movie_path_failures, normalise, root_folder_of
+from reelarr.movies.repository import alternative_title_rows, apply_metadata, to_movie, to_movie_file
+from reelarr.movies.tables import AlternativeTitleRow, ImportExclusionRow, MovieFileRow, MovieRow
+
+Clock = Callable[[], datetime]
+MetadataSource = Callable[[int], Awaitable[MovieMetadata]]
+RootFolderPaths = Callable[[], Awaitable[list[str]]]
+ProfileExists = Callable[[int], Awaitable[bool]]
+TagsExist = Callable[[Iterable[int]], Awaitable[set[int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class AddMovie:
+    """What a client asks for when adding a movie; the rest comes from TMDB."""
+
+    tmdb_id: int
+    quality_profile_id: int
+    root_folder_path: str | None = None
+    path: str | None = None
+    monitored: bool = True
+    minimum_availability: MinimumAvailability = MinimumAvailability.RELEASED
+    tags: tuple[int, ...] = ()
+    search_for_movie: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MovieChanges:
+    """What a client may change on a movie; None leaves a setting as it is."""
+
+    monitored: bool | None = None
+    minimum_availability: MinimumAvailability | None = None
+    quality_profile_id: int | None = None
+    path: str | None = None
+    root_folder_path: str | None = None
+    tags: tuple[int, ...] | None = None
+
+
+@dataclass
+class LibraryHooks:
+    """What the movies package asks of other packages, wired in app.py."""
+
+    root_folders: RootFolderPaths
+    profile_exists: ProfileExists
+    metadata: MetadataSource
+    existing_tags: TagsExist | None = None
+    extra_checks: list[Callable[[AddMovie], Awaitable[list[ValidationFailure]]]] = field(default_factory=list)
+
+
+class MovieService:
+    """Reads and changes the library; publishes what happened."""
+
+    def __init__(self, db: Database, bus: EventBus, clock: Clock, hooks: LibraryHooks) -> None:
+        self._db = db
+        self._bus = bus
+        self._clock = clock
+        self.hooks = hooks
+
+    async def all(self) -> list[Movie]:
+        """Every movie in the library (without alternative titles)."""
+        async with self._db.read() as session:
+            return [
+                to_movie(row) for row in await session.scalars(select(MovieRow).order_by(MovieRow.sort_title))
+            ]
+
+    async def get(self, movie_id: int) -> Movie:
+        """One movie with its alternative titles."""
+        async with self._db.read() as session:
+            row = await session.get(MovieRow, movie_id)
+            if row is None:
+                raise NotFound(f"Movie with ID {movie_id} does not exist")
+            titles = list(
+                await session.scalars(
+                    select(AlternativeTitleRow).where(AlternativeTitleRow.movie_id == movie_id)
+                )
+            )
+            return to_movie(row, titles)
+
+    async def find_by_tmdb_id(self, tmdb_id: int) -> Movie | None:
+        """The library's movie with this TMDB id, if any."""
+        async with self._db.read() as session:
+            row = await session.scalar(select(MovieRow).where(MovieRow.tmdb_id == tmdb_id))
+            return to_movie(row) if row is not None else None
+
+    async def by_tmdb_ids(self, tmdb_ids: Iterable[int]) -> dict[int, Movie]:
+        """Library movies among these TMDB ids, by TMDB id."""
+        ids = list(set(tmdb_ids))
+        if not ids:
+            return {}
+        async with self._db.read() as session:
+            rows = await session.scalars(select(MovieRow).where(MovieRow.tmdb_id.in_(ids)))
+            return {row.tmdb_id: to_movie(row) for row in rows}
+
+    async def paths(self) -> set[str]:
+        """The folders of every movie."""
+        async with self._db.read() as session:
+            return set(await session.scalars(select(MovieRow.path)))
+
+    async def uses_profile(self, profile_id: int) -> bool:
+        """Whether any movie uses this quality profile."""
+        async with self._db.read() as session:
+            count = await session.scalar(
+                select(func.count()).select_from(MovieRow).where(MovieRow.quality_profile_id == profile_id)
+            )
+            return bool(count)
+
+    async def uses_root_folder(self, root: str) -> bool:
+        """Whether any movie lives in this root folder."""
+        root = normalise(root)
+        return any(root_folder_of(p, [root]) for p in await self.paths())
+
+    async def files(self, movie_ids: Sequence[int] | None = None) -> dict[int, MovieFile]:
+        """Movie files by movie id, for some movies or all."""
+        stmt = select(MovieFileRow)
+        if movie_ids is not None:
+            stmt = stmt.where(MovieFileRow.movie_id.in_(list(movie_ids)))
+        async with self._db.read() as session:
+            return {row.movie_id: to_movie_file(row) for row in await session.scalars(stmt)}
+
+    async def add(self, request: AddMovie) -> Movie:
+        """Add one movie: validate, fetch its metadata from TMDB, save it; nothing is saved on failure."""
+        [added] = await self.add_many([request])
+        return added
+
+    async def add_many(self, requests: Sequence[AddMovie], *, skip_existing: bool = False) -> list[Movie]:
+        """Add several movies in one transaction; with skip_existing, ones already added are left out."""
+        if skip_existing:
+            existing = await self.by_tmdb_ids(r.tmdb_id for r in requests)
+            requests = list({r.tmdb_id: r for r in requests if r.tmdb_id not in existing}.values())
+        for request in requests:
+            await self._check(request, requests)
+        metadata = await asyncio.gather(*(self.hooks.metadata(request.tmdb_id) for request in requests))
+        roots = await self.hooks.root_folders()
+        taken = await self.paths()
+        paths: list[str] = []
+        for request, info in zip(requests, metadata, strict=True):
+            path, failures = self._planned_path(request, info, roots, taken)
+            if failures:
+                raise ValidationFailed(failures)
+            paths.append(path)
+            taken.add(path)
+        now = self._clock()
+        added: list[Movie] = []
+        async with self._db.write() as session:
+            for request, info, path in zip(requests, metadata, paths, strict=True):
+                if await session.scalar(select(MovieRow.id).where(MovieRow.tmdb_id == request.tmdb_id)):
+                    raise ValidationFailed.single(
+                        "tmdbId", "This movie has already been added", request.tmdb_id
+                    )
+                row = self._new_row(request, path, root_folder_of(path, roots) or "", info, now)
+                session.add(row)
+                await session.flush()
+                session.add_all(alternative_title_rows(row.id, info))
+                added.append(to_movie(row))
+        for request, movie in zip(requests, added, strict=True):
+            await self._bus.publish(MovieAdded(movie_id=movie.id, search=request.search_for_movie))
+        return added
+
+    async def update(self, movie_id: int, changes: MovieChanges) -> Movie:
+        """Change a movie's settings; a new path must follow the folder rules."""
+        current = await self.get(movie_id)
+        failures: list[ValidationFailure] = []
+        if changes.quality_profile_id is not None and not await self.hooks.profile_exists(
+            changes.quality_profile_id
+        ):
+            failures.append(
+                ValidationFailure(
+                    "qualityProfileId", "Quality profile does not exist", changes.quality_profile_id
+                )
+            )
+        if changes.tags is not None:
+            failures.extend(await self._tag_failures(changes.tags))
+        new_path = normalise(changes.path) if changes.path else current.path
+        if new_path != current.path:
+            others = await self.paths() - {current.path}
+            failures.extend(
+                movie_path_failures(
+                    new_path, root_folders=await self.hooks.root_folders(), other_movie_paths=others
+                )
+            )
+        if failures:
+            raise ValidationFailed(failures)
+        roots = await self.hooks.root_folders()
+        async with self._db.write() as session:
+            row = await session.get(MovieRow, movie_id)
+            if row is None:
+                raise NotFound(f"Movie with ID {movie_id} does not exist")
+            if changes.monitored is not None:
+                row.monitored = changes.monitored
+            if changes.minimum_availability is not None:
+                row.minimum_availability = changes.minimum_availability
+            if changes.quality_profile_id is not None:
+                row.quality_profile_id = changes.quality_profile_id
+            if changes.tags is not None:
+                row.tags = sorted(set(changes.tags))
+            row.path = new_path
+            row.root_folder_path = root_folder_of(new_path, roots) or row.root_folder_path
+            updated = to_movie(row)
+        await self._bus.publish(MovieUpdated(movie_id=movie_id))
+        return updated
+
+    async def refresh_metadata(self, movie_id: int, metadata: MovieMetadata | None) -> Movie:
+        """Store fresh metadata (None: TMDB no longer has the film, so it is marked deleted)."""
+        now = self._clock()
+        async with self._db.write() as session:
+            row = await session.get(MovieRow, movie_id)
+            if row is None:
+                raise NotFound(f"Movie with ID {movie_id} does not exist")
+            if metadata is None:
+                row.tmdb_status = "Deleted"
+                row.last_info_sync = now
+            else:
+                apply_metadata(row, metadata, now)
+                await session.execute(
+                    delete(AlternativeTitleRow).where(
+                        AlternativeTitleRow.movie_id == movie_id, AlternativeTitleRow.source_type == "tmdb"
+                    )
+                )
+                session.add_all(alternative_title_rows(movie_id, metadata))
+            updated = to_movie(row)
+        await self._bus.publish(MovieUpdated(movie_id=movie_id))
+        return updated
+
+    async def delete(self, movie_id: int, *, delete_files: bool, add_exclusion: bool) -> None:
+        """Remove a movie; optionally its folder from disk, and keep lists from adding it again."""
+        movie = await self.get(movie_id)
+        async with self._db.write() as session:
+            row = await session.get(MovieRow, movie_id)
+            if row is None:
+                raise NotFound(f"Movie with ID {movie_id} does not exist")
+            await session.delete(row)
+            if add_exclusion:
+                await self._exclude(session, movie)
+        if delete_files:
+            await asyncio.to_thread(shutil.rmtree, movie.path, ignore_errors=True)
+        await self._bus.publish(
+            MovieDeleted(
+                movie_id=movie.id, tmdb_id=movie.tmdb_id, title=movie.title, deleted_files=delete_files
+            )
+        )
+
+    async def set_monitored(self, movie_ids: Sequence[int], monitored: bool) -> None:
+        """Monitor or unmonitor several movies at once."""
+        for movie_id in movie_ids:
+            await self.update(movie_id, MovieChanges(monitored=monitored))
+
+    async def mark_searched(self, movie_id: int) -> None:
+        """Remember when a movie was last searched for."""
+        async with self._db.write() as session:
+            row = await session.get(MovieRow, movie_id)
+            if row is not None:
+                row.last_search_time = self._clock()
+
+    async def _exclude(self, session: AsyncSession, movie: Movie) -> None:
+        exists = await session.scalar(
+            select(ImportExclusionRow.id).where(ImportExclusionRow.tmdb_id == movie.tmdb_id)
+        )
+        if exists is None:
+            session.add(
+                ImportExclusionRow(tmdb_id=movie.tmdb_id, movie_title=movie.title, movie_year=movie.year)
+            )
+
+    async def _check(self, request: AddMovie, batch: Sequence[AddMovie]) -> None:
+        failures: list[ValidationFailure] = []
+        if request.tmdb_id <= 0:
+            failures.append(
+                ValidationFailure("tmdbId", "'Tmdb Id' must be greater than '0'.", request.tmdb_id)
+            )
+        elif await self.find_by_tmdb_id(request.tmdb_id) is not None:
+            failures.append(ValidationFailure("tmdbId", "This movie has already been added", request.tmdb_id))
+        elif sum(r.tmdb_id == request.tmdb_id for r in batch) > 1:
+            failures.append(
+                ValidationFailure("tmdbId", "This movie is in the request more than once", request.tmdb_id)
+            )
+        if not await self.hooks.profile_exists(request.quality_profile_id):
+            failures.append(
+                ValidationFailure(
+                    "qualityProfileId", "Quality profile does not exist", request.quality_profile_id
+                )
+            )
+        if not request.path and not request.root_folder_path:
+            failures.append(
+                ValidationFailure("rootFolderPath", "'Root Folder Path' must not be empty.", None)
+            )
+        failures.extend(await self._tag_failures(request.tags))
+        for check in self.hooks.extra_checks:
+            failures.extend(await check(request))
+        if failures:
+            raise ValidationFailed(failures)
+
+    @staticmethod
+    def _planned_path(
+        request: AddMovie, info: MovieMetadata, roots: list[str], taken: set[str]
+    ) -> tuple[str, list[ValidationFailure]]:
+        if request.path:
+            path = normalise(request.path)
+        else:
+            root = normalise(request.root_folder_path or "")
+            if root not in {normalise(r) for r in roots}:
+                return "", [
+                    ValidationFailure(
+                        "rootFolderPath", "Root folder does not exist", request.root_folder_path
+                    )
+                ]
+            path = os.path.join(root, movie_folder_name(info.title, info.year or 0))
+        return path, movie_path_failures(path, root_folders=roots, other_movie_paths=taken)
+
+    async def _tag_failures(self, tags: Iterable[int]) -> list[ValidationFailure]:
+        wanted = set(tags)
+        if not wanted or self.hooks.existing_tags is None:
+            return []
+        missing = sorted(wanted - await self.hooks.existing_tags(wanted))
+        if missing:
+            return [ValidationFailure("tags", f"Tags do not exist: {', '.join(map(str, missing))}", missing)]
+        return []
+
+    @staticmethod
+    def _new_row(request: AddMovie, path: str, root: str, info: MovieMetadata, now: datetime) -> MovieRow:
+        row = MovieRow(
+            monitored=request.monitored,
+            minimum_availability=request.minimum_availability.value,
+            quality_profile_id=request.quality_profile_id,
+            path=path,
+            root_folder_path=root,
+            tags=sorted(set(request.tags)),
+            added=now,
+        )
+        apply_metadata(row, info, now)
+        return row

@@ -1,0 +1,333 @@
+"""/api/v3/movie as Overseerr, pyarr, Home Assistant and the UI use it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.integration.movies.conftest import Library
+from tests.support.waiting import eventually
+
+OVERSEERR_ADD = {
+    "title": "The Matrix",
+    "qualityProfileId": 4,
+    "profileId": 4,
+    "titleSlug": "603",
+    "minimumAvailability": "released",
+    "tmdbId": 603,
+    "year": 1999,
+    "monitored": True,
+    "tags": [],
+    "addOptions": {"searchForMovie": False},
+}
+
+
+async def _add(library: Library, **overrides: Any) -> dict[str, Any]:
+    body = {**OVERSEERR_ADD, "rootFolderPath": str(library.root), **overrides}
+    response = await library.server.client.post("/api/v3/movie", json=body)
+    assert response.status_code == 201, response.text
+    added: dict[str, Any] = response.json()
+    return added
+
+
+async def test_overseerr_minimal_body_adds_the_movie_with_tmdb_metadata(library: Library) -> None:
+    movie = await _add(library)
+    assert movie["id"] > 0
+    assert movie["title"] == "The Matrix"
+    assert movie["year"] == 1999
+    assert movie["imdbId"] == "tt0133093"
+    assert movie["titleSlug"] == "603"
+    assert movie["path"] == str(library.root / "The Matrix (1999)")
+    assert movie["rootFolderPath"] == str(library.root)
+    assert movie["status"] == "released"
+    assert movie["isAvailable"] is True
+    assert movie["hasFile"] is False
+    assert movie["monitored"] is True
+    assert movie["collection"] == {"title": "The Matrix Collection", "tmdbId": 2344}
+    assert movie["inCinemas"].endswith("T00:00:00Z")
+    assert movie["ratings"]["tmdb"]["value"] > 0
+    assert movie["genres"]
+    assert {i["coverType"] for i in movie["images"]} >= {"poster", "fanart"}
+    assert all("remoteUrl" in i for i in movie["images"])
+    assert movie["statistics"] == {"movieFileCount": 0, "sizeOnDisk": 0, "releaseGroups": []}
+
+
+async def test_get_all_and_by_tmdb_id(library: Library) -> None:
+    added = await _add(library)
+    client = library.server.client
+    assert [m["id"] for m in (await client.get("/api/v3/movie")).json()] == [added["id"]]
+    assert [m["id"] for m in (await client.get("/api/v3/movie", params={"tmdbid": 603})).json()] == [
+        added["id"]
+    ]
+    assert (await client.get("/api/v3/movie", params={"tmdbId": 550})).json() == []
+    one = (await client.get(f"/api/v3/movie/{added['id']}")).json()
+    assert one["alternateTitles"], "one movie comes with its alternative titles"
+
+
+async def test_unknown_movie_is_404(library: Library) -> None:
+    response = await library.server.client.get("/api/v3/movie/999")
+    assert response.status_code == 404
+    assert "999" in response.json()["message"]
+
+
+async def test_adding_twice_is_the_400_array(library: Library) -> None:
+    await _add(library)
+    response = await library.server.client.post(
+        "/api/v3/movie", json={**OVERSEERR_ADD, "rootFolderPath": str(library.root)}
+    )
+    assert response.status_code == 400
+    assert response.json()[0]["errorMessage"] == "This movie has already been added"
+
+
+async def test_bad_profile_or_root_folder_is_the_400_array_and_adds_nothing(library: Library) -> None:
+    client = library.server.client
+    for body, prop in [
+        (
+            {**OVERSEERR_ADD, "qualityProfileId": 99, "profileId": 99, "rootFolderPath": str(library.root)},
+            "qualityProfileId",
+        ),
+        ({**OVERSEERR_ADD, "rootFolderPath": "/nowhere/movies"}, "rootFolderPath"),
+        ({**OVERSEERR_ADD}, "rootFolderPath"),
+        ({**OVERSEERR_ADD, "path": "/elsewhere/The Matrix (1999)"}, "path"),
+        (
+            {**OVERSEERR_ADD, "minimumAvailability": "whenever", "rootFolderPath": str(library.root)},
+            "minimumAvailability",
+        ),
+    ]:
+        response = await client.post("/api/v3/movie", json=body)
+        assert response.status_code == 400, (prop, response.text)
+        assert prop in [f["propertyName"] for f in response.json()], (prop, response.json())
+    assert (await client.get("/api/v3/movie")).json() == []
+
+
+async def test_root_folder_gone_from_disk_is_the_400_array(library: Library) -> None:
+    library.root.rmdir()
+    response = await library.server.client.post(
+        "/api/v3/movie", json={**OVERSEERR_ADD, "rootFolderPath": str(library.root)}
+    )
+    assert response.status_code == 400
+    assert response.json()[0]["propertyName"] == "rootFolderPath"
+
+
+async def test_unknown_tmdb_id_is_404_and_adds_nothing(library: Library) -> None:
+    response = await library.server.client.post(
+        "/api/v3/movie", json={**OVERSEERR_ADD, "tmdbId": 999999, "rootFolderPath": str(library.root)}
+    )
+    assert response.status_code == 404
+    assert (await library.server.client.get("/api/v3/movie")).json() == []
+
+
+async def test_tmdb_down_is_a_clear_error_and_nothing_is_half_added(library: Library) -> None:
+    library.tmdb.down()
+    response = await library.server.client.post(
+        "/api/v3/movie", json={**OVERSEERR_ADD, "rootFolderPath": str(library.root)}
+    )
+    assert response.status_code == 503
+    assert "TMDB" in response.json()["message"]
+    library.tmdb.up()
+    assert (await library.server.client.get("/api/v3/movie")).json() == []
+
+
+async def test_put_without_the_id_in_the_path_as_overseerr_sends_it(library: Library) -> None:
+    movie = await _add(library, monitored=False)
+    response = await library.server.client.put("/api/v3/movie", json={**movie, "monitored": True})
+    assert response.status_code == 202
+    assert response.json()["monitored"] is True
+    assert response.json()["id"] == movie["id"]
+
+
+async def test_put_with_the_id_changes_profile_and_availability(library: Library) -> None:
+    movie = await _add(library)
+    body = {**movie, "qualityProfileId": 1, "minimumAvailability": "inCinemas"}
+    response = await library.server.client.put(f"/api/v3/movie/{movie['id']}", json=body)
+    assert response.status_code == 202
+    assert response.json()["qualityProfileId"] == 1
+    assert response.json()["minimumAvailability"] == "inCinemas"
+
+
+async def test_put_with_a_path_outside_root_folders_is_refused(library: Library) -> None:
+    movie = await _add(library)
+    response = await library.server.client.put(
+        f"/api/v3/movie/{movie['id']}", json={**movie, "path": "/tmp/outside"}
+    )
+    assert response.status_code == 400
+    assert (await library.server.client.get(f"/api/v3/movie/{movie['id']}")).json()["path"] == movie["path"]
+
+
+async def test_moving_to_a_new_path_moves_the_folder(library: Library) -> None:
+    movie = await _add(library)
+    folder = library.root / "The Matrix (1999)"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("data")
+    new_path = str(library.root / "Matrix")
+    response = await library.server.client.put(
+        f"/api/v3/movie/{movie['id']}", params={"moveFiles": "true"}, json={**movie, "path": new_path}
+    )
+    assert response.status_code == 202
+
+    async def moved() -> bool:
+        return (library.root / "Matrix" / "keep.txt").exists()
+
+    await eventually(moved)
+    assert not folder.exists()
+
+
+async def test_delete_with_files_and_exclusion(library: Library) -> None:
+    movie = await _add(library)
+    folder = library.root / "The Matrix (1999)"
+    folder.mkdir()
+    (folder / "movie.mkv").write_bytes(b"x")
+    response = await library.server.client.delete(
+        f"/api/v3/movie/{movie['id']}", params={"deleteFiles": "True", "addImportExclusion": "True"}
+    )
+    assert response.status_code == 200
+    assert response.content == b""
+    assert not folder.exists()
+    assert (await library.server.client.get("/api/v3/movie")).json() == []
+    assert await library.server.services.movies.by_tmdb_ids([603]) == {}
+
+
+async def test_delete_keeps_files_unless_asked(library: Library) -> None:
+    movie = await _add(library)
+    folder = library.root / "The Matrix (1999)"
+    folder.mkdir()
+    await library.server.client.delete(f"/api/v3/movie/{movie['id']}")
+    assert folder.exists()
+
+
+async def test_lookup_by_tmdb_imdb_url_and_text(library: Library) -> None:
+    client = library.server.client
+    for term in (
+        "tmdb:603",
+        "tmdbid:603",
+        "imdb:tt0133093",
+        "https://www.themoviedb.org/movie/603-the-matrix",
+        "https://www.imdb.com/title/tt0133093/",
+        "tt0133093",
+    ):
+        [found] = (await client.get("/api/v3/movie/lookup", params={"term": term})).json()
+        assert found["tmdbId"] == 603, term
+        assert "id" not in found, "not in the library: no id"
+        assert found["folder"] == "The Matrix (1999)"
+        assert found["remotePoster"].startswith("http")
+    hits = (await client.get("/api/v3/movie/lookup", params={"term": "matrix"})).json()
+    assert 603 in [h["tmdbId"] for h in hits]
+    assert (await client.get("/api/v3/movie/lookup", params={"term": "tmdb:999999"})).json() == []
+
+
+async def test_lookup_of_a_library_movie_carries_its_library_state(library: Library) -> None:
+    movie = await _add(library, monitored=False)
+    [found] = (await library.server.client.get("/api/v3/movie/lookup", params={"term": "tmdb:603"})).json()
+    assert found["id"] == movie["id"]
+    assert found["monitored"] is False
+    assert found["hasFile"] is False
+    assert found["path"] == movie["path"]
+    assert found["qualityProfileId"] == 4
+
+
+async def test_lookup_tmdb_and_imdb_routes(library: Library) -> None:
+    client = library.server.client
+    assert (await client.get("/api/v3/movie/lookup/tmdb", params={"tmdbId": 550})).json()[
+        "title"
+    ] == "Fight Club"
+    assert (await client.get("/api/v3/movie/lookup/imdb", params={"imdbId": "tt0133093"})).json()[
+        "tmdbId"
+    ] == 603
+    assert (await client.get("/api/v3/movie/lookup/tmdb", params={"tmdbId": 999999})).status_code == 404
+
+
+async def test_import_adds_several_and_skips_existing(library: Library) -> None:
+    await _add(library)
+    body = [
+        {"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": str(library.root)},
+        {"tmdbId": 550, "qualityProfileId": 1, "rootFolderPath": str(library.root), "monitored": False},
+        {"tmdbId": 27205, "qualityProfileId": 1, "rootFolderPath": str(library.root)},
+    ]
+    response = await library.server.client.post("/api/v3/movie/import", json=body)
+    assert response.status_code == 200
+    assert sorted(m["tmdbId"] for m in response.json()) == [550, 27205]
+    assert len((await library.server.client.get("/api/v3/movie")).json()) == 3
+
+
+async def test_editor_changes_and_deletes_in_bulk(library: Library) -> None:
+    a = await _add(library)
+    b = await _add(library, tmdbId=550, title="Fight Club")
+    client = library.server.client
+    response = await client.put(
+        "/api/v3/movie/editor",
+        json={"movieIds": [a["id"], b["id"]], "monitored": False, "qualityProfileId": 1},
+    )
+    assert response.status_code == 202
+    assert [(m["monitored"], m["qualityProfileId"]) for m in response.json()] == [(False, 1), (False, 1)]
+    deleted = await client.request("DELETE", "/api/v3/movie/editor", json={"movieIds": [a["id"], b["id"]]})
+    assert deleted.status_code == 200
+    assert (await client.get("/api/v3/movie")).json() == []
+
+
+async def test_adding_queues_a_refresh_that_caches_covers(library: Library) -> None:
+    movie = await _add(library)
+
+    async def covered() -> bool:
+        one = (await library.server.client.get(f"/api/v3/movie/{movie['id']}")).json()
+        return any("lastWrite=" in i["url"] for i in one["images"] if i["coverType"] == "poster")
+
+    await eventually(covered, within=30)
+
+
+async def test_refresh_picks_up_new_metadata_and_missing_films_are_deleted(library: Library) -> None:
+    movie = await _add(library)
+    services = library.server.services
+    await services.movies.refresh_metadata(movie["id"], None)
+    one = (await library.server.client.get(f"/api/v3/movie/{movie['id']}")).json()
+    assert one["status"] == "deleted"
+    queued = (
+        await library.server.client.post(
+            "/api/v3/command", json={"name": "RefreshMovie", "movieIds": [movie["id"]]}
+        )
+    ).json()
+
+    async def done() -> bool:
+        return (await library.server.client.get(f"/api/v3/command/{queued['id']}")).json()[
+            "status"
+        ] == "completed"
+
+    await eventually(done)
+    assert (await library.server.client.get(f"/api/v3/movie/{movie['id']}")).json()["status"] == "released"
+
+
+async def test_profile_in_use_cannot_be_deleted(library: Library) -> None:
+    await _add(library)
+    response = await library.server.client.delete("/api/v3/qualityprofile/4")
+    assert response.status_code == 409
+
+
+async def test_root_folder_lists_the_movie_folder_as_mapped(library: Library) -> None:
+    await _add(library)
+    (library.root / "The Matrix (1999)").mkdir()
+    (library.root / "Unknown Film (2001)").mkdir()
+    [root] = (await library.server.client.get("/api/v3/rootfolder")).json()
+    assert [f["name"] for f in root["unmappedFolders"]] == ["Unknown Film (2001)"]
+
+
+async def test_a_configured_library_is_healthy(library: Library) -> None:
+    assert (await library.server.client.get("/api/v3/health")).json() == []
+
+
+async def test_tmdb_outage_shows_in_health(library: Library) -> None:
+    library.tmdb.down()
+    failed = await library.server.client.get("/api/v3/movie/lookup", params={"term": "tmdb:550"})
+    assert failed.status_code == 503
+    problems = (await library.server.client.get("/api/v3/health")).json()
+    library.tmdb.up()
+    assert [(p["source"], p["type"]) for p in problems] == [("TmdbCheck", "error")]
+
+
+async def test_deleting_a_movie_removes_its_covers(library: Library) -> None:
+    movie = await _add(library)
+    covers = library.server.services.settings.data_dir / "MediaCover" / str(movie["id"])
+
+    async def cached() -> bool:
+        return (covers / "poster.jpg").exists()
+
+    await eventually(cached, within=30)
+    await library.server.client.delete(f"/api/v3/movie/{movie['id']}")
+    assert not covers.exists()

@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reelarr.db.engine import Database
+from reelarr.db.paging import Page, PageRequest, fetch_page
 from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
 from reelarr.events import EventBus
 from reelarr.metadata.models import MovieMetadata
@@ -95,6 +96,22 @@ class MovieService:
                 )
             )
             return to_movie(row, titles)
+
+    async def page(self, request: PageRequest) -> Page[Movie]:
+        """One page of the library, sorted by title, year, date added, runtime or id."""
+        columns = {
+            "title": MovieRow.sort_title,
+            "sortTitle": MovieRow.sort_title,
+            "year": MovieRow.year,
+            "added": MovieRow.added,
+            "runtime": MovieRow.runtime,
+            "id": MovieRow.id,
+        }
+        async with self._db.read() as session:
+            page = await fetch_page(
+                session, select(MovieRow), request, columns, default_key="title", tiebreaker=MovieRow.id
+            )
+            return page.map(to_movie)
 
     async def find_by_tmdb_id(self, tmdb_id: int) -> Movie | None:
         """The library's movie with this TMDB id, if any."""

@@ -331,3 +331,38 @@ async def test_deleting_a_movie_removes_its_covers(library: Library) -> None:
     await eventually(cached, within=30)
     await library.server.client.delete(f"/api/v3/movie/{movie['id']}")
     assert not covers.exists()
+
+
+async def test_the_library_can_be_read_a_page_at_a_time(library: Library) -> None:
+    for tmdb_id, title in [
+        (603, "The Matrix"),
+        (550, "Fight Club"),
+        (27205, "Inception"),
+        (155, "The Dark Knight"),
+    ]:
+        await _add(library, tmdbId=tmdb_id, title=title)
+    client = library.server.client
+    first = (
+        await client.get(
+            "/api/v3/movie",
+            params={"page": 1, "pageSize": 3, "sortKey": "title", "sortDirection": "ascending"},
+        )
+    ).json()
+    assert first["totalRecords"] == 4
+    assert [m["title"] for m in first["records"]] == ["The Dark Knight", "Fight Club", "Inception"]
+    second = (
+        await client.get(
+            "/api/v3/movie",
+            params={"page": 2, "pageSize": 3, "sortKey": "title", "sortDirection": "ascending"},
+        )
+    ).json()
+    assert [m["title"] for m in second["records"]] == ["The Matrix"]
+    by_year = (
+        await client.get(
+            "/api/v3/movie",
+            params={"page": 1, "pageSize": 10, "sortKey": "year", "sortDirection": "descending"},
+        )
+    ).json()
+    assert [m["year"] for m in by_year["records"]] == [2010, 2008, 1999, 1999]
+    past_the_end = (await client.get("/api/v3/movie", params={"page": 9, "pageSize": 3})).json()
+    assert past_the_end["records"] == []

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from typing import Annotated, Any
 
-from fastapi import Body, Depends, Query, Response
+from fastapi import Body, Depends, Query, Request, Response
 
 from reelarr.api.deps import get_services
 from reelarr.api.json import JsonResponse
+from reelarr.api.paging import PagingQuery
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter, put_with_optional_id
 from reelarr.api.v3.movie_input import AddMovieInput, EditorDeleteInput, EditorInput, MovieUpdateInput
@@ -61,17 +62,32 @@ async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any
     return resource
 
 
-@router.get("", responses={200: {"description": "Array of MovieResource"}})
+@router.get("", responses={200: {"description": "Array of MovieResource (a paging envelope with page)"}})
 async def list_movies(
+    request: Request,
     services: ServicesDep,
+    paging: PagingQuery,
     tmdb_id: Annotated[int | None, Query(alias="tmdbId")] = None,
     exclude_local_covers: Annotated[bool, Query(alias="excludeLocalCovers")] = False,
 ) -> JsonResponse:
-    """The library; with tmdbId the matching movie or none."""
+    """The library; with tmdbId the matching movie or none; with page, one page of it (Reelarr extension)."""
     if tmdb_id is not None:
         movie = await services.movies.find_by_tmdb_id(tmdb_id)
         return JsonResponse(await movie_resources(services, [movie]) if movie else [])
-    return JsonResponse(await movie_resources(services, await services.movies.all()))
+    if "page" not in request.query_params:
+        return JsonResponse(await movie_resources(services, await services.movies.all()))
+    page = await services.movies.page(paging)
+    records = await movie_resources(services, page.records)
+    return JsonResponse(
+        {
+            "page": page.page,
+            "pageSize": page.page_size,
+            "sortKey": page.sort_key,
+            "sortDirection": page.sort_direction.value,
+            "totalRecords": page.total_records,
+            "records": records,
+        }
+    )
 
 
 @router.get("/lookup")

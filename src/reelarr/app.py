@@ -20,6 +20,7 @@ from reelarr.api.errors import install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
+from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import commands, health, languages, mediacover, movies, parse, quality, system
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
@@ -310,6 +311,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         mediacover.router,
         movies.router,
         tmdb_api.router,
+        calendar_api.router,
+        calendar_api.feed,
     ]
     for router in routers:
         api.include_router(router)

@@ -7,9 +7,9 @@ import os
 import shutil
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reelarr.db.engine import Database
@@ -112,6 +112,20 @@ class MovieService:
                 session, select(MovieRow), request, columns, default_key="title", tiebreaker=MovieRow.id
             )
             return page.map(to_movie)
+
+    async def releasing_between(
+        self, start: date, end: date, *, include_unmonitored: bool, tags: set[int] | None = None
+    ) -> list[Movie]:
+        """Movies with a cinema, digital or physical release from `start` to `end` (both included)."""
+        dates = [MovieRow.in_cinemas, MovieRow.digital_release, MovieRow.physical_release]
+        stmt = select(MovieRow).where(or_(*(column.between(start, end) for column in dates)))
+        if not include_unmonitored:
+            stmt = stmt.where(MovieRow.monitored.is_(True))
+        async with self._db.read() as session:
+            movies = [to_movie(row) for row in await session.scalars(stmt)]
+        if tags:
+            movies = [movie for movie in movies if tags.intersection(movie.tags)]
+        return movies
 
     async def find_by_tmdb_id(self, tmdb_id: int) -> Movie | None:
         """The library's movie with this TMDB id, if any."""

@@ -131,12 +131,19 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     tmdb = TmdbClient.from_registry(remote)
     health_service.register(TmdbCheck(tmdb, remote))
     quality = QualityService(db, bus)
+    tags = TagService(db, bus)
     movie_service = MovieService(
         db,
         bus,
         clock,
-        LibraryHooks(root_folders=root_folders.paths, profile_exists=quality.exists, metadata=tmdb.movie),
+        LibraryHooks(
+            root_folders=root_folders.paths,
+            profile_exists=quality.exists,
+            metadata=tmdb.movie,
+            existing_tags=tags.existing,
+        ),
     )
+    tags.register_usage("movieIds", movie_service.ids_with_tag)
     root_folders.known_paths = movie_service.paths
     root_folders.in_use = movie_service.uses_root_folder
     quality.in_use = movie_service.uses_profile
@@ -164,7 +171,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         health=health_service,
         quality=quality,
         root_folders=root_folders,
-        tags=TagService(db, bus),
+        tags=tags,
         exclusions=ExclusionService(db, bus),
         metrics=Metrics(bus),
         websockets=WebSocketHub(bus),

@@ -147,6 +147,12 @@ class MovieService:
         async with self._db.read() as session:
             return set(await session.scalars(select(MovieRow.path)))
 
+    async def ids_with_tag(self, tag_id: int) -> list[int]:
+        """Ids of the movies carrying a tag."""
+        async with self._db.read() as session:
+            rows = await session.execute(select(MovieRow.id, MovieRow.tags))
+            return [movie_id for movie_id, tags in rows if tag_id in tags]
+
     async def uses_profile(self, profile_id: int) -> bool:
         """Whether any movie uses this quality profile."""
         async with self._db.read() as session:

@@ -366,3 +366,23 @@ async def test_the_library_can_be_read_a_page_at_a_time(library: Library) -> Non
     assert [m["year"] for m in by_year["records"]] == [2010, 2008, 1999, 1999]
     past_the_end = (await client.get("/api/v3/movie", params={"page": 9, "pageSize": 3})).json()
     assert past_the_end["records"] == []
+
+
+async def test_tags_must_exist_and_a_tag_in_use_cannot_be_deleted(library: Library) -> None:
+    client = library.server.client
+    bad = await client.post(
+        "/api/v3/movie", json={**OVERSEERR_ADD, "rootFolderPath": str(library.root), "tags": [77]}
+    )
+    assert bad.status_code == 400
+    assert bad.json()[0]["propertyName"] == "tags"
+    tag = (await client.post("/api/v3/tag", json={"label": "1 - alice"})).json()
+    movie = await _add(library, tags=[tag["id"]])
+    assert movie["tags"] == [tag["id"]]
+    [detail] = (await client.get("/api/v3/tag/detail")).json()
+    assert detail["movieIds"] == [movie["id"]]
+    assert (await client.delete(f"/api/v3/tag/{tag['id']}")).status_code == 409
+    edited = await client.put(
+        "/api/v3/movie/editor", json={"movieIds": [movie["id"]], "tags": [tag["id"]], "applyTags": "remove"}
+    )
+    assert edited.json()[0]["tags"] == []
+    assert (await client.delete(f"/api/v3/tag/{tag['id']}")).status_code == 200

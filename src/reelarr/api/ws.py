@@ -16,6 +16,8 @@ from reelarr.events import EventBus
 from reelarr.health.service import HealthChanged
 from reelarr.jobs.events import CommandUpdated, ScheduledTaskUpdated
 from reelarr.jobs.serialize import command_from_json
+from reelarr.movies.events import MovieAdded, MovieDeleted, MovieUpdated
+from reelarr.rootfolders.events import RootFolderAdded, RootFolderDeleted
 from reelarr.tags.events import TagsChanged
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,11 @@ class WebSocketHub:
         bus.subscribe(HealthChanged, self._on_health, remote=True)
         bus.subscribe(ScheduledTaskUpdated, self._on_task, remote=True)
         bus.subscribe(TagsChanged, self._on_tags, remote=True)
+        bus.subscribe(MovieAdded, self._on_movie_added, remote=True)
+        bus.subscribe(MovieUpdated, self._on_movie_updated, remote=True)
+        bus.subscribe(MovieDeleted, self._on_movie_deleted, remote=True)
+        bus.subscribe(RootFolderAdded, self._on_root_folders, remote=True)
+        bus.subscribe(RootFolderDeleted, self._on_root_folders, remote=True)
 
     @property
     def client_count(self) -> int:
@@ -94,6 +101,18 @@ class WebSocketHub:
 
     async def _on_command(self, event: CommandUpdated) -> None:
         self.broadcast("command", "updated", command_resource(command_from_json(event.command)).dump())
+
+    async def _on_movie_added(self, event: MovieAdded) -> None:
+        self.broadcast("movie", "created", {"id": event.movie_id})
+
+    async def _on_movie_updated(self, event: MovieUpdated) -> None:
+        self.broadcast("movie", "updated", {"id": event.movie_id})
+
+    async def _on_movie_deleted(self, event: MovieDeleted) -> None:
+        self.broadcast("movie", "deleted", {"id": event.movie_id})
+
+    async def _on_root_folders(self, _event: RootFolderAdded | RootFolderDeleted) -> None:
+        self.broadcast("rootfolder", "sync")
 
     async def _on_health(self, _event: HealthChanged) -> None:
         self.broadcast("health", "sync")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import websockets
+
 from tests.integration.movies.conftest import Library
+from tests.support.live import API_KEY
 from tests.support.waiting import eventually
 
 OVERSEERR_ADD = {
@@ -386,3 +390,19 @@ async def test_tags_must_exist_and_a_tag_in_use_cannot_be_deleted(library: Libra
     )
     assert edited.json()[0]["tags"] == []
     assert (await client.delete(f"/api/v3/tag/{tag['id']}")).status_code == 200
+
+
+async def test_movie_changes_are_pushed_over_the_websocket(library: Library) -> None:
+    url = library.server.url.replace("http://", "ws://") + f"/ws?access_token={API_KEY}"
+    async with websockets.connect(url, open_timeout=10) as ws:
+        movie = await _add(library)
+        await library.server.client.put(f"/api/v3/movie/{movie['id']}", json={**movie, "monitored": False})
+        await library.server.client.delete(f"/api/v3/movie/{movie['id']}")
+        seen: list[str] = []
+        while "deleted" not in seen:
+            message = json.loads(await ws.recv(decode=True))
+            if message["name"] == "movie":
+                assert message["resource"] == {"id": movie["id"]}
+                seen.append(message["action"])
+    assert seen[0] == "created"
+    assert "updated" in seen

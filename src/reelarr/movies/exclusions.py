@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -86,6 +87,10 @@ def exclusion_failures(
     failures = _tmdb_failures(new.tmdb_id, prefix)
     if strict and not new.movie_title.strip():
         failures.append(ValidationFailure(f"{prefix}movieTitle", "'Movie Title' must not be empty."))
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in new.movie_title):
+        # PostgreSQL cannot store NUL or lone surrogates, and no film title holds control characters.
+        message = "'Movie Title' must not contain control characters or lone surrogates."
+        failures.append(ValidationFailure(f"{prefix}movieTitle", message))
     if len(new.movie_title) > MAX_TITLE_LENGTH:
         message = (
             f"The length of 'Movie Title' must be {MAX_TITLE_LENGTH} characters or fewer. "

@@ -20,18 +20,23 @@ def _allowed(char: str) -> bool:
     return char in _PUNCTUATION or unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd"
 
 
+def _shown(label: str | None) -> str | None:
+    # A lone surrogate cannot be written as UTF-8 JSON; echoing it would break the error answer.
+    return None if label is None or any(unicodedata.category(c) == "Cs" for c in label) else label
+
+
 def clean_label(label: str | None) -> str:
     """The stored form of a label (trimmed, lower-cased, NFC), or ValidationFailed on `label`."""
     text = unicodedata.normalize("NFC", (label or "").strip().lower())
     if not text:
-        raise ValidationFailed.single("label", "'Label' must not be empty.", label)
+        raise ValidationFailed.single("label", "'Label' must not be empty.", _shown(label))
     if not all(_allowed(c) for c in text):
-        raise ValidationFailed.single("label", ALLOWED, label)
+        raise ValidationFailed.single("label", ALLOWED, _shown(label))
     if len(text) > MAX_LABEL_LENGTH:
         raise ValidationFailed.single(
             "label",
             f"The length of 'Label' must be {MAX_LABEL_LENGTH} characters or fewer. "
             f"You entered {len(text)} characters.",
-            label,
+            _shown(label),
         )
     return text

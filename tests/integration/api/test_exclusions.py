@@ -80,6 +80,7 @@ async def test_moving_an_exclusion_onto_an_excluded_film_is_refused(server: Live
         ({"tmdbId": 5, "movieTitle": "", "movieYear": 2000}, "movieTitle"),
         ({"tmdbId": 5, "movieYear": 2000}, "movieTitle"),
         ({"tmdbId": 5, "movieTitle": "x" * 501, "movieYear": 2000}, "movieTitle"),
+        ({"tmdbId": 5, "movieTitle": "nul\u0000here", "movieYear": 2000}, "movieTitle"),
         ({"tmdbId": 5, "movieTitle": "x", "movieYear": 0}, "movieYear"),
         ({"tmdbId": 5, "movieTitle": "x", "movieYear": 2**40}, "movieYear"),
         ({"tmdbId": "abc", "movieTitle": "x", "movieYear": 2000}, "tmdbId"),
@@ -92,6 +93,15 @@ async def test_bad_exclusions_answer_the_validation_array(
     assert response.status_code == 400
     assert [f["propertyName"] for f in response.json()] == [property_name]
     assert (await server.client.get("/api/v3/exclusions")).json() == []
+
+
+async def test_a_title_with_a_lone_surrogate_is_refused(server: LiveServer) -> None:
+    body = b'{"tmdbId": 5, "movieTitle": "half \\ud800 pair", "movieYear": 2000}'
+    response = await server.client.post(
+        "/api/v3/exclusions", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()[0]["propertyName"] == "movieTitle"
 
 
 async def test_radarrs_messages(server: LiveServer) -> None:
@@ -120,6 +130,8 @@ async def test_bulk_add_with_one_bad_film_adds_nothing(server: LiveServer) -> No
     response = await server.client.post("/api/v3/exclusions/bulk", json=[_film(1), _film(0)])
     assert response.status_code == 400
     assert response.json()[0]["propertyName"] == "[1].tmdbId"
+    response = await server.client.post("/api/v3/exclusions/bulk", json=[_film(1, "a\u0000b")])
+    assert response.status_code == 400
     assert (await server.client.get("/api/v3/exclusions")).json() == []
 
 

@@ -78,6 +78,14 @@ async def test_a_body_without_label_is_refused(server: LiveServer) -> None:
     assert response.status_code == 400
 
 
+async def test_a_lone_surrogate_is_refused(server: LiveServer) -> None:
+    body = b'{"label": "a\\ud800b"}'
+    response = await server.client.post(
+        "/api/v3/tag", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+
+
 async def test_creating_an_existing_label_returns_that_tag(server: LiveServer) -> None:
     first = (await _create(server, "anime")).json()
     again = await _create(server, "ANIME")

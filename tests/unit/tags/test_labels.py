@@ -57,3 +57,9 @@ def test_the_limit_counts_the_stored_form() -> None:
     # "İ" lower-cases to two code points; what is stored must fit the column.
     with pytest.raises(ValidationFailed):
         clean_label("İ" * 60)
+
+
+def test_a_lone_surrogate_is_refused_without_being_echoed() -> None:
+    with pytest.raises(ValidationFailed) as error:
+        clean_label("a\ud800b")
+    assert error.value.failures[0].attempted_value is None

@@ -27,14 +27,21 @@ log = logging.getLogger(__name__)
 _LOCATIONS = {"body", "query", "path", "header", "cookie"}
 
 
+def _printable(value: Any) -> Any:
+    # A lone surrogate (valid in JSON input, not in UTF-8) cannot be written back out.
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
 def validation_response(failures: Sequence[ValidationFailure]) -> JsonResponse:
     """400 with Radarr's validation array."""
     return JsonResponse(
         [
             {
                 "propertyName": f.property_name,
-                "errorMessage": f.error_message,
-                "attemptedValue": f.attempted_value,
+                "errorMessage": _printable(f.error_message),
+                "attemptedValue": _printable(f.attempted_value),
                 "severity": f.severity,
                 "errorCode": f.error_code,
                 **({"formattedMessagePlaceholderValues": f.placeholders} if f.placeholders else {}),
@@ -47,7 +54,7 @@ def validation_response(failures: Sequence[ValidationFailure]) -> JsonResponse:
 
 def message_response(status_code: int, message: str, description: str | None = None) -> JsonResponse:
     """Radarr's `{message}` error body."""
-    body: dict[str, Any] = {"message": message}
+    body: dict[str, Any] = {"message": _printable(message)}
     if description:
         body["description"] = description
     return JsonResponse(body, status_code=status_code)

@@ -138,3 +138,12 @@ async def test_legacy_status_path_is_a_json_404(server: LiveServer) -> None:
     response = await server.client.get("/api/system/status")
     assert response.status_code == 404
     assert response.json()["message"]
+
+
+async def test_a_lone_surrogate_in_the_input_is_a_400_not_a_500(server: LiveServer) -> None:
+    body = b'{"name": "Check\\ud800Health"}'
+    response = await server.client.post(
+        "/api/v3/command", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert "Unknown command" in response.json()[0]["errorMessage"]

@@ -10,6 +10,8 @@ import { safeReturnPath } from "./lib/paths";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
+import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
+import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
 import { StatusPage } from "./pages/StatusPage";
 import { TasksPage } from "./pages/TasksPage";
 
@@ -78,6 +80,11 @@ export function App() {
         }
       >
         <Route index element={<Navigate to="/system/status" replace />} />
+        <Route path="settings">
+          <Route index element={<Navigate to="/settings/media" replace />} />
+          <Route path="media" element={<MediaSettingsPage />} />
+          <Route path="tmdb" element={<TmdbSettingsPage />} />
+        </Route>
         <Route path="system">
           <Route index element={<Navigate to="/system/status" replace />} />
           <Route path="status" element={<StatusPage />} />

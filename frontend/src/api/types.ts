@@ -82,3 +82,163 @@ export interface LiveMessage {
   action: string;
   resource?: unknown;
 }
+
+// --- Movies and what they need -------------------------------------------------------------------
+
+export interface MediaCover {
+  coverType: string;
+  /** Local `/MediaCover/...` path (with the URL base) for library movies; the remote URL for lookups. */
+  url?: string;
+  remoteUrl?: string;
+}
+
+export interface Rating {
+  votes: number;
+  value: number;
+  type?: string;
+}
+
+export type MovieStatus = "tba" | "announced" | "inCinemas" | "released" | "deleted";
+export type MinimumAvailability = "tba" | "announced" | "inCinemas" | "released";
+
+export interface Language {
+  id: number;
+  name: string;
+}
+
+/** Radarr's MediaInfoResource (all optional: files may have none, or only some of it). */
+export interface MediaInfo {
+  audioBitrate?: number;
+  audioChannels?: number;
+  audioCodec?: string;
+  audioLanguages?: string;
+  audioStreamCount?: number;
+  videoBitDepth?: number;
+  videoBitrate?: number;
+  videoCodec?: string;
+  videoDynamicRange?: string;
+  videoDynamicRangeType?: string;
+  videoFps?: number;
+  resolution?: string;
+  runTime?: string;
+  scanType?: string;
+  subtitles?: string;
+}
+
+export interface MovieFile {
+  id: number;
+  movieId: number;
+  relativePath?: string;
+  path?: string;
+  size: number;
+  dateAdded?: string;
+  sceneName?: string;
+  releaseGroup?: string;
+  edition?: string;
+  languages?: Language[];
+  quality?: { quality: { id: number; name: string; source?: string; resolution?: number }; revision?: { version: number; real: number; isRepack?: boolean } };
+  mediaInfo?: MediaInfo;
+  qualityCutoffNotMet?: boolean;
+}
+
+/** A film as /movie and /movie/lookup send it; `id` only when it is in the library. */
+export interface Movie {
+  id?: number;
+  title: string;
+  originalTitle?: string;
+  originalLanguage?: Language;
+  sortTitle?: string;
+  year: number;
+  status?: MovieStatus;
+  overview?: string;
+  inCinemas?: string;
+  digitalRelease?: string;
+  physicalRelease?: string;
+  releaseDate?: string;
+  images: MediaCover[];
+  remotePoster?: string;
+  website?: string;
+  youTubeTrailerId?: string;
+  studio?: string;
+  path?: string;
+  rootFolderPath?: string;
+  folder?: string;
+  qualityProfileId: number;
+  hasFile: boolean;
+  movieFileId?: number;
+  monitored: boolean;
+  minimumAvailability: MinimumAvailability;
+  isAvailable?: boolean;
+  runtime?: number;
+  imdbId?: string;
+  tmdbId: number;
+  titleSlug?: string;
+  certification?: string;
+  genres?: string[];
+  tags: number[];
+  added?: string;
+  ratings?: { imdb?: Rating; tmdb?: Rating; [source: string]: Rating | undefined };
+  movieFile?: MovieFile;
+  collection?: { title: string; tmdbId: number };
+  popularity?: number;
+  sizeOnDisk?: number;
+}
+
+/** A movie in the library (it has an id). */
+export type LibraryMovie = Movie & { id: number };
+
+export interface AddMovieBody {
+  tmdbId: number;
+  title?: string;
+  year?: number;
+  qualityProfileId: number;
+  rootFolderPath: string;
+  monitored: boolean;
+  minimumAvailability: MinimumAvailability;
+  tags: number[];
+  addOptions: { searchForMovie: boolean };
+}
+
+export interface QualityProfile {
+  id: number;
+  name: string;
+}
+
+export interface UnmappedFolder {
+  name: string;
+  path: string;
+  relativePath?: string;
+}
+
+export interface RootFolder {
+  id: number;
+  path: string;
+  accessible: boolean;
+  freeSpace?: number;
+  unmappedFolders: UnmappedFolder[];
+}
+
+export interface FileSystemEntry {
+  type: string;
+  name: string;
+  path: string;
+}
+
+export interface FileSystemListing {
+  parent?: string;
+  directories: FileSystemEntry[];
+  files: FileSystemEntry[];
+}
+
+export interface Tag {
+  id: number;
+  label: string;
+}
+
+export interface TmdbConfig {
+  id?: number;
+  apiUrl?: string;
+  apiKey?: string;
+  configured: boolean;
+  fromEnvironment: boolean;
+}

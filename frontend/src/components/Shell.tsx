@@ -6,6 +6,13 @@ import { ErrorMessage } from "./Feedback";
 
 const NAV = [
   {
+    title: "Settings",
+    links: [
+      { to: "/settings/media", label: "Media" },
+      { to: "/settings/tmdb", label: "TMDB" },
+    ],
+  },
+  {
     title: "System",
     links: [
       { to: "/system/status", label: "Status" },

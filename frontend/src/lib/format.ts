@@ -60,3 +60,41 @@ export function formatSince(start: string | null | undefined, now: number): stri
   const minutes = Math.max(0, Math.floor((now - Date.parse(start as string)) / 60_000));
   return minutes < 1 ? "less than a minute" : formatInterval(minutes);
 }
+
+const BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+
+/** A size in bytes as "1.4 GiB" (binary units, as Radarr shows them); "—" when unknown. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return "—";
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
+}
+
+/**
+ * A release date as "Mar 31, 1999". The API sends dates as midnight UTC, so they are shown in UTC:
+ * in the user's zone a date could fall on the day before.
+ */
+export function formatDate(value: string | null | undefined, locale?: string): string {
+  if (isNever(value)) return "—";
+  return new Date(value as string).toLocaleDateString(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+/** A runtime in minutes as "2h 16m"; "—" when unknown. */
+export function formatRuntime(minutes: number | null | undefined): string {
+  if (!minutes || minutes <= 0) return "—";
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest}m`;
+  return rest === 0 ? `${hours}h` : `${hours}h ${rest}m`;
+}

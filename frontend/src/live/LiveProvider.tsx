@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { urlBase } from "../api/client";
+import { libraryKeys, refreshMovieFromServer, removeMovie } from "../api/library";
 import { keys, upsertCommand } from "../api/queries";
 import type { Command, LiveMessage } from "../api/types";
 import { reconnectDelay } from "../lib/backoff";
@@ -32,7 +33,31 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
     case "health":
       void client.invalidateQueries({ queryKey: keys.health });
       break;
+    case "movie":
+      applyMovieMessage(client, message);
+      break;
+    case "rootfolder":
+      void client.invalidateQueries({ queryKey: libraryKeys.rootFolders });
+      break;
+    case "tag":
+      void client.invalidateQueries({ queryKey: libraryKeys.tags });
+      break;
+    case "qualityprofile":
+      void client.invalidateQueries({ queryKey: libraryKeys.qualityProfiles });
+      break;
   }
+}
+
+/** `{name: "movie", action: "created"|"updated"|"deleted", resource: {id}}`: fetch or drop that one movie. */
+function applyMovieMessage(client: QueryClient, message: LiveMessage): void {
+  const id = (message.resource as { id?: unknown } | undefined)?.id;
+  if (typeof id !== "number") {
+    void client.invalidateQueries({ queryKey: libraryKeys.movies });
+    void client.invalidateQueries({ queryKey: libraryKeys.calendar });
+    return;
+  }
+  if (message.action === "deleted") removeMovie(client, id);
+  else refreshMovieFromServer(client, id);
 }
 
 function parse(data: unknown): LiveMessage | undefined {

@@ -10,6 +10,7 @@ import { safeReturnPath } from "./lib/paths";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
+import { MoviesPage } from "./pages/movies/MoviesPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
 import { StatusPage } from "./pages/StatusPage";
@@ -79,7 +80,8 @@ export function App() {
           </RequireSession>
         }
       >
-        <Route index element={<Navigate to="/system/status" replace />} />
+        <Route index element={<Navigate to="/movies" replace />} />
+        <Route path="movies" element={<MoviesPage />} />
         <Route path="settings">
           <Route index element={<Navigate to="/settings/media" replace />} />
           <Route path="media" element={<MediaSettingsPage />} />

@@ -6,6 +6,12 @@ import { ErrorMessage } from "./Feedback";
 
 const NAV = [
   {
+    title: "Movies",
+    links: [
+      { to: "/movies", label: "Library" },
+    ],
+  },
+  {
     title: "Settings",
     links: [
       { to: "/settings/media", label: "Media" },

@@ -1,0 +1,103 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useRef } from "react";
+import { Link } from "react-router";
+import type { LibraryMovie } from "../../api/types";
+import { formatBytes } from "../../lib/format";
+import { fileState, SORT_LABELS, statusLabel, type SortDirection, type SortKey } from "../../lib/movies";
+import { useRememberedScroll, useScrollTopOn } from "./useRememberedScroll";
+
+const ROW_HEIGHT = 41;
+
+interface MovieTableProps {
+  movies: readonly LibraryMovie[];
+  profileName: (id: number) => string;
+  sortKey: SortKey;
+  sortDirection: SortDirection;
+  onSort: (key: SortKey) => void;
+  resetKey: string;
+}
+
+function SortHeader({ column, label, props }: { column: SortKey; label?: string; props: MovieTableProps }) {
+  const active = props.sortKey === column;
+  return (
+    <th scope="col" aria-sort={active ? props.sortDirection : undefined}>
+      <button type="button" className="sort-button" onClick={() => props.onSort(column)}>
+        {label ?? SORT_LABELS[column]}
+        <span aria-hidden="true" className="sort-button__arrow">
+          {active ? (props.sortDirection === "ascending" ? "▲" : "▼") : ""}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function MovieRow({ movie, index, profileName }: { movie: LibraryMovie; index: number; profileName: (id: number) => string }) {
+  const state = fileState(movie);
+  return (
+    <tr aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}>
+      <th scope="row" className="movie-table__title">
+        <Link to={`/movie/${movie.id}`}>{movie.title}</Link>
+      </th>
+      <td>{movie.year || "—"}</td>
+      <td>{statusLabel(movie.status)}</td>
+      <td>{movie.monitored ? "Monitored" : <span className="muted">Unmonitored</span>}</td>
+      <td>{profileName(movie.qualityProfileId)}</td>
+      <td>
+        <span className={`badge badge--${state.tone}`}>{state.label}</span>
+      </td>
+      <td className="numeric">{movie.hasFile ? formatBytes(movie.sizeOnDisk) : "—"}</td>
+    </tr>
+  );
+}
+
+/** The library as a table; rows outside the scrolled-to part are left out (spacer rows keep the height). */
+export function MovieTable(props: MovieTableProps) {
+  const { movies, profileName } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const initialOffset = useRememberedScroll("table", scroller);
+  const virtualizer = useVirtualizer({
+    count: movies.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    initialOffset,
+  });
+  useScrollTopOn(props.resetKey, useCallback(() => virtualizer.scrollToOffset(0), [virtualizer]));
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+
+  return (
+    <div ref={scroller} className="library__scroller" tabIndex={-1}>
+      <table className="table movie-table" aria-label="Movies" aria-rowcount={movies.length + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            <SortHeader column="title" props={props} />
+            <SortHeader column="year" props={props} />
+            <SortHeader column="status" props={props} />
+            <th scope="col">Monitored</th>
+            <th scope="col">Quality profile</th>
+            <th scope="col">File</th>
+            <SortHeader column="sizeOnDisk" props={props} />
+          </tr>
+        </thead>
+        <tbody>
+          {before > 0 && (
+            <tr aria-hidden="true" className="movie-table__spacer" style={{ height: before }}>
+              <td colSpan={7} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const movie = movies[item.index];
+            return movie ? <MovieRow key={movie.id} movie={movie} index={item.index} profileName={profileName} /> : null;
+          })}
+          {after > 0 && (
+            <tr aria-hidden="true" className="movie-table__spacer" style={{ height: after }}>
+              <td colSpan={7} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -7,12 +7,27 @@ so that a test about one client does not depend on another client's library.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
+
+import aiohttp
+import pytest
+from aiopyarr.models.host_configuration import PyArrHostConfiguration
+from aiopyarr.radarr_client import RadarrClient
 
 from tests.fixtures.tmdb.plugin import tmdb_fixture_server, tmdb_server
 from tests.integration.movies.conftest import Library, library
+from tests.support.live import API_KEY
 
-__all__ = ["Library", "add_film", "library", "lookup", "tmdb_fixture_server", "tmdb_server"]
+__all__ = [
+    "Library",
+    "add_film",
+    "aiopyarr_client",
+    "library",
+    "lookup",
+    "tmdb_fixture_server",
+    "tmdb_server",
+]
 
 # Radarr's default "HD-1080p" profile.
 HD_1080P = 4
@@ -48,3 +63,16 @@ async def add_film(library: Library, tmdb_id: int, **overrides: Any) -> dict[str
     assert response.status_code == 201, response.text
     added: dict[str, Any] = response.json()
     return added
+
+
+def aiopyarr_for(library: Library, session: aiohttp.ClientSession, api_key: str = API_KEY) -> RadarrClient:
+    """aiopyarr's client configured as Home Assistant configures it (a URL, a key, its own session)."""
+    host = PyArrHostConfiguration(api_token=api_key, verify_ssl=False, url=library.server.url)
+    return RadarrClient(host_configuration=host, session=session)
+
+
+@pytest.fixture
+async def aiopyarr_client(library: Library) -> AsyncIterator[RadarrClient]:
+    """aiopyarr 23.4.0's Radarr client with the right key."""
+    async with aiohttp.ClientSession() as session:
+        yield aiopyarr_for(library, session)

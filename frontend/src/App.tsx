@@ -10,6 +10,7 @@ import { safeReturnPath } from "./lib/paths";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
+import { AddMoviePage } from "./pages/add/AddMoviePage";
 import { MoviesPage } from "./pages/movies/MoviesPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
@@ -82,6 +83,7 @@ export function App() {
       >
         <Route index element={<Navigate to="/movies" replace />} />
         <Route path="movies" element={<MoviesPage />} />
+        <Route path="add" element={<AddMoviePage />} />
         <Route path="settings">
           <Route index element={<Navigate to="/settings/media" replace />} />
           <Route path="media" element={<MediaSettingsPage />} />

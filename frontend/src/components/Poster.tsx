@@ -17,7 +17,10 @@ interface PosterProps {
 /** A movie's cover: the locally cached copy, the remote one if that fails, then a placeholder. */
 export function Poster({ images, title, coverType = "poster", className = "poster", lazy = true, decorative = true }: PosterProps) {
   const sources = coverSources(images, coverType, urlBase);
-  const [failed, setFailed] = useState(0);
+  // Counts failed sources of this list of sources; a new list (the cover got cached) starts over.
+  const key = sources.join(" ");
+  const [failures, setFailures] = useState({ key, count: 0 });
+  const failed = failures.key === key ? failures.count : 0;
   const src = sources[failed];
   if (!src) {
     return (
@@ -34,7 +37,7 @@ export function Poster({ images, title, coverType = "poster", className = "poste
       alt={decorative ? "" : `${title} ${coverType}`}
       loading={lazy ? "lazy" : "eager"}
       decoding="async"
-      onError={() => setFailed((n) => n + 1)}
+      onError={() => setFailures({ key, count: failed + 1 })}
     />
   );
 }

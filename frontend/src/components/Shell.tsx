@@ -9,6 +9,7 @@ const NAV = [
     title: "Movies",
     links: [
       { to: "/movies", label: "Library" },
+      { to: "/add", label: "Add movie" },
     ],
   },
   {

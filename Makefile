@@ -12,7 +12,7 @@ UI_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.jso
 # Debian packages the tests drive for real (browser, download clients, media tools).
 TEST_DEB_PACKAGES ?= chromium ffmpeg
 
-.PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser
+.PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser bench-movies
 
 run: setup
 	$(VENV)/bin/reelarr serve
@@ -56,6 +56,10 @@ typecheck:
 
 bench-parser: $(UV)
 	$(UV) run --frozen --group bench python bench/parser/bench.py
+
+# BENCH_ARGS="--postgres" times the same library on the local PostgreSQL.
+bench-movies: $(UV)
+	$(UV) run --frozen python bench/movies/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) frontend/node_modules src/reelarr/web

@@ -11,6 +11,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
 import { AddMoviePage } from "./pages/add/AddMoviePage";
+import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
 import { MoviesPage } from "./pages/movies/MoviesPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
@@ -84,6 +85,7 @@ export function App() {
         <Route index element={<Navigate to="/movies" replace />} />
         <Route path="movies" element={<MoviesPage />} />
         <Route path="add" element={<AddMoviePage />} />
+        <Route path="movie/:id" element={<MovieDetailPage />} />
         <Route path="settings">
           <Route index element={<Navigate to="/settings/media" replace />} />
           <Route path="media" element={<MediaSettingsPage />} />

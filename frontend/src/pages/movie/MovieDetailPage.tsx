@@ -1,0 +1,224 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { Link, useParams } from "react-router";
+import { ApiError } from "../../api/errors";
+import { libraryKeys, useMovie, useMovieCommand, useQualityProfiles, useUpdateMovie } from "../../api/library";
+import { isActive, useCommands } from "../../api/queries";
+import type { Command, LibraryMovie, Rating } from "../../api/types";
+import { ErrorMessage, Loading } from "../../components/Feedback";
+import { Poster } from "../../components/Poster";
+import { useTagLabels } from "../../components/TagsField";
+import { useLive } from "../../live/LiveProvider";
+import { commandStatusLabel } from "../../lib/commands";
+import { formatBytes, formatDate, formatRuntime } from "../../lib/format";
+import { AVAILABILITY_LABELS, statusLabel } from "../../lib/movies";
+import { DeleteMovieDialog } from "./DeleteMovieDialog";
+import { EditMovieDialog } from "./EditMovieDialog";
+import { MovieFileInfo } from "./MovieFileInfo";
+
+const RATING_SOURCES: [string, string][] = [
+  ["tmdb", "TMDB"],
+  ["imdb", "IMDb"],
+];
+
+function Ratings({ ratings }: { ratings: LibraryMovie["ratings"] }) {
+  const shown = RATING_SOURCES.map(([key, name]) => [name, ratings?.[key]] as [string, Rating | undefined]).filter(
+    ([, rating]) => rating && rating.votes > 0,
+  );
+  if (shown.length === 0) return null;
+  return (
+    <ul className="ratings" aria-label="Ratings">
+      {shown.map(([name, rating]) => (
+        <li key={name}>
+          <strong>{name}</strong> {rating!.value.toFixed(1)}{" "}
+          <span className="muted">({rating!.votes.toLocaleString()} votes)</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The state of a command the user started here, as the commands cache (fed by the WebSocket) knows it. */
+function useWatchedCommand(commandId: number | undefined, onDone: () => void): Command | undefined {
+  const { status } = useLive();
+  const commands = useCommands(status === "connected");
+  const command = commandId === undefined ? undefined : commands.data?.find((c) => c.id === commandId);
+  const finished = command !== undefined && !isActive(command);
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    if (finished) done.current();
+  }, [finished]);
+  return command;
+}
+
+function CommandButton({ movie, name, label, busyLabel }: { movie: LibraryMovie; name: string; label: string; busyLabel: string }) {
+  const client = useQueryClient();
+  const run = useMovieCommand();
+  const command = useWatchedCommand(run.data?.id, () => {
+    void client.invalidateQueries({ queryKey: libraryKeys.movie(movie.id) });
+  });
+  const busy = run.isPending || (command !== undefined && isActive(command));
+  const state = command ?? run.data;
+  return (
+    <span className="command-button">
+      <button type="button" className="button" disabled={busy} onClick={() => run.mutate({ name, movieIds: [movie.id] })}>
+        {busy ? busyLabel : label}
+      </button>
+      <span className="command-button__state" aria-live="polite" data-testid={`${name}-state`}>
+        {run.isError && <span className="badge badge--failed">Could not start: {run.error.message}</span>}
+        {state && (
+          <span className={`badge badge--${state.status}`} title={state.message}>
+            {commandStatusLabel(state.status)}
+            {state.message && state.status !== "completed" ? `: ${state.message}` : ""}
+          </span>
+        )}
+      </span>
+    </span>
+  );
+}
+
+function MonitoredSwitch({ movie }: { movie: LibraryMovie }) {
+  const update = useUpdateMovie();
+  return (
+    <span className="switch-field">
+      <input
+        id="movie-monitored"
+        type="checkbox"
+        role="switch"
+        className="switch"
+        checked={movie.monitored}
+        disabled={update.isPending}
+        onChange={(e) => update.mutate({ movie: { ...movie, monitored: e.target.checked } })}
+      />
+      <label htmlFor="movie-monitored">Monitored</label>
+      {update.isError && (
+        <span className="badge badge--failed" role="alert">
+          Not saved: {update.error.message}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function Facts({ movie }: { movie: LibraryMovie }) {
+  const profiles = useQualityProfiles();
+  const tags = useTagLabels(movie.tags);
+  const profile = profiles.data?.find((p) => p.id === movie.qualityProfileId)?.name;
+  const rows: [string, string | undefined][] = [
+    ["Status", statusLabel(movie.status)],
+    ["In cinemas", movie.inCinemas && formatDate(movie.inCinemas)],
+    ["Digital release", movie.digitalRelease && formatDate(movie.digitalRelease)],
+    ["Physical release", movie.physicalRelease && formatDate(movie.physicalRelease)],
+    ["Quality profile", profile],
+    ["Minimum availability", AVAILABILITY_LABELS[movie.minimumAvailability] ?? movie.minimumAvailability],
+    ["Path", movie.path],
+    ["Size on disk", movie.hasFile ? formatBytes(movie.sizeOnDisk) : undefined],
+    ["Studio", movie.studio],
+    ["Collection", movie.collection?.title],
+    ["Tags", tags.join(", ") || undefined],
+    ["Added", movie.added && formatDate(movie.added)],
+  ];
+  return (
+    <dl className="facts" aria-label="Details">
+      {rows
+        .filter(([, value]) => value)
+        .map(([term, value]) => (
+          <div key={term} className="facts__row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+function Links({ movie }: { movie: LibraryMovie }) {
+  return (
+    <p className="movie-links">
+      <a href={`https://www.themoviedb.org/movie/${movie.tmdbId}`} target="_blank" rel="noreferrer noopener">
+        TMDB
+      </a>
+      {movie.imdbId && (
+        <a href={`https://www.imdb.com/title/${movie.imdbId}`} target="_blank" rel="noreferrer noopener">
+          IMDb
+        </a>
+      )}
+      {movie.youTubeTrailerId && (
+        <a href={`https://www.youtube.com/watch?v=${movie.youTubeTrailerId}`} target="_blank" rel="noreferrer noopener">
+          Trailer
+        </a>
+      )}
+    </p>
+  );
+}
+
+function MovieDetail({ movie }: { movie: LibraryMovie }) {
+  const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
+  const meta = [movie.year || null, movie.certification, movie.runtime ? formatRuntime(movie.runtime) : null, movie.genres?.join(", ")]
+    .filter(Boolean)
+    .join(" · ");
+  return (
+    <>
+      <div className="movie-hero">
+        <div className="movie-hero__fanart" aria-hidden="true">
+          <Poster images={movie.images} title={movie.title} coverType="fanart" className="movie-hero__fanart-img" lazy={false} />
+        </div>
+        <div className="movie-hero__poster">
+          <Poster images={movie.images} title={movie.title} decorative={false} lazy={false} />
+        </div>
+        <div className="movie-hero__text">
+          <h1>{movie.title}</h1>
+          {meta && <p className="movie-hero__meta">{meta}</p>}
+          <Ratings ratings={movie.ratings} />
+          {movie.overview && <p className="movie-hero__overview">{movie.overview}</p>}
+          <Links movie={movie} />
+        </div>
+      </div>
+
+      <div className="toolbar movie-actions" role="toolbar" aria-label="Movie actions">
+        <MonitoredSwitch movie={movie} />
+        <CommandButton movie={movie} name="RefreshMovie" label="Refresh" busyLabel="Refreshing…" />
+        <CommandButton movie={movie} name="MoviesSearch" label="Search" busyLabel="Searching…" />
+        <button type="button" className="button" onClick={() => setDialog("edit")}>
+          Edit
+        </button>
+        <button type="button" className="button button--danger-quiet" onClick={() => setDialog("delete")}>
+          Delete
+        </button>
+      </div>
+
+      <div className="movie-panels">
+        <section className="panel" aria-labelledby="details-heading">
+          <h2 id="details-heading">Details</h2>
+          <Facts movie={movie} />
+        </section>
+        <section className="panel" aria-labelledby="file-heading">
+          <h2 id="file-heading">File</h2>
+          <MovieFileInfo movie={movie} />
+        </section>
+      </div>
+
+      {dialog === "edit" && <EditMovieDialog movie={movie} onClose={() => setDialog(null)} />}
+      {dialog === "delete" && <DeleteMovieDialog movie={movie} onClose={() => setDialog(null)} />}
+    </>
+  );
+}
+
+export function MovieDetailPage() {
+  const id = Number(useParams().id);
+  const movie = useMovie(id);
+  if (!Number.isInteger(id) || id <= 0 || (movie.error instanceof ApiError && movie.error.status === 404)) {
+    return (
+      <>
+        <h1>Movie not found</h1>
+        <p>
+          It is not in the library (any more). Go back to <Link to="/movies">the library</Link>.
+        </p>
+      </>
+    );
+  }
+  if (movie.data) return <MovieDetail movie={movie.data} />;
+  if (movie.isError) return <ErrorMessage error={movie.error} title="The movie could not be loaded" />;
+  return <Loading what="the movie" />;
+}

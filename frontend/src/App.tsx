@@ -11,6 +11,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
 import { AddMoviePage } from "./pages/add/AddMoviePage";
+import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
 import { MoviesPage } from "./pages/movies/MoviesPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
@@ -86,6 +87,7 @@ export function App() {
         <Route path="movies" element={<MoviesPage />} />
         <Route path="add" element={<AddMoviePage />} />
         <Route path="movie/:id" element={<MovieDetailPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
         <Route path="settings">
           <Route index element={<Navigate to="/settings/media" replace />} />
           <Route path="media" element={<MediaSettingsPage />} />

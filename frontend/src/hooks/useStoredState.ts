@@ -35,3 +35,5 @@ export const oneOf =
   <T extends string>(options: readonly T[]) =>
   (value: unknown): value is T =>
     typeof value === "string" && (options as readonly string[]).includes(value);
+
+export const isBoolean = (value: unknown): value is boolean => typeof value === "boolean";

@@ -25,6 +25,7 @@ from reelarr.api.v3 import commands, health, languages, mediacover, movies, pars
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
+from reelarr.api.v3 import moviefile as moviefile_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
@@ -51,6 +52,7 @@ from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
 from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
 from reelarr.mediacover import ImageCache
+from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.metadata.health import TmdbCheck
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
@@ -58,6 +60,9 @@ from reelarr.movies.commands import movies_search_command, refresh_movie_command
 from reelarr.movies.editor import MovieEditor, move_movie_command
 from reelarr.movies.events import MovieAdded, MovieDeleted
 from reelarr.movies.exclusions import ExclusionService
+from reelarr.movies.file_commands import rescan_movie_command
+from reelarr.movies.files import FileHooks, MovieFileService
+from reelarr.movies.library_import import ImportLookups, LibraryImport
 from reelarr.movies.service import LibraryHooks, MovieService
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
@@ -84,10 +89,15 @@ def register_commands(services: Services) -> None:
     registry.add(reset_quality_definitions_command(services.quality))
     registry.add(
         refresh_movie_command(
-            services.movies, services.tmdb.movie, services.media_covers.ensure, services.clock
+            services.movies,
+            services.tmdb.movie,
+            services.media_covers.ensure,
+            services.clock,
+            rescan=services.movie_files.rescan_quietly,
         ),
         every_minutes=24 * 60,
     )
+    registry.add(rescan_movie_command(services.movies, services.movie_files))
     registry.add(movies_search_command(services.movies))
     registry.add(move_movie_command())
 
@@ -147,6 +157,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     root_folders.known_paths = movie_service.paths
     root_folders.in_use = movie_service.uses_root_folder
     quality.in_use = movie_service.uses_profile
+    exclusions = ExclusionService(db, bus)
     services = Services(
         settings=settings,
         clock=clock,
@@ -172,7 +183,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         quality=quality,
         root_folders=root_folders,
         tags=tags,
-        exclusions=ExclusionService(db, bus),
+        exclusions=exclusions,
         metrics=Metrics(bus),
         websockets=WebSocketHub(bus),
         remote=remote,
@@ -188,6 +199,23 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         movies=movie_service,
         movie_editor=MovieEditor(movie_service, queue),
+        movie_files=MovieFileService(
+            db,
+            bus,
+            clock,
+            movie_service,
+            FileHooks(root_folders=root_folders.paths, profile=quality.profile),
+            reader=MediaInfoReader(),
+        ),
+        library_import=LibraryImport(
+            root_folders,
+            ImportLookups(
+                movie=tmdb.movie,
+                find_by_imdb_id=tmdb.find_by_imdb_id,
+                search=lambda title, year: tmdb.search_movies(title, year=year),
+            ),
+            exclusions.excluded_ids,
+        ),
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -317,6 +345,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         exclusions_api.router,
         mediacover.router,
         movies.router,
+        moviefile_api.router,
         tmdb_api.router,
         calendar_api.router,
         calendar_api.feed,

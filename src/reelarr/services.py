@@ -23,6 +23,8 @@ from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
 from reelarr.movies.editor import MovieEditor
 from reelarr.movies.exclusions import ExclusionService
+from reelarr.movies.files import MovieFileService
+from reelarr.movies.library_import import LibraryImport
 from reelarr.movies.service import MovieService
 from reelarr.quality.service import QualityService
 from reelarr.remote import RemoteRegistry
@@ -65,5 +67,7 @@ class Services:
     tmdb_settings: TmdbSettings
     movies: MovieService
     movie_editor: MovieEditor
+    movie_files: MovieFileService
+    library_import: LibraryImport
     migration_version: int = 0
     database_version: str = ""

@@ -17,6 +17,7 @@ from reelarr.movies.service import MovieService
 Clock = Callable[[], datetime]
 FetchMetadata = Callable[[int], Awaitable[MovieMetadata]]
 CacheCovers = Callable[[int, Iterable[Image]], Awaitable[object]]
+Rescan = Callable[[int], Awaitable[object]]
 # Films still coming out change often on TMDB; settled ones rarely do.
 _RECENT = timedelta(days=30)
 _REFRESH_RECENT_AFTER = timedelta(hours=12)
@@ -52,17 +53,27 @@ class RefreshMovieBody(CommandBody):
 
 
 def refresh_movie_command(
-    movies: MovieService, fetch: FetchMetadata, cache_covers: CacheCovers, clock: Clock
+    movies: MovieService,
+    fetch: FetchMetadata,
+    cache_covers: CacheCovers,
+    clock: Clock,
+    rescan: Rescan | None = None,
 ) -> CommandSpec:
-    """RefreshMovie: fetch metadata from TMDB again and update the movies and their covers."""
+    """RefreshMovie: fetch metadata from TMDB again, update the movies and covers, and rescan their folders.
+
+    As in Radarr, a refresh of every movie also rescans the folders of those whose metadata is not due.
+    """
 
     async def run(body: RefreshMovieBody, ctx: CommandContext) -> str:
         ids = list(body.movie_ids) + ([body.movie_id] if body.movie_id else [])
+        not_due: list[Movie] = []
         if ids:
             targets = [await movies.get(movie_id) for movie_id in ids]
         else:
             now = clock()
-            targets = [movie for movie in await movies.all() if refresh_due(movie, now)]
+            every = await movies.all()
+            targets = [movie for movie in every if refresh_due(movie, now)]
+            not_due = [movie for movie in every if not refresh_due(movie, now)]
         for index, movie in enumerate(targets, start=1):
             await ctx.progress(f"Refreshing {movie.title} ({index}/{len(targets)})")
             try:
@@ -71,6 +82,12 @@ def refresh_movie_command(
                 metadata = None
             updated = await movies.refresh_metadata(movie.id, metadata)
             await cache_covers(updated.id, updated.images)
+            if rescan is not None:
+                await rescan(movie.id)
+        if rescan is not None:
+            for index, movie in enumerate(not_due, start=1):
+                await ctx.progress(f"Scanning disk for {movie.title} ({index}/{len(not_due)})")
+                await rescan(movie.id)
         return f"Refreshed {len(targets)} movie(s)"
 
     return CommandSpec("RefreshMovie", run, body=RefreshMovieBody)

@@ -33,3 +33,31 @@ class MovieDeleted(Event):
     tmdb_id: int
     title: str
     deleted_files: bool = False
+
+
+@shared("moviefile.added")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MovieFileAdded(Event):
+    """A movie got a file: found by a rescan, or imported."""
+
+    movie_id: int
+    movie_file_id: int
+
+
+@shared("moviefile.updated")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MovieFileUpdated(Event):
+    """What Reelarr knows of a movie file changed (size, media info, or a user's edit)."""
+
+    movie_id: int
+    movie_file_id: int
+
+
+@shared("moviefile.deleted")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MovieFileDeleted(Event):
+    """A movie file's record is gone; `reason` is Radarr's (missingFromDisk, manual, upgrade)."""
+
+    movie_id: int
+    movie_file_id: int
+    reason: str

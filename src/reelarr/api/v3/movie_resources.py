@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from reelarr.languages import Language
+from reelarr.mediafiles.formatting import media_info_resource
+from reelarr.mediafiles.model import media_info_from_json
 from reelarr.metadata.models import Image, MovieMetadata, MovieSearchResult, Ratings
 from reelarr.movies.availability import is_available, movie_status
 from reelarr.movies.model import MinimumAvailability, Movie, MovieFile
@@ -58,6 +60,17 @@ def _without_nulls(resource: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in resource.items() if v is not None}
 
 
+def _media_info(file: MovieFile) -> dict[str, Any] | None:
+    """Radarr's `mediaInfo` of a file from what the scan stored (None when nothing readable was stored)."""
+    if not file.media_info:
+        return None
+    try:
+        info = media_info_from_json(file.media_info)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return _without_nulls(media_info_resource(info, file.scene_name or ""))
+
+
 def movie_file_resource(movie: Movie, file: MovieFile, profile: QualityProfile | None) -> dict[str, Any]:
     """Radarr's MovieFileResource for a movie's file."""
     revision = file.quality.revision
@@ -91,7 +104,7 @@ def movie_file_resource(movie: Movie, file: MovieFile, profile: QualityProfile |
             "customFormats": [],
             "customFormatScore": 0,
             "indexerFlags": file.indexer_flags,
-            "mediaInfo": file.media_info,
+            "mediaInfo": _media_info(file),
             "originalFilePath": file.original_file_path,
             "qualityCutoffNotMet": (
                 not quality_cutoff_met(profile, file.quality) if profile is not None else False

@@ -18,11 +18,13 @@ from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
 from reelarr.events import EventBus
 from reelarr.metadata.models import MovieMetadata
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieUpdated
+from reelarr.movies.matching import best_match, release_clean_titles
 from reelarr.movies.model import MinimumAvailability, Movie, MovieFile
 from reelarr.movies.naming import movie_folder_name
 from reelarr.movies.paths import movie_path_failures, normalise, root_folder_of
 from reelarr.movies.repository import alternative_title_rows, apply_metadata, to_movie, to_movie_file
 from reelarr.movies.tables import AlternativeTitleRow, ImportExclusionRow, MovieFileRow, MovieRow
+from reelarr.parsing import ParsedMovieInfo
 
 Clock = Callable[[], datetime]
 MetadataSource = Callable[[int], Awaitable[MovieMetadata]]
@@ -126,6 +128,22 @@ class MovieService:
         if tags:
             movies = [movie for movie in movies if tags.intersection(movie.tags)]
         return movies
+
+    async def find_for_release(self, info: ParsedMovieInfo) -> Movie | None:
+        """The library movie a parsed release title names (ids first, then title and year)."""
+        if info.tmdb_id:
+            stmt = select(MovieRow).where(MovieRow.tmdb_id == info.tmdb_id)
+        elif info.imdb_id:
+            stmt = select(MovieRow).where(MovieRow.imdb_id == info.imdb_id)
+        else:
+            titles = list(release_clean_titles(info))
+            alternative = select(AlternativeTitleRow.movie_id).where(
+                AlternativeTitleRow.clean_title.in_(titles)
+            )
+            stmt = select(MovieRow).where(or_(MovieRow.clean_title.in_(titles), MovieRow.id.in_(alternative)))
+        async with self._db.read() as session:
+            candidates = [to_movie(row) for row in await session.scalars(stmt)]
+        return best_match(info, candidates)
 
     async def find_by_tmdb_id(self, tmdb_id: int) -> Movie | None:
         """The library's movie with this TMDB id, if any."""

@@ -406,3 +406,19 @@ async def test_movie_changes_are_pushed_over_the_websocket(library: Library) -> 
                 seen.append(message["action"])
     assert seen[0] == "created"
     assert "updated" in seen
+
+
+async def test_parse_names_the_library_movie_a_release_is_about(library: Library) -> None:
+    movie = await _add(library)
+    client = library.server.client
+    for title in (
+        "The.Matrix.1999.1080p.BluRay.x264-GRP",
+        "Matrix.1999.720p.WEB-DL-GRP",
+        "Some.Other.Name.1999.{tmdb-603}.1080p.BluRay.x264-GRP",
+    ):
+        body = (await client.get("/api/v3/parse", params={"title": title})).json()
+        assert body.get("movie", {}).get("id") == movie["id"], title
+    other_year = (
+        await client.get("/api/v3/parse", params={"title": "The.Matrix.2021.1080p.WEB-DL-GRP"})
+    ).json()
+    assert "movie" not in other_year

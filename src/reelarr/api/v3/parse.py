@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Depends, Query
 
+from reelarr.api.deps import get_services
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
 from reelarr.api.v3.common import (
@@ -14,7 +15,9 @@ from reelarr.api.v3.common import (
     language_resource,
     quality_model_resource,
 )
+from reelarr.api.v3.movies import one_movie_resource
 from reelarr.parsing import ParsedMovieInfo, parse_title
+from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/parse", tags=["Parse"])
 
@@ -45,6 +48,7 @@ class ParseResource(Resource):
     title: str
     parsed_movie_info: ParsedMovieInfoResource | None = None
     languages: list[LanguageResource] | None = None
+    movie: dict[str, Any] | None = None
     custom_formats: list[dict[str, object]] | None = None
     custom_format_score: int | None = None
 
@@ -71,14 +75,18 @@ def parsed_info_resource(info: ParsedMovieInfo) -> ParsedMovieInfoResource:
 
 
 @router.get("")
-async def parse(title: Annotated[str, Query(max_length=10_000)] = "") -> ParseResource:
-    """Parse a release title; a title that is not a movie release answers with the title alone."""
+async def parse(
+    services: Annotated[Services, Depends(get_services)], title: Annotated[str, Query(max_length=10_000)] = ""
+) -> ParseResource:
+    """Parse a release title and name the library movie it is about; a non-release gets its title back."""
     info = parse_title(title) if title.strip() else None
     if info is None:
         return ParseResource(title=title)
+    movie = await services.movies.find_for_release(info)
     return ParseResource(
         title=title,
         parsed_movie_info=parsed_info_resource(info),
+        movie=await one_movie_resource(services, movie.id) if movie is not None else None,
         languages=[language_resource(language) for language in info.languages],
         custom_formats=[],
         custom_format_score=0,

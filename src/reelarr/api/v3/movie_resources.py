@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
 from reelarr.languages import Language
-from reelarr.mediafiles.formatting import media_info_resource
-from reelarr.mediafiles.model import media_info_from_json
 from reelarr.metadata.models import Image, MovieMetadata, MovieSearchResult, Ratings
 from reelarr.movies.availability import is_available, movie_status
+from reelarr.movies.file_rules import media_info_view
 from reelarr.movies.model import MinimumAvailability, Movie, MovieFile
 from reelarr.movies.naming import movie_folder_name, sort_title
 from reelarr.movies.repository import original_language
 from reelarr.parsing import clean_title
 from reelarr.quality.profile import QualityProfile
 from reelarr.quality.profile_rules import quality_cutoff_met
+from reelarr.quality.revision import QualityModel
 
 ImageLinks = Callable[[int | None, Iterable[Image]], list[dict[str, str]]]
 
@@ -31,6 +31,21 @@ class ResourceContext:
     profiles: Mapping[int, QualityProfile]
     image_links: ImageLinks
     languages: Callable[[int], Language | None]
+    # Whether a quality is below a profile's cutoff, by (profile id, quality id): the answer walks the
+    # profile's items, so a list of 10,000 movies asks it once per pair instead of once per file.
+    _cutoff_not_met: dict[tuple[int, int], bool] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def quality_cutoff_not_met(self, profile_id: int, quality: QualityModel) -> bool:
+        """Whether a file of this quality is below its profile's cutoff (False without the profile)."""
+        key = (profile_id, quality.quality.id)
+        found = self._cutoff_not_met.get(key)
+        if found is None:
+            profile = self.profiles.get(profile_id)
+            found = not quality_cutoff_met(profile, quality) if profile is not None else False
+            self._cutoff_not_met[key] = found
+        return found
 
 
 def _date(value: date | None) -> str | None:
@@ -62,17 +77,15 @@ def _without_nulls(resource: dict[str, Any]) -> dict[str, Any]:
 
 def _media_info(file: MovieFile) -> dict[str, Any] | None:
     """Radarr's `mediaInfo` of a file from what the scan stored (None when nothing readable was stored)."""
-    if not file.media_info:
-        return None
-    try:
-        info = media_info_from_json(file.media_info)
-    except (KeyError, TypeError, ValueError):
-        return None
-    return _without_nulls(media_info_resource(info, file.scene_name or ""))
+    return media_info_view(file.media_info, file.scene_name)
 
 
-def movie_file_resource(movie: Movie, file: MovieFile, profile: QualityProfile | None) -> dict[str, Any]:
-    """Radarr's MovieFileResource for a movie's file."""
+def movie_file_resource(
+    movie: Movie, file: MovieFile, profile: QualityProfile | None, *, cutoff_not_met: bool | None = None
+) -> dict[str, Any]:
+    """Radarr's MovieFileResource for a movie's file (`cutoff_not_met` when the caller knows it already)."""
+    if cutoff_not_met is None:
+        cutoff_not_met = not quality_cutoff_met(profile, file.quality) if profile is not None else False
     revision = file.quality.revision
     quality = file.quality.quality
     return _without_nulls(
@@ -106,9 +119,7 @@ def movie_file_resource(movie: Movie, file: MovieFile, profile: QualityProfile |
             "indexerFlags": file.indexer_flags,
             "mediaInfo": _media_info(file),
             "originalFilePath": file.original_file_path,
-            "qualityCutoffNotMet": (
-                not quality_cutoff_met(profile, file.quality) if profile is not None else False
-            ),
+            "qualityCutoffNotMet": cutoff_not_met,
         }
     )
 
@@ -181,7 +192,12 @@ def movie_resource(movie: Movie, file: MovieFile | None, ctx: ResourceContext) -
             "added": _instant(movie.added),
             "ratings": _ratings(movie.ratings),
             "movieFile": (
-                movie_file_resource(movie, file, ctx.profiles.get(movie.quality_profile_id))
+                movie_file_resource(
+                    movie,
+                    file,
+                    None,
+                    cutoff_not_met=ctx.quality_cutoff_not_met(movie.quality_profile_id, file.quality),
+                )
                 if file is not None
                 else None
             ),

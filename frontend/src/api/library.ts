@@ -54,14 +54,19 @@ export function useMovie(id: number) {
   });
 }
 
-/** Put a movie's new state into the list and its detail; lookups and the calendar refetch. */
-export function upsertMovie(client: QueryClient, movie: LibraryMovie): void {
+/**
+ * Put a movie's new state into the list and its detail; lookups and the calendar refetch. A movie
+ * that is not in the list is added only when `add` says so (it was just created): an update that
+ * arrives after the movie was deleted must not bring it back.
+ */
+export function upsertMovie(client: QueryClient, movie: LibraryMovie, { add = true }: { add?: boolean } = {}): void {
   client.setQueryData<LibraryMovie[]>(libraryKeys.movieList, (list) => {
     if (!list) return list;
     const index = list.findIndex((m) => m.id === movie.id);
-    return index < 0 ? [...list, movie] : list.map((m, i) => (i === index ? movie : m));
+    if (index < 0) return add ? [...list, movie] : list;
+    return list.map((m, i) => (i === index ? movie : m));
   });
-  client.setQueryData(libraryKeys.movie(movie.id), movie);
+  if (add || client.getQueryData(libraryKeys.movie(movie.id)) !== undefined) client.setQueryData(libraryKeys.movie(movie.id), movie);
   void client.invalidateQueries({ queryKey: libraryKeys.lookups });
   void client.invalidateQueries({ queryKey: libraryKeys.calendar });
 }
@@ -77,31 +82,31 @@ export function removeMovie(client: QueryClient, id: number): void {
 
 /** Past this many changed movies in one burst, refetching the whole library is cheaper. */
 const REFETCH_ALL_AFTER = 25;
-const pendingRefreshes = new WeakMap<QueryClient, Set<number>>();
+const pendingRefreshes = new WeakMap<QueryClient, Map<number, boolean>>();
 
 /**
  * A pushed `movie` message: fetch the movie that changed instead of the whole library. Messages
  * arriving together (a library-wide refresh) are gathered for a moment and fetched at once.
  */
-export function refreshMovieFromServer(client: QueryClient, id: number, delayMs = 250): void {
+export function refreshMovieFromServer(client: QueryClient, id: number, { created = false } = {}, delayMs = 250): void {
   let pending = pendingRefreshes.get(client);
   if (pending) {
-    pending.add(id);
+    pending.set(id, created || (pending.get(id) ?? false));
     return;
   }
-  pending = new Set([id]);
+  pending = new Map([[id, created]]);
   pendingRefreshes.set(client, pending);
   setTimeout(() => {
-    const ids = [...(pendingRefreshes.get(client) ?? [])];
+    const batch = [...(pendingRefreshes.get(client) ?? [])];
     pendingRefreshes.delete(client);
-    if (ids.length > REFETCH_ALL_AFTER) {
+    if (batch.length > REFETCH_ALL_AFTER) {
       void client.invalidateQueries({ queryKey: libraryKeys.movies });
       void client.invalidateQueries({ queryKey: libraryKeys.calendar });
       return;
     }
-    for (const movieId of ids) {
+    for (const [movieId, add] of batch) {
       apiGet<LibraryMovie>(`/movie/${movieId}`).then(
-        (movie) => upsertMovie(client, movie),
+        (movie) => upsertMovie(client, movie, { add }),
         () => void client.invalidateQueries({ queryKey: libraryKeys.movies }),
       );
     }

@@ -66,6 +66,8 @@ export interface Command {
   duration?: string;
   trigger?: string;
   priority?: string;
+  /** The command's parameters, e.g. `movieIds` of RefreshMovie. */
+  body?: Record<string, unknown>;
 }
 
 export interface ValidationFailure {

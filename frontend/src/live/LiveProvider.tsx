@@ -26,7 +26,10 @@ const ATTEMPTS_BEFORE_DISCONNECTED = 3;
 export function applyMessage(client: QueryClient, message: LiveMessage): void {
   switch (message.name) {
     case "command":
-      if (message.resource && typeof message.resource === "object") upsertCommand(client, message.resource as Command);
+      if (message.resource && typeof message.resource === "object") {
+        upsertCommand(client, message.resource as Command);
+        refreshMoviesOfCommand(client, message.resource as Command);
+      }
       void client.invalidateQueries({ queryKey: keys.commands });
       void client.invalidateQueries({ queryKey: keys.tasks });
       break;
@@ -48,6 +51,29 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
   }
 }
 
+/** Commands that change movies (metadata, covers, files, folders). */
+const MOVIE_COMMANDS = new Set(["refreshmovie", "rescanmovie", "movemovie", "renamemovie"]);
+
+/**
+ * When a command that changes movies ends, fetch those movies again: this works whether or not
+ * the server also pushes `movie` messages for them.
+ */
+function refreshMoviesOfCommand(client: QueryClient, command: Command): void {
+  if (!MOVIE_COMMANDS.has(command.name.toLowerCase()) || command.status === "queued" || command.status === "started") return;
+  const ids = movieIdsOf(command.body);
+  if (ids.length === 0) {
+    void client.invalidateQueries({ queryKey: libraryKeys.movies });
+    void client.invalidateQueries({ queryKey: libraryKeys.calendar });
+  }
+  for (const id of ids) refreshMovieFromServer(client, id);
+}
+
+function movieIdsOf(body: Record<string, unknown> | undefined): number[] {
+  const ids = Array.isArray(body?.movieIds) ? body.movieIds : [];
+  const one = body?.movieId;
+  return [...ids, ...(one === undefined ? [] : [one])].filter((id): id is number => typeof id === "number");
+}
+
 /** `{name: "movie", action: "created"|"updated"|"deleted", resource: {id}}`: fetch or drop that one movie. */
 function applyMovieMessage(client: QueryClient, message: LiveMessage): void {
   const id = (message.resource as { id?: unknown } | undefined)?.id;
@@ -57,7 +83,7 @@ function applyMovieMessage(client: QueryClient, message: LiveMessage): void {
     return;
   }
   if (message.action === "deleted") removeMovie(client, id);
-  else refreshMovieFromServer(client, id);
+  else refreshMovieFromServer(client, id, { created: message.action === "created" });
 }
 
 function parse(data: unknown): LiveMessage | undefined {

@@ -57,7 +57,7 @@ export function TmdbSettingsPage() {
               )}
             </dl>
             {!config.data.fromEnvironment && (
-              <form className="form form--narrow" onSubmit={onSubmit} aria-busy={save.isPending} aria-label="TMDB API key">
+              <form className="form form--narrow" onSubmit={onSubmit} aria-busy={save.isPending}>
                 <Field
                   label="API key"
                   name="apiKey"

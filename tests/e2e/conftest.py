@@ -9,13 +9,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from tests.fixtures.tmdb.server import TmdbFixtureServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -37,6 +38,9 @@ FOREIGN_SETTINGS = (
     "REELARR_API_KEY",
     "REELARR_ADMIN_USER",
     "REELARR_ADMIN_PASSWORD",
+    "REELARR_TMDB_API_URL",
+    "REELARR_TMDB_API_KEY",
+    "REELARR_TMDB_IMAGE_URL",
 )
 
 
@@ -56,21 +60,23 @@ def _free_port() -> int:
 class ReelarrServer:
     """`reelarr serve` in its own session on a free loopback port, with SQLite in a temporary data dir.
 
-    It can be stopped and started again on the same port and data (sessions survive)."""
+    It can be stopped and started again on the same port and data (sessions survive). `env` adds
+    settings (the fixture TMDB's address, an admin account, ...) after the foreign ones are dropped."""
 
-    def __init__(self, tmp_path: Path, url_base: str = "") -> None:
+    def __init__(self, tmp_path: Path, url_base: str = "", env: Mapping[str, str] | None = None) -> None:
         self.data_dir = tmp_path / "data"
         self.data_dir.mkdir()
         self.log_path = tmp_path / "server.log"
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}{url_base}"  # no trailing slash
-        env = {key: value for key, value in os.environ.items() if key not in FOREIGN_SETTINGS}
-        env["REELARR_DATA_DIR"] = str(self.data_dir)
-        env["REELARR_PORT"] = str(port)
-        env["REELARR_BIND"] = "127.0.0.1"
+        settings = {key: value for key, value in os.environ.items() if key not in FOREIGN_SETTINGS}
+        settings["REELARR_DATA_DIR"] = str(self.data_dir)
+        settings["REELARR_PORT"] = str(port)
+        settings["REELARR_BIND"] = "127.0.0.1"
         if url_base:
-            env["REELARR_URL_BASE"] = url_base
-        self._env = env
+            settings["REELARR_URL_BASE"] = url_base
+        settings.update(env or {})
+        self._env = settings
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -116,9 +122,11 @@ class ReelarrServer:
 
 
 @contextmanager
-def running_reelarr(tmp_path: Path, url_base: str = "") -> Iterator[ReelarrServer]:
+def running_reelarr(
+    tmp_path: Path, url_base: str = "", env: Mapping[str, str] | None = None
+) -> Iterator[ReelarrServer]:
     """A fresh Reelarr (no user yet), stopped at the end; its log tail is printed for failing tests."""
-    server = ReelarrServer(tmp_path, url_base)
+    server = ReelarrServer(tmp_path, url_base, env)
     try:
         server.start()
         yield server
@@ -138,6 +146,21 @@ def reelarr_behind_proxy(tmp_path: Path) -> Iterator[ReelarrServer]:
     """Reelarr under the URL base /reelarr, as behind a reverse proxy: `url` ends with it."""
     with running_reelarr(tmp_path, url_base="/reelarr") as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def tmdb_fixture() -> Iterator[TmdbFixtureServer]:
+    """The fixture TMDB (API and image CDN) on a loopback port, for the servers of one test module."""
+    with TmdbFixtureServer() as tmdb:
+        yield tmdb
+
+
+def tmdb_env(tmdb: TmdbFixtureServer, *, with_key: bool = True) -> dict[str, str]:
+    """Settings pointing a Reelarr at the fixture TMDB (with its v3 key unless told otherwise)."""
+    env = {"REELARR_TMDB_API_URL": tmdb.api_url, "REELARR_TMDB_IMAGE_URL": tmdb.image_url}
+    if with_key:
+        env["REELARR_TMDB_API_KEY"] = tmdb.api_key
+    return env
 
 
 # Module scope, not session: the sync API keeps its own event loop running while it is open, and

@@ -1,0 +1,217 @@
+"""The movie pages in a browser against a real server and the fixture TMDB: settings, add, library, detail."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from conftest import running_reelarr, tmdb_env
+
+if TYPE_CHECKING:
+    from tests.fixtures.tmdb.server import TmdbFixtureServer
+
+    from conftest import ReelarrServer
+
+pytestmark = pytest.mark.e2e
+
+USERNAME = "admin"
+PASSWORD = "correct horse battery staple"
+ACCOUNT = {"REELARR_ADMIN_USER": USERNAME, "REELARR_ADMIN_PASSWORD": PASSWORD}
+
+
+@pytest.fixture(scope="module")
+def server(
+    tmdb_fixture: TmdbFixtureServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ReelarrServer]:
+    """One Reelarr for the module, with an account and the fixture TMDB (key from the environment)."""
+    data = tmp_path_factory.mktemp("reelarr")
+    with running_reelarr(data, env=ACCOUNT | tmdb_env(tmdb_fixture)) as reelarr:
+        yield reelarr
+
+
+@pytest.fixture(scope="module")
+def movies_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty folder to use as the root folder."""
+    return tmp_path_factory.mktemp("library") / "movies"
+
+
+def log_in(page: Page, server: ReelarrServer, path: str = "/") -> None:
+    page.goto(f"{server.url}{path}")
+    page.get_by_label("Username").fill(USERNAME)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+def nav(page: Page, name: str) -> None:
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=name, exact=True).click()
+
+
+def api_get(page: Page, server: ReelarrServer, path: str) -> Any:
+    """GET an API resource with the page's session, as the UI does."""
+    response = page.request.get(f"{server.url}/api/v3{path}")
+    assert response.ok, response.status
+    return response.json()
+
+
+def test_add_the_matrix_then_find_open_unmonitor_and_delete_it(
+    server: ReelarrServer, movies_root: Path, page: Page
+) -> None:
+    log_in(page, server)
+    expect(page).to_have_url(re.compile(r"/movies$"))
+    expect(page.get_by_role("heading", name="Your library is empty")).to_be_visible()
+
+    # Settings → Media: a folder that does not exist is refused next to the field, then one is picked.
+    nav(page, "Media")
+    path = page.get_by_label("Folder path")
+    path.fill(str(movies_root))
+    page.get_by_role("button", name="Add root folder").click()
+    expect(page.get_by_text(re.compile("does not exist"))).to_be_visible()
+    expect(path).to_have_attribute("aria-invalid", "true")
+
+    movies_root.mkdir()
+    path.fill(f"{movies_root.parent}/")
+    page.get_by_role("button", name="Browse").click()
+    page.get_by_role("group", name="Folders").get_by_role("button", name=movies_root.name).click()
+    expect(path).to_have_value(f"{movies_root}/")
+    page.get_by_role("button", name="Add root folder").click()
+    folders = page.get_by_role("table", name="Root folders")
+    free_space = re.compile(r"\d(\.\d)? [KMGT]iB")
+    expect(folders.get_by_role("row").filter(has_text=str(movies_root))).to_contain_text(free_space)
+    expect(path).to_have_value("")
+
+    # Add movie: search, results with posters, then the add form.
+    nav(page, "Add movie")
+    page.get_by_label("Search for a movie").fill("matrix")
+    result = page.get_by_role("article", name="The Matrix (1999)")
+    expect(result).to_contain_text("Set in the 22nd century")
+    expect(result.locator("img")).to_have_attribute("src", re.compile(r"/t/p/"))
+    result.get_by_role("button", name="Add The Matrix (1999)").click()
+    dialog = page.get_by_role("dialog", name="Add The Matrix (1999)")
+    expect(dialog.get_by_label("Root folder")).to_have_value(str(movies_root))
+    dialog.get_by_label("Quality profile").select_option(label="HD-1080p")
+    dialog.get_by_role("button", name="Add movie").click()
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_role("status").filter(has_text="The Matrix was added")).to_be_visible()
+    expect(result.get_by_text("In library")).to_be_visible()
+    [movie] = api_get(page, server, "/movie")
+    assert (movie["title"], movie["qualityProfileId"], movie["monitored"]) == ("The Matrix", 4, True)
+
+    # The calendar shows its physical release (September 21, 1999).
+    page.goto(f"{server.url}/calendar?month=1999-09")
+    heading = page.get_by_role("heading", name=re.compile("September 21"))
+    day = page.get_by_role("listitem").filter(has=heading)
+    expect(day.get_by_role("link", name=re.compile("The Matrix"))).to_contain_text("Physical release")
+
+    # The library grid, with the poster served from the local cover cache once it is there.
+    nav(page, "Library")
+    card = page.get_by_role("list", name="Movies").get_by_role("listitem").filter(has_text="The Matrix")
+    expect(card).to_have_count(1)
+    poster = card.locator("img")
+    expect(poster).to_have_attribute("src", re.compile(rf"/MediaCover/{movie['id']}/poster\.jpg\?lastWrite="))
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=poster.element_handle())
+
+    # Detail: unmonitor (saved), refresh with live status, then delete with its folder.
+    card.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(rf"/movie/{movie['id']}$"))
+    expect(page.get_by_role("heading", name="The Matrix", level=1)).to_be_visible()
+    expect(page.get_by_text("Village Roadshow Pictures")).to_be_visible()
+    monitored = page.get_by_role("switch", name="Monitored")
+    expect(monitored).to_be_checked()
+    monitored.click()
+    expect(monitored).not_to_be_checked()
+    expect(monitored).to_be_enabled()
+    assert api_get(page, server, f"/movie/{movie['id']}")["monitored"] is False
+
+    page.get_by_role("button", name="Refresh").click()
+    expect(page.get_by_test_id("RefreshMovie-state")).to_have_text("Completed")
+
+    page.get_by_role("toolbar", name="Movie actions").get_by_role("button", name="Delete").click()
+    dialog = page.get_by_role("dialog", name="Delete The Matrix")
+    dialog.get_by_label("Delete movie folder and files").check()
+    dialog.get_by_role("button", name="Delete").click()
+    expect(page).to_have_url(re.compile(r"/movies$"))
+    expect(page.get_by_role("heading", name="Your library is empty")).to_be_visible()
+    assert api_get(page, server, "/movie") == []
+
+
+def fake_library(count: int) -> list[dict[str, Any]]:
+    """Library movies as the API sends them, without covers (so no image requests)."""
+    return [
+        {
+            "id": i + 1,
+            "title": f"Film {i:05d}",
+            "sortTitle": f"film {i:05d}",
+            "year": 1950 + i % 70,
+            "status": "released",
+            "monitored": i % 3 != 0,
+            "hasFile": i % 2 == 0,
+            "isAvailable": True,
+            "qualityProfileId": 1,
+            "minimumAvailability": "released",
+            "sizeOnDisk": 4_000_000_000 if i % 2 == 0 else 0,
+            "images": [],
+            "tags": [],
+            "tmdbId": 100_000 + i,
+            "added": "2025-01-01T00:00:00Z",
+        }
+        for i in range(count)
+    ]
+
+
+def test_a_library_of_10000_movies_keeps_only_the_visible_ones_in_the_page(
+    server: ReelarrServer, page: Page
+) -> None:
+    body = json.dumps(fake_library(10_000))
+
+    def library(route: Route) -> None:
+        route.fulfill(status=200, content_type="application/json", body=body)
+
+    page.route("**/api/v3/movie", library)
+    log_in(page, server, "/movies")
+    expect(page.get_by_test_id("movie-count")).to_have_text("10,000 movies")
+    page.get_by_role("button", name="Posters").click()
+    grid = page.get_by_role("list", name="Movies")
+    expect(grid.get_by_role("link", name=re.compile("Film 00000"))).to_be_visible()
+    assert grid.get_by_role("listitem").count() < 100
+
+    page.locator(".library__scroller").evaluate("element => { element.scrollTop = element.scrollHeight; }")
+    expect(grid.get_by_role("link", name=re.compile("Film 09999"))).to_be_visible()
+    assert grid.get_by_role("listitem").count() < 100
+
+    page.get_by_role("button", name="Table").click()
+    table = page.get_by_role("table", name="Movies")
+    expect(table.get_by_role("link", name="Film 00000")).to_be_visible()
+    assert table.get_by_role("row").count() < 100
+    page.get_by_label("Show").select_option("downloaded")
+    page.get_by_label("Filter by title").fill("film 0999")
+    expect(page.get_by_test_id("movie-count")).to_have_text("5 of 10,000 movies")
+    expect(table.get_by_role("row")).to_have_count(6)
+
+
+def test_tmdb_key_is_checked_by_tmdb_before_it_is_saved(
+    tmdb_fixture: TmdbFixtureServer, tmp_path: Path, page: Page
+) -> None:
+    with running_reelarr(tmp_path, env=ACCOUNT | tmdb_env(tmdb_fixture, with_key=False)) as reelarr:
+        log_in(page, reelarr, "/settings/tmdb")
+        expect(page.get_by_test_id("tmdb-state")).to_have_text("Not configured")
+        key = page.get_by_label("API key")
+        key.fill("not-a-key")
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_role("alert")).to_be_visible()
+        expect(page.get_by_test_id("tmdb-state")).to_have_text("Not configured")
+
+        key.fill(tmdb_fixture.api_key)
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_test_id("tmdb-state")).to_have_text("Configured")
+        expect(page.get_by_role("status").filter(has_text="TMDB accepted the key")).to_be_visible()
+
+        nav(page, "Add movie")
+        page.get_by_label("Search for a movie").fill("tmdb:27205")
+        expect(page.get_by_role("article", name="Inception (2010)")).to_be_visible()

@@ -76,48 +76,50 @@ export function MoviesPage() {
         </Link>
       </div>
 
-      <div className="toolbar" role="toolbar" aria-label="Library view">
-        <div className="segmented" role="group" aria-label="View">
-          {VIEWS.map((v) => (
-            <button key={v} type="button" className="segmented__button" aria-pressed={view === v} onClick={() => setView(v)}>
-              {v === "posters" ? "Posters" : "Table"}
-            </button>
-          ))}
+      {movies.data?.length !== 0 && (
+        <div className="toolbar" role="toolbar" aria-label="Library view">
+          <div className="segmented" role="group" aria-label="View">
+            {VIEWS.map((v) => (
+              <button key={v} type="button" className="segmented__button" aria-pressed={view === v} onClick={() => setView(v)}>
+                {v === "posters" ? "Posters" : "Table"}
+              </button>
+            ))}
+          </div>
+          <label className="toolbar__item">
+            <span>Show</span>
+            <select value={filter} onChange={(e) => setFilter(e.target.value as MovieFilter)}>
+              {FILTERS.map((f) => (
+                <option key={f} value={f}>
+                  {FILTER_LABELS[f]} ({counts[f].toLocaleString()})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="toolbar__item">
+            <span>Sort by</span>
+            <select value={sortKey} onChange={(e) => setSortKey(e.target.value as SortKey)}>
+              {SORT_KEYS.map((k) => (
+                <option key={k} value={k}>
+                  {SORT_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={sortDirection === "ascending" ? "Sort descending" : "Sort ascending"}
+            title={sortDirection === "ascending" ? "Ascending" : "Descending"}
+            onClick={() => setSortDirection(sortDirection === "ascending" ? "descending" : "ascending")}
+          >
+            {sortDirection === "ascending" ? "↑" : "↓"}
+          </button>
+          <label className="toolbar__item toolbar__search">
+            <span className="visually-hidden">Filter by title</span>
+            <input type="search" placeholder="Filter by title or year" value={text} onChange={(e) => setText(e.target.value)} />
+          </label>
         </div>
-        <label className="toolbar__item">
-          <span>Show</span>
-          <select value={filter} onChange={(e) => setFilter(e.target.value as MovieFilter)}>
-            {FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {FILTER_LABELS[f]} ({counts[f].toLocaleString()})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="toolbar__item">
-          <span>Sort by</span>
-          <select value={sortKey} onChange={(e) => setSortKey(e.target.value as SortKey)}>
-            {SORT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {SORT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={sortDirection === "ascending" ? "Sort descending" : "Sort ascending"}
-          title={sortDirection === "ascending" ? "Ascending" : "Descending"}
-          onClick={() => setSortDirection(sortDirection === "ascending" ? "descending" : "ascending")}
-        >
-          {sortDirection === "ascending" ? "↑" : "↓"}
-        </button>
-        <label className="toolbar__item toolbar__search">
-          <span className="visually-hidden">Filter by title</span>
-          <input type="search" placeholder="Filter by title or year" value={text} onChange={(e) => setText(e.target.value)} />
-        </label>
-      </div>
+      )}
 
       {movies.isPending && <Loading what="movies" />}
       {movies.isError && <ErrorMessage error={movies.error} title="The library could not be loaded" />}

@@ -25,7 +25,7 @@ function MovieCard({ movie, index, total }: { movie: LibraryMovie; index: number
       <Link to={`/movie/${movie.id}`} className="movie-card__link">
         <div className="movie-card__poster">
           <Poster images={movie.images} title={movie.title} />
-          <span className={`movie-card__bar movie-card__bar--${state.tone}`} title={state.label} />
+          <span className={`movie-card__bar movie-card__bar--${state.tone}`} aria-hidden="true" />
         </div>
         <span className="movie-card__title">{movie.title}</span>
         <span className="movie-card__meta">

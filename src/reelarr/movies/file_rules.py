@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reelarr.languages import ANY, ORIGINAL, UNKNOWN, Language, find_iso_language
-from reelarr.mediafiles.model import SCHEMA_REVISION, MediaInfo
+from reelarr.mediafiles.formatting import media_info_resource
+from reelarr.mediafiles.model import SCHEMA_REVISION, MediaInfo, media_info_from_json, media_info_to_json
 from reelarr.mediafiles.scan import MovieFileOnDisk
 from reelarr.parsing import scene_title
 from reelarr.quality.profile import QualityProfile
@@ -101,3 +102,35 @@ def needs_media_info(
 ) -> bool:
     """Whether a kept file's media info must be read again: it changed size, or what is stored is stale."""
     return stored_size != size_on_disk or not media_info_is_current(stored_media_info)
+
+
+# The API's `mediaInfo` is kept with the stored media info, so that listing 10,000 movies does not
+# format each file's media info again.
+_RESOURCE_KEY = "resource"
+
+
+def stored_media_info(info: MediaInfo, scene_name: str | None) -> dict[str, Any]:
+    """Media info as a movie file row stores it: the reader's values and the API's `mediaInfo`."""
+    resource = media_info_resource(info, scene_name or "")
+    return {
+        **media_info_to_json(info),
+        _RESOURCE_KEY: {key: value for key, value in resource.items() if value is not None},
+    }
+
+
+def restored_media_info(stored: Mapping[str, Any], scene_name: str | None) -> dict[str, Any]:
+    """Stored media info again, its `mediaInfo` formatted anew (after the scene name changed)."""
+    return stored_media_info(media_info_from_json(stored), scene_name)
+
+
+def media_info_view(stored: Mapping[str, Any] | None, scene_name: str | None) -> dict[str, Any] | None:
+    """The API's `mediaInfo` of a file: kept with it, else formatted now; None when nothing is readable."""
+    if not stored:
+        return None
+    kept = stored.get(_RESOURCE_KEY)
+    if isinstance(kept, dict) and media_info_is_current(stored):
+        return kept
+    try:
+        return dict(stored_media_info(media_info_from_json(stored), scene_name)[_RESOURCE_KEY])
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -21,20 +21,17 @@ from sqlalchemy import delete, select
 from reelarr.db.engine import Database
 from reelarr.errors import Conflict, NotFound
 from reelarr.events import EventBus
-from reelarr.languages import Language
 from reelarr.mediafiles.mediainfo import MediaInfoReader
-from reelarr.mediafiles.model import media_info_to_json
 from reelarr.mediafiles.scan import SkippedPath, scan_movie_folder
 from reelarr.movies.events import MovieFileAdded, MovieFileDeleted, MovieFileUpdated
-from reelarr.movies.file_rules import FileRecord, best_file, needs_media_info, record_of
+from reelarr.movies.file_rows import FileChanges, apply_changes, new_file_row
+from reelarr.movies.file_rules import FileRecord, best_file, needs_media_info, record_of, stored_media_info
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.movies.paths import root_folder_of
-from reelarr.movies.repository import quality_to_json, to_movie_file
+from reelarr.movies.repository import to_movie_file
 from reelarr.movies.service import MovieService
 from reelarr.movies.tables import MovieFileRow, MovieRow
-from reelarr.parsing import is_scene_title
 from reelarr.quality.profile import QualityProfile
-from reelarr.quality.revision import QualityModel
 from reelarr.rootfolders.disk import DiskProbes
 
 log = logging.getLogger(__name__)
@@ -81,18 +78,6 @@ class RescanResult:
         if self.file is None:
             return "No movie file found" if self.outcome is ScanOutcome.NONE else "Movie file is gone"
         return f"{self.outcome.value.capitalize()}: {self.file.relative_path} ({self.file.quality.name})"
-
-
-@dataclass(frozen=True, slots=True)
-class FileChanges:
-    """What a user may change on a movie file; None leaves a field as it is."""
-
-    quality: QualityModel | None = None
-    languages: tuple[Language, ...] | None = None
-    edition: str | None = None
-    release_group: str | None = None
-    scene_name: str | None = None
-    indexer_flags: int | None = None
 
 
 @dataclass
@@ -229,7 +214,7 @@ class MovieFileService:
             if missing:
                 raise _not_found(missing[0])
             for file_id, change in changes:
-                _apply(rows[file_id], change)
+                apply_changes(rows[file_id], change)
             updated = [to_movie_file(rows[file_id]) for file_id in dict.fromkeys(ids)]
         for file in updated:
             await self._bus.publish(MovieFileUpdated(movie_id=file.movie_id, movie_file_id=file.id))
@@ -310,7 +295,7 @@ class MovieFileService:
                 return RescanResult(movie.id, ScanOutcome.NONE)
             row.size = size
             if info is not None:
-                row.media_info = media_info_to_json(info)
+                row.media_info = stored_media_info(info, row.scene_name)
             updated = to_movie_file(row)
         await self._bus.publish(MovieFileUpdated(movie_id=movie.id, movie_file_id=updated.id))
         return RescanResult(movie.id, ScanOutcome.UPDATED, updated)
@@ -350,7 +335,7 @@ class MovieFileService:
             if current is not None:
                 await session.delete(current)
                 await session.flush()
-            row = _new_row(movie.id, record, self._clock())
+            row = new_file_row(movie.id, record, self._clock())
             session.add(row)
             await session.flush()
             stored = to_movie_file(row)
@@ -363,35 +348,3 @@ class MovieFileService:
         await self._bus.publish(MovieFileAdded(movie_id=movie.id, movie_file_id=stored.id))
         outcome = ScanOutcome.ADDED if existing is None else ScanOutcome.REPLACED
         return RescanResult(movie.id, outcome, stored, skipped)
-
-
-def _new_row(movie_id: int, record: FileRecord, now: datetime) -> MovieFileRow:
-    return MovieFileRow(
-        movie_id=movie_id,
-        relative_path=record.relative_path,
-        size=record.size,
-        date_added=now,
-        scene_name=record.scene_name,
-        release_group=record.release_group,
-        edition=record.edition,
-        quality=quality_to_json(record.quality),
-        languages=[language.id for language in record.languages],
-        media_info=media_info_to_json(record.media_info) if record.media_info is not None else None,
-        original_file_path=None,
-        indexer_flags=0,
-    )
-
-
-def _apply(row: MovieFileRow, change: FileChanges) -> None:
-    if change.quality is not None:
-        row.quality = quality_to_json(change.quality)
-    if change.languages is not None:
-        row.languages = list(dict.fromkeys(language.id for language in change.languages))
-    if change.edition is not None:
-        row.edition = change.edition or None
-    if change.release_group is not None:
-        row.release_group = change.release_group or None
-    if change.scene_name is not None and is_scene_title(change.scene_name):
-        row.scene_name = change.scene_name
-    if change.indexer_flags is not None:
-        row.indexer_flags = change.indexer_flags

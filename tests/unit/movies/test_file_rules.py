@@ -14,8 +14,10 @@ from reelarr.movies.file_rules import (
     audio_languages,
     best_file,
     file_languages,
+    media_info_view,
     needs_media_info,
     record_of,
+    stored_media_info,
 )
 from reelarr.parsing import parse_path
 from reelarr.quality.catalogue import quality
@@ -129,3 +131,25 @@ def test_media_info_is_read_again_when_stale(
     stored_size: int, stored: dict[str, int] | None, size_on_disk: int, expected: bool
 ) -> None:
     assert needs_media_info(stored_size, stored, size_on_disk) is expected
+
+
+def test_the_api_media_info_is_kept_with_the_stored_media_info() -> None:
+    info = MediaInfo(
+        reader=Reader.FFPROBE, video_format="h264", width=1920, height=1080, run_time=timedelta(hours=2)
+    )
+    stored = stored_media_info(info, "Movie.2020.1080p.WEB-DL.H.264-GRP")
+    view = media_info_view(stored, "Movie.2020.1080p.WEB-DL.H.264-GRP")
+    assert view is not None
+    assert view["resolution"] == "1920x1080"
+    assert view["runTime"] == "2:00:00"
+    assert "audioCodec" not in view  # no audio: null, so left out
+
+
+def test_stale_or_unreadable_stored_media_info() -> None:
+    info = MediaInfo(reader=Reader.FFPROBE, video_format="hevc", width=3840, height=2160)
+    stale = {**stored_media_info(info, None), "schema_revision": 0, "resource": {"videoCodec": "old"}}
+    view = media_info_view(stale, "Movie.2020.2160p.x265-GRP")
+    assert view is not None
+    assert view["videoCodec"] == "x265"
+    assert media_info_view(None, None) is None
+    assert media_info_view({"reader": "no such reader"}, None) is None

@@ -15,7 +15,7 @@ from reelarr.api.v3.common import LanguageResource, QualityModelResource
 from reelarr.api.v3.movie_resources import movie_file_resource
 from reelarr.errors import ValidationFailed, ValidationFailure
 from reelarr.languages import ANY, ORIGINAL, Language, language_by_id
-from reelarr.movies.files import FileChanges
+from reelarr.movies.file_rows import FileChanges
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.quality.catalogue import quality_by_id
 from reelarr.quality.revision import QualityModel, Revision

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import pytest
 from playwright.sync_api import Page, Route, expect
 
@@ -215,3 +216,31 @@ def test_tmdb_key_is_checked_by_tmdb_before_it_is_saved(
         nav(page, "Add movie")
         page.get_by_label("Search for a movie").fill("tmdb:27205")
         expect(page.get_by_role("article", name="Inception (2010)")).to_be_visible()
+
+
+def test_covers_and_pages_work_under_a_url_base(
+    tmdb_fixture: TmdbFixtureServer, tmp_path: Path, page: Page
+) -> None:
+    api_key = "0123456789abcdef0123456789abcdef"
+    env = ACCOUNT | tmdb_env(tmdb_fixture) | {"REELARR_API_KEY": api_key}
+    with running_reelarr(tmp_path, url_base="/reelarr", env=env) as reelarr:
+        root = str(tmp_path / "movies")
+        (tmp_path / "movies").mkdir()
+        api = httpx.Client(base_url=f"{reelarr.url}/api/v3", headers={"X-Api-Key": api_key}, timeout=30)
+        with api:
+            api.post("/rootfolder", json={"path": root}).raise_for_status()
+            added = api.post("/movie", json={"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": root})
+            added.raise_for_status()
+        movie_id = added.json()["id"]
+
+        log_in(page, reelarr, "/movies")
+        poster = page.get_by_role("list", name="Movies").get_by_role("listitem").locator("img")
+        local = re.compile(rf"^/reelarr/MediaCover/{movie_id}/poster\.jpg\?lastWrite=")
+        expect(poster).to_have_attribute("src", local)
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=poster.element_handle())
+
+        page.get_by_role("link", name=re.compile("The Matrix")).click()
+        expect(page).to_have_url(f"{reelarr.url}/movie/{movie_id}")
+        page.reload()  # a nested route straight from the server
+        expect(page.get_by_role("heading", name="The Matrix", level=1)).to_be_visible()
+        expect(page.get_by_role("img", name="The Matrix poster")).to_have_attribute("src", local)

@@ -25,6 +25,7 @@ from reelarr.api.v3 import commands, health, languages, mediacover, movies, pars
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
+from reelarr.api.v3 import library_import as library_import_api
 from reelarr.api.v3 import moviefile as moviefile_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
@@ -345,6 +346,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         exclusions_api.router,
         mediacover.router,
         movies.router,
+        library_import_api.router,
         moviefile_api.router,
         tmdb_api.router,
         calendar_api.router,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from reelarr.errors import NotFound
 from reelarr.metadata.models import MovieMetadata, MovieSearchPage, MovieSearchResult
+from reelarr.movies.folder_names import parse_folder_name
 
 _TMDB_TERM = re.compile(r"^\s*tmdb(?:id)?\s*:\s*(\d+)\s*$", re.IGNORECASE)
 _IMDB_TERM = re.compile(r"^\s*(?:imdb(?:id)?\s*:\s*)?(tt\d{5,10})\s*$", re.IGNORECASE)
@@ -35,8 +36,16 @@ def parse_term(term: str) -> LookupTerm:
         if match := pattern.search(term):
             return LookupTerm(imdb_id=match.group(1).lower())
     text = term.strip()
+    # Radarr's import screen looks up folder names: "Spirited Away (2001) {tmdb-129}", release names.
+    folder = parse_folder_name(text)
+    if folder.tmdb_id:
+        return LookupTerm(tmdb_id=folder.tmdb_id)
+    if folder.imdb_id:
+        return LookupTerm(imdb_id=folder.imdb_id)
     if match := _TRAILING_YEAR.match(text):
         return LookupTerm(title=match.group("title").strip(), year=int(match.group("year")))
+    if folder.title and (" " not in text or any(c in text for c in "[]{}")):
+        return LookupTerm(title=folder.title, year=folder.year)
     return LookupTerm(title=text)
 
 

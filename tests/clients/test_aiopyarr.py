@@ -213,16 +213,10 @@ async def test_parse_a_release_title(aiopyarr_client: RadarrClient) -> None:
     assert parsed.parsedMovieInfo.quality.quality.name == "Bluray-1080p"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "GET /api/v3/parse never matches the title against the library: Radarr's ParseResource "
-        "carries `movie` (the library movie the release belongs to), Reelarr's has no `movie`"
-    ),
-)
 async def test_parse_a_release_title_of_a_library_film_names_the_movie(
     aiopyarr_client: RadarrClient, library: Library
 ) -> None:
     added = await add_film(library, 603)
     parsed = await aiopyarr_client.async_parse("The.Matrix.1999.1080p.BluRay.x264-GROUP")
-    assert parsed.movie.id == added["id"]
+    assert isinstance(parsed.movie, RadarrMovie)
+    assert (parsed.movie.id, parsed.movie.tmdbId) == (added["id"], 603)

@@ -43,7 +43,8 @@ class WebUi:
         @router.api_route("/{path:path}", methods=["GET", "HEAD"])
         async def serve(path: str, request: Request) -> Response:
             url_path = "/" + path
-            if (file := self.files.get(url_path)) is not None:
+            # A rebuilt UI (new hashed names) leaves old names known but gone: those are a 404.
+            if (file := self.files.get(url_path)) is not None and file.is_file():
                 immutable = url_path.startswith("/assets/")
                 return FileResponse(file, headers={"Cache-Control": _IMMUTABLE if immutable else "no-cache"})
             if is_program_path(url_path) or "." in url_path.rsplit("/", 1)[-1]:

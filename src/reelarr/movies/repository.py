@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+import json
+from collections import namedtuple
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
+
+import orjson
+from sqlalchemy import JSON, ColumnElement, FromClause, Text, cast
 
 from reelarr.languages import UNKNOWN as UNKNOWN_LANGUAGE
 from reelarr.languages import find_iso_language, lang, language_by_id
@@ -39,12 +48,25 @@ def images_to_json(images: tuple[Image, ...]) -> list[dict[str, str]]:
     return [{"coverType": i.cover_type.value, "remoteUrl": i.remote_url} for i in images]
 
 
+E = TypeVar("E", bound=Enum)
+# Enum members by value: a dict lookup, where calling the enum costs a microsecond (a list reads 50,000).
+_COVER_TYPES = {member.value: member for member in CoverType}
+_AVAILABILITIES = {member.value: member for member in MinimumAvailability}
+_DETECTION_SOURCES = {member.value: member for member in DetectionSource}
+
+
+def _member(members: dict[Any, E], kind: type[E], value: Any) -> E:
+    """The member with this value; calling the enum (so its error) for anything else."""
+    found = members.get(value)
+    return found if found is not None else kind(value)
+
+
 def images_from_json(stored: list[dict[str, Any]]) -> tuple[Image, ...]:
     """Stored images back as values (unknown cover types are skipped)."""
     images = []
     for item in stored:
         try:
-            images.append(Image(CoverType(item["coverType"]), str(item["remoteUrl"])))
+            images.append(Image(_member(_COVER_TYPES, CoverType, item["coverType"]), str(item["remoteUrl"])))
         except (KeyError, ValueError):
             continue
     return tuple(images)
@@ -109,8 +131,58 @@ def alternative_title_rows(movie_id: int, metadata: MovieMetadata) -> list[Alter
     return rows
 
 
+def json_as_text(table: FromClause) -> list[ColumnElement[Any]]:
+    """A table's columns to select for many rows, JSON ones as their text under their own names.
+
+    `to_movie` and `to_movie_file` decode that text with orjson, several times faster than the json
+    module SQLAlchemy decodes JSON columns with (six JSON columns a movie: ~60,000 decodes a list).
+    """
+    return [
+        cast(column, Text).label(column.name) if isinstance(column.type, JSON) else column
+        for column in table.columns
+    ]
+
+
+# A selected row's columns by name, as an ORM row's attributes: reading one is as fast as a tuple
+# index, where a SQLAlchemy Row's __getattr__ is Python code (0.4 µs; 45 columns x 10,000 movies).
+def _values_type(name: str, table: FromClause) -> Any:
+    return namedtuple(name, table.columns.keys())
+
+
+MovieValues = _values_type("MovieValues", MovieRow.__table__)
+MovieFileValues = _values_type("MovieFileValues", MovieFileRow.__table__)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold off Python's cycle collector while a long list of values is built (nothing may await inside).
+
+    10,000 movies are hundreds of thousands of new containers: enough to set off several full
+    collections of the whole process (a third of a list's CPU time), though none of them is garbage.
+    Without an await, no other request runs meanwhile; the collector is back as it was (another
+    caller may have turned it off) the moment the list is built.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _json(value: Any) -> Any:
+    """A JSON column's value: decoded already (ORM rows), or its text (rows of `json_as_text`)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return orjson.loads(value)
+    except orjson.JSONDecodeError:  # what orjson refuses and json accepts (NaN, huge integers)
+        return json.loads(value)
+
+
 def to_movie(row: MovieRow, alternative_titles: list[AlternativeTitleRow] | None = None) -> Movie:
-    """The domain value of a movie row."""
+    """The domain value of a movie row (or of `MovieValues` selected with `json_as_text`)."""
     return Movie(
         id=row.id,
         tmdb_id=row.tmdb_id,
@@ -125,7 +197,7 @@ def to_movie(row: MovieRow, alternative_titles: list[AlternativeTitleRow] | None
         tmdb_status=row.tmdb_status,
         original_language=language_by_id(row.original_language_id) or lang("Unknown"),
         monitored=row.monitored,
-        minimum_availability=MinimumAvailability(row.minimum_availability),
+        minimum_availability=_member(_AVAILABILITIES, MinimumAvailability, row.minimum_availability),
         quality_profile_id=row.quality_profile_id,
         path=row.path,
         root_folder_path=row.root_folder_path,
@@ -135,11 +207,11 @@ def to_movie(row: MovieRow, alternative_titles: list[AlternativeTitleRow] | None
         certification=row.certification,
         website=row.website,
         youtube_trailer_id=row.youtube_trailer_id,
-        genres=tuple(row.genres),
-        keywords=tuple(row.keywords),
-        ratings=ratings_from_json(row.ratings),
-        images=images_from_json(row.images),
-        recommendations=tuple(row.recommendations),
+        genres=tuple(_json(row.genres)),
+        keywords=tuple(_json(row.keywords)),
+        ratings=ratings_from_json(_json(row.ratings)),
+        images=images_from_json(_json(row.images)),
+        recommendations=tuple(_json(row.recommendations)),
         popularity=row.popularity,
         collection_tmdb_id=row.collection_tmdb_id,
         collection_title=row.collection_title,
@@ -147,7 +219,7 @@ def to_movie(row: MovieRow, alternative_titles: list[AlternativeTitleRow] | None
         digital_release=row.digital_release,
         physical_release=row.physical_release,
         release_date=row.release_date,
-        tags=tuple(row.tags),
+        tags=tuple(_json(row.tags)),
         last_info_sync=row.last_info_sync,
         last_search_time=row.last_search_time,
         alternative_titles=tuple(
@@ -177,25 +249,31 @@ def quality_from_json(stored: dict[str, Any]) -> QualityModel:
         revision=Revision(
             int(revision.get("version", 1)), int(revision.get("real", 0)), bool(revision.get("isRepack"))
         ),
-        source_detection=DetectionSource(stored.get("sourceDetection", "Unknown")),
-        resolution_detection=DetectionSource(stored.get("resolutionDetection", "Unknown")),
+        source_detection=_member(
+            _DETECTION_SOURCES, DetectionSource, stored.get("sourceDetection", "Unknown")
+        ),
+        resolution_detection=_member(
+            _DETECTION_SOURCES, DetectionSource, stored.get("resolutionDetection", "Unknown")
+        ),
     )
 
 
 def to_movie_file(row: MovieFileRow) -> MovieFile:
-    """The domain value of a movie file row."""
+    """The domain value of a movie file row (or of `MovieFileValues` selected with `json_as_text`)."""
     return MovieFile(
         id=row.id,
         movie_id=row.movie_id,
         relative_path=row.relative_path,
         size=row.size,
         date_added=row.date_added,
-        quality=quality_from_json(row.quality),
-        languages=tuple(language for i in row.languages if (language := language_by_id(i)) is not None),
+        quality=quality_from_json(_json(row.quality)),
+        languages=tuple(
+            language for i in _json(row.languages) if (language := language_by_id(i)) is not None
+        ),
         scene_name=row.scene_name,
         release_group=row.release_group,
         edition=row.edition,
-        media_info=row.media_info,
+        media_info=_json(row.media_info),
         original_file_path=row.original_file_path,
         indexer_flags=row.indexer_flags,
     )

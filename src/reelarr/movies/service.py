@@ -22,7 +22,16 @@ from reelarr.movies.matching import best_match, release_clean_titles
 from reelarr.movies.model import MinimumAvailability, Movie, MovieFile
 from reelarr.movies.naming import movie_folder_name
 from reelarr.movies.paths import movie_path_failures, normalise, root_folder_of
-from reelarr.movies.repository import alternative_title_rows, apply_metadata, to_movie, to_movie_file
+from reelarr.movies.repository import (
+    MovieFileValues,
+    MovieValues,
+    alternative_title_rows,
+    apply_metadata,
+    collector_paused,
+    json_as_text,
+    to_movie,
+    to_movie_file,
+)
 from reelarr.movies.tables import AlternativeTitleRow, ImportExclusionRow, MovieFileRow, MovieRow
 from reelarr.parsing import ParsedMovieInfo
 
@@ -81,10 +90,12 @@ class MovieService:
 
     async def all(self) -> list[Movie]:
         """Every movie in the library (without alternative titles)."""
+        # Plain rows rather than ORM objects: no identity map or instance state for 10,000 rows.
+        stmt = select(*json_as_text(MovieRow.__table__)).order_by(MovieRow.sort_title)
         async with self._db.read() as session:
-            return [
-                to_movie(row) for row in await session.scalars(select(MovieRow).order_by(MovieRow.sort_title))
-            ]
+            rows = (await session.execute(stmt)).all()
+        with collector_paused():
+            return [to_movie(MovieValues._make(row)) for row in rows]
 
     async def get(self, movie_id: int) -> Movie:
         """One movie with its alternative titles."""
@@ -186,11 +197,13 @@ class MovieService:
 
     async def files(self, movie_ids: Sequence[int] | None = None) -> dict[int, MovieFile]:
         """Movie files by movie id, for some movies or all."""
-        stmt = select(MovieFileRow)
+        stmt = select(*json_as_text(MovieFileRow.__table__))
         if movie_ids is not None:
             stmt = stmt.where(MovieFileRow.movie_id.in_(list(movie_ids)))
         async with self._db.read() as session:
-            return {row.movie_id: to_movie_file(row) for row in await session.scalars(stmt)}
+            rows = (await session.execute(stmt)).all()
+        with collector_paused():
+            return {row.movie_id: to_movie_file(MovieFileValues._make(row)) for row in rows}
 
     async def add(self, request: AddMovie) -> Movie:
         """Add one movie: validate, fetch its metadata from TMDB, save it; nothing is saved on failure."""

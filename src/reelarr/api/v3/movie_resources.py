@@ -14,7 +14,7 @@ from reelarr.movies.availability import is_available, movie_status
 from reelarr.movies.file_rules import media_info_view
 from reelarr.movies.model import MinimumAvailability, Movie, MovieFile
 from reelarr.movies.naming import movie_folder_name, sort_title
-from reelarr.movies.repository import original_language
+from reelarr.movies.repository import collector_paused, original_language
 from reelarr.parsing import clean_title
 from reelarr.quality.profile import QualityProfile
 from reelarr.quality.profile_rules import quality_cutoff_met
@@ -48,14 +48,23 @@ class ResourceContext:
         return found
 
 
+# isoformat() writes the same text as strftime("%Y-%m-%dT%H:%M:%S") several times faster (a list of
+# 10,000 movies formats 70,000 dates); strftime stays for years before 1000, which it does not pad.
 def _date(value: date | None) -> str | None:
     if value is None:
         return None
+    if value.year >= 1000:
+        return f"{value.isoformat()}T00:00:00Z"
     return datetime.combine(value, time(), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _instant(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value is not None else None
+    if value is None:
+        return None
+    value = value.astimezone(UTC)
+    if value.year >= 1000:
+        return f"{value.isoformat(timespec='seconds')[:19]}Z"
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _ratings(ratings: Ratings) -> dict[str, Any]:
@@ -215,6 +224,14 @@ def movie_resource(movie: Movie, file: MovieFile | None, ctx: ResourceContext) -
             },
         }
     )
+
+
+def movie_resource_list(
+    movies: Iterable[Movie], files: Mapping[int, MovieFile], ctx: ResourceContext
+) -> list[dict[str, Any]]:
+    """MovieResources for many library movies (the cycle collector waits until they are built)."""
+    with collector_paused():
+        return [movie_resource(movie, files.get(movie.id), ctx) for movie in movies]
 
 
 def _lookup_base(

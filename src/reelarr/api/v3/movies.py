@@ -18,6 +18,7 @@ from reelarr.api.v3.movie_resources import (
     lookup_resource_from_metadata,
     lookup_resource_from_search,
     movie_resource,
+    movie_resource_list,
 )
 from reelarr.errors import NotFound
 from reelarr.languages import language_by_id
@@ -52,7 +53,7 @@ async def movie_resources(services: Services, movies: list[Movie]) -> list[dict[
     """Resources for movies, with their files."""
     ctx = await resource_context(services)
     files = await services.movies.files(None if len(movies) > 500 else [m.id for m in movies])
-    return [movie_resource(movie, files.get(movie.id), ctx) for movie in movies]
+    return movie_resource_list(movies, files, ctx)
 
 
 async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any]:

@@ -15,19 +15,27 @@ import pytest
 from aiopyarr.models.host_configuration import PyArrHostConfiguration
 from aiopyarr.radarr_client import RadarrClient
 
+from tests.fixtures.media import MediaKind, SampleMedia
+from tests.fixtures.media.plugin import sample_media
 from tests.fixtures.tmdb.plugin import tmdb_fixture_server, tmdb_server
 from tests.integration.movies.conftest import Library, library
 from tests.support.live import API_KEY
+from tests.support.waiting import eventually
 
 __all__ = [
     "Library",
     "add_film",
+    "add_film_with_file",
     "aiopyarr_client",
     "library",
     "lookup",
+    "sample_media",
+    "settled",
     "tmdb_fixture_server",
     "tmdb_server",
 ]
+
+FINISHED = {"completed", "failed", "aborted", "cancelled", "orphaned"}
 
 # Radarr's default "HD-1080p" profile.
 HD_1080P = 4
@@ -63,6 +71,32 @@ async def add_film(library: Library, tmdb_id: int, **overrides: Any) -> dict[str
     assert response.status_code == 201, response.text
     added: dict[str, Any] = response.json()
     return added
+
+
+async def settled(library: Library, movie_id: int) -> dict[str, Any]:
+    """The movie once every queued command has finished (an add queues a refresh, which rescans)."""
+    client = library.server.client
+
+    async def done() -> dict[str, Any] | None:
+        commands = (await client.get("/api/v3/command")).json()
+        if any(c["status"] not in FINISHED for c in commands):
+            return None
+        movie: dict[str, Any] = (await client.get(f"/api/v3/movie/{movie_id}")).json()
+        return movie
+
+    return await eventually(done, within=30)
+
+
+async def add_film_with_file(
+    library: Library, media: SampleMedia, tmdb_id: int, release: str, **overrides: Any
+) -> dict[str, Any]:
+    """Put a 90-minute sample video named `release`.mkv in the film's folder, add the film, and
+    return it once the rescan that follows the add has recorded the file."""
+    folder = library.root / (await lookup(library, tmdb_id))["folder"]
+    media.copy_to(MediaKind.FEATURE_90MIN, folder / f"{release}.mkv")
+    movie = await settled(library, (await add_film(library, tmdb_id, **overrides))["id"])
+    assert movie["hasFile"] is True, movie
+    return movie
 
 
 def aiopyarr_for(library: Library, session: aiohttp.ClientSession, api_key: str = API_KEY) -> RadarrClient:

@@ -9,13 +9,16 @@ The server must take all of that back.
 from __future__ import annotations
 
 import pytest
-from aiopyarr import Command, RadarrMovie, RadarrMovieEditor, RadarrTagDetails, Tag
+from aiopyarr import Command, RadarrMovie, RadarrMovieEditor, RadarrMovieFile, RadarrTagDetails, Tag
 from aiopyarr.exceptions import ArrConnectionException, ArrException
 from aiopyarr.models.radarr import RadarrCommands
 from aiopyarr.radarr_client import RadarrClient
 
-from tests.clients.conftest import HD_1080P, Library, add_film
+from tests.clients.conftest import HD_1080P, Library, add_film, add_film_with_file, settled
+from tests.fixtures.media import MediaKind, SampleMedia
 from tests.support.waiting import eventually
+
+RELEASE = "The.Matrix.1999.1080p.BluRay.x264-GRP"
 
 
 async def _add_from_lookup(client: RadarrClient, library: Library, tmdb_id: int) -> RadarrMovie:
@@ -103,9 +106,11 @@ async def test_edit_several_through_the_editor_model(aiopyarr_client: RadarrClie
     reason=(
         "DELETE /movie/{id} (like every single-item DELETE) answers 200 with an empty body and no "
         "Content-Type, as Radarr's void DeleteMovie does; aiopyarr 23.4.0 JSON-decodes every "
-        "answer, so async_delete_movies(id), async_delete_tag, async_delete_root_folder... raise "
-        "ArrConnectionException after the delete happened. Answering {} as JSON (what Radarr "
-        "does for DELETE /movie/editor) would satisfy aiopyarr, pyarr, axios and Dio alike"
+        "answer, so async_delete_movies(id), async_delete_movie_file, async_delete_tag, "
+        "async_delete_root_folder... raise ArrConnectionException after the delete happened "
+        "(arrapi's delete_tag/delete_movie too: it JSON-decodes every answer). Answering {} as JSON "
+        "(what Radarr does for DELETE /movie/editor) would satisfy aiopyarr, arrapi, pyarr, axios "
+        "and Dio alike"
     ),
 )
 async def test_delete_one_movie_returns_cleanly(aiopyarr_client: RadarrClient, library: Library) -> None:
@@ -192,6 +197,28 @@ async def test_refresh_movie_command_parses_and_completes(
         return bool(one.status == "completed")
 
     await eventually(completed)
+
+
+async def test_movie_files_of_several_ids_parse_into_file_models(
+    aiopyarr_client: RadarrClient, library: Library, sample_media: SampleMedia
+) -> None:
+    movie = await add_film_with_file(library, sample_media, 603, RELEASE)
+    files = await aiopyarr_client.async_lookup_movie_files([movie["movieFileId"]])
+    assert isinstance(files, list)
+    [file] = files
+    assert isinstance(file, RadarrMovieFile)
+    assert (file.id, file.movieId, file.relativePath) == (movie["movieFileId"], movie["id"], f"{RELEASE}.mkv")
+    assert file.mediaInfo.videoCodec == "x264"
+
+
+async def test_rescan_movie_command_finds_a_file_placed_later(
+    aiopyarr_client: RadarrClient, library: Library, sample_media: SampleMedia
+) -> None:
+    movie = await settled(library, (await add_film(library, 603))["id"])
+    sample_media.copy_to(MediaKind.FEATURE_90MIN, library.root / "The Matrix (1999)" / f"{RELEASE}.mkv")
+    command = await aiopyarr_client.async_radarr_command(RadarrCommands.RESCAN_MOVIE, movieid=movie["id"])
+    assert command.name == "RescanMovie"
+    assert (await settled(library, movie["id"]))["hasFile"] is True
 
 
 async def test_quality_profiles_definitions_and_languages_parse(aiopyarr_client: RadarrClient) -> None:

@@ -20,22 +20,16 @@ history.py) and `app/ui.py`: every call carries `?apikey=`.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
-from tests.clients.conftest import Library, add_film
+from tests.clients.conftest import Library, add_film, add_film_with_file, settled
 from tests.fixtures.media import MediaKind, SampleMedia
-from tests.fixtures.media.plugin import sample_media
 from tests.support.live import API_KEY
 from tests.support.waiting import eventually
 
-__all__ = ["sample_media"]
-
 RELEASE = "The.Matrix.1999.1080p.BluRay.x264-GRP"
-FINISHED = {"completed", "failed", "aborted", "cancelled", "orphaned"}
 
 
 @pytest.fixture
@@ -60,29 +54,6 @@ async def _bazarr_version(bazarr: httpx.AsyncClient) -> str:
     if isinstance(body, dict) and "version" in body:
         return str(body["version"])
     return "unknown"
-
-
-async def _settled(bazarr: httpx.AsyncClient, movie_id: int) -> dict[str, Any]:
-    """The movie once every command is done (an add queues a refresh, which rescans the folder)."""
-
-    async def settled() -> dict[str, Any] | None:
-        commands = (await bazarr.get("/api/v3/command")).json()
-        if any(c["status"] not in FINISHED for c in commands):
-            return None
-        movie: dict[str, Any] = (await bazarr.get(f"/api/v3/movie/{movie_id}")).json()
-        return movie
-
-    return await eventually(settled, within=30)
-
-
-async def _matrix_with_file(library: Library, media: SampleMedia) -> tuple[dict[str, Any], Path]:
-    folder = library.root / "The Matrix (1999)"
-    path = media.copy_to(MediaKind.FEATURE_90MIN, folder / f"{RELEASE}.mkv")
-    added = await add_film(library, 603)
-    async with httpx.AsyncClient(base_url=library.server.url, params={"apikey": API_KEY}) as client:
-        movie = await _settled(client, added["id"])
-    assert movie["hasFile"] is True
-    return movie, path
 
 
 # --- version ----------------------------------------------------------------------------------
@@ -124,7 +95,8 @@ async def test_profiles_carry_the_language_name_bazarr_reads(bazarr: httpx.Async
 async def test_movie_sync_reads_a_movie_and_its_file(
     bazarr: httpx.AsyncClient, library: Library, sample_media: SampleMedia
 ) -> None:
-    added, path = await _matrix_with_file(library, sample_media)
+    added = await add_film_with_file(library, sample_media, 603, RELEASE)
+    path = library.root / "The Matrix (1999)" / f"{RELEASE}.mkv"
     [movie] = (await bazarr.get("/api/v3/movie")).json()
     assert movie["id"] == added["id"]
     assert (movie["title"], movie["sortTitle"], movie["year"]) == ("The Matrix", "matrix", 1999)
@@ -150,7 +122,7 @@ async def test_movie_without_a_file_has_no_movie_file_for_bazarr_to_skip_on(
     bazarr: httpx.AsyncClient, library: Library
 ) -> None:
     added = await add_film(library, 550)
-    movie = await _settled(bazarr, added["id"])
+    movie = await settled(library, added["id"])
     assert movie["hasFile"] is False
     assert "movieFile" not in movie
 
@@ -178,11 +150,11 @@ async def test_rescan_movie_notification_picks_up_a_new_file(
     bazarr: httpx.AsyncClient, library: Library, sample_media: SampleMedia
 ) -> None:
     added = await add_film(library, 603)
-    await _settled(bazarr, added["id"])
+    await settled(library, added["id"])
     sample_media.copy_to(MediaKind.FEATURE_90MIN, library.root / "The Matrix (1999)" / f"{RELEASE}.mkv")
     response = await bazarr.post("/api/v3/command", json={"name": "RescanMovie", "movieId": added["id"]})
     assert response.status_code == 201
-    assert (await _settled(bazarr, added["id"]))["hasFile"] is True
+    assert (await settled(library, added["id"]))["hasFile"] is True
 
 
 @pytest.mark.xfail(

@@ -22,11 +22,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import aiohttp
 import pytest
-from aiopyarr import Health, RadarrCalendarItem, RadarrMovie, RootFolder, SystemStatus
+from aiopyarr import Health, RadarrCalendarItem, RadarrMovie, RadarrMovieFile, RootFolder, SystemStatus
 from aiopyarr.exceptions import ArrAuthenticationException, ArrException
 from aiopyarr.radarr_client import RadarrClient
 
-from tests.clients.conftest import Library, add_film, aiopyarr_for
+from tests.clients.conftest import Library, add_film, add_film_with_file, aiopyarr_for
+from tests.fixtures.media import SampleMedia
 
 # The problem sensor's sources (homeassistant/components/radarr/const.py HEALTH_ISSUES).
 HEALTH_ISSUES = ("DownloadClientCheck", "DownloadClientStatusCheck", "IndexerRssCheck", "IndexerSearchCheck")
@@ -160,6 +161,19 @@ async def test_movie_dates_parse_into_aiopyarr_dates(aiopyarr_client: RadarrClie
     assert isinstance(movie.digitalRelease, date)
     assert isinstance(movie.added, datetime)
     assert movie.titleSlug == 603
+
+
+async def test_get_movies_service_reports_the_size_of_a_film_on_disk(
+    aiopyarr_client: RadarrClient, library: Library, sample_media: SampleMedia
+) -> None:
+    await add_film_with_file(library, sample_media, 603, "The.Matrix.1999.1080p.BluRay.x264-GRP")
+    [movie] = await aiopyarr_client.async_get_movies()
+    assert movie.hasFile is True
+    assert isinstance(movie.movieFile, RadarrMovieFile)
+    assert movie.sizeOnDisk == movie.movieFile.size > 0
+    assert isinstance(movie.movieFile.dateAdded, datetime)
+    assert movie.movieFile.mediaInfo.videoCodec == "x264"
+    assert movie.movieFile.quality.quality.name == "Bluray-1080p"
 
 
 # --- queue sensor -----------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from datetime import datetime
 import httpx
 import pytest
 
-from tests.clients.conftest import Library, add_film
+from tests.clients.conftest import Library, add_film, add_film_with_file
+from tests.fixtures.media import SampleMedia
 from tests.support.live import API_KEY
 
 
@@ -45,6 +46,16 @@ async def test_movie_widget_counts_wanted_missing_and_all(
     assert sorted((m["title"], m["id"]) for m in movies) == sorted(
         (f["title"], f["id"]) for f in (matrix, avatar, fight_club)
     )
+
+
+async def test_movie_widget_counts_films_on_disk_as_had(
+    homepage: httpx.AsyncClient, library: Library, sample_media: SampleMedia
+) -> None:
+    on_disk = await add_film_with_file(library, sample_media, 603, "The.Matrix.1999.1080p.BluRay.x264-GRP")
+    await add_film(library, 550)
+    movies = (await homepage.get("/movie")).json()
+    assert [m["id"] for m in movies if m["hasFile"]] == [on_disk["id"]]
+    assert on_disk["id"] not in [m["id"] for m in movies if m["monitored"] and not m["hasFile"]]
 
 
 @pytest.mark.xfail(

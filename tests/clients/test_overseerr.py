@@ -24,7 +24,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.clients.conftest import HD_1080P, Library
+from tests.clients.conftest import HD_1080P, Library, add_film_with_file
+from tests.fixtures.media import SampleMedia
 from tests.support.live import API_KEY
 from tests.support.waiting import eventually
 
@@ -165,6 +166,15 @@ async def test_request_of_a_monitored_library_film_is_seen_as_already_monitored(
     assert movie["id"] == movie_id
     assert movie["monitored"] is True
     assert movie["hasFile"] is False
+
+
+async def test_request_of_a_film_on_disk_is_seen_as_already_available(
+    overseerr: httpx.AsyncClient, library: Library, sample_media: SampleMedia
+) -> None:
+    added = await add_film_with_file(library, sample_media, 550, "Fight.Club.1999.1080p.BluRay.x264-GRP")
+    movie = await _lookup(overseerr, 550)
+    assert movie["id"] == added["id"]
+    assert movie["hasFile"] is True
 
 
 async def test_request_of_an_unmonitored_library_film_is_monitored_by_put_without_an_id(

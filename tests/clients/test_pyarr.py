@@ -17,11 +17,13 @@ import pytest
 from pyarr import RadarrAPI
 from pyarr.exceptions import PyarrBadRequest, PyarrResourceNotFound, PyarrUnauthorizedError
 
-from tests.clients.conftest import HD_1080P, Library, add_film
+from tests.clients.conftest import HD_1080P, Library, add_film, add_film_with_file, settled
+from tests.fixtures.media import MediaKind, SampleMedia
 from tests.support.live import API_KEY
 from tests.support.waiting import eventually
 
 T = TypeVar("T")
+RELEASE = "The.Matrix.1999.1080p.BluRay.x264-GRP"
 
 
 @pytest.fixture
@@ -343,6 +345,53 @@ async def test_del_movie_with_a_list_deletes_them_through_the_editor(
 async def test_del_movie_with_an_unknown_id_raises_pyarr_not_found(radarr: RadarrAPI) -> None:
     with pytest.raises(PyarrResourceNotFound):
         await call(radarr.del_movie, 999)
+
+
+# --- movie files -------------------------------------------------------------------------------
+
+
+async def test_get_movie_of_a_film_on_disk_carries_its_file(
+    radarr: RadarrAPI, library: Library, sample_media: SampleMedia
+) -> None:
+    added = await add_film_with_file(library, sample_media, 603, RELEASE)
+    movie = await call(radarr.get_movie, added["id"])
+    assert movie["hasFile"] is True
+    assert movie["sizeOnDisk"] == movie["movieFile"]["size"] > 0
+    assert movie["movieFile"]["quality"]["quality"]["name"] == "Bluray-1080p"
+    assert movie["statistics"]["movieFileCount"] == 1
+
+
+async def test_get_movie_files_by_movie_id_lists_the_file(
+    radarr: RadarrAPI, library: Library, sample_media: SampleMedia
+) -> None:
+    movie = await add_film_with_file(library, sample_media, 603, RELEASE)
+    [file] = await call(radarr.get_movie_files_by_movie_id, movie["id"])
+    assert file["id"] == movie["movieFileId"]
+    assert file["relativePath"] == f"{RELEASE}.mkv"
+    assert file["mediaInfo"]["videoCodec"] == "x264"
+
+
+async def test_post_command_rescan_movie_finds_a_file_placed_later(
+    radarr: RadarrAPI, library: Library, sample_media: SampleMedia
+) -> None:
+    movie = await settled(library, (await add_film(library, 603))["id"])
+    assert movie["hasFile"] is False
+    sample_media.copy_to(MediaKind.FEATURE_90MIN, library.root / "The Matrix (1999)" / f"{RELEASE}.mkv")
+    queued = await call(radarr.post_command, "RescanMovie", movieId=movie["id"])
+    assert queued["name"] == "RescanMovie"
+    assert (await settled(library, movie["id"]))["hasFile"] is True
+
+
+async def test_del_movie_file_removes_it_from_disk_and_the_movie(
+    radarr: RadarrAPI, library: Library, sample_media: SampleMedia
+) -> None:
+    movie = await add_film_with_file(library, sample_media, 603, RELEASE)
+    path = library.root / "The Matrix (1999)" / f"{RELEASE}.mkv"
+    await call(radarr.del_movie_file, movie["movieFileId"])
+    assert not path.exists()
+    after = await call(radarr.get_movie, movie["id"])
+    assert after["hasFile"] is False
+    assert "movieFile" not in after
 
 
 # --- calendar -----------------------------------------------------------------------------------

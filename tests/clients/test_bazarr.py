@@ -59,15 +59,6 @@ async def _bazarr_version(bazarr: httpx.AsyncClient) -> str:
 # --- version ----------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "GET /api/system/status answers a JSON 404 ({'message': ...}); Bazarr parses it, finds no "
-        "`version`, and its bare `raise JSONDecodeError` is a TypeError that sets the version to "
-        "'unknown' (Bazarr only asks /api/v3/system/status when the body is not JSON, as Radarr's "
-        "empty 404 is): Bazarr then shows Radarr's version as unknown and has no semver to gate on"
-    ),
-)
 async def test_version_probe_learns_the_radarr_version(bazarr: httpx.AsyncClient) -> None:
     status = (await bazarr.get("/api/v3/system/status")).json()
     assert await _bazarr_version(bazarr) == status["version"]

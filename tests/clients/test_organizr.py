@@ -29,11 +29,9 @@ async def organizr(library: Library) -> AsyncIterator[httpx.AsyncClient]:
         yield c
 
 
-async def test_pre_flight_status_without_a_version_is_a_json_404(organizr: httpx.AsyncClient) -> None:
+async def test_pre_flight_status_without_a_version_is_a_404_it_ignores(organizr: httpx.AsyncClient) -> None:
     response = await organizr.get("/api/system/status?")
     assert response.status_code == 404
-    assert response.headers["content-type"].startswith("application/json")
-    assert "message" in response.json()
 
 
 async def test_test_connection_reads_root_folders_as_a_json_list(

@@ -155,12 +155,12 @@ MovieFileValues = _values_type("MovieFileValues", MovieFileRow.__table__)
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Hold off Python's cycle collector while a long list of values is built (nothing may await inside).
+    """Hold off Python's cycle collector while a long list of values is built.
 
     10,000 movies are hundreds of thousands of new containers: enough to set off several full
     collections of the whole process (a third of a list's CPU time), though none of them is garbage.
-    Without an await, no other request runs meanwhile; the collector is back as it was (another
-    caller may have turned it off) the moment the list is built.
+    The collector is back as it was (another caller may have turned it off) when the block ends;
+    requests that run meanwhile (at an await inside) have their cycles collected a little later.
     """
     was_enabled = gc.isenabled()
     gc.disable()

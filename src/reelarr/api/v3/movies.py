@@ -26,6 +26,7 @@ from reelarr.metadata.models import MovieMetadata
 from reelarr.movies.lookup import MetadataLookups, lookup
 from reelarr.movies.model import Movie
 from reelarr.movies.naming import movie_folder_name
+from reelarr.movies.repository import collector_paused
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/movie", tags=["Movie"])
@@ -63,6 +64,11 @@ async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any
     return resource
 
 
+async def _whole_library(services: Services) -> JsonResponse:
+    """Every movie's resource, rendered; nothing of the list outlives the response body."""
+    return JsonResponse(await movie_resources(services, await services.movies.all()))
+
+
 @router.get("", responses={200: {"description": "Array of MovieResource (a paging envelope with page)"}})
 async def list_movies(
     request: Request,
@@ -76,7 +82,10 @@ async def list_movies(
         movie = await services.movies.find_by_tmdb_id(tmdb_id)
         return JsonResponse(await movie_resources(services, [movie]) if movie else [])
     if "page" not in request.query_params:
-        return JsonResponse(await movie_resources(services, await services.movies.all()))
+        # Resumed only once the library's movies and resources are freed (they are when _whole_library
+        # returns): resumed earlier, the collector would walk all of them once (a tenth of the CPU).
+        with collector_paused():
+            return await _whole_library(services)
     page = await services.movies.page(paging)
     records = await movie_resources(services, page.records)
     return JsonResponse(

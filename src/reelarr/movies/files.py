@@ -39,6 +39,8 @@ Clock = Callable[[], datetime]
 P = ParamSpec("P")
 T = TypeVar("T")
 DEFAULT_DISK_TIMEOUT = 15.0
+# Ids are 32-bit in both databases; a larger one asked for is simply not there.
+MAX_ID = 2**31 - 1
 
 
 class DeleteReason(StrEnum):
@@ -115,6 +117,10 @@ def _remove_file(path: str) -> None:
         os.remove(path)
 
 
+def _valid_ids(ids: Iterable[int]) -> list[int]:
+    return sorted({i for i in ids if 0 < i <= MAX_ID})
+
+
 def _not_found(file_id: int) -> NotFound:
     return NotFound(f"Movie file with ID {file_id} does not exist")
 
@@ -144,6 +150,8 @@ class MovieFileService:
 
     async def get(self, file_id: int) -> MovieFile:
         """One movie file by id."""
+        if not 0 < file_id <= MAX_ID:
+            raise _not_found(file_id)
         async with self._db.read() as session:
             row = await session.get(MovieFileRow, file_id)
             if row is None:
@@ -152,7 +160,7 @@ class MovieFileService:
 
     async def by_ids(self, file_ids: Iterable[int]) -> list[MovieFile]:
         """The movie files with these ids (unknown ids are left out), in id order."""
-        ids = sorted(set(file_ids))
+        ids = _valid_ids(file_ids)
         if not ids:
             return []
         async with self._db.read() as session:
@@ -163,11 +171,13 @@ class MovieFileService:
 
     async def for_movies(self, movie_ids: Iterable[int]) -> list[MovieFile]:
         """The files of these movies (a movie has at most one), in movie id order."""
-        files = await self._movies.files(sorted(set(movie_ids)))
+        files = await self._movies.files(_valid_ids(movie_ids))
         return [files[movie_id] for movie_id in sorted(files)]
 
     async def rescan(self, movie_id: int) -> RescanResult:
         """Bring a movie's file record in step with its folder: find, choose, update or forget its file."""
+        if not 0 < movie_id <= MAX_ID:
+            raise NotFound(f"Movie with ID {movie_id} does not exist")
         movie = await self._movies.get(movie_id)
         await self._check_root(movie)
         existing = (await self._movies.files([movie_id])).get(movie_id)
@@ -206,10 +216,8 @@ class MovieFileService:
         """Change several files at once: all or none (an unknown id changes nothing)."""
         ids = [file_id for file_id, _ in changes]
         async with self._db.write() as session:
-            rows = {
-                row.id: row
-                for row in await session.scalars(select(MovieFileRow).where(MovieFileRow.id.in_(ids)))
-            }
+            query = select(MovieFileRow).where(MovieFileRow.id.in_(_valid_ids(ids)))
+            rows = {row.id: row for row in await session.scalars(query)}
             missing = [file_id for file_id in ids if file_id not in rows]
             if missing:
                 raise _not_found(missing[0])

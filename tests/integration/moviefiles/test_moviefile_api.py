@@ -64,15 +64,20 @@ async def test_bad_listing_requests_are_the_400_array(library: Library, params: 
     assert response.json()[0]["errorMessage"]
 
 
-async def test_unknown_file_ids_are_404(library: Library) -> None:
+@pytest.mark.parametrize("file_id", [999, 2**31, 2**63, -1])
+async def test_unknown_file_ids_are_404(library: Library, file_id: int) -> None:
     client = library.server.client
     for response in (
-        await client.get("/api/v3/moviefile/999"),
-        await client.put("/api/v3/moviefile/999", json={"id": 999}),
-        await client.delete("/api/v3/moviefile/999"),
+        await client.get(f"/api/v3/moviefile/{file_id}"),
+        await client.put(f"/api/v3/moviefile/{file_id}", json={"id": file_id}),
+        await client.delete(f"/api/v3/moviefile/{file_id}"),
+        await client.put("/api/v3/moviefile/bulk", json=[{"id": file_id}]),
+        await client.request("DELETE", "/api/v3/moviefile/bulk", json={"movieFileIds": [file_id]}),
     ):
-        assert response.status_code == 404
+        assert response.status_code == 404, response.text
         assert response.json()["message"]
+    listed = await client.get("/api/v3/moviefile", params={"movieFileIds": file_id, "movieId": file_id})
+    assert listed.json() == []
 
 
 async def test_audio_languages_and_codecs_from_the_tracks(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
+
+import orjson
 
 from reelarr.languages import Language
 from reelarr.metadata.models import Image, MovieMetadata, MovieSearchResult, Ratings
@@ -61,9 +63,17 @@ def _date(value: date | None) -> str | None:
 def _instant(value: datetime | None) -> str | None:
     if value is None:
         return None
-    value = value.astimezone(UTC)
+    if value.tzinfo is not UTC:  # the database hands back UTC already
+        value = value.astimezone(UTC)
     if value.year >= 1000:
-        return f"{value.isoformat(timespec='seconds')[:19]}Z"
+        return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (  # noqa: UP031 (twice as fast as isoformat here)
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+        )
     return value.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -232,6 +242,28 @@ def movie_resource_list(
     """MovieResources for many library movies (the cycle collector waits until they are built)."""
     with collector_paused():
         return [movie_resource(movie, files.get(movie.id), ctx) for movie in movies]
+
+
+# As JsonResponse renders (reelarr.api.json).
+_JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_UTC_Z
+_RENDERED_AT_ONCE = 500
+
+
+def movie_list_json(movies: Sequence[Movie], files: Mapping[int, MovieFile], ctx: ResourceContext) -> bytes:
+    """The JSON array of many movies' resources, rendered a few hundred at a time.
+
+    The same bytes as rendering the whole list at once, but the resources of 10,000 movies (some
+    100 MB of dicts) never exist all at once: the server's peak memory stays well below.
+    """
+    parts = []
+    with collector_paused():
+        for start in range(0, len(movies), _RENDERED_AT_ONCE):
+            resources = [
+                movie_resource(movie, files.get(movie.id), ctx)
+                for movie in movies[start : start + _RENDERED_AT_ONCE]
+            ]
+            parts.append(orjson.dumps(resources, option=_JSON_OPTIONS)[1:-1])
+    return b"[" + b",".join(parts) + b"]"
 
 
 def _lookup_base(

@@ -17,6 +17,7 @@ from reelarr.api.v3.movie_resources import (
     ResourceContext,
     lookup_resource_from_metadata,
     lookup_resource_from_search,
+    movie_list_json,
     movie_resource,
     movie_resource_list,
 )
@@ -64,9 +65,12 @@ async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any
     return resource
 
 
-async def _whole_library(services: Services) -> JsonResponse:
+async def _whole_library(services: Services) -> Response:
     """Every movie's resource, rendered; nothing of the list outlives the response body."""
-    return JsonResponse(await movie_resources(services, await services.movies.all()))
+    movies = await services.movies.all()
+    ctx = await resource_context(services)
+    files = await services.movies.files()
+    return Response(movie_list_json(movies, files, ctx), media_type=JsonResponse.media_type)
 
 
 @router.get("", responses={200: {"description": "Array of MovieResource (a paging envelope with page)"}})
@@ -76,7 +80,7 @@ async def list_movies(
     paging: PagingQuery,
     tmdb_id: Annotated[int | None, Query(alias="tmdbId")] = None,
     exclude_local_covers: Annotated[bool, Query(alias="excludeLocalCovers")] = False,
-) -> JsonResponse:
+) -> Response:
     """The library; with tmdbId the matching movie or none; with page, one page of it (Reelarr extension)."""
     if tmdb_id is not None:
         movie = await services.movies.find_by_tmdb_id(tmdb_id)

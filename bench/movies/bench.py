@@ -147,6 +147,11 @@ class Server:
                 fields[key] = int(value.split()[0]) / 1024
         return fields["VmRSS"], fields["VmHWM"]
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server has used so far, all its threads (user + system)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def output(self) -> str:
         self._log.flush()
         return self.log_path.read_text(errors="replace")[-4000:]
@@ -175,6 +180,7 @@ class Timing:
     received: list[float]
     size: int
     body: Any
+    server_cpu: float | None = None  # the server's CPU seconds a request
 
     @property
     def median(self) -> float:
@@ -186,13 +192,18 @@ class Timing:
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def time_get(client: httpx.Client, path: str, runs: int, warmup: int, label: str = "") -> Timing:
+def time_get(
+    client: httpx.Client, path: str, runs: int, warmup: int, label: str = "", server: Server | None = None
+) -> Timing:
     """GET `path` `warmup` times untimed, then `runs` times: request sent to JSON parsed."""
     for _ in range(warmup):
         response = client.get(path)
         response.raise_for_status()
         orjson.loads(response.content)
-    seconds, received, size, body = [], [], 0, None
+    seconds: list[float] = []
+    received: list[float] = []
+    size, body = 0, None
+    cpu_before = server.cpu_seconds() if server is not None else 0.0
     for _ in range(runs):
         gc.collect()
         start = time.perf_counter()
@@ -204,7 +215,8 @@ def time_get(client: httpx.Client, path: str, runs: int, warmup: int, label: str
         received.append(got - start)
         response.raise_for_status()
         size = len(content)
-    return Timing(label or path, seconds, received, size, body)
+    cpu = (server.cpu_seconds() - cpu_before) / runs if server is not None else None
+    return Timing(label or path, seconds, received, size, body, cpu)
 
 
 # ---------------------------------------------------------------- the in-process reference
@@ -297,7 +309,7 @@ def _timed_row(timing: Timing, target: float | None = None) -> str:
 def measure(server: Server, movies: int, args: argparse.Namespace) -> list[str]:
     """Time the requests against a running server and return the report lines."""
     with httpx.Client(base_url=server.url, headers={"X-Api-Key": API_KEY}, timeout=120) as client:
-        full = time_get(client, "/api/v3/movie", args.runs, args.warmup, "GET /api/v3/movie")
+        full = time_get(client, "/api/v3/movie", args.runs, args.warmup, "GET /api/v3/movie", server)
         if not isinstance(full.body, list) or len(full.body) != movies:
             raise AssertionError(f"expected {movies} movies, got {type(full.body).__name__}")
         probe = client.get(PAGE_PATH)
@@ -330,6 +342,7 @@ def measure(server: Server, movies: int, args: argparse.Namespace) -> list[str]:
             "  of which the response received (the rest: client parse)",
             _seconds(statistics.median(full.received)),
         ),
+        _row("  the server's CPU time a request (user + system)", _seconds(full.server_cpu or 0.0)),
     ]
     if not paged:
         lines.append("(no paged GET /api/v3/movie yet: timing /api/v3/exclusions/paged instead)")
@@ -377,7 +390,8 @@ def main() -> None:
         build_seconds = time.perf_counter() - started
         print(
             f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cpus, "
-            f"{'PostgreSQL' if args.postgres else 'SQLite'}, one `reelarr serve` process"
+            f"{'PostgreSQL' if args.postgres else 'SQLite'}, one `reelarr serve` process; "
+            f"load average {os.getloadavg()[0]:.1f}"
         )
         print(
             f"library: {built.movies:,} movies, {built.files:,} with a file, {built.alternative_titles:,} "

@@ -19,7 +19,8 @@ from reelarr.db.engine import Database
 from reelarr.db.migrate import migrate
 from reelarr.events import EventBus
 from reelarr.mediacover.covers import RESIZE_HEIGHTS, cover_file_name
-from reelarr.mediafiles.model import HdrFormat, MediaInfo, Reader, media_info_to_json
+from reelarr.mediafiles.model import HdrFormat, MediaInfo, Reader
+from reelarr.movies.file_rules import stored_media_info
 from reelarr.movies.naming import movie_folder_name, sort_title
 from reelarr.movies.repository import quality_to_json
 from reelarr.movies.tables import AlternativeTitleRow, MovieFileRow, MovieRow
@@ -209,7 +210,7 @@ def _release_dates(rng: random.Random, year: int) -> tuple[date | None, date | N
     return start, digital, physical, "Released"
 
 
-def _media_info(rng: random.Random, resolution: str, remux: bool) -> dict[str, Any]:
+def _media_info(rng: random.Random, resolution: str, remux: bool, scene_name: str | None) -> dict[str, Any]:
     width, height = _HEIGHTS.get(resolution, (1920, 1080))
     hevc = height >= 2160 or rng.random() < 0.25
     hdr = (
@@ -252,7 +253,7 @@ def _media_info(rng: random.Random, resolution: str, remux: bool) -> dict[str, A
         audio_languages=languages,
         subtitles=subtitles,
     )
-    return media_info_to_json(info)
+    return stored_media_info(info, scene_name)  # as RescanMovie stores it
 
 
 def _weighted_quality(rng: random.Random) -> str:
@@ -365,20 +366,21 @@ def generate(
                 source_detection=DetectionSource.NAME,
                 resolution_detection=rng.choice((DetectionSource.NAME, DetectionSource.MEDIA_INFO)),
             )
+            scene_name = scene if rng.random() < 0.7 else None
             files.append(
                 {
                     "movie_id": movie_id,
                     "relative_path": f"{folder} {{{name}}}.mkv",
                     "size": rng.randint(700_000_000, 80_000_000_000),
                     "date_added": added + timedelta(hours=rng.randint(1, 500)),
-                    "scene_name": scene if rng.random() < 0.7 else None,
+                    "scene_name": scene_name,
                     "release_group": group,
                     "edition": rng.choice(("Director's Cut", "Extended", "IMAX"))
                     if rng.random() < 0.05
                     else None,
                     "quality": quality_to_json(model),
                     "languages": [1] if rng.random() < 0.8 else [1, rng.choice((2, 3, 4))],
-                    "media_info": _media_info(rng, resolution, "Remux" in name)
+                    "media_info": _media_info(rng, resolution, "Remux" in name, scene_name)
                     if rng.random() < 0.97
                     else None,
                     "original_file_path": f"{scene}.mkv" if rng.random() < 0.5 else None,

@@ -15,16 +15,8 @@ from pydantic import Field, TypeAdapter
 
 from reelarr.api.resource import Resource
 from reelarr.api.v3.movie_resources import ResourceContext
-from reelarr.mediafiles.formatting import (
-    format_audio_channels,
-    format_audio_codec,
-    format_dynamic_range,
-    format_dynamic_range_type,
-    format_runtime,
-    format_video_codec,
-)
-from reelarr.mediafiles.model import media_info_from_json
 from reelarr.movies.availability import is_available, movie_status
+from reelarr.movies.file_rules import media_info_view
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.quality.profile_rules import quality_cutoff_met
 
@@ -178,26 +170,8 @@ def _midnight(value: date | None) -> datetime | None:
 
 
 def _media_info(file: MovieFile) -> MediaInfoModel | None:
-    if not file.media_info:
-        return None
-    info = media_info_from_json(file.media_info)
-    return MediaInfoModel(
-        audio_bitrate=info.audio_bitrate,
-        audio_channels=format_audio_channels(info),
-        audio_codec=format_audio_codec(info, file.scene_name or ""),
-        audio_languages="/".join(info.audio_languages),
-        audio_stream_count=info.audio_stream_count,
-        video_bit_depth=info.video_bit_depth,
-        video_bitrate=info.video_bitrate,
-        video_codec=format_video_codec(info, file.scene_name or ""),
-        video_dynamic_range=format_dynamic_range(info),
-        video_dynamic_range_type=format_dynamic_range_type(info),
-        video_fps=round(info.video_fps, 3),
-        resolution=info.resolution,
-        run_time=format_runtime(info.run_time),
-        scan_type=info.scan_type,
-        subtitles="/".join(info.subtitles),
-    )
+    shown = media_info_view(file.media_info, file.scene_name)
+    return MediaInfoModel(**shown) if shown is not None else None
 
 
 def _file_model(movie: Movie, file: MovieFile, ctx: ResourceContext) -> MovieFileModel:

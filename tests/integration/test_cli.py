@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from reelarr import __version__
+from reelarr.db.migrate import head_revision
 from tests.support.processes import REPO_ROOT
 
 
@@ -39,7 +40,7 @@ def test_version(tmp_path: Path) -> None:
 def test_migrate_creates_the_sqlite_database_in_the_data_dir(tmp_path: Path) -> None:
     result = reelarr("migrate", data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
-    assert "0001" in result.stdout
+    assert head_revision() in result.stdout
     assert (tmp_path / "data" / "reelarr.db").is_file()
 
 

@@ -16,7 +16,14 @@ from reelarr.events import EventBus
 from reelarr.health.service import HealthChanged
 from reelarr.jobs.events import CommandUpdated, ScheduledTaskUpdated
 from reelarr.jobs.serialize import command_from_json
-from reelarr.movies.events import MovieAdded, MovieDeleted, MovieUpdated
+from reelarr.movies.events import (
+    MovieAdded,
+    MovieDeleted,
+    MovieFileAdded,
+    MovieFileDeleted,
+    MovieFileUpdated,
+    MovieUpdated,
+)
 from reelarr.rootfolders.events import RootFolderAdded, RootFolderDeleted
 from reelarr.tags.events import TagsChanged
 
@@ -38,6 +45,9 @@ class WebSocketHub:
         bus.subscribe(MovieAdded, self._on_movie_added, remote=True)
         bus.subscribe(MovieUpdated, self._on_movie_updated, remote=True)
         bus.subscribe(MovieDeleted, self._on_movie_deleted, remote=True)
+        bus.subscribe(MovieFileAdded, self._on_movie_file, remote=True)
+        bus.subscribe(MovieFileUpdated, self._on_movie_file, remote=True)
+        bus.subscribe(MovieFileDeleted, self._on_movie_file, remote=True)
         bus.subscribe(RootFolderAdded, self._on_root_folders, remote=True)
         bus.subscribe(RootFolderDeleted, self._on_root_folders, remote=True)
 
@@ -110,6 +120,14 @@ class WebSocketHub:
 
     async def _on_movie_deleted(self, event: MovieDeleted) -> None:
         self.broadcast("movie", "deleted", {"id": event.movie_id})
+
+    async def _on_movie_file(self, event: MovieFileAdded | MovieFileUpdated | MovieFileDeleted) -> None:
+        action = {MovieFileAdded: "created", MovieFileUpdated: "updated", MovieFileDeleted: "deleted"}[
+            type(event)
+        ]
+        self.broadcast("moviefile", action, {"id": event.movie_file_id, "movieId": event.movie_id})
+        # The movie's hasFile, size and statistics changed with it.
+        self.broadcast("movie", "updated", {"id": event.movie_id})
 
     async def _on_root_folders(self, _event: RootFolderAdded | RootFolderDeleted) -> None:
         self.broadcast("rootfolder", "sync")

@@ -422,3 +422,21 @@ async def test_parse_names_the_library_movie_a_release_is_about(library: Library
         await client.get("/api/v3/parse", params={"title": "The.Matrix.2021.1080p.WEB-DL-GRP"})
     ).json()
     assert "movie" not in other_year
+
+
+async def test_a_file_found_by_a_rescan_is_pushed_over_the_websocket(library: Library) -> None:
+    movie = await _add(library)
+    url = library.server.url.replace("http://", "ws://") + f"/ws?access_token={API_KEY}"
+    async with websockets.connect(url, open_timeout=10) as ws:
+        folder = library.root / "The Matrix (1999)"
+        folder.mkdir(exist_ok=True)
+        (folder / "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv").write_bytes(b"\0" * 4096)
+        await library.server.client.post(
+            "/api/v3/command", json={"name": "RescanMovie", "movieId": movie["id"]}
+        )
+        while True:
+            message = json.loads(await ws.recv(decode=True))
+            if message["name"] == "moviefile":
+                break
+    assert message["action"] == "created"
+    assert message["resource"]["movieId"] == movie["id"]

@@ -10,6 +10,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from reelarr.db.engine import Database
 
@@ -48,13 +49,31 @@ async def migrate(db: Database) -> None:
         if db.dialect == "postgresql":
             await conn.execute(text("select pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
             await conn.commit()
+        else:
+            # A migration that rebuilds a SQLite table drops the old one; with foreign keys on, that
+            # drop would cascade-delete the rows that point at it. SQLite only takes this pragma
+            # outside a transaction, so it goes straight to the driver.
+            await _sqlite_foreign_keys(conn, enabled=False)
         try:
             await conn.run_sync(_upgrade, cfg)
             await conn.commit()
+            if db.dialect == "sqlite":
+                broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                await conn.commit()
+                if broken:
+                    raise RuntimeError(f"Migration left rows pointing nowhere: {broken[:5]}")
         finally:
             if db.dialect == "postgresql":
                 await conn.execute(text("select pg_advisory_unlock(:k)"), {"k": _PG_MIGRATION_LOCK})
                 await conn.commit()
+            else:
+                await _sqlite_foreign_keys(conn, enabled=True)
+
+
+async def _sqlite_foreign_keys(conn: AsyncConnection, *, enabled: bool) -> None:
+    raw = await conn.get_raw_connection()
+    driver: Any = raw.driver_connection
+    await driver.execute(f"PRAGMA foreign_keys={'ON' if enabled else 'OFF'}")
 
 
 async def current_revision(db: Database) -> str | None:

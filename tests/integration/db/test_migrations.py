@@ -27,3 +27,14 @@ async def test_migrated_schema_matches_the_tables_in_code(db: Database) -> None:
 
 async def test_database_is_at_the_newest_migration(db: Database) -> None:
     assert await current_revision(db) == head_revision()
+
+
+async def test_ids_of_deleted_rows_are_never_handed_out_again(db: Database) -> None:
+    from sqlalchemy import text
+
+    async with db.write() as session:
+        await session.execute(text("insert into tags (label) values ('a'), ('b')"))
+        await session.execute(text("delete from tags where label = 'b'"))
+        await session.execute(text("insert into tags (label) values ('c')"))
+        ids = (await session.execute(text("select id from tags order by id"))).scalars().all()
+    assert ids == [1, 3]

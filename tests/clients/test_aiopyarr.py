@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from aiopyarr import Command, RadarrMovie, RadarrMovieEditor, RadarrMovieFile, RadarrTagDetails, Tag
-from aiopyarr.exceptions import ArrConnectionException, ArrException
+from aiopyarr.exceptions import ArrException
 from aiopyarr.models.radarr import RadarrCommands
 from aiopyarr.radarr_client import RadarrClient
 
@@ -100,19 +100,6 @@ async def test_edit_several_through_the_editor_model(aiopyarr_client: RadarrClie
     assert [m.monitored for m in edited] == [False, False]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ArrConnectionException,
-    reason=(
-        "DELETE /movie/{id} (like every single-item DELETE) answers 200 with an empty body and no "
-        "Content-Type, as Radarr's void DeleteMovie does; aiopyarr 23.4.0 JSON-decodes every "
-        "answer, so async_delete_movies(id), async_delete_movie_file, async_delete_tag, "
-        "async_delete_root_folder... raise ArrConnectionException after the delete happened "
-        "(arrapi's delete_tag/delete_movie too: it JSON-decodes every answer). Answering {} as JSON "
-        "(what Radarr does for DELETE /movie/editor) would satisfy aiopyarr, arrapi, pyarr, axios "
-        "and Dio alike"
-    ),
-)
 async def test_delete_one_movie_returns_cleanly(aiopyarr_client: RadarrClient, library: Library) -> None:
     added = await add_film(library, 603)
     await aiopyarr_client.async_delete_movies(added["id"], delete_files=True, add_exclusion=True)

@@ -15,3 +15,12 @@ class JsonResponse(Response):
 
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_UTC_Z)
+
+
+def deleted() -> JsonResponse:
+    """What a DELETE answers: 200 with `{}`.
+
+    Radarr answers its single-item DELETEs with an empty body, which aiopyarr and arrapi fail to
+    decode after the delete happened; `{}` (Radarr's answer to its bulk deletes) suits every client.
+    """
+    return JsonResponse({})

@@ -50,7 +50,7 @@ async def test_add_get_list_update_delete(server: LiveServer) -> None:
     assert (await server.client.get(f"/api/v3/exclusions/{added['id']}")).json()["movieYear"] == 2000
 
     deleted = await server.client.delete(f"/api/v3/exclusions/{added['id']}")
-    assert (deleted.status_code, deleted.content) == (200, b"")
+    assert (deleted.status_code, deleted.json()) == (200, {})
     assert (await server.client.get(f"/api/v3/exclusions/{added['id']}")).status_code == 404
 
 

@@ -188,7 +188,7 @@ async def test_unknown_profile_is_404(server: LiveServer) -> None:
 async def test_delete_a_profile(server: LiveServer) -> None:
     response = await server.client.delete("/api/v3/qualityprofile/6")
     assert response.status_code == 200
-    assert response.content == b""
+    assert response.json() == {}
     assert [p["id"] for p in (await server.client.get("/api/v3/qualityprofile")).json()] == [1, 2, 3, 4, 5]
 
 

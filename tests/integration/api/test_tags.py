@@ -44,7 +44,7 @@ async def test_create_list_get_rename_delete(server: LiveServer) -> None:
     assert renamed.json() == {"id": tag["id"], "label": "uhd"}
 
     deleted = await server.client.delete(f"/api/v3/tag/{tag['id']}")
-    assert (deleted.status_code, deleted.content) == (200, b"")
+    assert (deleted.status_code, deleted.json()) == (200, {})
     missing = await server.client.get(f"/api/v3/tag/{tag['id']}")
     assert missing.status_code == 404
     assert "message" in missing.json()

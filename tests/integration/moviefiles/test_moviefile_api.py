@@ -188,7 +188,7 @@ async def test_delete_removes_the_file_from_disk_and_nothing_else(
     response = await client.delete(f"/api/v3/moviefile/{movie['movieFileId']}")
 
     assert response.status_code == 200
-    assert response.content == b""
+    assert response.json() == {}
     assert not path.exists()
     assert (path.parent / "The.Matrix.1999.1080p.BluRay.x264-GRP.en.srt").exists()
     after = await get_movie(library, movie["id"])

@@ -184,7 +184,7 @@ async def test_delete_with_files_and_exclusion(library: Library) -> None:
         f"/api/v3/movie/{movie['id']}", params={"deleteFiles": "True", "addImportExclusion": "True"}
     )
     assert response.status_code == 200
-    assert response.content == b""
+    assert response.json() == {}
     assert not folder.exists()
     assert (await library.server.client.get("/api/v3/movie")).json() == []
     assert await library.server.services.movies.by_tmdb_ids([603]) == {}

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import Body, Depends, Response
 
 from reelarr.api.deps import get_services
+from reelarr.api.json import deleted
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
 from reelarr.api.timespan import format_timespan
@@ -114,7 +115,7 @@ async def get_command(id: int, services: ServicesDep) -> CommandResource:
 async def cancel_command(id: int, services: ServicesDep) -> Response:
     """Cancel a command that has not started."""
     await services.commands.cancel(id)
-    return Response(status_code=200)
+    return deleted()
 
 
 @router.post("/{id}/retry", status_code=201)

@@ -8,6 +8,7 @@ from fastapi import Body, Depends, Response
 from pydantic import Field
 
 from reelarr.api.deps import get_services
+from reelarr.api.json import deleted
 from reelarr.api.paging import PagingQuery, PagingResource, paging_resource
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter, put_with_optional_id
@@ -107,4 +108,4 @@ async def delete_exclusions(
 async def delete_exclusion(id: int, services: ServicesDep) -> Response:
     """Remove one exclusion."""
     await services.exclusions.delete(id)
-    return Response(status_code=200)
+    return deleted()

@@ -8,7 +8,7 @@ from fastapi import Body, Depends, Query, Response
 from pydantic import Field
 
 from reelarr.api.deps import get_services
-from reelarr.api.json import JsonResponse
+from reelarr.api.json import JsonResponse, deleted
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter, put_with_optional_id
 from reelarr.api.v3.common import LanguageResource, QualityModelResource
@@ -187,4 +187,4 @@ async def delete_movie_files(
 async def delete_movie_file(id: int, services: ServicesDep) -> Response:
     """Delete a file from disk, with its record."""
     await services.movie_files.delete(id)
-    return Response(status_code=200)
+    return deleted()

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import Body, Depends, Query, Request, Response
 
 from reelarr.api.deps import get_services
-from reelarr.api.json import JsonResponse
+from reelarr.api.json import JsonResponse, deleted
 from reelarr.api.paging import PagingQuery
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter, put_with_optional_id
@@ -223,4 +223,4 @@ async def delete_movie(
 ) -> Response:
     """Remove a movie, optionally with its files, optionally keeping lists from adding it again."""
     await services.movies.delete(id, delete_files=delete_files, add_exclusion=add_import_exclusion)
-    return Response(status_code=200)
+    return deleted()

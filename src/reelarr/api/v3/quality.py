@@ -8,6 +8,7 @@ from fastapi import Body, Depends, Response
 from pydantic import Field
 
 from reelarr.api.deps import get_services
+from reelarr.api.json import deleted
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter, put_with_optional_id
 from reelarr.api.v3.common import LanguageResource, QualityResource, language_resource, quality_resource
@@ -249,4 +250,4 @@ async def update_profile(
 async def delete_profile(id: int, services: ServicesDep) -> Response:
     """Delete a profile no movie uses."""
     await services.quality.delete(id)
-    return Response(status_code=200)
+    return deleted()

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Response
 
 from reelarr.api.deps import get_services
+from reelarr.api.json import deleted
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
 from reelarr.rootfolders.service import RootFolder
@@ -76,4 +77,4 @@ async def add_root_folder(body: RootFolderInput, services: ServicesDep) -> RootF
 async def delete_root_folder(id: int, services: ServicesDep) -> Response:
     """Forget a root folder; the files in it stay where they are."""
     await services.root_folders.delete(id)
-    return Response(status_code=200)
+    return deleted()

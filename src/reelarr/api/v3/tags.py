@@ -8,6 +8,7 @@ from fastapi import Body, Depends, Response
 from pydantic import Field
 
 from reelarr.api.deps import get_services
+from reelarr.api.json import deleted
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter, put_with_optional_id
 from reelarr.services import Services
@@ -91,4 +92,4 @@ async def update_tag(
 async def delete_tag(id: int, services: ServicesDep) -> Response:
     """Delete a tag nothing uses (409 otherwise)."""
     await services.tags.delete(id)
-    return Response(status_code=200)
+    return deleted()

@@ -131,14 +131,14 @@ def alternative_title_rows(movie_id: int, metadata: MovieMetadata) -> list[Alter
     return rows
 
 
-def json_as_text(table: FromClause) -> list[ColumnElement[Any]]:
-    """A table's columns to select for many rows, JSON ones as their text under their own names.
+def json_as_text(table: FromClause, prefix: str = "") -> list[ColumnElement[Any]]:
+    """A table's columns to select for many rows, JSON ones as their text (names after `prefix`).
 
     `to_movie` and `to_movie_file` decode that text with orjson, several times faster than the json
     module SQLAlchemy decodes JSON columns with (six JSON columns a movie: ~60,000 decodes a list).
     """
     return [
-        cast(column, Text).label(column.name) if isinstance(column.type, JSON) else column
+        (cast(column, Text) if isinstance(column.type, JSON) else column).label(prefix + column.name)
         for column in table.columns
     ]
 

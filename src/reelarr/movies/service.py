@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, outerjoin, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reelarr.db.engine import Database
@@ -89,13 +89,40 @@ class MovieService:
         self.hooks = hooks
 
     async def all(self) -> list[Movie]:
-        """Every movie in the library (without alternative titles)."""
+        """Every movie in the library (without alternative titles), by sort title."""
         # Plain rows rather than ORM objects: no identity map or instance state for 10,000 rows.
-        stmt = select(*json_as_text(MovieRow.__table__)).order_by(MovieRow.sort_title)
+        stmt = select(*json_as_text(MovieRow.__table__)).order_by(MovieRow.sort_title, MovieRow.id)
         async with self._db.read() as session:
             rows = (await session.execute(stmt)).all()
         with collector_paused():
             return [to_movie(MovieValues._make(row)) for row in rows]
+
+    async def all_with_files(
+        self, batch_size: int = 500
+    ) -> AsyncGenerator[list[tuple[Movie, MovieFile | None]], None]:
+        """Every movie with its file, in all()'s order, a batch at a time as the rows arrive.
+
+        For the whole-library list: a batch of movies is built, used and dropped before the next,
+        so 10,000 movies and their files never sit in memory at once. Close it (aclosing) when not
+        read to the end.
+        """
+        movie_columns = json_as_text(MovieRow.__table__)
+        split = len(movie_columns)
+        stmt = (
+            select(*movie_columns, *json_as_text(MovieFileRow.__table__, prefix="file_"))
+            .select_from(outerjoin(MovieRow, MovieFileRow, MovieFileRow.movie_id == MovieRow.id))
+            .order_by(MovieRow.sort_title, MovieRow.id)
+        )
+        async with self._db.read() as session:
+            result = await session.stream(stmt)
+            async for rows in result.partitions(batch_size):
+                yield [
+                    (
+                        to_movie(MovieValues._make(row[:split])),
+                        to_movie_file(MovieFileValues._make(row[split:])) if row[split] is not None else None,
+                    )
+                    for row in rows
+                ]
 
     async def get(self, movie_id: int) -> Movie:
         """One movie with its alternative titles."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -246,24 +246,26 @@ def movie_resource_list(
 
 # As JsonResponse renders (reelarr.api.json).
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_UTC_Z
-_RENDERED_AT_ONCE = 500
 
 
-def movie_list_json(movies: Sequence[Movie], files: Mapping[int, MovieFile], ctx: ResourceContext) -> bytes:
-    """The JSON array of many movies' resources, rendered a few hundred at a time.
+def movie_list_part(movies: Iterable[tuple[Movie, MovieFile | None]], ctx: ResourceContext) -> bytes:
+    """Some movies' resources as JsonResponse renders a list of them, without the brackets.
 
-    The same bytes as rendering the whole list at once, but the resources of 10,000 movies (some
-    100 MB of dicts) never exist all at once: the server's peak memory stays well below.
+    Joined with commas and bracketed, the parts are the bytes of rendering the whole list at once
+    (checked on the 10,000-movie benchmark library), though only a part's dicts exist at a time.
     """
-    parts = []
-    with collector_paused():
-        for start in range(0, len(movies), _RENDERED_AT_ONCE):
-            resources = [
-                movie_resource(movie, files.get(movie.id), ctx)
-                for movie in movies[start : start + _RENDERED_AT_ONCE]
-            ]
-            parts.append(orjson.dumps(resources, option=_JSON_OPTIONS)[1:-1])
-    return b"[" + b",".join(parts) + b"]"
+    resources = [movie_resource(movie, file, ctx) for movie, file in movies]
+    return orjson.dumps(resources, option=_JSON_OPTIONS)[1:-1] if resources else b""
+
+
+def json_list(parts: list[bytes]) -> bytes:
+    """A JSON array of `movie_list_part`s (empty ones left out), copied once."""
+    parts = [part for part in parts if part]
+    if not parts:
+        return b"[]"
+    parts[0] = b"[" + parts[0]
+    parts[-1] += b"]"
+    return b",".join(parts)
 
 
 def _lookup_base(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+from contextlib import aclosing
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, Query, Request, Response
@@ -14,15 +17,18 @@ from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter, put_with_optional_id
 from reelarr.api.v3.movie_input import AddMovieInput, EditorDeleteInput, EditorInput, MovieUpdateInput
 from reelarr.api.v3.movie_resources import (
+    ImageLinks,
     ResourceContext,
+    json_list,
     lookup_resource_from_metadata,
     lookup_resource_from_search,
-    movie_list_json,
+    movie_list_part,
     movie_resource,
     movie_resource_list,
 )
 from reelarr.errors import NotFound
 from reelarr.languages import language_by_id
+from reelarr.mediacover.covers import cover_links, movies_with_covers
 from reelarr.metadata.models import MovieMetadata
 from reelarr.movies.lookup import MetadataLookups, lookup
 from reelarr.movies.model import Movie
@@ -40,13 +46,19 @@ class MovieFolderResource(Resource):
     folder: str
 
 
-async def resource_context(services: Services) -> ResourceContext:
+async def resource_context(services: Services, *, whole_library: bool = False) -> ResourceContext:
     """Profiles, today's date and cover links for building movie resources."""
     profiles = {p.id: p for p in await services.quality.profiles()}
+    links: ImageLinks = services.media_covers.links
+    if whole_library:
+        # ImageCache.links, minus the stats for movies whose covers are not cached (one listing).
+        root = services.media_covers.root
+        with_covers = await asyncio.to_thread(movies_with_covers, root)
+        links = partial(cover_links, root, url_base=services.settings.url_base, with_covers=with_covers)
     return ResourceContext(
         today=services.clock().date(),
         profiles=profiles,
-        image_links=services.media_covers.links,
+        image_links=links,
         languages=language_by_id,
     )
 
@@ -66,11 +78,13 @@ async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any
 
 
 async def _whole_library(services: Services) -> Response:
-    """Every movie's resource, rendered; nothing of the list outlives the response body."""
-    movies = await services.movies.all()
-    ctx = await resource_context(services)
-    files = await services.movies.files()
-    return Response(movie_list_json(movies, files, ctx), media_type=JsonResponse.media_type)
+    """Every movie's resource, rendered as the movies stream in; nothing of them outlives the body."""
+    ctx = await resource_context(services, whole_library=True)
+    parts = []
+    async with aclosing(services.movies.all_with_files()) as batches:
+        async for batch in batches:
+            parts.append(movie_list_part(batch, ctx))
+    return Response(json_list(parts), media_type=JsonResponse.media_type)
 
 
 @router.get("", responses={200: {"description": "Array of MovieResource (a paging envelope with page)"}})

@@ -188,8 +188,12 @@ class Timing:
 
     @property
     def p95(self) -> float:
-        ordered = sorted(self.seconds)
-        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        return _p95(self.seconds)
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def time_get(
@@ -298,7 +302,7 @@ def _timed_row(timing: Timing, target: float | None = None) -> str:
     size = f"{timing.size / 1e6:.1f} MB" if timing.size >= 1e6 else f"{timing.size / 1e3:.0f} kB"
     verdict = "" if target is None else ("ok" if timing.median < target else "OVER")
     return _row(
-        f"{timing.label} ({size})",
+        f"{timing.label} ({size}{', received and parsed' if timing.server_cpu is not None else ''})",
         _seconds(timing.median),
         _seconds(timing.p95),
         "" if target is None else f"< {_seconds(target)}",
@@ -339,8 +343,11 @@ def measure(server: Server, movies: int, args: argparse.Namespace) -> list[str]:
         _row("", "median", "p95", "target"),
         _timed_row(full, FULL_TARGET_S),
         _row(
-            "  of which the response received (the rest: client parse)",
+            "  the response received, before the client parses it",
             _seconds(statistics.median(full.received)),
+            _seconds(_p95(full.received)),
+            f"< {_seconds(FULL_TARGET_S)}",
+            "ok" if statistics.median(full.received) < FULL_TARGET_S else "OVER",
         ),
         _row("  the server's CPU time a request (user + system)", _seconds(full.server_cpu or 0.0)),
     ]
@@ -371,9 +378,12 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL at 127.0.0.1:5432, not SQLite")
     parser.add_argument("--no-reference", action="store_true", help="skip the in-process pydantic reference")
     parser.add_argument("--seed", type=int, default=4, help="seed of the generated library")
+    parser.add_argument(
+        "--covers-cached", type=float, default=0.95, help="share of movies with cached covers (0.95)"
+    )
     args = parser.parse_args()
 
-    shape = LibraryShape(movies=args.movies, seed=args.seed)
+    shape = LibraryShape(movies=args.movies, seed=args.seed, covers_cached=args.covers_cached)
     workdir = Path(tempfile.mkdtemp(prefix="reelarr-bench-movies-"))
     data_dir = workdir / "data"
     data_dir.mkdir()

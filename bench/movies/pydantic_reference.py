@@ -175,7 +175,6 @@ def _media_info(file: MovieFile) -> MediaInfoModel | None:
 
 
 def _file_model(movie: Movie, file: MovieFile, ctx: ResourceContext) -> MovieFileModel:
-    profile = ctx.profiles.get(movie.quality_profile_id)
     found = file.quality.quality
     return MovieFileModel(
         id=file.id,
@@ -207,10 +206,17 @@ def _file_model(movie: Movie, file: MovieFile, ctx: ResourceContext) -> MovieFil
         indexer_flags=file.indexer_flags,
         media_info=_media_info(file),
         original_file_path=file.original_file_path,
-        quality_cutoff_not_met=not quality_cutoff_met(profile, file.quality)
-        if profile is not None
-        else False,
+        quality_cutoff_not_met=_cutoff_not_met(movie, file, ctx),
     )
+
+
+def _cutoff_not_met(movie: Movie, file: MovieFile, ctx: ResourceContext) -> bool:
+    # The same answer movie_resource gives, the same way (remembered per profile and quality where
+    # ResourceContext does so), so the two references differ only in how they build and serialize.
+    if hasattr(ctx, "quality_cutoff_not_met"):
+        return bool(ctx.quality_cutoff_not_met(movie.quality_profile_id, file.quality))
+    profile = ctx.profiles.get(movie.quality_profile_id)
+    return not quality_cutoff_met(profile, file.quality) if profile is not None else False
 
 
 def movie_model(movie: Movie, file: MovieFile | None, ctx: ResourceContext) -> MovieModel:

@@ -244,3 +244,42 @@ export interface TmdbConfig {
   configured: boolean;
   fromEnvironment: boolean;
 }
+
+// --- Library import ------------------------------------------------------------------------------
+
+export type MatchConfidence = "high" | "medium" | "low" | "none";
+
+/** A film offered for a folder: a lookup resource, with `id` when it is in the library already. */
+export type ImportFilm = Movie & { excluded?: boolean };
+
+/** GET /movie/import/suggestions: what an unmapped folder's name says, and the film it most likely holds. */
+export interface ImportSuggestion {
+  folder: string;
+  path: string;
+  relativePath?: string;
+  parsedTitle?: string;
+  parsedYear?: number;
+  parsedTmdbId?: number;
+  parsedImdbId?: string;
+  confidence: MatchConfidence;
+  matchedBy?: "tmdbId" | "imdbId" | "title";
+  match?: ImportFilm;
+  candidates: ImportFilm[];
+  /** The matched film is on the import exclusion list. */
+  excluded: boolean;
+  /** TMDB could not be asked about this folder. */
+  error?: string;
+}
+
+/** One film of POST /movie/import: it goes into the folder it is already in (`path`). */
+export interface ImportMovieBody {
+  tmdbId: number;
+  title?: string;
+  year?: number;
+  qualityProfileId: number;
+  path: string;
+  monitored: boolean;
+  minimumAvailability: MinimumAvailability;
+  tags: number[];
+  addOptions: { searchForMovie: boolean };
+}

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable
 from datetime import timedelta
 
 from reelarr.errors import Conflict, NotFound, RemoteRejected, ValidationFailed
 from reelarr.events import EventBus
 from reelarr.jobs.events import CommandUpdated
 from reelarr.jobs.model import Command, CommandContext, CommandStatus
-from reelarr.jobs.queue import CommandQueue
+from reelarr.jobs.queue import CommandQueue, CommandTakenOver
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.workers import WorkerRegistry
 
@@ -142,12 +143,25 @@ class CommandExecutor:
             raise
         except _PERMANENT_ERRORS as error:
             log.warning("Command %s (%d) failed: %s", command.name, command.id, error)
-            await self._queue.fail(command.id, str(error), retryable=False)
+            await self._report(
+                self._queue.fail(command.id, str(error), retryable=False, worker_id=self.worker_id)
+            )
         except Exception as error:
             log.exception("Command %s (%d) failed on attempt %d", command.name, command.id, command.attempts)
-            await self._queue.fail(command.id, f"{type(error).__name__}: {error}", retryable=True)
+            outcome = f"{type(error).__name__}: {error}"
+            await self._report(
+                self._queue.fail(command.id, outcome, retryable=True, worker_id=self.worker_id)
+            )
         else:
-            await self._queue.complete(command.id, message)
+            await self._report(self._queue.complete(command.id, message, worker_id=self.worker_id))
+
+    @staticmethod
+    async def _report(outcome: Awaitable[Command]) -> None:
+        try:
+            await outcome
+        except CommandTakenOver as error:
+            # This worker missed heartbeats and another took the command over; its report is moot.
+            log.warning("%s; its outcome here is dropped", error)
 
     async def _heartbeat_loop(self) -> None:
         while not self._stopping.is_set():

@@ -14,7 +14,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reelarr.db.engine import Database
-from reelarr.errors import Conflict, NotFound, ValidationFailed, ValidationFailure
+from reelarr.errors import Conflict, NotFound, ReelarrError, ValidationFailed, ValidationFailure
 from reelarr.events import EventBus
 from reelarr.jobs.events import CommandUpdated, ScheduledTaskUpdated
 from reelarr.jobs.model import (
@@ -32,6 +32,13 @@ from reelarr.jobs.tables import CommandRow, ScheduledTaskRow
 Clock = Callable[[], datetime]
 # Body keys that describe how a command was sent rather than what it should do.
 _ENVELOPE_KEYS = frozenset({"name", "trigger", "sendupdatestoclient", "priority", "commandname"})
+
+
+class CommandTakenOver(ReelarrError):
+    """A worker reports on a command it no longer holds (it was thought dead and the command requeued)."""
+
+    def __init__(self, command_id: int, worker_id: str) -> None:
+        super().__init__(f"Command {command_id} is no longer held by worker {worker_id}")
 
 
 def retry_delay(attempt: int, base_seconds: float, max_seconds: float, rng: random.Random) -> float:
@@ -248,11 +255,16 @@ class CommandQueue:
             command = _to_command(row)
         await self._publish(command)
 
-    async def complete(self, command_id: int, message: str | None) -> Command:
-        """Mark a running command completed, and its scheduled task as run."""
+    async def complete(
+        self, command_id: int, message: str | None, *, worker_id: str | None = None
+    ) -> Command:
+        """Mark a running command completed, and its scheduled task as run.
+
+        With `worker_id`, only while that worker still holds the command (CommandTakenOver otherwise).
+        """
         now = self._clock()
         async with self._db.write() as session:
-            row = await self._started_row(session, command_id)
+            row = await self._started_row(session, command_id, worker_id)
             row.status = CommandStatus.COMPLETED
             row.result = CommandResult.SUCCESSFUL
             row.ended_at = now
@@ -264,12 +276,14 @@ class CommandQueue:
         await self._publish(command, task_ran=task_ran)
         return command
 
-    async def fail(self, command_id: int, error: str, *, retryable: bool) -> Command:
+    async def fail(
+        self, command_id: int, error: str, *, retryable: bool, worker_id: str | None = None
+    ) -> Command:
         """Record a failed attempt: queue the command again after a backoff, or leave it failed."""
         now = self._clock()
         task_ran = False
         async with self._db.write() as session:
-            row = await self._started_row(session, command_id)
+            row = await self._started_row(session, command_id, worker_id)
             row.exception = error
             row.worker_id = None
             row.state_changed_at = now
@@ -347,10 +361,12 @@ class CommandQueue:
             )
             return int(getattr(result, "rowcount", 0) or 0)
 
-    async def _started_row(self, session: AsyncSession, command_id: int) -> CommandRow:
-        row = await session.get(CommandRow, command_id)
+    async def _started_row(self, session: AsyncSession, command_id: int, worker_id: str | None) -> CommandRow:
+        row = await session.get(CommandRow, command_id, with_for_update=True)
         if row is None:
             raise NotFound(f"Command with ID {command_id} does not exist")
+        if worker_id is not None and (row.status != CommandStatus.STARTED or row.worker_id != worker_id):
+            raise CommandTakenOver(command_id, worker_id)
         return row
 
     async def _mark_task_run(self, session: AsyncSession, row: CommandRow) -> bool:

@@ -38,7 +38,7 @@ class Rig:
             concurrency=2,
             poll_seconds=0.05,
             heartbeat_seconds=0.1,
-            stale_seconds=0.5,
+            stale_seconds=3.0,
             shutdown_grace_seconds=0.5,
         )
 
@@ -164,7 +164,7 @@ async def test_stopping_hands_back_a_command_still_running(rig: Rig) -> None:
     assert after.worker_id is None
 
 
-async def test_several_workers_in_one_process_never_share_a_command(rig: Rig) -> None:
+async def test_workers_of_two_processes_never_share_a_command(rig: Rig) -> None:
     runs: list[int] = []
 
     async def count(_body: CommandBody, ctx: CommandContext) -> None:
@@ -173,7 +173,8 @@ async def test_several_workers_in_one_process_never_share_a_command(rig: Rig) ->
 
     rig.registry.add(CommandSpec("Count", count))
     ids = [(await rig.queue.enqueue("Count", {"n": n})).id for n in range(30)]
-    executors = [rig.executor(), rig.executor()]
+    # Two executors standing in for two processes on two hosts (one process runs one executor).
+    executors = [rig.executor(), rig.executor(WorkerIdentity("second-process", "another-host", 4242))]
     for executor in executors:
         await executor.start()
     try:

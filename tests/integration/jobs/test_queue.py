@@ -9,6 +9,7 @@ import pytest
 from reelarr.errors import Conflict, NotFound, ValidationFailed
 from reelarr.jobs.events import CommandUpdated
 from reelarr.jobs.model import CommandBody, CommandContext, CommandPriority, CommandSpec, CommandStatus
+from reelarr.jobs.queue import CommandTakenOver
 from tests.integration.jobs.conftest import QueueRig
 
 
@@ -178,3 +179,16 @@ async def test_old_finished_commands_are_forgotten(rig: QueueRig) -> None:
         == 1
     )
     assert [c.id for c in await rig.queue.recent()] == [bad.id]
+
+
+async def test_a_worker_that_lost_its_command_cannot_report_on_it(rig: QueueRig) -> None:
+    _register(rig, "A")
+    queued = await rig.queue.enqueue("A")
+    await rig.queue.claim("slow-worker")
+    await rig.queue.release([queued.id], "The process running it stopped")
+    await rig.queue.claim("new-worker")
+    with pytest.raises(CommandTakenOver):
+        await rig.queue.complete(queued.id, "late", worker_id="slow-worker")
+    done = await rig.queue.complete(queued.id, "done", worker_id="new-worker")
+    assert done.status == CommandStatus.COMPLETED
+    assert done.message == "done"

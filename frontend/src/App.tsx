@@ -12,6 +12,7 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
 import { AddMoviePage } from "./pages/add/AddMoviePage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
+import { ImportLibraryPage } from "./pages/import/ImportLibraryPage";
 import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
 import { MoviesPage } from "./pages/movies/MoviesPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
@@ -86,6 +87,7 @@ export function App() {
         <Route index element={<Navigate to="/movies" replace />} />
         <Route path="movies" element={<MoviesPage />} />
         <Route path="add" element={<AddMoviePage />} />
+        <Route path="import" element={<ImportLibraryPage />} />
         <Route path="movie/:id" element={<MovieDetailPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="settings">

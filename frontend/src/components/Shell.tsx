@@ -10,6 +10,7 @@ const NAV = [
     links: [
       { to: "/movies", label: "Library" },
       { to: "/add", label: "Add movie" },
+      { to: "/import", label: "Import library" },
       { to: "/calendar", label: "Calendar" },
     ],
   },

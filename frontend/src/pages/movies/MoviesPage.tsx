@@ -30,6 +30,10 @@ function EmptyLibrary() {
         Tell Reelarr where your movies live in <Link to="/settings/media">Settings → Media</Link>, then find films to
         add in <Link to="/add">Add movie</Link>.
       </p>
+      <p>
+        Movies already in folders on disk? <Link to="/import">Import your library</Link>: Reelarr matches each folder to
+        its movie and you confirm.
+      </p>
     </section>
   );
 }
@@ -71,9 +75,14 @@ export function MoviesPage() {
               : `${shown.length.toLocaleString()} of ${movies.data.length.toLocaleString()} movies`}
           </p>
         )}
-        <Link to="/add" className="button button--primary page-header__action">
-          Add movie
-        </Link>
+        <div className="page-header__actions">
+          <Link to="/import" className="button">
+            Import library
+          </Link>
+          <Link to="/add" className="button button--primary">
+            Add movie
+          </Link>
+        </div>
       </div>
 
       {movies.data?.length !== 0 && (

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
 import { useAddRootFolder, useDeleteRootFolder, useRootFolders } from "../../api/library";
 import { ApiError } from "../../api/errors";
 import type { RootFolder } from "../../api/types";
@@ -118,6 +119,15 @@ function RootFolders() {
               <td>{folder.accessible ? formatBytes(folder.freeSpace) : "—"}</td>
               <td>{folder.unmappedFolders.length}</td>
               <td className="actions">
+                {folder.accessible && folder.unmappedFolders.length > 0 && (
+                  <Link
+                    to={`/import?rootFolderId=${folder.id}`}
+                    className="button button--small"
+                    aria-label={`Import the unmapped folders of ${folder.path}`}
+                  >
+                    Import
+                  </Link>
+                )}{" "}
                 <button
                   type="button"
                   className="button button--small"

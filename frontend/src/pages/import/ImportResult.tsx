@@ -1,0 +1,44 @@
+import { Link } from "react-router";
+import type { LibraryMovie } from "../../api/types";
+import { filmLabel } from "../../lib/libraryImport";
+
+/** Named one by one up to this many; the rest are counted. */
+const LISTED = 20;
+
+export interface FinishedImport {
+  added: LibraryMovie[];
+  /** Folder names of films the server skipped (already in the library). */
+  skipped: string[];
+}
+
+export function ImportResult({ result }: { result: FinishedImport }) {
+  const { added, skipped } = result;
+  return (
+    <section className="alert alert--ok import-result" role="status" aria-label="Import result">
+      <p>
+        <strong>
+          {added.length === 0 ? "No movie was imported." : `Imported ${added.length} ${added.length === 1 ? "movie" : "movies"}.`}
+        </strong>{" "}
+        {added.length > 0 && "Their files are being scanned. "}
+        <Link to="/movies">Go to the library</Link>
+      </p>
+      {added.length > 0 && (
+        <ul aria-label="Imported movies">
+          {added.slice(0, LISTED).map((movie) => (
+            <li key={movie.id}>
+              <Link to={`/movie/${movie.id}`}>{filmLabel(movie)}</Link> <span className="muted">in {movie.path}</span>
+            </li>
+          ))}
+          {added.length > LISTED && <li className="muted">and {added.length - LISTED} more</li>}
+        </ul>
+      )}
+      {skipped.length > 0 && (
+        <p>
+          Skipped {skipped.length} {skipped.length === 1 ? "folder" : "folders"} whose movie is in the library already:{" "}
+          {skipped.slice(0, LISTED).join(", ")}
+          {skipped.length > LISTED && ` and ${skipped.length - LISTED} more`}.
+        </p>
+      )}
+    </section>
+  );
+}

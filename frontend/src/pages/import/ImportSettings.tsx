@@ -1,0 +1,105 @@
+import { useState } from "react";
+import { useQualityProfiles } from "../../api/library";
+import type { MinimumAvailability } from "../../api/types";
+import { Checkbox, SelectField } from "../../components/Field";
+import { TagsField } from "../../components/TagsField";
+import { isBoolean, oneOf, useStoredState } from "../../hooks/useStoredState";
+import { AVAILABILITY_LABELS } from "../../lib/movies";
+
+const AVAILABILITIES = ["announced", "inCinemas", "released"] as const;
+const isNumber = (v: unknown): v is number => typeof v === "number";
+
+export interface ImportSettingsState {
+  /** 0 until the profiles are known. */
+  qualityProfileId: number;
+  minimumAvailability: MinimumAvailability;
+  monitored: boolean;
+  searchForMovie: boolean;
+  /** Labels; new ones are created on import. */
+  tags: string[];
+  set: {
+    qualityProfileId: (id: number) => void;
+    minimumAvailability: (value: MinimumAvailability) => void;
+    monitored: (value: boolean) => void;
+    searchForMovie: (value: boolean) => void;
+    tags: (labels: string[]) => void;
+  };
+}
+
+/** The settings every imported film gets; the last choices are remembered for the next import. */
+export function useImportSettings(): ImportSettingsState {
+  const profiles = useQualityProfiles();
+  const [storedProfile, setProfile] = useStoredState("import.qualityProfileId", 0, isNumber);
+  const [minimumAvailability, setAvailability] = useStoredState<MinimumAvailability>(
+    "import.minimumAvailability",
+    "released",
+    oneOf(AVAILABILITIES),
+  );
+  const [monitored, setMonitored] = useStoredState("import.monitored", true, isBoolean);
+  const [searchForMovie, setSearch] = useStoredState("import.searchForMovie", false, isBoolean);
+  const [tags, setTags] = useState<string[]>([]);
+  // A remembered profile that no longer exists falls back to the first one.
+  const qualityProfileId = profiles.data?.some((p) => p.id === storedProfile) ? storedProfile : (profiles.data?.[0]?.id ?? 0);
+  return {
+    qualityProfileId,
+    minimumAvailability,
+    monitored,
+    searchForMovie,
+    tags,
+    set: { qualityProfileId: setProfile, minimumAvailability: setAvailability, monitored: setMonitored, searchForMovie: setSearch, tags: setTags },
+  };
+}
+
+interface ImportSettingsProps {
+  settings: ImportSettingsState;
+  /** Server messages for the fields, by field name. */
+  errors: Record<string, string>;
+}
+
+export function ImportSettings({ settings, errors }: ImportSettingsProps) {
+  const profiles = useQualityProfiles();
+  return (
+    <section className="panel" aria-labelledby="import-settings-heading">
+      <h2 id="import-settings-heading">Settings for the imported movies</h2>
+      <div className="form-grid">
+        <SelectField
+          label="Quality profile"
+          name="qualityProfileId"
+          required
+          value={settings.qualityProfileId}
+          error={errors.profile}
+          onChange={(e) => settings.set.qualityProfileId(Number(e.target.value))}
+        >
+          {profiles.data?.map((profile) => (
+            <option key={profile.id} value={profile.id}>
+              {profile.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Minimum availability"
+          name="minimumAvailability"
+          value={settings.minimumAvailability}
+          error={errors.availability}
+          onChange={(e) => settings.set.minimumAvailability(e.target.value as MinimumAvailability)}
+        >
+          {AVAILABILITIES.map((a) => (
+            <option key={a} value={a}>
+              {AVAILABILITY_LABELS[a]}
+            </option>
+          ))}
+        </SelectField>
+        <TagsField value={settings.tags} onChange={settings.set.tags} error={errors.tags} />
+      </div>
+      <div className="import-settings__checks">
+        <Checkbox label="Monitored" name="monitored" checked={settings.monitored} onChange={(e) => settings.set.monitored(e.target.checked)} />
+        <Checkbox
+          label="Start searching for missing movies"
+          name="searchForMovie"
+          checked={settings.searchForMovie}
+          onChange={(e) => settings.set.searchForMovie(e.target.checked)}
+        />
+      </div>
+    </section>
+  );
+}

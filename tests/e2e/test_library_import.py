@@ -234,3 +234,93 @@ def test_hundreds_of_folders_are_matched_in_batches_and_only_the_visible_rows_re
     page.get_by_role("button", name="Untick all shown").click()
     expect(page.get_by_test_id("import-summary")).to_have_text("287 of 300 folders ticked")
     expect(page.get_by_role("button", name="Import 287 movies")).to_be_enabled()
+
+
+def test_excluded_unknown_and_owned_films_and_import_errors_are_shown_on_their_folders(
+    server: ReelarrServer, page: Page
+) -> None:
+    root = "/srv/movies"
+    owned = fake_suggestion("Owned 003", root)
+    owned["match"]["id"] = 9
+    excluded = fake_suggestion("Excluded 002", root) | {"excluded": True}
+    excluded["match"]["excluded"] = True
+    down = {**fake_suggestion("Down 004", root), "confidence": "none", "error": "TMDB is not answering"}
+    del down["match"], down["matchedBy"]
+    listed = [fake_suggestion("Good 001", root), excluded, owned, down]
+    folders = [{"name": s["folder"], "path": s["path"], "relativePath": s["folder"]} for s in listed]
+    root_folder = {"id": 5, "path": root, "accessible": True, "freeSpace": 1, "unmappedFolders": folders}
+    answers = [
+        (
+            400,
+            [{"propertyName": "path", "errorMessage": "Path is used", "attemptedValue": f"{root}/Good 001/"}],
+        ),
+        (503, {"message": "TMDB is down, try again later"}),
+    ]
+    sent: list[Any] = []
+
+    def import_movies(route: Route) -> None:
+        sent.append(route.request.post_data_json)
+        status, body = answers.pop(0)
+        route.fulfill(status=status, content_type="application/json", body=json.dumps(body))
+
+    page.route(
+        "**/api/v3/rootfolder",
+        lambda route: route.fulfill(content_type="application/json", body=json.dumps([root_folder])),
+    )
+    page.route(
+        "**/api/v3/movie/import/suggestions?*",
+        lambda route: route.fulfill(content_type="application/json", body=json.dumps(listed)),
+    )
+    page.route("**/api/v3/movie/import", import_movies)
+    log_in(page, server, "/import?rootFolderId=5")
+
+    expect(page.get_by_role("checkbox", name="Import Good 001")).to_be_checked()
+    excluded_row = folder_row(page, "Excluded 002")
+    expect(excluded_row.get_by_text("Excluded", exact=True)).to_be_visible()
+    expect(page.get_by_role("checkbox", name="Import Excluded 002")).not_to_be_checked()
+    expect(page.get_by_role("checkbox", name="Import Excluded 002")).to_be_enabled()
+    expect(folder_row(page, "Owned 003").get_by_role("link", name="Open Owned 003 (1953)")).to_be_visible()
+    expect(page.get_by_role("checkbox", name="Import Owned 003")).to_be_disabled()
+    expect(folder_row(page, "Down 004")).to_contain_text("TMDB error")
+    expect(folder_row(page, "Down 004")).to_contain_text("TMDB is not answering")
+    page.get_by_role("checkbox", name="Import Excluded 002").check()
+    page.get_by_label("Quality profile").select_option(label="HD-1080p")
+    page.get_by_label("Monitored").uncheck()
+
+    # A failure about a folder is shown on it; nothing was imported.
+    page.get_by_role("button", name="Import 2 movies").click()
+    expect(page.get_by_role("alert").filter(has_text="Nothing was imported")).to_contain_text(
+        "shown next to it"
+    )
+    expect(folder_row(page, "Good 001")).to_contain_text("Path is used")
+    assert sent[0] == [
+        {
+            "tmdbId": 100_001,
+            "title": "Good 001",
+            "year": 1951,
+            "qualityProfileId": 4,
+            "path": f"{root}/Good 001",
+            "monitored": False,
+            "minimumAvailability": "released",
+            "tags": [],
+            "addOptions": {"searchForMovie": False},
+        },
+        {
+            "tmdbId": 100_002,
+            "title": "Excluded 002",
+            "year": 1952,
+            "qualityProfileId": 4,
+            "path": f"{root}/Excluded 002",
+            "monitored": False,
+            "minimumAvailability": "released",
+            "tags": [],
+            "addOptions": {"searchForMovie": False},
+        },
+    ]
+
+    # TMDB down: the server's message.
+    page.get_by_role("button", name="Import 2 movies").click()
+    expect(page.get_by_role("alert").filter(has_text="Nothing was imported")).to_contain_text(
+        "TMDB is down, try again later"
+    )
+    expect(folder_row(page, "Good 001")).not_to_contain_text("Path is used")

@@ -68,7 +68,6 @@ export function useImportSuggestions(rootFolderId: number, folders: readonly str
       enabled,
       staleTime: Infinity,
       gcTime: 30 * 60_000,
-      retry: 1,
       refetchOnWindowFocus: false,
     };
   });

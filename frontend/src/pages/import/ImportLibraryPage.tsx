@@ -246,6 +246,12 @@ function RootFolderImport({ rootFolder }: { rootFolder: RootFolder }) {
             {importLabel}
           </button>
         </div>
+        {importMovies.isPending && (
+          <p className="muted import-pending" role="status">
+            Importing {sent.length.toLocaleString()} {sent.length === 1 ? "movie" : "movies"}: Reelarr fetches each one from TMDB,
+            which takes a while for many.
+          </p>
+        )}
         {importMovies.isError && failures.length === 0 && (
           <ErrorMessage error={importMovies.error} title="Nothing was imported" />
         )}

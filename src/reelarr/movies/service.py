@@ -36,6 +36,8 @@ from reelarr.movies.tables import AlternativeTitleRow, ImportExclusionRow, Movie
 from reelarr.parsing import ParsedMovieInfo
 
 Clock = Callable[[], datetime]
+# How many films a bulk add asks TMDB about at once (TMDB's own rate limit still applies).
+_METADATA_FETCHES = 8
 MetadataSource = Callable[[int], Awaitable[MovieMetadata]]
 RootFolderPaths = Callable[[], Awaitable[list[str]]]
 ProfileExists = Callable[[int], Awaitable[bool]]
@@ -249,10 +251,16 @@ class MovieService:
         """Add several movies in one transaction; with skip_existing, ones already added are left out."""
         if skip_existing:
             existing = await self.by_tmdb_ids(r.tmdb_id for r in requests)
-            requests = list({r.tmdb_id: r for r in requests if r.tmdb_id not in existing}.values())
+            requests = [r for r in requests if r.tmdb_id not in existing]
         for request in requests:
             await self._check(request, requests)
-        metadata = await asyncio.gather(*(self.hooks.metadata(request.tmdb_id) for request in requests))
+        fetches = asyncio.Semaphore(_METADATA_FETCHES)
+
+        async def fetch(tmdb_id: int) -> MovieMetadata:
+            async with fetches:
+                return await self.hooks.metadata(tmdb_id)
+
+        metadata = await asyncio.gather(*(fetch(request.tmdb_id) for request in requests))
         roots = await self.hooks.root_folders()
         taken = await self.paths()
         paths: list[str] = []

@@ -440,3 +440,14 @@ async def test_a_file_found_by_a_rescan_is_pushed_over_the_websocket(library: Li
                 break
     assert message["action"] == "created"
     assert message["resource"]["movieId"] == movie["id"]
+
+
+async def test_import_naming_one_film_twice_is_the_400_array_and_adds_nothing(library: Library) -> None:
+    body = [
+        {"tmdbId": 603, "qualityProfileId": 1, "path": str(library.root / "Matrix A")},
+        {"tmdbId": 603, "qualityProfileId": 1, "path": str(library.root / "Matrix B")},
+    ]
+    response = await library.server.client.post("/api/v3/movie/import", json=body)
+    assert response.status_code == 400
+    assert "more than once" in response.json()[0]["errorMessage"]
+    assert (await library.server.client.get("/api/v3/movie")).json() == []

@@ -30,6 +30,7 @@ from reelarr.api.v3 import moviefile as moviefile_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
+from reelarr.api.v3.movie_list_cache import MovieListCache
 from reelarr.api.ws import WebSocketHub
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
@@ -200,6 +201,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         movies=movie_service,
         movie_editor=MovieEditor(movie_service, queue),
+        movie_list_cache=MovieListCache(bus),
         movie_files=MovieFileService(
             db,
             bus,

@@ -101,3 +101,9 @@ class EventBus:
 def event_payload(event: Event) -> dict[str, Any]:
     """The fields of an event as a plain dict, for sending it to another process."""
     return {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventsMissed(Event):
+    """This process may have missed other processes' events (its link to them was down): caches of
+    what other processes change must be dropped."""

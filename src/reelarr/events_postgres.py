@@ -11,7 +11,7 @@ import asyncpg
 import orjson
 from sqlalchemy.engine import URL
 
-from reelarr.events import Event, EventBus, event_payload
+from reelarr.events import Event, EventBus, EventsMissed, event_payload
 
 log = logging.getLogger(__name__)
 CHANNEL = "reelarr_events"
@@ -69,8 +69,12 @@ class PostgresEventBridge:
         while True:
             try:
                 if self._listener is None or self._listener.is_closed():
+                    reconnecting = self._connected.is_set()
                     await self._connect()
                     self._connected.set()
+                    if reconnecting:
+                        # Whatever other processes published while we were away never reached us.
+                        await self._bus.publish(EventsMissed())
             except (OSError, asyncpg.PostgresError) as error:
                 log.warning("Event bridge cannot reach PostgreSQL (%s); retrying", error)
                 await self._close()

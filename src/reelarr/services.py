@@ -33,6 +33,7 @@ from reelarr.settings import Settings
 from reelarr.tags.service import TagService
 
 if TYPE_CHECKING:
+    from reelarr.api.v3.movie_list_cache import MovieListCache
     from reelarr.api.ws import WebSocketHub
     from reelarr.observability.metrics import Metrics
 
@@ -67,6 +68,7 @@ class Services:
     tmdb_settings: TmdbSettings
     movies: MovieService
     movie_editor: MovieEditor
+    movie_list_cache: MovieListCache
     movie_files: MovieFileService
     library_import: LibraryImport
     migration_version: int = 0

@@ -81,7 +81,10 @@ def refresh_movie_command(
             except NotFound:
                 metadata = None
             updated = await movies.refresh_metadata(movie.id, metadata)
-            await cache_covers(updated.id, updated.images)
+            covers = await cache_covers(updated.id, updated.images)
+            if getattr(covers, "updated", False):
+                # New cover files change the images' lastWrite links.
+                await movies.announce_change(updated.id)
             if rescan is not None:
                 await rescan(movie.id)
         if rescan is not None:

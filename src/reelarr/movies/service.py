@@ -379,8 +379,14 @@ class MovieService:
         """Remember when a movie was last searched for."""
         async with self._db.write() as session:
             row = await session.get(MovieRow, movie_id)
-            if row is not None:
-                row.last_search_time = self._clock()
+            if row is None:
+                return
+            row.last_search_time = self._clock()
+        await self._bus.publish(MovieUpdated(movie_id=movie_id))
+
+    async def announce_change(self, movie_id: int) -> None:
+        """Tell everyone a movie's resource changed outside its row (its cached covers, say)."""
+        await self._bus.publish(MovieUpdated(movie_id=movie_id))
 
     async def _exclude(self, session: AsyncSession, movie: Movie) -> None:
         exists = await session.scalar(

@@ -451,3 +451,33 @@ async def test_import_naming_one_film_twice_is_the_400_array_and_adds_nothing(li
     assert response.status_code == 400
     assert "more than once" in response.json()[0]["errorMessage"]
     assert (await library.server.client.get("/api/v3/movie")).json() == []
+
+
+async def test_the_whole_list_follows_every_change(library: Library) -> None:
+    client = library.server.client
+    assert (await client.get("/api/v3/movie")).json() == []
+    movie = await _add(library)
+
+    async def listed() -> dict[str, Any]:
+        [only] = (await client.get("/api/v3/movie")).json()
+        return only  # type: ignore[no-any-return]
+
+    assert (await listed())["monitored"] is True
+
+    async def covers_in_the_list() -> bool:
+        return any("lastWrite=" in i["url"] for i in (await listed())["images"] if i["coverType"] == "poster")
+
+    await eventually(covers_in_the_list, within=30)
+    await client.put(f"/api/v3/movie/{movie['id']}", json={**movie, "monitored": False})
+    assert (await listed())["monitored"] is False
+    folder = library.root / "The Matrix (1999)"
+    folder.mkdir(exist_ok=True)
+    (folder / "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv").write_bytes(b"\0" * 4096)
+    await client.post("/api/v3/command", json={"name": "RescanMovie", "movieId": movie["id"]})
+
+    async def has_file() -> bool:
+        return bool((await listed())["hasFile"])
+
+    await eventually(has_file)
+    await client.delete(f"/api/v3/movie/{movie['id']}")
+    assert (await client.get("/api/v3/movie")).json() == []

@@ -77,14 +77,17 @@ async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any
     return resource
 
 
-async def _whole_library(services: Services) -> Response:
+async def _whole_library(services: Services) -> bytes:
     """Every movie's resource, rendered as the movies stream in; nothing of them outlives the body."""
-    ctx = await resource_context(services, whole_library=True)
-    parts = []
-    async with aclosing(services.movies.all_with_files()) as batches:
-        async for batch in batches:
-            parts.append(movie_list_part(batch, ctx))
-    return Response(json_list(parts), media_type=JsonResponse.media_type)
+    # Resumed only once the library's movies and resources are freed (they are when this returns):
+    # resumed earlier, the collector would walk all of them once (a tenth of the CPU).
+    with collector_paused():
+        ctx = await resource_context(services, whole_library=True)
+        parts = []
+        async with aclosing(services.movies.all_with_files()) as batches:
+            async for batch in batches:
+                parts.append(movie_list_part(batch, ctx))
+        return json_list(parts)
 
 
 @router.get("", responses={200: {"description": "Array of MovieResource (a paging envelope with page)"}})
@@ -100,10 +103,9 @@ async def list_movies(
         movie = await services.movies.find_by_tmdb_id(tmdb_id)
         return JsonResponse(await movie_resources(services, [movie]) if movie else [])
     if "page" not in request.query_params:
-        # Resumed only once the library's movies and resources are freed (they are when _whole_library
-        # returns): resumed earlier, the collector would walk all of them once (a tenth of the CPU).
-        with collector_paused():
-            return await _whole_library(services)
+        today = services.clock().date()
+        body = await services.movie_list_cache.get(today, lambda: _whole_library(services))
+        return Response(body, media_type=JsonResponse.media_type)
     page = await services.movies.page(paging)
     records = await movie_resources(services, page.records)
     return JsonResponse(

@@ -99,8 +99,13 @@ class MovieService:
         with collector_paused():
             return [to_movie(MovieValues._make(row)) for row in rows]
 
+    async def list_order(self) -> list[int]:
+        """The ids of every movie in the library list's order (sort title, then id)."""
+        async with self._db.read() as session:
+            return list(await session.scalars(select(MovieRow.id).order_by(MovieRow.sort_title, MovieRow.id)))
+
     async def all_with_files(
-        self, batch_size: int = 500
+        self, batch_size: int = 500, *, ids: Sequence[int] | None = None
     ) -> AsyncGenerator[list[tuple[Movie, MovieFile | None]], None]:
         """Every movie with its file, in all()'s order, a batch at a time as the rows arrive.
 
@@ -115,6 +120,8 @@ class MovieService:
             .select_from(outerjoin(MovieRow, MovieFileRow, MovieFileRow.movie_id == MovieRow.id))
             .order_by(MovieRow.sort_title, MovieRow.id)
         )
+        if ids is not None:
+            stmt = stmt.where(MovieRow.id.in_(list(ids)))
         async with self._db.read() as session:
             result = await session.stream(stmt)
             async for rows in result.partitions(batch_size):

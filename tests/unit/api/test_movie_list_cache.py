@@ -1,86 +1,134 @@
-"""The rendered library list is reused until something in it may have changed."""
+"""The library list keeps each movie's rendered resource and renders again only what changed."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator, Sequence
 from datetime import date
+
+import orjson
 
 from reelarr.api.v3.movie_list_cache import MovieListCache
 from reelarr.events import EventBus, EventsMissed
-from reelarr.movies.events import MovieFileAdded, MovieUpdated
+from reelarr.movies.events import MovieAdded, MovieDeleted, MovieFileAdded, MovieUpdated
 from reelarr.quality.service import QualitySettingsChanged
 
 TODAY = date(2026, 11, 25)
 
 
-class Builder:
-    def __init__(self) -> None:
-        self.builds = 0
+class Library:
+    """Movies by id with a version each, and a record of what was rendered."""
 
-    async def __call__(self) -> bytes:
-        self.builds += 1
-        return f"[{self.builds}]".encode()
+    def __init__(self, ids: list[int]) -> None:
+        self.versions = dict.fromkeys(ids, 1)
+        self.rendered: list[int] = []
+        self.gate: asyncio.Event | None = None
+
+    async def order(self) -> list[int]:
+        return sorted(self.versions)
+
+    async def render(self, ids: Sequence[int] | None) -> AsyncIterator[dict[int, bytes]]:
+        wanted = sorted(self.versions) if ids is None else list(ids)
+        if self.gate is not None:
+            await self.gate.wait()
+        self.rendered.extend(wanted)
+        yield {i: orjson.dumps({"id": i, "v": self.versions[i]}) for i in wanted if i in self.versions}
 
 
-async def test_the_list_is_built_once_until_a_change() -> None:
-    bus, build = EventBus(), Builder()
+async def listed(cache: MovieListCache, library: Library, today: date = TODAY) -> list[dict[str, int]]:
+    body = b"".join(await cache.chunks(today, library.order, library.render))
+    result: list[dict[str, int]] = orjson.loads(body)
+    return result
+
+
+async def test_the_first_list_renders_every_movie_and_the_next_none() -> None:
+    library = Library([3, 1, 2])
+    cache = MovieListCache(EventBus())
+    assert await listed(cache, library) == [{"id": 1, "v": 1}, {"id": 2, "v": 1}, {"id": 3, "v": 1}]
+    library.rendered.clear()
+    await listed(cache, library)
+    assert library.rendered == []
+
+
+async def test_a_change_renders_only_that_movie() -> None:
+    bus, library = EventBus(), Library([1, 2, 3])
     cache = MovieListCache(bus)
-    assert await cache.get(TODAY, build) == b"[1]"
-    assert await cache.get(TODAY, build) == b"[1]"
-    for event in (
-        MovieUpdated(movie_id=1),
-        MovieFileAdded(movie_id=1, movie_file_id=2),
-        QualitySettingsChanged(what="profiles"),
-        EventsMissed(),
-    ):
-        await bus.publish(event)
-        before = build.builds
-        await cache.get(TODAY, build)
-        assert build.builds == before + 1, type(event).__name__
+    await listed(cache, library)
+    library.rendered.clear()
+    library.versions[2] = 2
+    await bus.publish(MovieUpdated(movie_id=2))
+    assert await listed(cache, library) == [{"id": 1, "v": 1}, {"id": 2, "v": 2}, {"id": 3, "v": 1}]
+    assert library.rendered == [2]
+    await bus.publish(MovieFileAdded(movie_id=3, movie_file_id=9))
+    library.rendered.clear()
+    await listed(cache, library)
+    assert library.rendered == [3]
+
+
+async def test_added_and_deleted_movies_come_and_go() -> None:
+    bus, library = EventBus(), Library([1, 2])
+    cache = MovieListCache(bus)
+    await listed(cache, library)
+    library.versions[5] = 1
+    await bus.publish(MovieAdded(movie_id=5))
+    del library.versions[1]
+    await bus.publish(MovieDeleted(movie_id=1, tmdb_id=1, title="x"))
+    assert [m["id"] for m in await listed(cache, library)] == [2, 5]
 
 
 async def test_changes_from_other_processes_count_too() -> None:
-    bus, build = EventBus(), Builder()
+    bus, library = EventBus(), Library([1])
     cache = MovieListCache(bus)
-    await cache.get(TODAY, build)
-    await bus.deliver_remote("movie.updated", {"movie_id": 3})
-    assert await cache.get(TODAY, build) == b"[2]"
+    await listed(cache, library)
+    library.versions[1] = 7
+    await bus.deliver_remote("movie.updated", {"movie_id": 1})
+    assert await listed(cache, library) == [{"id": 1, "v": 7}]
 
 
-async def test_a_new_day_renders_again() -> None:
-    bus, build = EventBus(), Builder()
+async def test_profile_changes_a_lost_link_and_a_new_day_render_everything() -> None:
+    bus, library = EventBus(), Library([1, 2])
     cache = MovieListCache(bus)
-    await cache.get(TODAY, build)
-    assert await cache.get(date(2026, 11, 26), build) == b"[2]"
+    await listed(cache, library)
+    for trigger in (QualitySettingsChanged(what="profiles"), EventsMissed()):
+        await bus.publish(trigger)
+        library.rendered.clear()
+        await listed(cache, library)
+        assert library.rendered == [1, 2], type(trigger).__name__
+    library.rendered.clear()
+    await listed(cache, library, date(2026, 11, 26))
+    assert library.rendered == [1, 2]
 
 
 async def test_an_old_list_is_rendered_again() -> None:
     now = [0.0]
-    bus, build = EventBus(), Builder()
-    cache = MovieListCache(bus, max_age=60, clock=lambda: now[0])
-    await cache.get(TODAY, build)
+    library = Library([1])
+    cache = MovieListCache(EventBus(), max_age=60, clock=lambda: now[0])
+    await listed(cache, library)
     now[0] = 61
-    assert await cache.get(TODAY, build) == b"[2]"
+    library.rendered.clear()
+    await listed(cache, library)
+    assert library.rendered == [1]
 
 
-async def test_a_change_during_a_build_is_not_lost() -> None:
-    bus = EventBus()
+async def test_a_change_during_rendering_is_not_lost() -> None:
+    bus, library = EventBus(), Library([1])
     cache = MovieListCache(bus)
-    started, finish = asyncio.Event(), asyncio.Event()
-    builds = 0
-
-    async def slow_build() -> bytes:
-        nonlocal builds
-        builds += 1
-        started.set()
-        await finish.wait()
-        return b"[stale]"
-
-    first = asyncio.create_task(cache.get(TODAY, slow_build))
-    await started.wait()
+    library.gate = asyncio.Event()
+    first = asyncio.create_task(listed(cache, library))
+    await asyncio.sleep(0)
+    library.versions[1] = 2
     await bus.publish(MovieUpdated(movie_id=1))
-    finish.set()
-    assert await first == b"[stale]"
-    finish.set()
-    await cache.get(TODAY, slow_build)
-    assert builds == 2, "the list built across a change was not kept"
+    library.gate.set()
+    await first
+    assert await listed(cache, library) == [{"id": 1, "v": 2}]
+
+
+async def test_a_big_list_is_sent_in_pieces_that_join_into_one_array() -> None:
+    library = Library(list(range(1, 1203)))
+    chunks = list(await MovieListCache(EventBus()).chunks(TODAY, library.order, library.render))
+    assert len(chunks) == 3
+    assert [m["id"] for m in orjson.loads(b"".join(chunks))] == list(range(1, 1203))
+
+
+async def test_an_empty_library_is_an_empty_array() -> None:
+    assert await listed(MovieListCache(EventBus()), Library([])) == []

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import AsyncIterator, Sequence
 from contextlib import aclosing
 from functools import partial
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
 from reelarr.api.deps import get_services
 from reelarr.api.json import JsonResponse, deleted
@@ -16,13 +18,13 @@ from reelarr.api.paging import PagingQuery
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter, put_with_optional_id
 from reelarr.api.v3.movie_input import AddMovieInput, EditorDeleteInput, EditorInput, MovieUpdateInput
+from reelarr.api.v3.movie_list_cache import Render
 from reelarr.api.v3.movie_resources import (
     ImageLinks,
     ResourceContext,
-    json_list,
     lookup_resource_from_metadata,
     lookup_resource_from_search,
-    movie_list_part,
+    movie_fragment,
     movie_resource,
     movie_resource_list,
 )
@@ -77,17 +79,18 @@ async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any
     return resource
 
 
-async def _whole_library(services: Services) -> bytes:
-    """Every movie's resource, rendered as the movies stream in; nothing of them outlives the body."""
-    # Resumed only once the library's movies and resources are freed (they are when this returns):
-    # resumed earlier, the collector would walk all of them once (a tenth of the CPU).
-    with collector_paused():
-        ctx = await resource_context(services, whole_library=True)
-        parts = []
-        async with aclosing(services.movies.all_with_files()) as batches:
-            async for batch in batches:
-                parts.append(movie_list_part(batch, ctx))
-        return json_list(parts)
+def _renderer(services: Services) -> Render:
+    async def render(ids: Sequence[int] | None) -> AsyncIterator[dict[int, bytes]]:
+        """The resources of these movies (None: all), rendered as their rows stream in."""
+        # Resumed only once the movies and resources are freed (they are when rendering ends):
+        # resumed earlier, the collector would walk all of them once (a tenth of the CPU).
+        with collector_paused():
+            ctx = await resource_context(services, whole_library=ids is None)
+            async with aclosing(services.movies.all_with_files(ids=ids)) as batches:
+                async for batch in batches:
+                    yield {movie.id: movie_fragment(movie, file, ctx) for movie, file in batch}
+
+    return render
 
 
 @router.get("", responses={200: {"description": "Array of MovieResource (a paging envelope with page)"}})
@@ -104,8 +107,10 @@ async def list_movies(
         return JsonResponse(await movie_resources(services, [movie]) if movie else [])
     if "page" not in request.query_params:
         today = services.clock().date()
-        body = await services.movie_list_cache.get(today, lambda: _whole_library(services))
-        return Response(body, media_type=JsonResponse.media_type)
+        chunks = await services.movie_list_cache.chunks(
+            today, services.movies.list_order, _renderer(services)
+        )
+        return StreamingResponse(chunks, media_type=JsonResponse.media_type)
     page = await services.movies.page(paging)
     records = await movie_resources(services, page.records)
     return JsonResponse(

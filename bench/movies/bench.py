@@ -324,6 +324,7 @@ def _timed_row(timing: Timing, target: float | None = None) -> str:
 
 def measure(server: Server, movies: int, args: argparse.Namespace) -> list[str]:
     """Time the requests against a running server and return the report lines."""
+    start_rss, _ = server.memory_mb()
     with httpx.Client(base_url=server.url, headers={"X-Api-Key": API_KEY}, timeout=120) as client:
         first = client.get("/api/v3/movie").json()
         changed_id = first[0]["id"]
@@ -396,6 +397,7 @@ def measure(server: Server, movies: int, args: argparse.Namespace) -> list[str]:
         lines.append("(no paged GET /api/v3/movie yet: timing /api/v3/exclusions/paged instead)")
     lines += [_timed_row(pages[0], PAGE_TARGET_S), *(_timed_row(t) for t in pages[1:]), _timed_row(one)]
     verdict = "ok" if peak < RSS_TARGET_MB else "OVER"
+    lines.append(_row("server resident memory when it started serving (VmRSS)", f"{start_rss:.0f} MB"))
     lines.append(_row("server resident memory after the runs (VmRSS)", f"{rss:.0f} MB"))
     lines.append(_row("  its peak (VmHWM)", f"{peak:.0f} MB", "", f"< {RSS_TARGET_MB} MB", verdict))
     lines.append(RADARR_REPORTED)

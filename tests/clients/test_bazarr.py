@@ -98,6 +98,7 @@ async def test_movie_sync_reads_a_movie_and_its_file(
         [],
     )
     assert movie["overview"]
+    assert movie["alternateTitles"]
     assert all(isinstance(t["title"], str) for t in movie["alternateTitles"])
     assert [image["coverType"] for image in movie["images"][:2]] == ["poster", "fanart"]
     file = movie["movieFile"]

@@ -55,7 +55,8 @@ async def test_calendar_items_carry_every_field_organizr_formats(
     assert {"inCinemas", "physicalRelease", "digitalRelease"} <= item.keys()
     assert {"fanart", "poster"} <= {image["coverType"] for image in item["images"]}
     assert all(image["url"] for image in item["images"])
-    assert isinstance(item["alternateTitles"], list)
+    assert item["alternateTitles"]
+    assert all(t["title"] for t in item["alternateTitles"])
     assert item["status"] == "released"
     assert item["overview"]
     assert item["runtime"] == 136

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, or_, outerjoin, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -123,11 +124,12 @@ class MovieService:
         if ids is not None:
             stmt = stmt.where(MovieRow.id.in_(list(ids)))
         async with self._db.read() as session:
+            titles = await _alternative_titles(session, ids)
             result = await session.stream(stmt)
             async for rows in result.partitions(batch_size):
                 yield [
                     (
-                        to_movie(MovieValues._make(row[:split])),
+                        to_movie(MovieValues._make(row[:split]), titles.get(row.id)),
                         to_movie_file(MovieFileValues._make(row[split:])) if row[split] is not None else None,
                     )
                     for row in rows
@@ -165,7 +167,8 @@ class MovieService:
             )
             stmt = select(*json_as_text(MovieRow.__table__)).where(MovieRow.id.in_(ids.records))
             rows = (await session.execute(stmt)).all() if ids.records else []
-        by_id = {row.id: to_movie(MovieValues._make(row)) for row in rows}
+            titles = await _alternative_titles(session, ids.records) if rows else {}
+        by_id = {row.id: to_movie(MovieValues._make(row), titles.get(row.id)) for row in rows}
         # (on PostgreSQL a movie deleted between the two statements is left out)
         movies = [by_id[movie_id] for movie_id in ids.records if movie_id in by_id]
         return Page(ids.page, ids.page_size, ids.sort_key, ids.sort_direction, ids.total_records, movies)
@@ -179,7 +182,9 @@ class MovieService:
         if not include_unmonitored:
             stmt = stmt.where(MovieRow.monitored.is_(True))
         async with self._db.read() as session:
-            movies = [to_movie(row) for row in await session.scalars(stmt)]
+            rows = list(await session.scalars(stmt))
+            titles = await _alternative_titles(session, [row.id for row in rows]) if rows else {}
+        movies = [to_movie(row, titles.get(row.id)) for row in rows]
         if tags:
             movies = [movie for movie in movies if tags.intersection(movie.tags)]
         return movies
@@ -204,7 +209,9 @@ class MovieService:
         """The library's movie with this TMDB id, if any."""
         async with self._db.read() as session:
             row = await session.scalar(select(MovieRow).where(MovieRow.tmdb_id == tmdb_id))
-            return to_movie(row) if row is not None else None
+            if row is None:
+                return None
+            return to_movie(row, (await _alternative_titles(session, [row.id])).get(row.id))
 
     async def by_tmdb_ids(self, tmdb_ids: Iterable[int]) -> dict[int, Movie]:
         """Library movies among these TMDB ids, by TMDB id."""
@@ -471,3 +478,21 @@ class MovieService:
         )
         apply_metadata(row, info, now)
         return row
+
+
+async def _alternative_titles(session: AsyncSession, movie_ids: Sequence[int] | None) -> dict[int, list[Any]]:
+    """The alternative title rows of these movies (None: of every movie), by movie id."""
+    stmt = select(
+        AlternativeTitleRow.movie_id,
+        AlternativeTitleRow.id,
+        AlternativeTitleRow.title,
+        AlternativeTitleRow.clean_title,
+        AlternativeTitleRow.country,
+        AlternativeTitleRow.source_type,
+    ).order_by(AlternativeTitleRow.movie_id, AlternativeTitleRow.id)
+    if movie_ids is not None:
+        stmt = stmt.where(AlternativeTitleRow.movie_id.in_(list(movie_ids)))
+    by_movie: dict[int, list[Any]] = {}
+    for row in await session.execute(stmt):
+        by_movie.setdefault(row.movie_id, []).append(row)
+    return by_movie

@@ -65,6 +65,15 @@ async def test_get_all_and_by_tmdb_id(library: Library) -> None:
     assert (await client.get("/api/v3/movie", params={"tmdbId": 550})).json() == []
     one = (await client.get(f"/api/v3/movie/{added['id']}")).json()
     assert one["alternateTitles"], "one movie comes with its alternative titles"
+    # Bazarr and Organizr read them from the list, the page and the calendar too.
+    [listed] = (await client.get("/api/v3/movie")).json()
+    [by_tmdb_id] = (await client.get("/api/v3/movie", params={"tmdbId": 603})).json()
+    [paged] = (await client.get("/api/v3/movie", params={"page": 1})).json()["records"]
+    [scheduled] = (
+        await client.get("/api/v3/calendar", params={"start": "1990-01-01", "end": "2030-01-01"})
+    ).json()
+    for movie in (listed, by_tmdb_id, paged, scheduled):
+        assert movie["alternateTitles"] == one["alternateTitles"]
 
 
 async def test_unknown_movie_is_404(library: Library) -> None:

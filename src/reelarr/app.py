@@ -22,6 +22,7 @@ from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import commands, health, languages, mediacover, movies, parse, quality, system
+from reelarr.api.v3 import credits as credits_api
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
@@ -59,6 +60,7 @@ from reelarr.metadata.health import TmdbCheck
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
 from reelarr.movies.commands import movies_search_command, refresh_movie_command
+from reelarr.movies.credits import CreditService
 from reelarr.movies.editor import MovieEditor, move_movie_command
 from reelarr.movies.events import MovieAdded, MovieDeleted
 from reelarr.movies.exclusions import ExclusionService
@@ -200,6 +202,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             env_image_url=settings.tmdb_image_url,
         ),
         movies=movie_service,
+        credits=CreditService(db),
         movie_editor=MovieEditor(movie_service, queue),
         movie_list_cache=MovieListCache(bus),
         movie_files=MovieFileService(
@@ -348,6 +351,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         exclusions_api.router,
         mediacover.router,
         movies.router,
+        credits_api.router,
         library_import_api.router,
         moviefile_api.router,
         tmdb_api.router,

@@ -21,6 +21,7 @@ from reelarr.jobs.scheduler import Scheduler
 from reelarr.mediacover import ImageCache
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
+from reelarr.movies.credits import CreditService
 from reelarr.movies.editor import MovieEditor
 from reelarr.movies.exclusions import ExclusionService
 from reelarr.movies.files import MovieFileService
@@ -67,6 +68,7 @@ class Services:
     tmdb: TmdbClient
     tmdb_settings: TmdbSettings
     movies: MovieService
+    credits: CreditService
     movie_editor: MovieEditor
     movie_list_cache: MovieListCache
     movie_files: MovieFileService

@@ -89,6 +89,7 @@ class CastMember:
     character: str
     order: int
     image: str | None = None  # headshot URL
+    credit_id: str = ""  # TMDB's id of this credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class CrewMember:
     department: str
     job: str
     image: str | None = None
+    credit_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

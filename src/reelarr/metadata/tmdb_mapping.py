@@ -194,6 +194,7 @@ def _credits(options: MappingOptions, doc: Json) -> tuple[tuple[CastMember, ...]
                 _text(item, "character"),
                 int(item.get("order") or 0),
                 _headshot(options, item),
+                _text(item, "credit_id"),
             )
             for item in _items(credits, "cast")
         ),
@@ -206,6 +207,7 @@ def _credits(options: MappingOptions, doc: Json) -> tuple[tuple[CastMember, ...]
             _text(item, "department"),
             _text(item, "job"),
             _headshot(options, item),
+            _text(item, "credit_id"),
         )
         for item in _items(credits, "crew")
     )

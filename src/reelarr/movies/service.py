@@ -18,6 +18,7 @@ from reelarr.db.paging import Page, PageRequest, fetch_page
 from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
 from reelarr.events import EventBus
 from reelarr.metadata.models import MovieMetadata
+from reelarr.movies.credits import replace_credits
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieUpdated
 from reelarr.movies.matching import best_match, release_clean_titles
 from reelarr.movies.model import MinimumAvailability, Movie, MovieFile
@@ -296,6 +297,7 @@ class MovieService:
                 session.add(row)
                 await session.flush()
                 session.add_all(alternative_title_rows(row.id, info))
+                await replace_credits(session, row.id, info)
                 added.append(to_movie(row))
         for request, movie in zip(requests, added, strict=True):
             await self._bus.publish(MovieAdded(movie_id=movie.id, search=request.search_for_movie))
@@ -362,6 +364,7 @@ class MovieService:
                     )
                 )
                 session.add_all(alternative_title_rows(movie_id, metadata))
+                await replace_credits(session, movie_id, metadata)
             updated = to_movie(row)
         await self._bus.publish(MovieUpdated(movie_id=movie_id))
         return updated

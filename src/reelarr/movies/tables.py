@@ -1,4 +1,4 @@
-"""Tables of the movies package: movies, their alternative titles, their files, and import exclusions."""
+"""Tables of the movies package: movies, their alternative titles, credits, files, and import exclusions."""
 
 from __future__ import annotations
 
@@ -67,6 +67,24 @@ class AlternativeTitleRow(Base):
     clean_title: Mapped[str] = mapped_column(String(500), index=True)
     country: Mapped[str] = mapped_column(String(10))
     source_type: Mapped[str] = mapped_column(String(20))
+
+
+class CreditRow(Base):
+    """A person in a movie's cast or crew, as TMDB lists them."""
+
+    __tablename__ = "credits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    movie_id: Mapped[int] = mapped_column(ForeignKey("movies.id", ondelete="CASCADE"), index=True)
+    credit_tmdb_id: Mapped[str] = mapped_column(String(50))
+    person_tmdb_id: Mapped[int] = mapped_column(Integer)
+    person_name: Mapped[str] = mapped_column(String(500))
+    type: Mapped[str] = mapped_column(String(10))
+    order: Mapped[int] = mapped_column(Integer)
+    character: Mapped[str | None] = mapped_column(String(1000))
+    department: Mapped[str | None] = mapped_column(String(200))
+    job: Mapped[str | None] = mapped_column(String(200))
+    image: Mapped[str | None] = mapped_column(String(1000))
 
 
 class MovieFileRow(Base):

@@ -162,6 +162,8 @@ async def test_credits_collection_recommendations_and_keywords(tmdb: TmdbClient)
     movie = await tmdb.movie(603)
     assert (movie.cast[0].name, movie.cast[0].character) == ("Keanu Reeves", "Thomas A. Anderson / Neo")
     assert [member.order for member in movie.cast] == sorted(member.order for member in movie.cast)
+    assert movie.cast[0].credit_id == "3fe5ae18eb4cd61df9e70340"
+    assert all(member.credit_id for member in (*movie.cast, *movie.crew))
     directors = {member.name for member in movie.crew if member.job == "Director"}
     assert directors == {"Lilly Wachowski", "Lana Wachowski"}
     assert movie.collection is not None

@@ -123,6 +123,16 @@ def test_add_the_matrix_then_find_open_unmonitor_and_delete_it(
     expect(page).to_have_url(re.compile(rf"/movie/{movie['id']}$"))
     expect(page.get_by_role("heading", name="The Matrix", level=1)).to_be_visible()
     expect(page.get_by_text("Village Roadshow Pictures")).to_be_visible()
+    neo = page.get_by_role("list", name="Cast").get_by_role("listitem").first
+    expect(neo).to_contain_text("Keanu Reeves")
+    expect(neo).to_contain_text("Thomas A. Anderson / Neo")
+    expect(neo.locator("img")).to_have_attribute(
+        "src", re.compile(r"/t/p/.+/tbe7tNf76vBBgnrl9QRb5bQDQqC\.jpg$")
+    )
+    directors = page.get_by_label("Crew").locator(".facts__row").first
+    expect(directors).to_have_text(
+        re.compile(r"^Director.*Lilly Wachowski, Lana Wachowski$|^Director.*Lana Wachowski, Lilly Wachowski$")
+    )
     monitored = page.get_by_role("switch", name="Monitored")
     expect(monitored).to_be_checked()
     monitored.click()

@@ -5,6 +5,7 @@ import { keys as systemKeys, upsertCommand } from "./queries";
 import type {
   AddMovieBody,
   Command,
+  Credit,
   FileSystemListing,
   LibraryMovie,
   Movie,
@@ -18,6 +19,7 @@ export const libraryKeys = {
   movies: ["movie"] as const,
   movieList: ["movie", "list"] as const,
   movie: (id: number) => ["movie", "detail", id] as const,
+  credits: (movieId: number) => ["credit", movieId] as const,
   lookups: ["movie", "lookup"] as const,
   lookup: (term: string) => ["movie", "lookup", term] as const,
   calendar: ["calendar"] as const,
@@ -54,6 +56,15 @@ export function useMovie(id: number) {
   });
 }
 
+/** A library movie's cast (billing order) then crew. */
+export function useCredits(movieId: number) {
+  return useQuery({
+    queryKey: libraryKeys.credits(movieId),
+    queryFn: ({ signal }) => apiGet<Credit[]>(`/credit?movieId=${movieId}`, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
 /**
  * Put a movie's new state into the list and its detail; lookups and the calendar refetch. A movie
  * that is not in the list is added only when `add` says so (it was just created): an update that
@@ -67,6 +78,8 @@ export function upsertMovie(client: QueryClient, movie: LibraryMovie, { add = tr
     return list.map((m, i) => (i === index ? movie : m));
   });
   if (add || client.getQueryData(libraryKeys.movie(movie.id)) !== undefined) client.setQueryData(libraryKeys.movie(movie.id), movie);
+  // A refresh may have changed the cast and crew too (refetched only if a page shows them).
+  void client.invalidateQueries({ queryKey: libraryKeys.credits(movie.id) });
   void client.invalidateQueries({ queryKey: libraryKeys.lookups });
   void client.invalidateQueries({ queryKey: libraryKeys.calendar });
 }
@@ -75,6 +88,7 @@ export function upsertMovie(client: QueryClient, movie: LibraryMovie, { add = tr
 export function removeMovie(client: QueryClient, id: number): void {
   client.setQueryData<LibraryMovie[]>(libraryKeys.movieList, (list) => list?.filter((m) => m.id !== id));
   client.removeQueries({ queryKey: libraryKeys.movie(id), exact: true });
+  client.removeQueries({ queryKey: libraryKeys.credits(id), exact: true });
   void client.invalidateQueries({ queryKey: libraryKeys.lookups });
   void client.invalidateQueries({ queryKey: libraryKeys.calendar });
   void client.invalidateQueries({ queryKey: libraryKeys.rootFolders });

@@ -94,6 +94,21 @@ export interface MediaCover {
   remoteUrl?: string;
 }
 
+/** A person's part in a library movie: cast (with a character) or crew (with a department and job). */
+export interface Credit {
+  id: number;
+  personName: string;
+  creditTmdbId: string;
+  personTmdbId: number;
+  movieMetadataId: number;
+  images: MediaCover[];
+  type: "cast" | "crew";
+  order: number;
+  character?: string;
+  department?: string;
+  job?: string;
+}
+
 export interface Rating {
   votes: number;
   value: number;

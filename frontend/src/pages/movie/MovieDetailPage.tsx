@@ -14,6 +14,7 @@ import { formatBytes, formatDate, formatRuntime } from "../../lib/format";
 import { AVAILABILITY_LABELS, statusLabel } from "../../lib/movies";
 import { DeleteMovieDialog } from "./DeleteMovieDialog";
 import { EditMovieDialog } from "./EditMovieDialog";
+import { MovieCredits } from "./MovieCredits";
 import { MovieFileInfo } from "./MovieFileInfo";
 
 const RATING_SOURCES: [string, string][] = [
@@ -198,6 +199,8 @@ function MovieDetail({ movie }: { movie: LibraryMovie }) {
           <MovieFileInfo movie={movie} />
         </section>
       </div>
+
+      <MovieCredits movieId={movie.id} />
 
       {dialog === "edit" && <EditMovieDialog movie={movie} onClose={() => setDialog(null)} />}
       {dialog === "delete" && <DeleteMovieDialog movie={movie} onClose={() => setDialog(null)} />}

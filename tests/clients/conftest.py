@@ -1,4 +1,4 @@
-"""Real Radarr clients (pyarr, aiopyarr, arrapi) and replays of others against a live Reelarr.
+"""Real Radarr clients (pyarr, aiopyarr, arrapi, radarr-py) and replays of others against a live Reelarr.
 
 Every test gets `library`: a server on SQLite and on PostgreSQL, wired to the fixture TMDB, with
 one root folder. The helpers here add films the way Overseerr does (lookup, then the minimal body),

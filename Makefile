@@ -11,6 +11,9 @@ UI_STAMP := src/reelarr/web/index.html
 UI_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 # Debian packages the tests drive for real (browser, download clients, media tools).
 TEST_DEB_PACKAGES ?= chromium ffmpeg
+# pyarr 6 needs Python >= 3.12 (the project runs on 3.11): its own venv, from pyenv's or the system's.
+PYARR6_VENV := $(TOOLS)/pyarr6
+PY312 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) $(shell command -v python3.13 python3.12 2>/dev/null))
 
 .PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser bench-movies
 
@@ -31,7 +34,7 @@ ui: $(UI_STAMP)
 $(UI_STAMP): $(UI_SOURCES) frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
-test-deps:
+test-deps: $(PYARR6_VENV)/bin/pyarr6-ready
 	@missing=""; for p in $(TEST_DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \
@@ -39,6 +42,12 @@ test-deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "Starting PostgreSQL"; pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; }
+
+$(PYARR6_VENV)/bin/pyarr6-ready: tests/clients/pyarr6/requirements.txt | $(UV)
+	@test -n "$(PY312)" || { echo "pyarr 6's tests need Python >= 3.12 (set PY312=/path/to/python3.12)"; exit 1; }
+	$(UV) venv --quiet --allow-existing --python $(PY312) $(PYARR6_VENV)
+	$(UV) pip install --quiet --python $(PYARR6_VENV)/bin/python -r tests/clients/pyarr6/requirements.txt
+	touch $@
 
 test: setup test-deps
 	$(VENV)/bin/ruff check src tests bench

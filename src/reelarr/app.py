@@ -273,11 +273,15 @@ async def _start_background(services: Services) -> _Background:
         await services.scheduler.start()
         background.executor = executor
         background.scheduler = services.scheduler
+    services.movie_list_cache.start_warming(
+        lambda: services.clock().date(), services.movies.list_order, movies.list_renderer(services)
+    )
     return background
 
 
 async def _stop_background(background: _Background, services: Services) -> None:
     await services.websockets.close_all()
+    await services.movie_list_cache.stop_warming()
     if background.scheduler is not None:
         await background.scheduler.stop()
     if background.executor is not None:

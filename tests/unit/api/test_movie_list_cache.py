@@ -12,6 +12,7 @@ from reelarr.api.v3.movie_list_cache import MovieListCache
 from reelarr.events import EventBus, EventsMissed
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieFileAdded, MovieUpdated
 from reelarr.quality.service import QualitySettingsChanged
+from tests.support.waiting import eventually
 
 TODAY = date(2026, 11, 25)
 
@@ -132,3 +133,54 @@ async def test_a_big_list_is_sent_in_pieces_that_join_into_one_array() -> None:
 
 async def test_an_empty_library_is_an_empty_array() -> None:
     assert await listed(MovieListCache(EventBus()), Library([])) == []
+
+
+async def _rendered_soon(library: Library, expected: list[int]) -> None:
+    async def done() -> bool:
+        return library.rendered == expected
+
+    await eventually(done, within=5, every=0.01)
+
+
+async def test_warming_renders_at_start_and_after_everything_was_dropped() -> None:
+    bus, library = EventBus(), Library([1, 2])
+    cache = MovieListCache(bus)
+    cache.start_warming(lambda: TODAY, library.order, library.render, settle=0.01)
+    try:
+        await _rendered_soon(library, [1, 2])
+        library.rendered.clear()
+        assert [m["id"] for m in await listed(cache, library)] == [1, 2]
+        assert library.rendered == [], "the client got the list rendered ahead of time"
+
+        await bus.publish(QualitySettingsChanged(what="profiles"))
+        await _rendered_soon(library, [1, 2])
+        library.rendered.clear()
+        await listed(cache, library)
+        assert library.rendered == []
+    finally:
+        await cache.stop_warming()
+
+
+async def test_warming_survives_a_failed_rendering() -> None:
+    bus, library = EventBus(), Library([1])
+    failures = [RuntimeError("database away"), RuntimeError("still away")]
+
+    async def order() -> list[int]:
+        if failures:
+            raise failures.pop()
+        return await library.order()
+
+    cache = MovieListCache(bus)
+    cache.start_warming(lambda: TODAY, order, library.render, settle=0.01)
+    try:
+        await eventually(lambda: _failed_twice(failures), within=5, every=0.01)
+        await asyncio.sleep(0.05)
+        assert library.rendered == [], "failed twice (the first failure is tried again once)"
+        await bus.publish(EventsMissed())
+        await _rendered_soon(library, [1])
+    finally:
+        await cache.stop_warming()
+
+
+async def _failed_twice(failures: list[RuntimeError]) -> bool:
+    return not failures

@@ -5,15 +5,18 @@ Assistant) ask for the whole list often while it rarely changes. Every change th
 movie's resource publishes an event naming the movie (from any process), which marks just that
 movie's part stale; changes that can touch every movie (quality profiles, a lost link to the other
 processes, a new day: status and isAvailable move with the date) drop every part, and no part
-outlives `max_age` as a last guard.
+outlives `max_age` as a last guard. Once started, it renders the whole list again in the background
+after start-up and whenever everything was dropped, so that no client waits for that second.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from reelarr.events import EventBus, EventsMissed
@@ -32,6 +35,9 @@ Render = Callable[[Sequence[int] | None], AsyncIterator[dict[int, bytes]]]
 ListOrder = Callable[[], Awaitable[list[int]]]
 # Parts are sent this many movies at a time, so the whole body never exists as one copy.
 _CHUNK = 500
+Today = Callable[[], date]
+
+log = logging.getLogger(__name__)
 
 
 class MovieListCache:
@@ -50,6 +56,8 @@ class MovieListCache:
         self._day: date | None = None
         self._since = 0.0
         self._rendering = asyncio.Lock()
+        self._cold = asyncio.Event()
+        self._warming: asyncio.Task[None] | None = None
         for event_type in (MovieAdded, MovieUpdated, MovieFileAdded, MovieFileUpdated, MovieFileDeleted):
             bus.subscribe(event_type, self._movie_changed, remote=True)
         bus.subscribe(MovieDeleted, self._movie_deleted, remote=True)
@@ -99,11 +107,48 @@ class MovieListCache:
     async def _everything_changed(self, _event: object) -> None:
         self._drop_all()
 
+    def start_warming(self, today: Today, order: ListOrder, render: Render, *, settle: float = 2.0) -> None:
+        """Keep the whole list rendered in the background: now, after a drop, each new day, at `max_age`.
+
+        `settle` seconds pass first, so that a burst of changes is rendered once.
+        """
+        self._cold.set()
+        self._warming = asyncio.create_task(
+            self._warm(today, order, render, settle), name="movie-list-warming"
+        )
+
+    async def stop_warming(self) -> None:
+        """Stop the background rendering (at shutdown)."""
+        if self._warming is not None:
+            self._warming.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._warming
+            self._warming = None
+
+    async def _warm(self, today: Today, order: ListOrder, render: Render, settle: float) -> None:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                wake = min(_seconds_to_next_utc_day(), self._max_age + 1.0)
+                await asyncio.wait_for(self._cold.wait(), timeout=wake)
+            await asyncio.sleep(settle)
+            self._cold.clear()
+            try:
+                await self.chunks(today(), order, render)
+            except Exception:  # the database may be away; a client's request will tell it plainly
+                log.warning("Could not render the movie list ahead of time", exc_info=True)
+
     def _drop_all(self) -> None:
+        self._cold.set()
         self._generation += 1
         self._parts.clear()
         self._order = None
         self._order_generation += 1
+
+
+def _seconds_to_next_utc_day() -> float:
+    now = datetime.now(UTC)
+    tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+    return (tomorrow - now).total_seconds() + 1.0
 
 
 def _chunked(parts: list[bytes]) -> Iterator[bytes]:

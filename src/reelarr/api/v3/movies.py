@@ -79,7 +79,9 @@ async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any
     return resource
 
 
-def _renderer(services: Services) -> Render:
+def list_renderer(services: Services) -> Render:
+    """Renders library movies for the kept list, a batch at a time."""
+
     async def render(ids: Sequence[int] | None) -> AsyncIterator[dict[int, bytes]]:
         """The resources of these movies (None: all), rendered as their rows stream in."""
         # Resumed only once the movies and resources are freed (they are when rendering ends):
@@ -108,7 +110,7 @@ async def list_movies(
     if "page" not in request.query_params:
         today = services.clock().date()
         chunks = await services.movie_list_cache.chunks(
-            today, services.movies.list_order, _renderer(services)
+            today, services.movies.list_order, list_renderer(services)
         )
         return StreamingResponse(chunks, media_type=JsonResponse.media_type)
     page = await services.movies.page(paging)

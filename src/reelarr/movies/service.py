@@ -350,7 +350,9 @@ class MovieService:
         """Store fresh metadata (None: TMDB no longer has the film, so it is marked deleted)."""
         now = self._clock()
         async with self._db.write() as session:
-            row = await session.get(MovieRow, movie_id)
+            # Locked first: refreshes of one film from several processes replace its titles and
+            # credits one after the other, never both from the same old rows.
+            row = await session.get(MovieRow, movie_id, with_for_update=True)
             if row is None:
                 raise NotFound(f"Movie with ID {movie_id} does not exist")
             if metadata is None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from typing import Any
 
 from tests.integration.movies.conftest import Library
-from tests.integration.movies.test_movie_api import _add
+from tests.integration.movies.test_movie_api import _add, _commands_done
 from tests.support.waiting import eventually
 
 
@@ -50,11 +51,6 @@ async def test_adding_a_movie_keeps_its_cast_in_billing_order_then_its_crew(libr
     assert await _credits(library, movieMetadataId=movie["id"]) == credits
 
 
-async def _commands_done(library: Library) -> bool:
-    commands = (await library.server.client.get("/api/v3/command")).json()
-    return all(c["status"] not in ("queued", "started") for c in commands)
-
-
 async def test_a_refresh_replaces_the_credits_and_a_delete_removes_them(library: Library) -> None:
     movie = await _add(library)
     await eventually(lambda: _commands_done(library))  # the refresh an add queues
@@ -95,3 +91,23 @@ async def test_bad_credit_requests(library: Library) -> None:
     assert without_movie.status_code == 400
     assert without_movie.json()[0]["propertyName"] == "movieId"
     assert (await client.get("/api/v3/credit", params={"movieId": "x"})).status_code == 400
+
+
+async def test_refreshes_of_one_movie_at_once_leave_one_set_of_credits(library: Library) -> None:
+    movie = await _add(library)
+    await eventually(lambda: _commands_done(library))
+    services = library.server.services
+    metadata = await services.tmdb.movie(603)
+    before = await _credits(library, movieId=movie["id"])
+    one_movie = f"/api/v3/movie/{movie['id']}"
+    titles_before = (await library.server.client.get(one_movie)).json()["alternateTitles"]
+    fresh = dataclasses.replace(metadata, cast=metadata.cast[1:])  # one credit fewer each time
+
+    # (several processes may refresh the same film; on PostgreSQL each would read the old rows)
+    await asyncio.gather(*(services.movies.refresh_metadata(movie["id"], fresh) for _ in range(6)))
+
+    after = await _credits(library, movieId=movie["id"])
+    assert len(after) == len(before) - 1
+    assert len({c["creditTmdbId"] for c in after}) == len(after)
+    titles = (await library.server.client.get(one_movie)).json()["alternateTitles"]
+    assert titles == titles_before

@@ -286,8 +286,14 @@ async def test_adding_queues_a_refresh_that_caches_covers(library: Library) -> N
     await eventually(covered, within=30)
 
 
+async def _commands_done(library: Library) -> bool:
+    commands = (await library.server.client.get("/api/v3/command")).json()
+    return all(c["status"] not in ("queued", "started") for c in commands)
+
+
 async def test_refresh_picks_up_new_metadata_and_missing_films_are_deleted(library: Library) -> None:
     movie = await _add(library)
+    await eventually(lambda: _commands_done(library))  # the refresh an add queues
     services = library.server.services
     await services.movies.refresh_metadata(movie["id"], None)
     one = (await library.server.client.get(f"/api/v3/movie/{movie['id']}")).json()

@@ -37,3 +37,5 @@ export const oneOf =
     typeof value === "string" && (options as readonly string[]).includes(value);
 
 export const isBoolean = (value: unknown): value is boolean => typeof value === "boolean";
+export const isNumber = (value: unknown): value is number => typeof value === "number";
+export const isString = (value: unknown): value is string => typeof value === "string";

@@ -35,6 +35,9 @@ export function statusLabel(status: string | undefined): string {
   return STATUS_LABELS[status as MovieStatus] ?? status;
 }
 
+/** The minimum availabilities a user can pick (TBA is only a status). */
+export const AVAILABILITIES = ["announced", "inCinemas", "released"] as const;
+
 export const AVAILABILITY_LABELS: Record<MinimumAvailability, string> = {
   announced: "Announced",
   inCinemas: "In cinemas",

@@ -7,16 +7,13 @@ import type { LibraryMovie, MinimumAvailability, Movie } from "../../api/types";
 import { Dialog } from "../../components/Dialog";
 import { ErrorMessage } from "../../components/Feedback";
 import { Checkbox, SelectField } from "../../components/Field";
+import { AvailabilitySelect, QualityProfileSelect } from "../../components/MovieSettingsFields";
 import { TagsField } from "../../components/TagsField";
-import { oneOf, useStoredState } from "../../hooks/useStoredState";
+import { isBoolean, isNumber, isString, oneOf, useStoredState } from "../../hooks/useStoredState";
 import { formatBytes } from "../../lib/format";
-import { AVAILABILITY_LABELS } from "../../lib/movies";
+import { AVAILABILITIES } from "../../lib/movies";
 import { placeErrors } from "../../lib/validation";
 
-const AVAILABILITIES = ["announced", "inCinemas", "released"] as const;
-const isString = (v: unknown): v is string => typeof v === "string";
-const isNumber = (v: unknown): v is number => typeof v === "number";
-const isBoolean = (v: unknown): v is boolean => typeof v === "boolean";
 
 /** Which form field each server property belongs to. */
 const FIELDS = {
@@ -105,34 +102,13 @@ export function AddMovieDialog({ movie, onClose, onAdded }: AddMovieDialogProps)
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label="Quality profile"
-          name="qualityProfileId"
-          required
-          value={profileId}
-          error={errors.fields.profile}
-          onChange={(e) => setStoredProfile(Number(e.target.value))}
-        >
-          {profiles.data?.map((profile) => (
-            <option key={profile.id} value={profile.id}>
-              {profile.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label="Minimum availability"
-          name="minimumAvailability"
+        <QualityProfileSelect required value={profileId} error={errors.fields.profile} onChange={setStoredProfile} />
+        <AvailabilitySelect
           value={availability}
           error={errors.fields.availability}
           hint="When the movie counts as available for searching."
-          onChange={(e) => setAvailability(e.target.value as MinimumAvailability)}
-        >
-          {AVAILABILITIES.map((a) => (
-            <option key={a} value={a}>
-              {AVAILABILITY_LABELS[a]}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setAvailability}
+        />
         <TagsField value={tags} onChange={setTags} error={errors.fields.tags} />
         <Checkbox label="Monitored" name="monitored" checked={monitored} onChange={(e) => setMonitored(e.target.checked)} />
         <Checkbox

@@ -1,13 +1,11 @@
 import { useState } from "react";
 import { useQualityProfiles } from "../../api/library";
 import type { MinimumAvailability } from "../../api/types";
-import { Checkbox, SelectField } from "../../components/Field";
+import { Checkbox } from "../../components/Field";
+import { AvailabilitySelect, QualityProfileSelect } from "../../components/MovieSettingsFields";
 import { TagsField } from "../../components/TagsField";
-import { isBoolean, oneOf, useStoredState } from "../../hooks/useStoredState";
-import { AVAILABILITY_LABELS } from "../../lib/movies";
-
-const AVAILABILITIES = ["announced", "inCinemas", "released"] as const;
-const isNumber = (v: unknown): v is number => typeof v === "number";
+import { isBoolean, isNumber, oneOf, useStoredState } from "../../hooks/useStoredState";
+import { AVAILABILITIES } from "../../lib/movies";
 
 export interface ImportSettingsState {
   /** 0 until the profiles are known. */
@@ -57,38 +55,12 @@ interface ImportSettingsProps {
 }
 
 export function ImportSettings({ settings, errors }: ImportSettingsProps) {
-  const profiles = useQualityProfiles();
   return (
     <section className="panel" aria-labelledby="import-settings-heading">
       <h2 id="import-settings-heading">Settings for the imported movies</h2>
       <div className="form-grid">
-        <SelectField
-          label="Quality profile"
-          name="qualityProfileId"
-          required
-          value={settings.qualityProfileId}
-          error={errors.profile}
-          onChange={(e) => settings.set.qualityProfileId(Number(e.target.value))}
-        >
-          {profiles.data?.map((profile) => (
-            <option key={profile.id} value={profile.id}>
-              {profile.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label="Minimum availability"
-          name="minimumAvailability"
-          value={settings.minimumAvailability}
-          error={errors.availability}
-          onChange={(e) => settings.set.minimumAvailability(e.target.value as MinimumAvailability)}
-        >
-          {AVAILABILITIES.map((a) => (
-            <option key={a} value={a}>
-              {AVAILABILITY_LABELS[a]}
-            </option>
-          ))}
-        </SelectField>
+        <QualityProfileSelect required value={settings.qualityProfileId} error={errors.profile} onChange={settings.set.qualityProfileId} />
+        <AvailabilitySelect value={settings.minimumAvailability} error={errors.availability} onChange={settings.set.minimumAvailability} />
         <TagsField value={settings.tags} onChange={settings.set.tags} error={errors.tags} />
       </div>
       <div className="import-settings__checks">

@@ -1,16 +1,15 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/errors";
-import { tagIdsFor, useQualityProfiles, useRootFolders, useUpdateMovie } from "../../api/library";
+import { tagIdsFor, useRootFolders, useUpdateMovie } from "../../api/library";
 import type { LibraryMovie, MinimumAvailability } from "../../api/types";
 import { Dialog } from "../../components/Dialog";
 import { ErrorMessage } from "../../components/Feedback";
 import { Checkbox, Field, SelectField } from "../../components/Field";
+import { AvailabilitySelect, QualityProfileSelect } from "../../components/MovieSettingsFields";
 import { TagsField, useTagLabels } from "../../components/TagsField";
-import { AVAILABILITY_LABELS } from "../../lib/movies";
 import { placeErrors } from "../../lib/validation";
 
-const AVAILABILITIES = ["announced", "inCinemas", "released"] as const;
 const FIELDS = {
   path: "path",
   rootFolderPath: "rootFolder",
@@ -25,7 +24,6 @@ const folderName = (path: string) => trimSlashes(path).split("/").pop() ?? "";
 /** Monitoring, profile, availability, where the movie lives (optionally moving its files) and tags. */
 export function EditMovieDialog({ movie, onClose }: { movie: LibraryMovie; onClose: () => void }) {
   const client = useQueryClient();
-  const profiles = useQualityProfiles();
   const rootFolders = useRootFolders();
   const update = useUpdateMovie();
   const [monitored, setMonitored] = useState(movie.monitored);
@@ -81,32 +79,8 @@ export function EditMovieDialog({ movie, onClose }: { movie: LibraryMovie; onClo
     <Dialog title={`Edit ${movie.title}`} open onClose={onClose}>
       <form className="form" onSubmit={onSubmit} aria-busy={update.isPending} aria-label={`Edit ${movie.title}`}>
         <Checkbox label="Monitored" name="monitored" checked={monitored} onChange={(e) => setMonitored(e.target.checked)} />
-        <SelectField
-          label="Quality profile"
-          name="qualityProfileId"
-          value={profileId}
-          error={errors.fields.profile}
-          onChange={(e) => setProfileId(Number(e.target.value))}
-        >
-          {profiles.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label="Minimum availability"
-          name="minimumAvailability"
-          value={availability}
-          error={errors.fields.availability}
-          onChange={(e) => setAvailability(e.target.value as MinimumAvailability)}
-        >
-          {AVAILABILITIES.map((a) => (
-            <option key={a} value={a}>
-              {AVAILABILITY_LABELS[a]}
-            </option>
-          ))}
-        </SelectField>
+        <QualityProfileSelect value={profileId} error={errors.fields.profile} onChange={setProfileId} />
+        <AvailabilitySelect value={availability} error={errors.fields.availability} onChange={setAvailability} />
         <SelectField
           label="Root folder"
           name="rootFolderPath"

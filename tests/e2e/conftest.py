@@ -155,6 +155,21 @@ def tmdb_fixture() -> Iterator[TmdbFixtureServer]:
         yield tmdb
 
 
+USERNAME = "admin"
+PASSWORD = "correct horse battery staple"
+ACCOUNT = {"REELARR_ADMIN_USER": USERNAME, "REELARR_ADMIN_PASSWORD": PASSWORD}
+
+
+@pytest.fixture(scope="module")
+def server(
+    tmdb_fixture: TmdbFixtureServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ReelarrServer]:
+    """One Reelarr for the module, with an account and the fixture TMDB (key from the environment)."""
+    data = tmp_path_factory.mktemp("reelarr")
+    with running_reelarr(data, env=ACCOUNT | tmdb_env(tmdb_fixture)) as reelarr:
+        yield reelarr
+
+
 def tmdb_env(tmdb: TmdbFixtureServer, *, with_key: bool = True) -> dict[str, str]:
     """Settings pointing a Reelarr at the fixture TMDB (with its v3 key unless told otherwise)."""
     env = {"REELARR_TMDB_API_URL": tmdb.api_url, "REELARR_TMDB_IMAGE_URL": tmdb.image_url}

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
-from test_movies import ACCOUNT, api_get, log_in, nav
-
-from conftest import running_reelarr, tmdb_env
+from test_movies import api_get, log_in, nav
 
 if TYPE_CHECKING:
-    from tests.fixtures.tmdb.server import TmdbFixtureServer
-
     from conftest import ReelarrServer
 
 pytestmark = pytest.mark.e2e
@@ -26,16 +21,6 @@ MATRIX = "The Matrix (1999)"
 INCEPTION = "Inception.2010.1080p.BluRay.x264-GRP"
 SPIRITED = "Spirited Away (2001) {tmdb-129}"
 UNKNOWN = "Unknown Thing (2003)"
-
-
-@pytest.fixture(scope="module")
-def server(
-    tmdb_fixture: TmdbFixtureServer, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ReelarrServer]:
-    """One Reelarr for the module, with an account and the fixture TMDB."""
-    data = tmp_path_factory.mktemp("reelarr")
-    with running_reelarr(data, env=ACCOUNT | tmdb_env(tmdb_fixture)) as reelarr:
-        yield reelarr
 
 
 def add_root_folder(page: Page, root: Path) -> Locator:

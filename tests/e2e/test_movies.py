@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +11,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from conftest import running_reelarr, tmdb_env
+from conftest import ACCOUNT, PASSWORD, USERNAME, running_reelarr, tmdb_env
 
 if TYPE_CHECKING:
     from tests.fixtures.tmdb.server import TmdbFixtureServer
@@ -20,20 +19,6 @@ if TYPE_CHECKING:
     from conftest import ReelarrServer
 
 pytestmark = pytest.mark.e2e
-
-USERNAME = "admin"
-PASSWORD = "correct horse battery staple"
-ACCOUNT = {"REELARR_ADMIN_USER": USERNAME, "REELARR_ADMIN_PASSWORD": PASSWORD}
-
-
-@pytest.fixture(scope="module")
-def server(
-    tmdb_fixture: TmdbFixtureServer, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ReelarrServer]:
-    """One Reelarr for the module, with an account and the fixture TMDB (key from the environment)."""
-    data = tmp_path_factory.mktemp("reelarr")
-    with running_reelarr(data, env=ACCOUNT | tmdb_env(tmdb_fixture)) as reelarr:
-        yield reelarr
 
 
 @pytest.fixture(scope="module")

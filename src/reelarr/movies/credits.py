@@ -75,19 +75,14 @@ def credit_values(movie_id: int, metadata: MovieMetadata) -> list[dict[str, Any]
     return cast + crew
 
 
-_STORED: tuple[str, ...] = ("movie_id", "credit_tmdb_id", "person_tmdb_id", "person_name", "type")
-_STORED += ("order", "character", "department", "job", "image")
-
-
 async def replace_credits(session: AsyncSession, movie_id: int, metadata: MovieMetadata) -> None:
     """Make a movie's stored credits those of its metadata, inside the caller's write.
 
     A credit TMDB still lists keeps its id (clients link to it), changed ones are updated, new
     ones inserted and the ones TMDB dropped deleted.
     """
-    columns = [CreditRow.id, *(getattr(CreditRow, name) for name in _STORED)]
-    stored = await session.execute(select(*columns).where(CreditRow.movie_id == movie_id))
-    existing = {_key(row._asdict()): row._asdict() for row in stored}
+    stored = await session.execute(select(CreditRow.__table__).where(CreditRow.movie_id == movie_id))
+    existing = {_key(old): old for old in (row._asdict() for row in stored)}
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     for values in credit_values(movie_id, metadata):

@@ -31,10 +31,9 @@ from reelarr.api.v3 import moviefile as moviefile_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
-from reelarr.api.v3.movie_list_cache import MovieListCache
-from reelarr.api.ws import WebSocketHub
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
+from reelarr.auth.housekeeping import register_housekeeping as register_auth_housekeeping
 from reelarr.auth.passwords import Passwords
 from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
@@ -54,6 +53,7 @@ from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
 from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
+from reelarr.live import LiveHub
 from reelarr.mediacover import ImageCache
 from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.metadata.health import TmdbCheck
@@ -67,6 +67,7 @@ from reelarr.movies.exclusions import ExclusionService
 from reelarr.movies.file_commands import rescan_movie_command
 from reelarr.movies.files import FileHooks, MovieFileService
 from reelarr.movies.library_import import ImportLookups, LibraryImport
+from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import LibraryHooks, MovieService
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
@@ -88,7 +89,8 @@ def register_commands(services: Services) -> None:
     registry = services.registry
     registry.add(check_health_command(services.health), every_minutes=6 * 60)
     registry.add(messaging_cleanup_command(services.commands, services.clock), every_minutes=5)
-    registry.add(housekeeping_command(services.sessions, services.throttle), every_minutes=24 * 60)
+    registry.add(housekeeping_command(registry), every_minutes=24 * 60)
+    register_auth_housekeeping(registry, services.sessions, services.throttle)
     registry.add(reset_api_key_command(services.api_keys))
     registry.add(reset_quality_definitions_command(services.quality))
     registry.add(
@@ -189,7 +191,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         tags=tags,
         exclusions=exclusions,
         metrics=Metrics(bus),
-        websockets=WebSocketHub(bus),
+        live=LiveHub(),
         remote=remote,
         media_covers=ImageCache.from_registry(remote, settings.data_dir, url_base=settings.url_base),
         tmdb=tmdb,
@@ -225,6 +227,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     )
     register_commands(services)
     subscribe_handlers(services)
+    ws.LiveMessages(bus, services.live)
     load_plugins(settings.plugins, PluginHost(commands=registry, health=health_service))
     return services
 
@@ -280,7 +283,7 @@ async def _start_background(services: Services) -> _Background:
 
 
 async def _stop_background(background: _Background, services: Services) -> None:
-    await services.websockets.close_all()
+    services.live.close_all()
     await services.movie_list_cache.stop_warming()
     if background.scheduler is not None:
         await background.scheduler.stop()

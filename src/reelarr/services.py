@@ -18,6 +18,7 @@ from reelarr.health.service import HealthService
 from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
+from reelarr.live import LiveHub
 from reelarr.mediacover import ImageCache
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
@@ -26,6 +27,7 @@ from reelarr.movies.editor import MovieEditor
 from reelarr.movies.exclusions import ExclusionService
 from reelarr.movies.files import MovieFileService
 from reelarr.movies.library_import import LibraryImport
+from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import MovieService
 from reelarr.quality.service import QualityService
 from reelarr.remote import RemoteRegistry
@@ -34,8 +36,6 @@ from reelarr.settings import Settings
 from reelarr.tags.service import TagService
 
 if TYPE_CHECKING:
-    from reelarr.api.v3.movie_list_cache import MovieListCache
-    from reelarr.api.ws import WebSocketHub
     from reelarr.observability.metrics import Metrics
 
 
@@ -62,7 +62,7 @@ class Services:
     tags: TagService
     exclusions: ExclusionService
     metrics: Metrics
-    websockets: WebSocketHub
+    live: LiveHub
     remote: RemoteRegistry
     media_covers: ImageCache
     tmdb: TmdbClient

@@ -16,5 +16,5 @@ router = APIRouter(include_in_schema=False)
 @router.get("/metrics")
 async def metrics(services: Annotated[Services, Depends(get_services)]) -> Response:
     """The process's metrics in Prometheus text format."""
-    body = await services.metrics.render(services.commands.count_by_status, services.websockets.client_count)
+    body = await services.metrics.render(services.commands.count_by_status, services.live.client_count)
     return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import Any
 
 import orjson
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
@@ -16,6 +15,7 @@ from reelarr.events import EventBus
 from reelarr.health.service import HealthChanged
 from reelarr.jobs.events import CommandUpdated, ScheduledTaskUpdated
 from reelarr.jobs.serialize import command_from_json
+from reelarr.live import LiveHub
 from reelarr.movies.events import (
     MovieAdded,
     MovieDeleted,
@@ -29,15 +29,13 @@ from reelarr.tags.events import TagsChanged
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
-# A client that falls this far behind is dropped; it reconnects and refetches everything.
-_QUEUE_LIMIT = 1000
 
 
-class WebSocketHub:
-    """Keeps the open sockets and fans events out to them, including events from other processes."""
+class LiveMessages:
+    """Turns the events of every process into the messages the UI listens for."""
 
-    def __init__(self, bus: EventBus) -> None:
-        self._clients: set[asyncio.Queue[bytes | None]] = set()
+    def __init__(self, bus: EventBus, hub: LiveHub) -> None:
+        self.hub = hub
         bus.subscribe(CommandUpdated, self._on_command, remote=True)
         bus.subscribe(HealthChanged, self._on_health, remote=True)
         bus.subscribe(ScheduledTaskUpdated, self._on_task, remote=True)
@@ -51,99 +49,74 @@ class WebSocketHub:
         bus.subscribe(RootFolderAdded, self._on_root_folders, remote=True)
         bus.subscribe(RootFolderDeleted, self._on_root_folders, remote=True)
 
-    @property
-    def client_count(self) -> int:
-        """How many sockets are open in this process."""
-        return len(self._clients)
-
-    def broadcast(self, name: str, action: str, resource: Any = None) -> None:
-        """Queue one message for every connected client."""
-        message: dict[str, Any] = {"name": name, "action": action}
-        if resource is not None:
-            message["resource"] = resource
-        data = orjson.dumps(message, option=orjson.OPT_UTC_Z)
-        for queue in list(self._clients):
-            try:
-                queue.put_nowait(data)
-            except asyncio.QueueFull:
-                self._clients.discard(queue)
-                with contextlib.suppress(asyncio.QueueFull):
-                    queue.put_nowait(None)
-
-    async def serve(self, websocket: WebSocket) -> None:
-        """Run one client's connection until it closes."""
-        await websocket.accept()
-        queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=_QUEUE_LIMIT)
-        self._clients.add(queue)
-        reader = asyncio.create_task(self._drain_incoming(websocket))
-        try:
-            hello = {"name": "version", "action": "sync", "resource": {"version": __version__}}
-            await websocket.send_text(orjson.dumps(hello).decode())
-            while True:
-                getter = asyncio.create_task(queue.get())
-                done, _ = await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
-                if reader in done:
-                    getter.cancel()
-                    break
-                data = getter.result()
-                if data is None:
-                    await websocket.close(code=1013)
-                    break
-                await websocket.send_text(data.decode())
-        except (WebSocketDisconnect, RuntimeError):
-            pass
-        finally:
-            self._clients.discard(queue)
-            reader.cancel()
-            await asyncio.gather(reader, return_exceptions=True)
-
-    async def close_all(self) -> None:
-        """Ask every client to go away (the process is stopping)."""
-        for queue in list(self._clients):
-            with contextlib.suppress(asyncio.QueueFull):
-                queue.put_nowait(None)
-
-    @staticmethod
-    async def _drain_incoming(websocket: WebSocket) -> None:
-        with contextlib.suppress(WebSocketDisconnect, RuntimeError):
-            while (await websocket.receive())["type"] != "websocket.disconnect":
-                continue
-
     async def _on_command(self, event: CommandUpdated) -> None:
-        self.broadcast("command", "updated", command_resource(command_from_json(event.command)).dump())
+        resource = command_resource(command_from_json(event.command)).dump()
+        self.hub.broadcast("command", "updated", resource)
 
     async def _on_movie_added(self, event: MovieAdded) -> None:
-        self.broadcast("movie", "created", {"id": event.movie_id})
+        self.hub.broadcast("movie", "created", {"id": event.movie_id})
 
     async def _on_movie_updated(self, event: MovieUpdated) -> None:
-        self.broadcast("movie", "updated", {"id": event.movie_id})
+        self.hub.broadcast("movie", "updated", {"id": event.movie_id})
 
     async def _on_movie_deleted(self, event: MovieDeleted) -> None:
-        self.broadcast("movie", "deleted", {"id": event.movie_id})
+        self.hub.broadcast("movie", "deleted", {"id": event.movie_id})
 
     async def _on_movie_file(self, event: MovieFileAdded | MovieFileUpdated | MovieFileDeleted) -> None:
         action = {MovieFileAdded: "created", MovieFileUpdated: "updated", MovieFileDeleted: "deleted"}[
             type(event)
         ]
-        self.broadcast("moviefile", action, {"id": event.movie_file_id, "movieId": event.movie_id})
+        self.hub.broadcast("moviefile", action, {"id": event.movie_file_id, "movieId": event.movie_id})
         # The movie's hasFile, size and statistics changed with it.
-        self.broadcast("movie", "updated", {"id": event.movie_id})
+        self.hub.broadcast("movie", "updated", {"id": event.movie_id})
 
     async def _on_root_folders(self, _event: RootFolderAdded | RootFolderDeleted) -> None:
-        self.broadcast("rootfolder", "sync")
+        self.hub.broadcast("rootfolder", "sync")
 
     async def _on_health(self, _event: HealthChanged) -> None:
-        self.broadcast("health", "sync")
+        self.hub.broadcast("health", "sync")
 
     async def _on_task(self, _event: ScheduledTaskUpdated) -> None:
-        self.broadcast("system/task", "sync")
+        self.hub.broadcast("system/task", "sync")
 
     async def _on_tags(self, _event: TagsChanged) -> None:
-        self.broadcast("tag", "sync")
+        self.hub.broadcast("tag", "sync")
+
+
+async def serve(websocket: WebSocket, hub: LiveHub) -> None:
+    """Run one client's connection until it closes."""
+    await websocket.accept()
+    queue = hub.connect()
+    reader = asyncio.create_task(_drain_incoming(websocket))
+    try:
+        hello = {"name": "version", "action": "sync", "resource": {"version": __version__}}
+        await websocket.send_text(orjson.dumps(hello).decode())
+        while True:
+            getter = asyncio.create_task(queue.get())
+            done, _ = await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
+            if reader in done:
+                getter.cancel()
+                break
+            data = getter.result()
+            if data is None:
+                await websocket.close(code=1013)
+                break
+            await websocket.send_text(data.decode())
+    except (WebSocketDisconnect, RuntimeError):
+        pass
+    finally:
+        hub.disconnect(queue)
+        reader.cancel()
+        await asyncio.gather(reader, return_exceptions=True)
+
+
+async def _drain_incoming(websocket: WebSocket) -> None:
+    with contextlib.suppress(WebSocketDisconnect, RuntimeError):
+        while (await websocket.receive())["type"] != "websocket.disconnect":
+            continue
 
 
 @router.websocket("/ws")
 async def websocket_endpoint(websocket: WebSocket) -> None:
     """Live updates for the UI; the auth middleware has already checked the caller."""
-    hub: WebSocketHub = websocket.app.state.services.websockets
-    await hub.serve(websocket)
+    await serve(websocket, websocket.app.state.services.live)

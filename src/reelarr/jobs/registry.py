@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from reelarr.jobs.model import CommandSpec
+
+# Removes what a domain no longer needs; returns how many rows or files went.
+Cleanup = Callable[[], Awaitable[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class HousekeepingTask:
+    """One domain's cleanup, run by the daily Housekeeping command; `what` names what it removes."""
+
+    what: str
+    run: Cleanup
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +33,7 @@ class CommandRegistry:
 
     _specs: dict[str, CommandSpec] = field(default_factory=dict)
     _tasks: dict[str, TaskDefinition] = field(default_factory=dict)
+    _housekeeping: list[HousekeepingTask] = field(default_factory=list)
 
     def add(self, spec: CommandSpec, *, every_minutes: float | None = None) -> None:
         """Register a command kind, and schedule it when `every_minutes` is given."""
@@ -42,3 +55,11 @@ class CommandRegistry:
     def tasks(self) -> list[TaskDefinition]:
         """Every scheduled task."""
         return list(self._tasks.values())
+
+    def add_housekeeping(self, what: str, run: Cleanup) -> None:
+        """Have the Housekeeping command run `run`, which removes `what` (e.g. "expired sessions")."""
+        self._housekeeping.append(HousekeepingTask(what, run))
+
+    def housekeeping(self) -> list[HousekeepingTask]:
+        """Every domain's cleanup, in the order they were registered."""
+        return list(self._housekeeping)

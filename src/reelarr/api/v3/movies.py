@@ -18,7 +18,6 @@ from reelarr.api.paging import PagingQuery
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter, put_with_optional_id
 from reelarr.api.v3.movie_input import AddMovieInput, EditorDeleteInput, EditorInput, MovieUpdateInput
-from reelarr.api.v3.movie_list_cache import Render
 from reelarr.api.v3.movie_resources import (
     ImageLinks,
     ResourceContext,
@@ -32,6 +31,7 @@ from reelarr.errors import NotFound
 from reelarr.languages import language_by_id
 from reelarr.mediacover.covers import cover_links, movies_with_covers
 from reelarr.metadata.models import MovieMetadata
+from reelarr.movies.list_cache import Render
 from reelarr.movies.lookup import MetadataLookups, lookup
 from reelarr.movies.model import Movie
 from reelarr.movies.naming import movie_folder_name

@@ -8,9 +8,9 @@ from datetime import date
 
 import orjson
 
-from reelarr.api.v3.movie_list_cache import MovieListCache
 from reelarr.events import EventBus, EventsMissed
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieFileAdded, MovieUpdated
+from reelarr.movies.list_cache import MovieListCache
 from reelarr.quality.service import QualitySettingsChanged
 from tests.support.waiting import eventually
 

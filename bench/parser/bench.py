@@ -21,8 +21,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 def conformance_inputs() -> list[str]:
     """Every input string of the conformance file (variants included), in file order."""
-    shared = REPO_ROOT.parent / "shared" / "conformance"
-    default = shared if shared.is_dir() else REPO_ROOT / "tests" / "fixtures" / "conformance"
+    default = REPO_ROOT / "tests" / "fixtures" / "conformance"
     folder = Path(os.environ.get("REELARR_CONFORMANCE_DIR", default))
     inputs: list[str] = []
     for line in (folder / "radarr-parser.dev.jsonl").read_text(encoding="utf-8").splitlines():

@@ -18,17 +18,14 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 EXCEPTIONS_FILE = Path(__file__).with_name("conformance_exceptions.toml")
 
 
-SHARED_DIR = REPO_ROOT.parent / "shared" / "conformance"
-# A copy kept in the repository, so a clone anywhere (CI included) runs every case.
+# Radarr's parser test cases as data, kept in the repository so a clone anywhere runs every case.
 VENDORED_DIR = REPO_ROOT / "tests" / "fixtures" / "conformance"
 
 
 def conformance_dir() -> Path:
-    """The conformance files: $REELARR_CONFORMANCE_DIR, else ../shared/conformance, else the copy."""
+    """The conformance files: $REELARR_CONFORMANCE_DIR, else the repository's copy."""
     override = os.environ.get("REELARR_CONFORMANCE_DIR")
-    if override:
-        return Path(override)
-    return SHARED_DIR if (SHARED_DIR / "radarr-parser.dev.jsonl").exists() else VENDORED_DIR
+    return Path(override) if override else VENDORED_DIR
 
 
 @dataclass(frozen=True)

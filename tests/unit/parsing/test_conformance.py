@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pytest
 from tests.unit.parsing.conformance import (
-    SHARED_DIR,
-    VENDORED_DIR,
     Case,
     load_cases,
     load_exceptions,
@@ -32,10 +30,3 @@ def test_parser_conforms_to_radarr(case: Case) -> None:
 def test_every_listed_exception_names_a_real_case() -> None:
     known = {case.id for case in CASES}
     assert not set(EXCEPTIONS) - known
-
-
-def test_the_copy_in_the_repository_matches_the_shared_file() -> None:
-    shared = SHARED_DIR / "radarr-parser.dev.jsonl"
-    if not shared.exists():
-        pytest.skip("no shared conformance directory beside this clone")
-    assert (VENDORED_DIR / "radarr-parser.dev.jsonl").read_bytes() == shared.read_bytes()

@@ -23,6 +23,7 @@ from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import commands, health, languages, mediacover, movies, parse, quality, system
 from reelarr.api.v3 import credits as credits_api
+from reelarr.api.v3 import delayprofile as delayprofile_api
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
@@ -42,6 +43,7 @@ from reelarr.configuration.store import ConfigStore
 from reelarr.db.base import utcnow
 from reelarr.db.engine import Database
 from reelarr.db.migrate import current_revision, migrate
+from reelarr.delayprofiles.service import DelayProfileService
 from reelarr.events import EventBus
 from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
@@ -164,6 +166,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     root_folders.in_use = movie_service.uses_root_folder
     quality.in_use = movie_service.uses_profile
     exclusions = ExclusionService(db, bus)
+    delay_profiles = DelayProfileService(db, bus, tags.existing)
+    tags.register_usage("delayProfileIds", delay_profiles.ids_with_tag)
     services = Services(
         settings=settings,
         clock=clock,
@@ -190,6 +194,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         root_folders=root_folders,
         tags=tags,
         exclusions=exclusions,
+        delay_profiles=delay_profiles,
         metrics=Metrics(bus),
         live=LiveHub(),
         remote=remote,
@@ -356,6 +361,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         filesystem_api.router,
         tags_api.router,
         exclusions_api.router,
+        delayprofile_api.router,
         mediacover.router,
         movies.router,
         credits_api.router,

@@ -20,6 +20,10 @@ class Conflict(ReelarrError):
     """The request clashes with the current state, e.g. a tag still in use (HTTP 409)."""
 
 
+class NotAllowed(ReelarrError):
+    """The thing exists but this cannot be done to it, e.g. deleting the global delay profile (HTTP 405)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ValidationFailure:
     """One failed rule, shaped like Radarr's validation failure."""

@@ -13,6 +13,7 @@ from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.configuration.store import ConfigStore
 from reelarr.db.engine import Database
+from reelarr.delayprofiles.service import DelayProfileService
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
 from reelarr.jobs.queue import CommandQueue
@@ -61,6 +62,7 @@ class Services:
     root_folders: RootFolders
     tags: TagService
     exclusions: ExclusionService
+    delay_profiles: DelayProfileService
     metrics: Metrics
     live: LiveHub
     remote: RemoteRegistry

@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from reelarr.api.json import JsonResponse
 from reelarr.errors import (
     Conflict,
+    NotAllowed,
     NotFound,
     ReelarrError,
     RemoteRejected,
@@ -120,6 +121,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Conflict)
     async def _conflict(_request: Request, exc: Conflict) -> Response:
         return message_response(409, str(exc))
+
+    @app.exception_handler(NotAllowed)
+    async def _not_allowed(_request: Request, exc: NotAllowed) -> Response:
+        return message_response(405, str(exc))
 
     @app.exception_handler(RemoteRejected)
     async def _remote_rejected(_request: Request, exc: RemoteRejected) -> Response:

@@ -3,6 +3,7 @@
 from reelarr.auth import tables as auth_tables
 from reelarr.configuration import tables as configuration_tables
 from reelarr.db.base import Base
+from reelarr.delayprofiles import tables as delayprofiles_tables
 from reelarr.jobs import tables as jobs_tables
 from reelarr.movies import tables as movies_tables
 from reelarr.quality import tables as quality_tables
@@ -13,6 +14,7 @@ __all__ = [
     "Base",
     "auth_tables",
     "configuration_tables",
+    "delayprofiles_tables",
     "jobs_tables",
     "movies_tables",
     "quality_tables",

@@ -29,6 +29,7 @@ from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
 from reelarr.api.v3 import library_import as library_import_api
 from reelarr.api.v3 import moviefile as moviefile_api
+from reelarr.api.v3 import releaseprofile as releaseprofile_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
@@ -75,6 +76,7 @@ from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
 from reelarr.quality.commands import reset_quality_definitions_command
 from reelarr.quality.service import QualityService
+from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
 from reelarr.rootfolders.health import RootFolderCheck
 from reelarr.rootfolders.service import RootFolders
@@ -125,6 +127,11 @@ def subscribe_handlers(services: Services) -> None:
     services.bus.subscribe(MovieDeleted, after_delete)
 
 
+async def _no_indexers_yet(_indexer_id: int) -> bool:
+    """Release profiles may name an indexer; Reelarr has none until the indexers package lands."""
+    return False
+
+
 def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     """Create every service of the process around an open database."""
     bus = EventBus()
@@ -168,6 +175,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     exclusions = ExclusionService(db, bus)
     delay_profiles = DelayProfileService(db, bus, tags.existing)
     tags.register_usage("delayProfileIds", delay_profiles.ids_with_tag)
+    release_profiles = ReleaseProfileService(db, bus, tags.existing, indexer_exists=_no_indexers_yet)
+    tags.register_usage("releaseProfileIds", release_profiles.ids_with_tag)
     services = Services(
         settings=settings,
         clock=clock,
@@ -195,6 +204,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         tags=tags,
         exclusions=exclusions,
         delay_profiles=delay_profiles,
+        release_profiles=release_profiles,
         metrics=Metrics(bus),
         live=LiveHub(),
         remote=remote,
@@ -362,6 +372,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         tags_api.router,
         exclusions_api.router,
         delayprofile_api.router,
+        releaseprofile_api.router,
         mediacover.router,
         movies.router,
         credits_api.router,

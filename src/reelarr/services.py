@@ -31,6 +31,7 @@ from reelarr.movies.library_import import LibraryImport
 from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import MovieService
 from reelarr.quality.service import QualityService
+from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
 from reelarr.rootfolders.service import RootFolders
 from reelarr.settings import Settings
@@ -63,6 +64,7 @@ class Services:
     tags: TagService
     exclusions: ExclusionService
     delay_profiles: DelayProfileService
+    release_profiles: ReleaseProfileService
     metrics: Metrics
     live: LiveHub
     remote: RemoteRegistry

@@ -176,3 +176,33 @@ async def test_movie_files_and_parse(
     assert parsed.movie is not None
     assert parsed.movie.id == movie["id"]
     assert (await lookup(library, 603))["id"] == movie["id"]
+
+
+async def test_delay_and_release_profiles_through_radarrs_models(client: radarr.ApiClient) -> None:
+    tag = await call(radarr.TagApi(client).create_tag, radarr.TagResource(label="uhd"))
+    delays = radarr.DelayProfileApi(client)
+    created = await call(
+        delays.create_delay_profile,
+        radarr.DelayProfileResource(
+            enable_usenet=True,
+            enable_torrent=True,
+            preferred_protocol="torrent",
+            torrent_delay=60,
+            tags=[tag.id],
+        ),
+    )
+    assert created.id and created.preferred_protocol == "torrent"
+    listed = await call(delays.list_delay_profile)
+    assert [p.id for p in listed] == [created.id, 1]
+    reordered = await call(delays.update_delay_profile_reorder, created.id)
+    assert reordered[0].id == created.id
+
+    releases = radarr.ReleaseProfileApi(client)
+    profile = await call(
+        releases.create_release_profile,
+        radarr.ReleaseProfileResource(name="x265 only", required=["x265"], ignored=["CAM"], tags=[tag.id]),
+    )
+    fetched = await call(releases.get_release_profile_by_id, profile.id)
+    assert (fetched.required, fetched.ignored, fetched.indexer_id) == (["x265"], ["CAM"], 0)
+    await call(releases.delete_release_profile, profile.id)
+    assert await call(releases.list_release_profile) == []

@@ -7,6 +7,7 @@ from reelarr.delayprofiles import tables as delayprofiles_tables
 from reelarr.jobs import tables as jobs_tables
 from reelarr.movies import tables as movies_tables
 from reelarr.quality import tables as quality_tables
+from reelarr.releaseprofiles import tables as releaseprofiles_tables
 from reelarr.rootfolders import tables as rootfolders_tables
 from reelarr.tags import tables as tags_tables
 
@@ -18,6 +19,7 @@ __all__ = [
     "jobs_tables",
     "movies_tables",
     "quality_tables",
+    "releaseprofiles_tables",
     "rootfolders_tables",
     "tags_tables",
 ]

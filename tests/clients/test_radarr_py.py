@@ -191,7 +191,8 @@ async def test_delay_and_release_profiles_through_radarrs_models(client: radarr.
             tags=[tag.id],
         ),
     )
-    assert created.id and created.preferred_protocol == "torrent"
+    assert created.id
+    assert created.preferred_protocol == "torrent"
     listed = await call(delays.list_delay_profile)
     assert [p.id for p in listed] == [created.id, 1]
     reordered = await call(delays.update_delay_profile_reorder, created.id)

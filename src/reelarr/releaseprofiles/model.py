@@ -29,16 +29,24 @@ class ReleaseProfile:
         return self.indexer_id in (0, indexer_id)
 
 
+@dataclass(frozen=True, slots=True)
+class Broken:
+    """How a title breaks a release profile: a required term missing, or ignored terms present."""
+
+    required_missing: bool
+    message: str
+
+
 def restriction_rejection(
     profiles: Sequence[ReleaseProfile], title: str, movie_tags: Collection[int], indexer_id: int
-) -> str | None:
-    """Why a title breaks the release profiles that apply, or None when it passes them all."""
+) -> Broken | None:
+    """How a title breaks the release profiles that apply, or None when it passes them all."""
     applying = [p for p in profiles if p.applies_to(movie_tags, indexer_id)]
     for profile in applying:
         if profile.required and not any(compile_term(t).found_in(title) for t in profile.required):
-            return f"Does not contain one of the required terms: {', '.join(profile.required)}"
+            return Broken(True, f"Does not contain one of the required terms: {', '.join(profile.required)}")
     for profile in applying:
         found = [t for t in profile.ignored if compile_term(t).found_in(title)]
         if found:
-            return f"Contains these ignored terms: {', '.join(found)}"
+            return Broken(False, f"Contains these ignored terms: {', '.join(found)}")
     return None

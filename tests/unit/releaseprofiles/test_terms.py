@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelarr.releaseprofiles.model import ReleaseProfile, restriction_rejection
+from reelarr.releaseprofiles.model import Broken, ReleaseProfile, restriction_rejection
 from reelarr.releaseprofiles.terms import BadTerm, compile_term
 
 TITLE = "The.Movie.2024.1080p.WEB-DL.DDP5.1.H.264-GROUP"
@@ -45,13 +45,11 @@ def test_required_terms_must_appear_and_ignored_ones_must_not() -> None:
         ReleaseProfile(id=2, ignored=("CAM", "/\\bTS\\b/")),
     ]
     assert restriction_rejection(profiles, "Film.2020.1080p.BluRay.x265-G", set(), 1) is None
-    assert (
-        restriction_rejection(profiles, "Film.2020.1080p.BluRay.x264-G", set(), 1)
-        == "Does not contain one of the required terms: x265, HEVC"
+    assert restriction_rejection(profiles, "Film.2020.1080p.BluRay.x264-G", set(), 1) == Broken(
+        True, "Does not contain one of the required terms: x265, HEVC"
     )
-    assert (
-        restriction_rejection(profiles, "Film.2020.HEVC.CAM.TS-G", set(), 1)
-        == "Contains these ignored terms: CAM, /\\bTS\\b/"
+    assert restriction_rejection(profiles, "Film.2020.HEVC.CAM.TS-G", set(), 1) == Broken(
+        False, "Contains these ignored terms: CAM, /\\bTS\\b/"
     )
 
 

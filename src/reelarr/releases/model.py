@@ -1,0 +1,79 @@
+"""A release an indexer offers, as plain data (pure: no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntFlag
+
+from reelarr.protocols import DownloadProtocol
+
+MINUTE = 60.0
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
+
+
+class IndexerFlag(IntFlag):
+    """Radarr's IndexerFlags bits, as trackers mark releases."""
+
+    G_FREELEECH = 1
+    G_HALFLEECH = 2
+    G_DOUBLEUPLOAD = 4
+    PTP_GOLDEN = 8
+    PTP_APPROVED = 16
+    G_INTERNAL = 32
+    AHD_INTERNAL = 64
+    G_SCENE = 128
+    G_FREELEECH75 = 256
+    G_FREELEECH25 = 512
+    AHD_USERRELEASE = 1024
+    NUKED = 2048
+
+
+NO_FLAGS = IndexerFlag(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One release from one indexer: what it is, where to get it, and what the indexer says of it."""
+
+    guid: str
+    title: str
+    indexer_id: int
+    indexer: str
+    protocol: DownloadProtocol
+    publish_date: datetime
+    size: int = 0
+    download_url: str = ""
+    info_url: str | None = None
+    comment_url: str | None = None
+    indexer_priority: int = 25
+    seeders: int | None = None
+    peers: int | None = None
+    info_hash: str | None = None
+    magnet_url: str | None = None
+    imdb_id: str | None = None
+    tmdb_id: int = 0
+    indexer_flags: IndexerFlag = NO_FLAGS
+    categories: tuple[int, ...] = ()
+    container: str | None = None
+    download_volume_factor: float | None = None
+    upload_volume_factor: float | None = None
+    minimum_ratio: float | None = None
+    minimum_seed_time: int | None = None
+
+    def age_seconds(self, now: datetime) -> float:
+        """How long ago the indexer published it (never negative)."""
+        return max(0.0, (now - self.publish_date).total_seconds())
+
+    def age_minutes(self, now: datetime) -> float:
+        """Age in minutes."""
+        return self.age_seconds(now) / MINUTE
+
+    def age_hours(self, now: datetime) -> float:
+        """Age in hours."""
+        return self.age_seconds(now) / HOUR
+
+    def age_days(self, now: datetime) -> int:
+        """Age in whole days, as Radarr counts retention."""
+        return int(self.age_seconds(now) // DAY)

@@ -1,0 +1,74 @@
+"""Which library film a release names, answered from memory for thousands of releases at once (pure)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from reelarr.movies.model import Movie
+from reelarr.parsing import ParsedMovieInfo, clean_title
+
+
+def _year_fits(movie: Movie, year: int) -> bool:
+    """A release without a year fits any film; otherwise its year or its secondary year must match."""
+    return not year or year in (movie.year, movie.secondary_year)
+
+
+def _movie_clean_titles(movie: Movie) -> set[str]:
+    titles = {movie.clean_title, clean_title(movie.title), clean_title(movie.original_title)}
+    titles.update(alt.clean_title or clean_title(alt.title) for alt in movie.alternative_titles)
+    return {t for t in titles if t}
+
+
+def _release_clean_titles(parsed: ParsedMovieInfo) -> list[str]:
+    seen: dict[str, None] = {}
+    for title in (parsed.title, *parsed.titles):
+        cleaned = clean_title(title)
+        if cleaned:
+            seen.setdefault(cleaned)
+    return list(seen)
+
+
+class LibraryIndex:
+    """The library's films by TMDB id, IMDb id and every clean title they are known by."""
+
+    def __init__(self, movies: Iterable[Movie]) -> None:
+        self._by_tmdb: dict[int, Movie] = {}
+        self._by_imdb: dict[str, Movie] = {}
+        self._by_title: defaultdict[str, list[Movie]] = defaultdict(list)
+        for movie in movies:
+            self._by_tmdb[movie.tmdb_id] = movie
+            if movie.imdb_id:
+                self._by_imdb[movie.imdb_id.lower()] = movie
+            for title in _movie_clean_titles(movie):
+                self._by_title[title].append(movie)
+
+    def __len__(self) -> int:
+        return len(self._by_tmdb)
+
+    def match(self, parsed: ParsedMovieInfo, *, tmdb_id: int = 0, imdb_id: str | None = None) -> Movie | None:
+        """The film a release names: the indexer's ids first, then the title's ids, then title and year."""
+        for candidate_tmdb in (tmdb_id, parsed.tmdb_id):
+            if candidate_tmdb and candidate_tmdb in self._by_tmdb:
+                return self._by_tmdb[candidate_tmdb]
+        for candidate_imdb in (imdb_id, parsed.imdb_id):
+            if candidate_imdb and candidate_imdb.lower() in self._by_imdb:
+                return self._by_imdb[candidate_imdb.lower()]
+        for title in _release_clean_titles(parsed):
+            fitting = [m for m in self._by_title.get(title, ()) if _year_fits(m, parsed.year)]
+            unique = {m.id: m for m in fitting}
+            if len(unique) == 1:
+                return next(iter(unique.values()))
+        return None
+
+
+def matches_movie(parsed: ParsedMovieInfo, movie: Movie) -> bool:
+    """Whether a release found by searching for `movie` is really about it (by title and year, or ids)."""
+    if parsed.tmdb_id and parsed.tmdb_id != movie.tmdb_id:
+        return False
+    if parsed.imdb_id and movie.imdb_id and parsed.imdb_id.lower() != movie.imdb_id.lower():
+        return False
+    if parsed.tmdb_id or parsed.imdb_id:
+        return True
+    wanted = _movie_clean_titles(movie)
+    return _year_fits(movie, parsed.year) and any(t in wanted for t in _release_clean_titles(parsed))

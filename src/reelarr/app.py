@@ -29,6 +29,7 @@ from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
 from reelarr.api.v3 import library_import as library_import_api
 from reelarr.api.v3 import moviefile as moviefile_api
+from reelarr.api.v3 import release_decisions as release_decisions_api
 from reelarr.api.v3 import releaseprofile as releaseprofile_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
@@ -44,6 +45,7 @@ from reelarr.configuration.store import ConfigStore
 from reelarr.db.base import utcnow
 from reelarr.db.engine import Database
 from reelarr.db.migrate import current_revision, migrate
+from reelarr.decisionlog.service import DecisionLog
 from reelarr.delayprofiles.service import DelayProfileService
 from reelarr.events import EventBus
 from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
@@ -95,6 +97,7 @@ def register_commands(services: Services) -> None:
     registry.add(messaging_cleanup_command(services.commands, services.clock), every_minutes=5)
     registry.add(housekeeping_command(registry), every_minutes=24 * 60)
     register_auth_housekeeping(registry, services.sessions, services.throttle)
+    registry.add_housekeeping("release decisions older than 30 days", services.decision_log.delete_expired)
     registry.add(reset_api_key_command(services.api_keys))
     registry.add(reset_quality_definitions_command(services.quality))
     registry.add(
@@ -205,6 +208,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         exclusions=exclusions,
         delay_profiles=delay_profiles,
         release_profiles=release_profiles,
+        decision_log=DecisionLog(db, clock),
         metrics=Metrics(bus),
         live=LiveHub(),
         remote=remote,
@@ -373,6 +377,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         exclusions_api.router,
         delayprofile_api.router,
         releaseprofile_api.router,
+        release_decisions_api.router,
         mediacover.router,
         movies.router,
         credits_api.router,

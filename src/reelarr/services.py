@@ -13,6 +13,7 @@ from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.configuration.store import ConfigStore
 from reelarr.db.engine import Database
+from reelarr.decisionlog.service import DecisionLog
 from reelarr.delayprofiles.service import DelayProfileService
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
@@ -65,6 +66,7 @@ class Services:
     exclusions: ExclusionService
     delay_profiles: DelayProfileService
     release_profiles: ReleaseProfileService
+    decision_log: DecisionLog
     metrics: Metrics
     live: LiveHub
     remote: RemoteRegistry

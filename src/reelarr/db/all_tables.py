@@ -3,6 +3,7 @@
 from reelarr.auth import tables as auth_tables
 from reelarr.configuration import tables as configuration_tables
 from reelarr.db.base import Base
+from reelarr.decisionlog import tables as decisionlog_tables
 from reelarr.delayprofiles import tables as delayprofiles_tables
 from reelarr.jobs import tables as jobs_tables
 from reelarr.movies import tables as movies_tables
@@ -15,6 +16,7 @@ __all__ = [
     "Base",
     "auth_tables",
     "configuration_tables",
+    "decisionlog_tables",
     "delayprofiles_tables",
     "jobs_tables",
     "movies_tables",

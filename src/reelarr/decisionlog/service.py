@@ -1,0 +1,162 @@
+"""Keeps the decisions of RSS syncs and searches per film, and forgets them after 30 days."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from reelarr.db.engine import Database
+from reelarr.decisionlog.model import LoggedDecision, Outcome, Source
+from reelarr.decisionlog.tables import ReleaseDecisionRow
+from reelarr.decisions.rejection import Reason, Rejection
+
+Clock = Callable[[], datetime]
+KEEP_FOR = timedelta(days=30)
+_BATCH = 500
+
+
+def release_key(indexer_id: int, guid: str) -> str:
+    """The identity of a release across syncs: its indexer and its guid."""
+    return hashlib.sha1(f"{indexer_id}\x00{guid}".encode(), usedforsecurity=False).hexdigest()
+
+
+def _rejection_json(rejection: Rejection) -> dict[str, Any]:
+    return {"reason": rejection.reason.value, "message": rejection.message, "temporary": rejection.temporary}
+
+
+def _rejection(stored: dict[str, Any]) -> Rejection:
+    return Rejection(Reason(stored["reason"]), str(stored["message"]), bool(stored.get("temporary")))
+
+
+def _values(entry: LoggedDecision) -> dict[str, Any]:
+    return {
+        "movie_id": entry.movie_id,
+        "release_key": release_key(entry.indexer_id, entry.guid),
+        "first_seen": entry.decided_at,
+        "decided_at": entry.decided_at,
+        "source": entry.source.value,
+        "title": entry.title,
+        "guid": entry.guid,
+        "indexer_id": entry.indexer_id,
+        "indexer": entry.indexer,
+        "protocol": entry.protocol,
+        "quality": entry.quality,
+        "size": entry.size,
+        "age_minutes": entry.age_minutes,
+        "format_score": entry.format_score,
+        "formats": list(entry.formats),
+        "approved": entry.approved,
+        "temporarily_rejected": entry.temporarily_rejected,
+        "rejections": [
+            {"reason": r.reason.value, "message": r.message, "temporary": r.temporary}
+            for r in entry.rejections
+        ],
+        "outcome": entry.outcome.value if entry.outcome else None,
+    }
+
+
+def _entry(row: ReleaseDecisionRow) -> LoggedDecision:
+    return LoggedDecision(
+        id=row.id,
+        movie_id=row.movie_id,
+        decided_at=row.decided_at,
+        first_seen=row.first_seen,
+        source=Source(row.source),
+        title=row.title,
+        guid=row.guid,
+        indexer_id=row.indexer_id,
+        indexer=row.indexer,
+        protocol=row.protocol,
+        quality=row.quality,
+        size=row.size,
+        age_minutes=row.age_minutes,
+        format_score=row.format_score,
+        formats=tuple(row.formats),
+        approved=row.approved,
+        temporarily_rejected=row.temporarily_rejected,
+        rejections=tuple(
+            Rejection(Reason(r["reason"]), str(r["message"]), bool(r.get("temporary")))
+            for r in row.rejections
+        ),
+        outcome=Outcome(row.outcome) if row.outcome else None,
+    )
+
+
+class DecisionLog:
+    """The kept decisions, one row per release per film, newest decision kept."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    async def record(self, entries: Sequence[LoggedDecision]) -> None:
+        """Keep these decisions, replacing earlier decisions about the same releases for the same films."""
+        if not entries:
+            return
+        insert = pg_insert if self._db.dialect == "postgresql" else sqlite_insert
+        # One statement must not name a row twice: the last decision about a release wins.
+        latest = {(e.movie_id, release_key(e.indexer_id, e.guid)): e for e in entries}
+        rows = [_values(e) for e in latest.values()]
+        chosen = [
+            (e.movie_id, release_key(e.indexer_id, e.guid))
+            for e in latest.values()
+            if e.outcome is Outcome.CHOSEN
+        ]
+        async with self._db.write() as session:
+            for movie_id, key in chosen:
+                # A film has one chosen release at a time: the newest choice replaces the older ones.
+                await session.execute(
+                    update(ReleaseDecisionRow)
+                    .where(
+                        and_(
+                            ReleaseDecisionRow.movie_id == movie_id,
+                            ReleaseDecisionRow.outcome == Outcome.CHOSEN.value,
+                            ReleaseDecisionRow.release_key != key,
+                        )
+                    )
+                    .values(outcome=Outcome.SUPERSEDED.value)
+                )
+            for start in range(0, len(rows), _BATCH):
+                statement = insert(ReleaseDecisionRow).values(rows[start : start + _BATCH])
+                updated = {
+                    name: statement.excluded[name]
+                    for name in _values(entries[0])
+                    if name not in ("movie_id", "release_key", "first_seen")
+                }
+                await session.execute(
+                    statement.on_conflict_do_update(index_elements=["movie_id", "release_key"], set_=updated)
+                )
+
+    async def for_movie(self, movie_id: int) -> list[LoggedDecision]:
+        """A film's kept decisions, newest first."""
+        async with self._db.read() as session:
+            rows = await session.scalars(
+                select(ReleaseDecisionRow)
+                .where(ReleaseDecisionRow.movie_id == movie_id)
+                .order_by(ReleaseDecisionRow.decided_at.desc(), ReleaseDecisionRow.id.desc())
+            )
+            return [_entry(r) for r in rows]
+
+    async def chosen(self) -> list[LoggedDecision]:
+        """Releases chosen for grabbing that no download client has taken yet, oldest first."""
+        async with self._db.read() as session:
+            rows = await session.scalars(
+                select(ReleaseDecisionRow)
+                .where(ReleaseDecisionRow.outcome == Outcome.CHOSEN.value)
+                .order_by(ReleaseDecisionRow.decided_at, ReleaseDecisionRow.id)
+            )
+            return [_entry(r) for r in rows]
+
+    async def delete_expired(self) -> int:
+        """Forget decisions older than 30 days; returns how many."""
+        async with self._db.write() as session:
+            result = await session.execute(
+                delete(ReleaseDecisionRow).where(ReleaseDecisionRow.decided_at < self._clock() - KEEP_FOR)
+            )
+            return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,6 @@
+"""A server with the fixture TMDB and a root folder, as the movie tests use."""
+
+from tests.fixtures.tmdb.plugin import tmdb_fixture_server, tmdb_server
+from tests.integration.movies.conftest import library
+
+__all__ = ["library", "tmdb_fixture_server", "tmdb_server"]

@@ -1,0 +1,125 @@
+"""The decision log keeps the newest decision per release per film, one chosen release per film, 30 days."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from reelarr.decisionlog.model import LoggedDecision, Outcome, Source, logged
+from reelarr.decisions.engine import decide
+from reelarr.decisions.rejection import Reason, Rejection
+from reelarr.decisions.subject import DecisionSettings
+from tests.integration.movies.conftest import Library
+from tests.unit.decisions.builders import subject
+
+MATRIX = {
+    "title": "The Matrix",
+    "qualityProfileId": 4,
+    "tmdbId": 603,
+    "year": 1999,
+    "monitored": True,
+    "minimumAvailability": "released",
+}
+
+
+async def _matrix_id(library: Library) -> int:
+    body = {**MATRIX, "rootFolderPath": str(library.root)}
+    response = await library.server.client.post("/api/v3/movie", json=body)
+    assert response.status_code == 201, response.text
+    movie_id: int = response.json()["id"]
+    return movie_id
+
+
+def _entry(movie_id: int, title: str, **changes: object) -> LoggedDecision:
+    decision = decide(subject(title))
+    now = subject().now
+    return replace(logged(decision, movie_id, Source.RSS, now), **changes)  # type: ignore[arg-type]
+
+
+async def test_decisions_are_kept_and_served_newest_first(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    refused = decide(
+        subject("The.Matrix.1999.1080p.BluRay.x264-GRP", settings=DecisionSettings(maximum_size_mb=1))
+    )
+    first = logged(refused, movie_id, Source.RSS, subject().now)
+    second = _entry(
+        movie_id, "The.Matrix.1999.1080p.WEB-DL.x264-GRP", decided_at=first.decided_at + timedelta(1)
+    )
+    await log.record([first, second])
+
+    response = await library.server.client.get("/api/v3/release/decision", params={"movieId": movie_id})
+    assert response.status_code == 200
+    kept = response.json()
+    assert [d["title"] for d in kept] == [second.title, first.title]
+    assert kept[0]["approved"] is True
+    assert kept[0]["rejections"] == []
+    assert kept[1]["approved"] is False
+    assert kept[1]["rejectionReasons"][0] == {
+        "reason": "maximumSizeExceeded",
+        "message": "8.0 GB is too big, maximum size is 1.0 MB (Settings->Indexers->Maximum Size)",
+        "type": "permanent",
+    }
+    assert kept[1]["indexer"] == "Fixture"
+    assert kept[1]["quality"] == "Bluray-1080p"
+
+
+async def test_deciding_a_release_again_replaces_its_row(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    entry = _entry(movie_id, "The.Matrix.1999.720p.WEB-DL.x264-GRP")
+    await log.record([entry])
+    later = replace(
+        entry,
+        decided_at=entry.decided_at + timedelta(hours=1),
+        approved=False,
+        rejections=(Rejection(Reason.MINIMUM_AGE_DELAY, "Waiting for better quality release", True),),
+        temporarily_rejected=True,
+        outcome=Outcome.PENDING,
+    )
+    await log.record([later, later])
+    kept = await log.for_movie(movie_id)
+    assert len(kept) == 1
+    assert kept[0].first_seen == entry.decided_at
+    assert kept[0].decided_at == later.decided_at
+    assert kept[0].temporarily_rejected
+    assert kept[0].outcome is Outcome.PENDING
+
+
+async def test_a_new_choice_supersedes_the_films_earlier_one(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    old = _entry(movie_id, "The.Matrix.1999.720p.WEB-DL.x264-GRP", outcome=Outcome.CHOSEN)
+    await log.record([old])
+    assert [c.title for c in await log.chosen()] == [old.title]
+    new = _entry(movie_id, "The.Matrix.1999.1080p.BluRay.x264-GRP", outcome=Outcome.CHOSEN)
+    await log.record([new])
+    assert [c.title for c in await log.chosen()] == [new.title]
+    outcomes = {e.title: e.outcome for e in await log.for_movie(movie_id)}
+    assert outcomes[old.title] is Outcome.SUPERSEDED
+
+
+async def test_housekeeping_forgets_decisions_after_30_days(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    now = library.server.services.clock()
+    old = _entry(movie_id, "The.Matrix.1999.720p.WEB-DL.x264-OLD", decided_at=now - timedelta(days=31))
+    recent = _entry(movie_id, "The.Matrix.1999.720p.WEB-DL.x264-NEW", decided_at=now - timedelta(days=29))
+    await log.record([old, recent])
+    assert await log.delete_expired() == 1
+    assert [e.title for e in await log.for_movie(movie_id)] == [recent.title]
+
+
+async def test_a_film_not_in_the_library_is_404(library: Library) -> None:
+    response = await library.server.client.get("/api/v3/release/decision", params={"movieId": 999})
+    assert response.status_code == 404
+    missing = await library.server.client.get("/api/v3/release/decision")
+    assert missing.status_code == 400
+
+
+async def test_deleting_the_film_deletes_its_decisions(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    await log.record([_entry(movie_id, "The.Matrix.1999.720p.WEB-DL.x264-GRP")])
+    assert (await library.server.client.delete(f"/api/v3/movie/{movie_id}")).status_code == 200
+    assert await log.for_movie(movie_id) == []

@@ -1,0 +1,121 @@
+"""From indexers' releases to ranked decisions about the library's films (pure; the snapshot comes loaded)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reelarr.decisions.engine import Decision, decide, unmatched
+from reelarr.decisions.ranking import prioritize
+from reelarr.decisions.subject import (
+    NO_DELAY,
+    DecisionSettings,
+    IndexerRules,
+    OnDisk,
+    SearchContext,
+    SizeLimits,
+    Subject,
+)
+from reelarr.delayprofiles.model import DelayProfile, best_for_tags
+from reelarr.movies.model import Movie
+from reelarr.parsing import ParsedMovieInfo, parse_title
+from reelarr.quality.profile import QualityProfile
+from reelarr.releaseprofiles.model import ReleaseProfile
+from reelarr.releases.model import Release
+from reelarr.search.library_index import LibraryIndex
+
+# The custom formats a release matches for a film, and their score under the film's profile.
+FormatScorer = Callable[[ParsedMovieInfo, Release, Movie, QualityProfile], tuple[tuple[str, ...], int]]
+
+
+def no_formats(
+    _parsed: ParsedMovieInfo, _release: Release, _movie: Movie, _profile: QualityProfile
+) -> tuple[tuple[str, ...], int]:
+    """The scorer of a library without custom formats."""
+    return (), 0
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything the checks read besides the release, loaded once per sync or search."""
+
+    now: datetime
+    profiles: Mapping[int, QualityProfile]
+    size_limits: Mapping[int, SizeLimits] = field(default_factory=dict)
+    delay_profiles: Sequence[DelayProfile] = ()
+    release_profiles: Sequence[ReleaseProfile] = ()
+    settings: DecisionSettings = field(default_factory=DecisionSettings)
+    indexer_rules: Mapping[int, IndexerRules] = field(default_factory=dict)
+    on_disk: Mapping[int, OnDisk] = field(default_factory=dict)
+    oldest_pending_minutes: Mapping[int, float] = field(default_factory=dict)
+    score_formats: FormatScorer = no_formats
+
+
+def subject_for(
+    release: Release, parsed: ParsedMovieInfo, movie: Movie, snapshot: Snapshot, search: SearchContext | None
+) -> Subject | None:
+    """The subject of one release for one film; None when the film's profile is gone."""
+    profile = snapshot.profiles.get(movie.quality_profile_id)
+    if profile is None:
+        return None
+    formats, score = snapshot.score_formats(parsed, release, movie, profile)
+    delay = best_for_tags(snapshot.delay_profiles, movie.tags) if snapshot.delay_profiles else NO_DELAY
+    return Subject(
+        release=release,
+        parsed=parsed,
+        movie=movie,
+        profile=profile,
+        now=snapshot.now,
+        size_limits=snapshot.size_limits.get(parsed.quality.quality.id, SizeLimits()),
+        formats=formats,
+        format_score=score,
+        on_disk=snapshot.on_disk.get(movie.id),
+        delay_profile=delay,
+        release_profiles=tuple(snapshot.release_profiles),
+        indexer=snapshot.indexer_rules.get(release.indexer_id, IndexerRules()),
+        settings=snapshot.settings,
+        search=search,
+        oldest_pending_minutes=snapshot.oldest_pending_minutes.get(movie.id),
+    )
+
+
+def decide_release(
+    release: Release,
+    index: LibraryIndex,
+    snapshot: Snapshot,
+    search: SearchContext | None = None,
+    *,
+    pushed: bool = False,
+) -> Decision:
+    """Parse, match and decide one release."""
+    parsed = parse_title(release.title)
+    if parsed is None or not parsed.title.strip():
+        return unmatched(release, parsed, pushed=pushed)
+    movie = index.match(parsed, tmdb_id=release.tmdb_id, imdb_id=release.imdb_id)
+    if movie is None:
+        return unmatched(release, parsed, pushed=pushed)
+    subject = subject_for(release, parsed, movie, snapshot, search)
+    return decide(subject) if subject is not None else unmatched(release, parsed, pushed=pushed)
+
+
+def decide_all(
+    releases: Sequence[Release],
+    index: LibraryIndex,
+    snapshot: Snapshot,
+    search: SearchContext | None = None,
+    *,
+    pushed: bool = False,
+) -> list[Decision]:
+    """Every release decided and ranked: best first within each film, unmatched ones last."""
+    return prioritize([decide_release(r, index, snapshot, search, pushed=pushed) for r in releases])
+
+
+def best_per_movie(ranked: Sequence[Decision]) -> dict[int, Decision]:
+    """The first approved decision of each film in a ranked list: what to grab."""
+    chosen: dict[int, Decision] = {}
+    for decision in ranked:
+        movie_id = decision.movie_id
+        if decision.approved and movie_id is not None:
+            chosen.setdefault(movie_id, decision)
+    return chosen

@@ -1,0 +1,57 @@
+"""Releases from indexers become ranked decisions: parsed, matched to a film, checked, best first."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reelarr.decisions.rejection import Reason
+from reelarr.decisions.subject import IndexerRules, SearchContext, SizeLimits
+from reelarr.search.library_index import LibraryIndex
+from reelarr.search.pipeline import Snapshot, best_per_movie, decide_all
+from tests.unit.decisions.builders import GB, NOW, movie, profile, release
+
+MATRIX = movie()
+AMELIE = movie(id=2, tmdb_id=194, imdb_id="tt0211915", title="Amélie", clean_title="amelie", year=2001)
+INDEX = LibraryIndex([MATRIX, AMELIE])
+SNAPSHOT = Snapshot(
+    now=NOW,
+    profiles={4: profile()},
+    size_limits={q: SizeLimits(min_size=2, preferred_size=95, max_size=100) for q in range(40)},
+)
+
+
+def test_each_films_best_release_is_chosen_and_the_rest_explained() -> None:
+    releases = [
+        release("The.Matrix.1999.1080p.WEB-DL.x264-GRP", guid="web"),
+        release("The.Matrix.1999.1080p.BluRay.x264-GRP", guid="bluray"),
+        release("The.Matrix.1999.2160p.UHD.BluRay.x265-GRP", guid="uhd"),
+        release("Amelie.2001.1080p.BluRay.x264-GRP", guid="amelie"),
+        release("Unknown.Film.2020.1080p.WEB-DL-GRP", guid="unknown"),
+        release("zzzz", guid="garbage"),
+    ]
+    ranked = decide_all(releases, INDEX, SNAPSHOT)
+    chosen = best_per_movie(ranked)
+    assert {movie_id: d.release.guid for movie_id, d in chosen.items()} == {1: "bluray", 2: "amelie"}
+    reasons = {d.release.guid: [r.reason for r in d.rejections] for d in ranked}
+    assert reasons["uhd"] == [Reason.QUALITY_NOT_WANTED]
+    assert reasons["unknown"] == [Reason.UNKNOWN_MOVIE]
+    assert reasons["garbage"] == [Reason.UNABLE_TO_PARSE]
+    assert [d.release.guid for d in ranked][-2:] == ["unknown", "garbage"]
+
+
+def test_the_indexers_rules_apply_to_its_releases() -> None:
+    snapshot = replace(SNAPSHOT, indexer_rules={7: IndexerRules(minimum_seeders=100)})
+    ranked = decide_all([release("The.Matrix.1999.1080p.BluRay.x264-GRP", indexer_id=7)], INDEX, snapshot)
+    assert [r.reason for r in ranked[0].rejections] == [Reason.MINIMUM_SEEDERS]
+
+
+def test_a_search_for_one_film_refuses_another_films_release() -> None:
+    search = SearchContext(movie_id=2, user_invoked=True)
+    ranked = decide_all([release("The.Matrix.1999.1080p.BluRay.x264-GRP")], INDEX, SNAPSHOT, search)
+    assert [r.reason for r in ranked[0].rejections] == [Reason.WRONG_MOVIE]
+
+
+def test_a_film_whose_profile_is_gone_is_treated_as_unknown() -> None:
+    orphan = LibraryIndex([movie(quality_profile_id=99)])
+    ranked = decide_all([release("The.Matrix.1999.1080p.BluRay.x264-GRP", size=8 * GB)], orphan, SNAPSHOT)
+    assert ranked[0].movie_id is None

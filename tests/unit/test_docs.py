@@ -59,6 +59,8 @@ def test_nothing_points_outside_the_repository() -> None:
         path = ROOT / name
         if path.suffix not in {".md", ".py", ".ts", ".tsx", ".toml", ".json"} and path.name != "Makefile":
             continue
+        if path == Path(__file__):
+            continue
         if path.is_file() and re.search(r"\.\./shared\b|/work/shared", path.read_text(errors="replace")):
             outside.append(name)
     assert outside == []

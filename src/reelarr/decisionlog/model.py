@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from reelarr.decisions.engine import Decision
 from reelarr.decisions.rejection import Rejection
+from reelarr.releases.model import Release
 
 # Release titles and guids beyond these lengths are cut when kept (indexers send absurd ones).
 MAX_TITLE = 1000
@@ -55,6 +56,7 @@ class LoggedDecision:
     approved: bool
     temporarily_rejected: bool
     rejections: tuple[Rejection, ...]
+    release: Release
     outcome: Outcome | None = None
     first_seen: datetime | None = None
     id: int = 0
@@ -84,5 +86,6 @@ def logged(
         approved=decision.approved,
         temporarily_rejected=decision.temporarily_rejected,
         rejections=decision.rejections,
+        release=release,
         outcome=outcome,
     )

@@ -15,6 +15,7 @@ from reelarr.db.engine import Database
 from reelarr.decisionlog.model import LoggedDecision, Outcome, Source
 from reelarr.decisionlog.tables import ReleaseDecisionRow
 from reelarr.decisions.rejection import Reason, Rejection
+from reelarr.releases.model import release_from_json, release_to_json
 
 Clock = Callable[[], datetime]
 KEEP_FOR = timedelta(days=30)
@@ -58,6 +59,7 @@ def _values(entry: LoggedDecision) -> dict[str, Any]:
             for r in entry.rejections
         ],
         "outcome": entry.outcome.value if entry.outcome else None,
+        "release": release_to_json(entry.release),
     }
 
 
@@ -85,6 +87,7 @@ def _entry(row: ReleaseDecisionRow) -> LoggedDecision:
             for r in row.rejections
         ),
         outcome=Outcome(row.outcome) if row.outcome else None,
+        release=release_from_json(row.release),
     )
 
 

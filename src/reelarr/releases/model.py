@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import IntFlag
+from typing import Any
 
 from reelarr.protocols import DownloadProtocol
 
@@ -77,3 +78,23 @@ class Release:
     def age_days(self, now: datetime) -> int:
         """Age in whole days, as Radarr counts retention."""
         return int(self.age_seconds(now) // DAY)
+
+
+def release_to_json(release: Release) -> dict[str, Any]:
+    """The release as JSON-ready data, to keep it for a later grab."""
+    data = {f.name: getattr(release, f.name) for f in fields(release)}
+    data["protocol"] = release.protocol.value
+    data["publish_date"] = release.publish_date.isoformat()
+    data["indexer_flags"] = int(release.indexer_flags)
+    data["categories"] = list(release.categories)
+    return data
+
+
+def release_from_json(data: dict[str, Any]) -> Release:
+    """A kept release back (what release_to_json wrote)."""
+    values = {f.name: data[f.name] for f in fields(Release) if f.name in data}
+    values["protocol"] = DownloadProtocol(values["protocol"])
+    values["publish_date"] = datetime.fromisoformat(values["publish_date"])
+    values["indexer_flags"] = IndexerFlag(int(values.get("indexer_flags", 0)))
+    values["categories"] = tuple(values.get("categories", ()))
+    return Release(**values)

@@ -94,7 +94,9 @@ async def test_a_new_choice_supersedes_the_films_earlier_one(library: Library) -
     assert [c.title for c in await log.chosen()] == [old.title]
     new = _entry(movie_id, "The.Matrix.1999.1080p.BluRay.x264-GRP", outcome=Outcome.CHOSEN)
     await log.record([new])
-    assert [c.title for c in await log.chosen()] == [new.title]
+    chosen = await log.chosen()
+    assert [c.title for c in chosen] == [new.title]
+    assert chosen[0].release == new.release, "the whole release is kept for the grab"
     outcomes = {e.title: e.outcome for e in await log.for_movie(movie_id)}
     assert outcomes[old.title] is Outcome.SUPERSEDED
 

@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("temporarily_rejected", sa.Boolean(), nullable=False),
         sa.Column("rejections", JsonType, nullable=False),
         sa.Column("outcome", sa.String(length=30), nullable=True),
+        sa.Column("release", JsonType, nullable=False),
         sa.ForeignKeyConstraint(
             ["movie_id"],
             ["movies.id"],

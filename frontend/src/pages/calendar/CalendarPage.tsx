@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useCalendar } from "../../api/library";
 import { ErrorMessage } from "../../components/Feedback";
@@ -6,6 +7,8 @@ import { addMonths, localIsoDate, monthGrid, parseMonth, releaseEvents, RELEASE_
 import type { LibraryMovie } from "../../api/types";
 import { useDateFormats } from "../../hooks/useDateFormats";
 import { formatPattern, type DateFormats } from "../../lib/format";
+import { CalendarIcon, ChevronLeftIcon, ChevronRightIcon } from "../../components/Icons";
+import { CalendarLinkDialog } from "./CalendarLinkDialog";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const monthParam = (year: number, month: number) => `${year}-${pad(month + 1)}`;
@@ -36,6 +39,7 @@ export function CalendarPage() {
   const today = localIsoDate(new Date());
   const shown = parseMonth(params.get("month") ?? "") ?? parseMonth(today)!;
   const [unmonitored, setUnmonitored] = useStoredState("calendar.unmonitored", false, isBoolean);
+  const [linkOpen, setLinkOpen] = useState(false);
   const formats = useDateFormats();
   const weeks = monthGrid(shown.year, shown.month, formats.firstDayOfWeek);
   const first = weeks[0]![0]!.date;
@@ -57,13 +61,15 @@ export function CalendarPage() {
         </h2>
         <div className="calendar__nav">
           <button type="button" className="button button--small" onClick={() => go(-1)}>
-            <span aria-hidden="true">‹ </span>Previous month
+            <ChevronLeftIcon />
+            Previous month
           </button>
           <button type="button" className="button button--small" onClick={() => setParams({})}>
             Today
           </button>
           <button type="button" className="button button--small" onClick={() => go(1)}>
-            Next month<span aria-hidden="true"> ›</span>
+            Next month
+            <ChevronRightIcon />
           </button>
         </div>
       </div>
@@ -77,6 +83,10 @@ export function CalendarPage() {
           <li className="calendar-event--downloaded">Downloaded</li>
           <li className="calendar-event--unmonitored">Unmonitored</li>
         </ul>
+        <button type="button" className="button button--small toolbar__end" onClick={() => setLinkOpen(true)}>
+          <CalendarIcon />
+          iCal link
+        </button>
         {calendar.isFetching && (
           <span className="muted" role="status">
             Loading…
@@ -115,6 +125,7 @@ export function CalendarPage() {
           })}
         </ol>
       </div>
+      {linkOpen && <CalendarLinkDialog onClose={() => setLinkOpen(false)} />}
       {calendar.data && events.size === 0 && (
         <p className="muted">No releases of {unmonitored ? "" : "monitored "}movies in this month.</p>
       )}

@@ -51,6 +51,9 @@ def test_below_768px_the_navigation_waits_behind_a_menu_button(server: ReelarrSe
     navigation.get_by_role("link", name="Tasks").click()
     expect(page).to_have_url(re.compile(r"/system/tasks$"))
     expect(navigation).to_be_hidden()
+    # Wide tables scroll in their own box; the page itself does not scroll sideways.
+    expect(page.get_by_role("table", name="Scheduled")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
     menu.click()
     expect(navigation).to_be_visible()

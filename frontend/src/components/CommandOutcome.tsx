@@ -9,16 +9,18 @@ interface CommandOutcomeProps {
   /** When the outcome happened, for the badge's tooltip. */
   title?: string;
   testId?: string;
+  /** Announce changes (where the user started it); a list of many commands should not. */
+  live?: boolean;
 }
 
 /**
  * A command's state and what the server said about it ("Completed · No indexers are configured,
  * so nothing was searched", "Failed · <the error>"), announced as it changes.
  */
-export function CommandOutcome({ command, startError, title, testId }: CommandOutcomeProps) {
+export function CommandOutcome({ command, startError, title, testId, live = true }: CommandOutcomeProps) {
   const outcome = command && commandOutcome(command);
   return (
-    <span className="command-outcome" role="status" data-testid={testId}>
+    <span className="command-outcome" role={live ? "status" : undefined} data-testid={testId}>
       {startError !== undefined && (
         <>
           <span className="badge badge--failed">Could not start</span> <span className="command-outcome__detail">{errorText(startError)}</span>

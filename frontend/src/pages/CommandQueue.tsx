@@ -33,7 +33,7 @@ function QueueRow({ command, subject, formats, now }: { command: Command; subjec
         {command.trigger && <span className="queue__trigger muted">{command.trigger === "scheduled" ? "Scheduled" : command.trigger === "manual" ? "Manual" : ""}</span>}
       </th>
       <td className="command-cell">
-        <CommandOutcome command={command} startError={action.isError ? action.error : undefined} />
+        <CommandOutcome command={command} startError={action.isError ? action.error : undefined} live={false} />
       </td>
       <td>
         <When value={command.queued} formats={formats} now={now} />

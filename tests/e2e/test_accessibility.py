@@ -131,6 +131,7 @@ def test_the_poster_cards_focus_ring_is_not_cut_off(
     log_in(page, server, "/movies")
     page.get_by_role("button", name="Posters").click()
     card = page.get_by_role("list", name="Movies").get_by_role("link", name=re.compile("The Matrix"))
+    expect(card).to_be_visible()
     page.get_by_placeholder("Filter by title or year").focus()
     page.keyboard.press("Tab")
     expect(card).to_be_focused()

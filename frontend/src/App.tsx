@@ -15,6 +15,7 @@ import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { ImportLibraryPage } from "./pages/import/ImportLibraryPage";
 import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
 import { MoviesPage } from "./pages/movies/MoviesPage";
+import { GeneralSettingsPage } from "./pages/settings/GeneralSettingsPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
 import { StatusPage } from "./pages/StatusPage";
@@ -94,6 +95,7 @@ export function App() {
           <Route index element={<Navigate to="/settings/media" replace />} />
           <Route path="media" element={<MediaSettingsPage />} />
           <Route path="tmdb" element={<TmdbSettingsPage />} />
+          <Route path="general" element={<GeneralSettingsPage />} />
         </Route>
         <Route path="system">
           <Route index element={<Navigate to="/system/status" replace />} />

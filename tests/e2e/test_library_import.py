@@ -144,7 +144,10 @@ def test_a_folder_gets_another_candidate_or_a_film_found_by_search(
 
     # No match: the search starts from the folder name; any TMDB search finds the film.
     expect(page.get_by_role("checkbox", name="Import Home Videos (1985)")).to_be_disabled()
-    page.get_by_role("button", name="Change the movie for Home Videos (1985)").click()
+    # Its button says what it does, in its name too.
+    search_button = page.get_by_role("button", name="Search for the movie in Home Videos (1985)", exact=True)
+    expect(search_button).to_have_text("Search")
+    search_button.click()
     dialog = page.get_by_role("dialog", name="Movie in “Home Videos (1985)”")
     search = dialog.get_by_label("Search TMDB")
     expect(search).to_have_value("Home Videos 1985")

@@ -124,7 +124,7 @@ def test_add_the_matrix_then_find_open_unmonitor_and_delete_it(
     assert api_get(page, server, f"/movie/{movie['id']}")["monitored"] is False
 
     page.get_by_role("button", name="Refresh").click()
-    expect(page.get_by_test_id("RefreshMovie-state")).to_have_text("Completed")
+    expect(page.get_by_test_id("RefreshMovie-state")).to_have_text("Completed Refreshed 1 movie(s)")
 
     page.get_by_role("toolbar", name="Movie actions").get_by_role("button", name="Delete").click()
     dialog = page.get_by_role("dialog", name="Delete The Matrix")

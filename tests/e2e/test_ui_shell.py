@@ -76,6 +76,29 @@ def test_short_password_is_refused_on_setup(reelarr_server: ReelarrServer, page:
     expect(page).to_have_url(re.compile(r"/setup$"))
 
 
+def test_the_setup_form_names_every_problem_at_once(reelarr_server: ReelarrServer, page: Page) -> None:
+    page.goto(f"{reelarr_server.url}/setup")
+    username = page.get_by_label("Username")
+    password = page.get_by_label("Password", exact=True)
+    confirm = page.get_by_label("Confirm password")
+    username.fill("my name")
+    password.fill("short")
+    confirm.fill("shorter")
+    page.get_by_role("button", name="Create account").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("3 problems")
+    for field, text in ((username, "spaces"), (password, "8 characters"), (confirm, "do not match")):
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_have_accessible_description(re.compile(text))
+
+    # Fixed, the same form creates the account.
+    username.fill(USERNAME)
+    password.fill(PASSWORD)
+    confirm.fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
 def test_repeated_failed_logins_are_throttled_with_the_servers_message(
     reelarr_server: ReelarrServer, page: Page
 ) -> None:

@@ -1,10 +1,9 @@
 // Server state of the movie pages: the library, lookups, root folders, profiles, tags, TMDB settings.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { API_ROOT, apiGet, request } from "./client";
-import { keys as systemKeys, upsertCommand } from "./queries";
+import { keys as systemKeys } from "./queries";
 import type {
   AddMovieBody,
-  Command,
   Credit,
   FileSystemListing,
   LibraryMovie,
@@ -173,16 +172,6 @@ export function useAddMovie() {
       upsertMovie(client, movie);
       void client.invalidateQueries({ queryKey: libraryKeys.tags });
     },
-  });
-}
-
-/** Queue a command about movies (RefreshMovie, MoviesSearch); its progress arrives with the commands. */
-export function useMovieCommand() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ name, movieIds }: { name: string; movieIds: number[] }) =>
-      request<Command>(`${API_ROOT}/command`, json("POST", { name, movieIds })),
-    onSuccess: (command) => upsertCommand(client, command),
   });
 }
 

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { API_ROOT, apiGet, request, urlBase } from "./client";
 import { ApiError } from "./errors";
+import { isActive } from "../lib/commands";
+import { searchAvailability, type SearchAvailability } from "../lib/search";
 import type { Command, HealthCheck, Initialize, ScheduledTask, SystemStatus } from "./types";
 
 export const keys = {
@@ -9,6 +11,7 @@ export const keys = {
   health: ["health"] as const,
   tasks: ["system", "task"] as const,
   commands: ["command"] as const,
+  indexers: ["indexer"] as const,
 };
 
 export function useInitialize() {
@@ -31,8 +34,6 @@ export function useTasks() {
   return useQuery({ queryKey: keys.tasks, queryFn: ({ signal }) => apiGet<ScheduledTask[]>("/system/task", signal) });
 }
 
-export const isActive = (command: Command) => command.status === "queued" || command.status === "started";
-
 /** Recent and active commands. Polls only while one is active and live updates are down. */
 export function useCommands(live: boolean) {
   return useQuery({
@@ -52,12 +53,44 @@ export function upsertCommand(client: QueryClient, command: Command): void {
   });
 }
 
-export function useRunCommand() {
+/** Start a command by POST /command ({name, ...parameters}); the answer goes into the commands cache. */
+export function useStartCommand() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => request<Command>(`${API_ROOT}/command`, { method: "POST", body: { name } }),
+    mutationFn: (body: { name: string } & Record<string, unknown>) =>
+      request<Command>(`${API_ROOT}/command`, { method: "POST", body }),
     onSuccess: (command) => upsertCommand(client, command),
   });
+}
+
+/** Cancel a queued command (DELETE /command/{id}) or queue a failed one again (POST /command/{id}/retry). */
+export function useCommandAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, action }: { id: number; action: "cancel" | "retry" }) => {
+      if (action === "cancel") await request<unknown>(`${API_ROOT}/command/${id}`, { method: "DELETE" });
+      else upsertCommand(client, await request<Command>(`${API_ROOT}/command/${id}/retry`, { method: "POST" }));
+    },
+    onSettled: () => void client.invalidateQueries({ queryKey: keys.commands }),
+  });
+}
+
+/**
+ * Whether Reelarr can search for releases: only when an indexer with automatic search is set up.
+ * Asks /api/v3/indexer, which this version does not have yet (404): then searching cannot happen.
+ */
+export function useSearchAvailability(): SearchAvailability {
+  const indexers = useQuery({
+    queryKey: keys.indexers,
+    queryFn: ({ signal }) => apiGet<unknown>("/indexer", signal),
+    staleTime: 60_000,
+  });
+  if (indexers.isPending) return searchAvailability({ state: "pending" });
+  if (indexers.isError) {
+    const status = indexers.error instanceof ApiError ? indexers.error.status : undefined;
+    return searchAvailability({ state: "error", status });
+  }
+  return searchAvailability({ state: "answered", indexers: indexers.data });
 }
 
 export interface Credentials {

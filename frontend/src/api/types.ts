@@ -8,6 +8,8 @@ export interface Initialize {
   needsSetup: boolean;
   authenticated: boolean;
   username?: string;
+  /** Only for a signed-in session: what clients (Overseerr, Prowlarr, calendar apps) must send. */
+  apiKey?: string;
 }
 
 export interface SystemStatus {
@@ -59,7 +61,12 @@ export interface Command {
   name: string;
   commandName?: string;
   status: CommandStatus;
+  /** How a finished command went: "successful", "unsuccessful" or "unknown". */
+  result?: string;
+  /** Progress while it runs; what it did (or why it failed) once it ends. */
   message?: string;
+  /** The error of a failed command. */
+  exception?: string;
   queued?: string;
   started?: string;
   ended?: string;

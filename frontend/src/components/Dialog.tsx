@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
+import { CloseIcon } from "./Icons";
 
 interface DialogProps {
   title: string;
@@ -8,16 +9,30 @@ interface DialogProps {
   wide?: boolean;
 }
 
-/** A modal <dialog>: focus is kept inside, Escape and the close button call onClose. */
+/** Where focus goes when a dialog closes: back to what opened it, or to the page if that is gone. */
+function restoreFocus(opener: Element | null): void {
+  if (opener instanceof HTMLElement && opener.isConnected && opener !== document.body) opener.focus();
+  else document.getElementById("content")?.focus();
+}
+
+/**
+ * A modal <dialog>: focus is kept inside, Escape and the close button call onClose, and when it
+ * closes focus returns to the control that opened it.
+ */
 export function Dialog({ title, open, onClose, children, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
 
-  useEffect(() => {
+  // Layout effect: its cleanup runs while the dialog is still in the page, before React removes it.
+  useLayoutEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!open || !dialog) return;
+    const opener = document.activeElement;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      restoreFocus(opener);
+    };
   }, [open]);
 
   if (!open) return null;
@@ -34,7 +49,7 @@ export function Dialog({ title, open, onClose, children, wide = false }: DialogP
       <div className="dialog__header">
         <h2 id={headingId}>{title}</h2>
         <button type="button" className="button button--quiet button--small" aria-label="Close" onClick={onClose}>
-          ×
+          <CloseIcon />
         </button>
       </div>
       {children}

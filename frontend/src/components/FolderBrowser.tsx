@@ -1,5 +1,6 @@
 import { useFileSystem } from "../api/library";
 import { ErrorMessage } from "./Feedback";
+import { FolderIcon, ParentFolderIcon } from "./Icons";
 
 /** The part of a typed path the server lists: up to its last slash ("/data/mo" lists "/data/"). */
 function listedFolder(path: string): string {
@@ -25,14 +26,15 @@ export function FolderBrowser({ path, onPick }: { path: string; onPick: (path: s
         {listing.data?.parent && (
           <li>
             <button type="button" className="folder-browser__item" onClick={() => onPick(listing.data.parent ?? "/")}>
-              <span aria-hidden="true">↰ </span>Parent folder
+              <ParentFolderIcon />
+              Parent folder
             </button>
           </li>
         )}
         {listing.data?.directories.map((entry) => (
           <li key={entry.path}>
             <button type="button" className="folder-browser__item" onClick={() => onPick(entry.path)}>
-              <span aria-hidden="true">📁 </span>
+              <FolderIcon />
               {entry.name}
             </button>
           </li>

@@ -1,8 +1,10 @@
-import { NavLink, Outlet } from "react-router";
+import { useEffect, useState, type MouseEvent } from "react";
+import { NavLink, Outlet, useLocation } from "react-router";
 import { useInitialize, useLogout } from "../api/queries";
 import { useLive } from "../live/LiveProvider";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { ErrorMessage } from "./Feedback";
+import { CloseIcon, MenuIcon } from "./Icons";
 
 const NAV = [
   {
@@ -19,6 +21,7 @@ const NAV = [
     links: [
       { to: "/settings/media", label: "Media" },
       { to: "/settings/tmdb", label: "TMDB" },
+      { to: "/settings/general", label: "General" },
     ],
   },
   {
@@ -30,9 +33,12 @@ const NAV = [
   },
 ];
 
-function Navigation() {
+const NAV_ID = "main-navigation";
+
+/** The sections and their pages; below 768 px it is hidden until the header's menu button opens it. */
+function Navigation({ open }: { open: boolean }) {
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav id={NAV_ID} className={`sidebar${open ? " sidebar--open" : ""}`} aria-label="Main">
       {NAV.map((section) => (
         <div key={section.title} className="sidebar__section">
           <h2 className="sidebar__title">{section.title}</h2>
@@ -66,11 +72,21 @@ function UpdatedBanner() {
   );
 }
 
-function Header() {
+function MenuButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className="button button--quiet menu-button" aria-expanded={open} aria-controls={NAV_ID} onClick={onToggle}>
+      {open ? <CloseIcon /> : <MenuIcon />}
+      <span className="visually-hidden">Menu</span>
+    </button>
+  );
+}
+
+function Header({ menuOpen, onToggleMenu }: { menuOpen: boolean; onToggleMenu: () => void }) {
   const init = useInitialize();
   const logout = useLogout();
   return (
     <header className="header">
+      <MenuButton open={menuOpen} onToggle={onToggleMenu} />
       <div className="header__brand">
         <span className="logo" aria-hidden="true" />
         <span>{init.data?.instanceName ?? "Reelarr"}</span>
@@ -87,12 +103,36 @@ function Header() {
   );
 }
 
+/** Move focus to the page itself; a plain #content link would follow <base href> to another page. */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault();
+  document.getElementById("content")?.focus();
+}
+
 /** The signed-in app: header, navigation and the current page. */
 export function Shell() {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  // A page chosen from the menu replaces it.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setMenuOpen(false);
+      document.querySelector<HTMLElement>(".menu-button")?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
+
   return (
     <div className="shell">
-      <Header />
-      <Navigation />
+      <a href="#content" className="skip-link" onClick={skipToContent}>
+        Skip to content
+      </a>
+      <Header menuOpen={menuOpen} onToggleMenu={() => setMenuOpen((open) => !open)} />
+      <Navigation open={menuOpen} />
       <main id="content" className="content" tabIndex={-1}>
         <UpdatedBanner />
         <Outlet />

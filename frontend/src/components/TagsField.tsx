@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from "react";
 import { useTags } from "../api/library";
+import { CloseIcon } from "./Icons";
 
 interface TagsFieldProps {
   label?: string;
@@ -42,7 +43,7 @@ export function TagsField({ label = "Tags", value, onChange, error }: TagsFieldP
             <li key={tag} className="chip">
               {tag}
               <button type="button" className="chip__remove" aria-label={`Remove tag ${tag}`} onClick={() => onChange(value.filter((t) => t !== tag))}>
-                ×
+                <CloseIcon />
               </button>
             </li>
           ))}

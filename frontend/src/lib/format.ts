@@ -1,4 +1,6 @@
-// Display formats for the system pages. Pure: no clock unless passed in.
+// How every page writes dates, times, durations and sizes. Pure: no clock unless passed in.
+// Dates and times follow the user's date formats (Radarr's UI settings: /api/v3/config/ui), which
+// reach the pages through useDateFormats(); until Reelarr stores them the defaults are Radarr's.
 
 const UNITS: [number, string][] = [
   [60 * 24 * 7, "week"],
@@ -41,19 +43,6 @@ export function formatDuration(value: string | null | undefined): string {
   return `${Math.round(seconds)} s`;
 }
 
-/** True for a missing date or .NET's "never" (0001-01-01). */
-export function isNever(value: string | null | undefined): boolean {
-  if (!value) return true;
-  const time = Date.parse(value);
-  return Number.isNaN(time) || new Date(time).getUTCFullYear() < 1971;
-}
-
-/** A timestamp in the user's locale, or "Never". */
-export function formatDateTime(value: string | null | undefined): string {
-  if (isNever(value)) return "Never";
-  return new Date(value as string).toLocaleString();
-}
-
 /** Time since `start` as "3 days 4 hours", using `now` (ms since epoch). */
 export function formatSince(start: string | null | undefined, now: number): string {
   if (isNever(start)) return "—";
@@ -76,20 +65,6 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
 }
 
-/**
- * A release date as "Mar 31, 1999". The API sends dates as midnight UTC, so they are shown in UTC:
- * in the user's zone a date could fall on the day before.
- */
-export function formatDate(value: string | null | undefined, locale?: string): string {
-  if (isNever(value)) return "—";
-  return new Date(value as string).toLocaleDateString(locale, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  });
-}
-
 /** A runtime in minutes as "2h 16m"; "—" when unknown. */
 export function formatRuntime(minutes: number | null | undefined): string {
   if (!minutes || minutes <= 0) return "—";
@@ -97,4 +72,141 @@ export function formatRuntime(minutes: number | null | undefined): string {
   const rest = minutes % 60;
   if (hours === 0) return `${rest}m`;
   return rest === 0 ? `${hours}h` : `${hours}h ${rest}m`;
+}
+
+// --- Dates and times ---------------------------------------------------------------------------
+
+/** The user's date and time formats, in Radarr's (moment.js) tokens, as /api/v3/config/ui has them. */
+export interface DateFormats {
+  /** "MMM D YYYY", "DD MMM YYYY", "MM/D/YYYY", "MM/DD/YYYY", "DD/MM/YYYY", "YYYY-MM-DD" */
+  shortDateFormat: string;
+  /** "dddd, MMMM D YYYY", "dddd, D MMMM YYYY" */
+  longDateFormat: string;
+  /** "h(:mm)a" (minutes only when not :00) or "HH:mm" */
+  timeFormat: string;
+  /** "Today at 3pm", "Tomorrow", "Friday" for the days around now, instead of the date. */
+  showRelativeDates: boolean;
+  /** 0 Sunday, 1 Monday. */
+  firstDayOfWeek: 0 | 1;
+}
+
+/** Radarr's defaults, except the week, which Reelarr's calendar has always started on Monday. */
+export const DEFAULT_DATE_FORMATS: DateFormats = {
+  shortDateFormat: "MMM D YYYY",
+  longDateFormat: "dddd, MMMM D YYYY",
+  timeFormat: "h(:mm)a",
+  showRelativeDates: true,
+  firstDayOfWeek: 1,
+};
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const TOKENS = /\[([^\]]*)]|\(:mm\)|YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|hh|h|mm|ss|a|A/g;
+const two = (n: number) => String(n).padStart(2, "0");
+
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+function fieldsOf(date: Date, utc: boolean): Fields {
+  if (utc) {
+    const [hours, minutes, seconds] = [date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
+    return { year: date.getUTCFullYear(), month: date.getUTCMonth(), day: date.getUTCDate(), weekday: date.getUTCDay(), hours, minutes, seconds };
+  }
+  const [hours, minutes, seconds] = [date.getHours(), date.getMinutes(), date.getSeconds()];
+  return { year: date.getFullYear(), month: date.getMonth(), day: date.getDate(), weekday: date.getDay(), hours, minutes, seconds };
+}
+
+/**
+ * A date written with moment.js tokens (YYYY, MMM, D, dddd, h, HH, mm, a, ...; [text] is literal;
+ * "(:mm)" is ":mm" unless the minutes are 0). Local time unless `utc`.
+ */
+export function formatPattern(date: Date, pattern: string, utc = false): string {
+  const f = fieldsOf(date, utc);
+  const hours12 = f.hours % 12 === 0 ? 12 : f.hours % 12;
+  return pattern.replace(TOKENS, (token, literal: string | undefined) => {
+    if (literal !== undefined) return literal;
+    switch (token) {
+      case "(:mm)": return f.minutes === 0 ? "" : `:${two(f.minutes)}`;
+      case "YYYY": return String(f.year);
+      case "YY": return two(f.year % 100);
+      case "MMMM": return MONTHS[f.month]!;
+      case "MMM": return MONTHS[f.month]!.slice(0, 3);
+      case "MM": return two(f.month + 1);
+      case "M": return String(f.month + 1);
+      case "DD": return two(f.day);
+      case "D": return String(f.day);
+      case "dddd": return WEEKDAYS[f.weekday]!;
+      case "ddd": return WEEKDAYS[f.weekday]!.slice(0, 3);
+      case "HH": return two(f.hours);
+      case "H": return String(f.hours);
+      case "hh": return two(hours12);
+      case "h": return String(hours12);
+      case "mm": return two(f.minutes);
+      case "ss": return two(f.seconds);
+      case "a": return f.hours < 12 ? "am" : "pm";
+      default: return f.hours < 12 ? "AM" : "PM";
+    }
+  });
+}
+
+/** True for a missing date or .NET's "never" (0001-01-01). */
+export function isNever(value: string | null | undefined): boolean {
+  if (!value) return true;
+  const time = Date.parse(value);
+  return Number.isNaN(time) || new Date(time).getUTCFullYear() < 1971;
+}
+
+/**
+ * A calendar date from the API (release dates come as midnight UTC) in the short format; "—" when
+ * none. Read in UTC: in the user's zone the date could fall on the day before.
+ */
+export function formatDate(value: string | null | undefined, formats: DateFormats): string {
+  if (!value || Number.isNaN(Date.parse(value)) || new Date(value).getUTCFullYear() < 1900) return "—";
+  return formatPattern(new Date(value), formats.shortDateFormat, true);
+}
+
+/** The user's local date of an instant (a file added, a film added) in the short format; "—" when none. */
+export function formatLocalDate(value: string | null | undefined, formats: DateFormats): string {
+  if (isNever(value)) return "—";
+  return formatPattern(new Date(value as string), formats.shortDateFormat);
+}
+
+/** An instant in full ("Tuesday, November 25 2025 3:05pm"), for tooltips; "Never" when none. */
+export function formatLongDateTime(value: string | null | undefined, formats: DateFormats): string {
+  if (isNever(value)) return "Never";
+  const date = new Date(value as string);
+  return `${formatPattern(date, formats.longDateFormat)} ${formatPattern(date, formats.timeFormat)}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole local calendar days from `now` to `date` (0 today, 1 tomorrow, -1 yesterday). */
+function dayOffset(date: Date, now: Date): number {
+  const start = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((start(date) - start(now)) / DAY_MS);
+}
+
+/**
+ * An instant in the user's zone: "Today at 3:05pm", "Yesterday at 9am", "Tomorrow at 1pm", "Friday
+ * at 2pm" within the coming week (relative dates on), else "Nov 25 2025 3:05pm"; "Never" when none.
+ */
+export function formatDateTime(value: string | null | undefined, formats: DateFormats, now: number): string {
+  if (isNever(value)) return "Never";
+  const date = new Date(value as string);
+  const time = formatPattern(date, formats.timeFormat);
+  if (formats.showRelativeDates) {
+    const days = dayOffset(date, new Date(now));
+    if (days === 0) return `Today at ${time}`;
+    if (days === -1) return `Yesterday at ${time}`;
+    if (days === 1) return `Tomorrow at ${time}`;
+    if (days > 1 && days < 7) return `${formatPattern(date, "dddd")} at ${time}`;
+  }
+  return `${formatPattern(date, formats.shortDateFormat)} ${time}`;
 }

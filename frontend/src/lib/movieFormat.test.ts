@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDate, formatRuntime } from "./format";
+import { formatBytes, formatRuntime } from "./format";
 import { placeErrors } from "./validation";
 
 describe("formatBytes", () => {
@@ -13,14 +13,6 @@ describe("formatBytes", () => {
     [undefined, "—"],
     [-1, "—"],
   ])("%j -> %j", (bytes, text) => expect(formatBytes(bytes)).toBe(text));
-});
-
-describe("formatDate", () => {
-  it("shows the calendar day the API means, whatever the time zone", () => {
-    expect(formatDate("1999-03-31T00:00:00Z", "en-US")).toBe("Mar 31, 1999");
-    expect(formatDate(undefined)).toBe("—");
-    expect(formatDate("0001-01-01T00:00:00Z")).toBe("—");
-  });
 });
 
 describe("formatRuntime", () => {

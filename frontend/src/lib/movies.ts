@@ -145,10 +145,20 @@ export function countMovies(movies: readonly Movie[]): Record<MovieFilter, numbe
   return counts;
 }
 
-/** The one-word state of a library movie for the table and badges. */
-export function fileState(movie: Movie): { label: string; tone: "ok" | "warning" | "notice" | "muted" } {
-  if (movie.hasFile) return { label: "Downloaded", tone: "ok" };
-  if (!movie.monitored) return { label: "Missing (unmonitored)", tone: "muted" };
-  if (movie.isAvailable) return { label: "Missing", tone: "warning" };
-  return { label: "Not available yet", tone: "notice" };
+export type FileTone = "ok" | "warning" | "notice" | "muted";
+
+/** The states of a library movie's file with their colours, in the order the poster legend lists them. */
+export const FILE_STATES = {
+  downloaded: { label: "Downloaded", tone: "ok" },
+  missing: { label: "Missing", tone: "warning" },
+  notAvailable: { label: "Not available yet", tone: "notice" },
+  unmonitored: { label: "Missing (unmonitored)", tone: "muted" },
+} as const satisfies Record<string, { label: string; tone: FileTone }>;
+
+/** The one-word state of a library movie for the table, the badges and the bar under its poster. */
+export function fileState(movie: Movie): { label: string; tone: FileTone } {
+  if (movie.hasFile) return FILE_STATES.downloaded;
+  if (!movie.monitored) return FILE_STATES.unmonitored;
+  if (movie.isAvailable) return FILE_STATES.missing;
+  return FILE_STATES.notAvailable;
 }

@@ -5,6 +5,7 @@ import { libraryKeys, refreshMovieFromServer, removeMovie } from "../api/library
 import { keys, upsertCommand } from "../api/queries";
 import type { Command, LiveMessage } from "../api/types";
 import { reconnectDelay } from "../lib/backoff";
+import { commandMovieIds } from "../lib/commands";
 import { liveUrlFrom } from "../lib/paths";
 
 export type LiveStatus = "connected" | "reconnecting" | "disconnected";
@@ -28,7 +29,7 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
     case "command":
       if (message.resource && typeof message.resource === "object") {
         upsertCommand(client, message.resource as Command);
-        refreshMoviesOfCommand(client, message.resource as Command);
+        refreshAfterCommand(client, message.resource as Command);
       }
       void client.invalidateQueries({ queryKey: keys.commands });
       void client.invalidateQueries({ queryKey: keys.tasks });
@@ -55,23 +56,20 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
 const MOVIE_COMMANDS = new Set(["refreshmovie", "rescanmovie", "movemovie", "renamemovie"]);
 
 /**
- * When a command that changes movies ends, fetch those movies again: this works whether or not
- * the server also pushes `movie` messages for them.
+ * When a command that changes something the UI holds ends, fetch that again: the movies it
+ * touched (whether or not the server also pushes `movie` messages), or the new API key.
  */
-function refreshMoviesOfCommand(client: QueryClient, command: Command): void {
-  if (!MOVIE_COMMANDS.has(command.name.toLowerCase()) || command.status === "queued" || command.status === "started") return;
-  const ids = movieIdsOf(command.body);
+function refreshAfterCommand(client: QueryClient, command: Command): void {
+  if (command.status === "queued" || command.status === "started") return;
+  const name = command.name.toLowerCase();
+  if (name === "resetapikey") void client.invalidateQueries({ queryKey: keys.initialize });
+  if (!MOVIE_COMMANDS.has(name)) return;
+  const ids = commandMovieIds(command);
   if (ids.length === 0) {
     void client.invalidateQueries({ queryKey: libraryKeys.movies });
     void client.invalidateQueries({ queryKey: libraryKeys.calendar });
   }
   for (const id of ids) refreshMovieFromServer(client, id);
-}
-
-function movieIdsOf(body: Record<string, unknown> | undefined): number[] {
-  const ids = Array.isArray(body?.movieIds) ? body.movieIds : [];
-  const one = body?.movieId;
-  return [...ids, ...(one === undefined ? [] : [one])].filter((id): id is number => typeof id === "number");
 }
 
 /** `{name: "movie", action: "created"|"updated"|"deleted", resource: {id}}`: fetch or drop that one movie. */

@@ -1,18 +1,19 @@
 import { useHealth, useSystemStatus } from "../api/queries";
 import type { HealthCheck, SystemStatus } from "../api/types";
 import { ErrorMessage, Loading } from "../components/Feedback";
-import { formatDateTime, formatSince } from "../lib/format";
+import { useDateFormats } from "../hooks/useDateFormats";
+import { formatDateTime, formatSince, type DateFormats } from "../lib/format";
 
 const DATABASES: Record<string, string> = { sqLite: "SQLite", postgreSQL: "PostgreSQL" };
 
-function aboutRows(status: SystemStatus): [string, string | undefined][] {
+function aboutRows(status: SystemStatus, formats: DateFormats, now: number): [string, string | undefined][] {
   const database = status.databaseType ? DATABASES[status.databaseType] ?? status.databaseType : undefined;
   return [
     ["Version", status.reelarrVersion ?? status.version],
     ["Radarr API version", status.reelarrVersion ? status.version : undefined],
     ["Instance name", status.instanceName],
-    ["Built", status.buildTime && formatDateTime(status.buildTime)],
-    ["Started", status.startTime && `${formatDateTime(status.startTime)} (up ${formatSince(status.startTime, Date.now())})`],
+    ["Built", status.buildTime && formatDateTime(status.buildTime, formats, now)],
+    ["Started", status.startTime && `${formatDateTime(status.startTime, formats, now)} (up ${formatSince(status.startTime, now)})`],
     ["Database", database && [database, status.databaseVersion].filter(Boolean).join(" ")],
     ["Database migration", status.migrationVersion?.toString()],
     ["Runtime", [status.runtimeName, status.runtimeVersion].filter(Boolean).join(" ") || undefined],
@@ -26,11 +27,12 @@ function aboutRows(status: SystemStatus): [string, string | undefined][] {
 
 function About() {
   const status = useSystemStatus();
+  const formats = useDateFormats();
   if (status.isPending) return <Loading what="status" />;
   if (status.isError) return <ErrorMessage error={status.error} title="Status unavailable" />;
   return (
     <dl className="facts">
-      {aboutRows(status.data)
+      {aboutRows(status.data, formats, Date.now())
         .filter(([, value]) => value)
         .map(([term, value]) => (
           <div key={term} className="facts__row">

@@ -97,7 +97,7 @@ async def _read_credentials(request: Request) -> tuple[Credentials | None, list[
 
 @router.get("/initialize.json")
 async def initialize(request: Request, services: ServicesDep, principal: PrincipalDep) -> Response:
-    """What the UI needs before it draws anything: setup state, login state, version."""
+    """What the UI needs before it draws anything: setup and login state, version; a session's API key."""
     body: dict[str, Any] = {
         "apiRoot": "/api/v3",
         "urlBase": services.settings.url_base,
@@ -108,6 +108,8 @@ async def initialize(request: Request, services: ServicesDep, principal: Princip
     }
     if principal is not None and principal.session is not None:
         body["username"] = principal.session.username
+        # As Radarr's bootstrap: the signed-in UI shows the key (Settings, iCal link); never anonymously.
+        body["apiKey"] = await services.api_keys.current()
     response = JsonResponse(body, headers={"Cache-Control": "no-store"})
     if principal is not None and principal.session is not None:
         response.set_cookie(

@@ -371,11 +371,25 @@ class CommandQueue:
 
     async def _mark_task_run(self, session: AsyncSession, row: CommandRow) -> bool:
         task = await session.scalar(select(ScheduledTaskRow).where(ScheduledTaskRow.type_name == row.name))
-        if task is None or row.ended_at is None:
+        if task is None or row.ended_at is None or not self._is_plain_run(row):
             return False
         task.last_execution = row.ended_at
         task.last_start_time = row.started_at
         return True
+
+    def _is_plain_run(self, row: CommandRow) -> bool:
+        """A run with the command's default parameters, as the scheduler queues it.
+
+        Only such a run is its scheduled task's run (Radarr's UpdateScheduledTask): refreshing one
+        film is not the library's refresh, and must not move that task's next run.
+        """
+        spec = self._registry.get(row.name)
+        if spec is None:
+            return True
+        try:
+            return spec.body.model_validate(row.body) == spec.body()
+        except PydanticValidationError:
+            return False
 
     async def _publish(self, command: Command, *, task_ran: bool = False) -> None:
         await self._bus.publish(CommandUpdated(command=command_to_json(command)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+from pydantic import Field
+
 from reelarr.jobs.model import CommandBody, CommandContext, CommandSpec, CommandTrigger
 from reelarr.jobs.scheduler import Scheduler
 from tests.integration.jobs.conftest import QueueRig
@@ -54,6 +56,32 @@ async def test_finished_run_sets_last_execution_and_moves_the_next(rig: QueueRig
     assert task.last_duration is not None
     assert task.last_duration.total_seconds() == 3
     assert (task.next_execution - rig.clock.now).total_seconds() == 3600
+
+
+class _SomeMovies(CommandBody):
+    movie_ids: list[int] = Field(default_factory=list)
+
+
+async def test_a_run_with_parameters_is_not_the_tasks_run(rig: QueueRig) -> None:
+    rig.registry.add(CommandSpec("RefreshMovie", _noop, body=_SomeMovies), every_minutes=1440)
+    scheduler = _scheduler(rig)
+    await scheduler.sync_tasks()
+    [before] = await scheduler.tasks()
+    one_film = await rig.queue.enqueue("RefreshMovie", {"movieIds": [7]})
+    assert await rig.queue.claim("w") is not None
+    rig.clock.advance(seconds=3)
+    await rig.queue.complete(one_film.id, None)
+    [after] = await scheduler.tasks()
+    assert (after.last_start_time, after.next_execution) == (None, before.next_execution)
+
+    plain = await rig.queue.enqueue("RefreshMovie", {"movieIds": []}, trigger=CommandTrigger.MANUAL)
+    assert await rig.queue.claim("w") is not None
+    rig.clock.advance(seconds=2)
+    await rig.queue.complete(plain.id, None)
+    [ran] = await scheduler.tasks()
+    assert ran.last_execution == rig.clock.now
+    assert ran.last_duration is not None
+    assert ran.last_duration.total_seconds() == 2
 
 
 async def test_schedulers_racing_queue_a_due_task_once(rig: QueueRig) -> None:

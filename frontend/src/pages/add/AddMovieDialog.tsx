@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { ApiError } from "../../api/errors";
 import { tagIdsFor, useAddMovie, useQualityProfiles, useRootFolders } from "../../api/library";
+import { useSearchAvailability } from "../../api/queries";
 import type { LibraryMovie, MinimumAvailability, Movie } from "../../api/types";
 import { Dialog } from "../../components/Dialog";
 import { ErrorMessage } from "../../components/Feedback";
@@ -13,7 +14,6 @@ import { isBoolean, isNumber, isString, oneOf, useStoredState } from "../../hook
 import { formatBytes } from "../../lib/format";
 import { AVAILABILITIES } from "../../lib/movies";
 import { placeErrors } from "../../lib/validation";
-
 
 /** Which form field each server property belongs to. */
 const FIELDS = {
@@ -41,7 +41,10 @@ export function AddMovieDialog({ movie, onClose, onAdded }: AddMovieDialogProps)
   const [storedProfile, setStoredProfile] = useStoredState("add.qualityProfileId", 0, isNumber);
   const [availability, setAvailability] = useStoredState<MinimumAvailability>("add.minimumAvailability", "released", oneOf(AVAILABILITIES));
   const [monitored, setMonitored] = useStoredState("add.monitored", true, isBoolean);
-  const [search, setSearch] = useStoredState("add.searchForMovie", false, isBoolean);
+  const [wantsSearch, setSearch] = useStoredState("add.searchForMovie", false, isBoolean);
+  const searching = useSearchAvailability();
+  // Offered only when it can happen; the remembered wish comes back once it can.
+  const search = searching.state === "possible" && wantsSearch;
   const [tags, setTags] = useState<string[]>([]);
   const [tagError, setTagError] = useState<unknown>(null);
 
@@ -115,6 +118,8 @@ export function AddMovieDialog({ movie, onClose, onAdded }: AddMovieDialogProps)
           label="Start search for this movie"
           name="searchForMovie"
           checked={search}
+          disabled={searching.state !== "possible"}
+          hint={searching.state === "impossible" ? searching.reason : undefined}
           onChange={(e) => setSearch(e.target.checked)}
         />
         {errors.general.length > 0 && (

@@ -1,26 +1,24 @@
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useCalendar } from "../../api/library";
 import { ErrorMessage } from "../../components/Feedback";
 import { isBoolean, useStoredState } from "../../hooks/useStoredState";
 import { addMonths, localIsoDate, monthGrid, parseMonth, releaseEvents, RELEASE_LABELS, type ReleaseEvent } from "../../lib/calendar";
 import type { LibraryMovie } from "../../api/types";
+import { useDateFormats } from "../../hooks/useDateFormats";
+import { formatPattern, type DateFormats } from "../../lib/format";
+import { CalendarIcon, ChevronLeftIcon, ChevronRightIcon } from "../../components/Icons";
+import { CalendarLinkDialog } from "./CalendarLinkDialog";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const monthParam = (year: number, month: number) => `${year}-${pad(month + 1)}`;
 
-function dayLabel(date: string, style: "long" | "numeric"): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const value = new Date(Date.UTC(y!, m! - 1, d!));
-  return style === "long"
-    ? value.toLocaleDateString(undefined, { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" })
-    : String(d);
-}
+/** A "YYYY-MM-DD" calendar day as a UTC date, to format without the user's zone shifting it. */
+const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
-function weekdayNames(): string[] {
-  // 2024-01-01 was a Monday.
-  return Array.from({ length: 7 }, (_, i) =>
-    new Date(Date.UTC(2024, 0, 1 + i)).toLocaleDateString(undefined, { weekday: "short", timeZone: "UTC" }),
-  );
+function weekdayNames(formats: DateFormats): string[] {
+  // 2024-01-07 was a Sunday.
+  return Array.from({ length: 7 }, (_, i) => formatPattern(utcDay(`2024-01-${String(7 + formats.firstDayOfWeek + i).padStart(2, "0")}`), "ddd", true));
 }
 
 function Event({ event }: { event: ReleaseEvent<LibraryMovie> }) {
@@ -41,16 +39,14 @@ export function CalendarPage() {
   const today = localIsoDate(new Date());
   const shown = parseMonth(params.get("month") ?? "") ?? parseMonth(today)!;
   const [unmonitored, setUnmonitored] = useStoredState("calendar.unmonitored", false, isBoolean);
-  const weeks = monthGrid(shown.year, shown.month, 1);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const formats = useDateFormats();
+  const weeks = monthGrid(shown.year, shown.month, formats.firstDayOfWeek);
   const first = weeks[0]![0]!.date;
   const last = weeks[weeks.length - 1]![6]!.date;
   const calendar = useCalendar(first, last, unmonitored);
   const events = releaseEvents(calendar.data ?? [], first, last);
-  const title = new Date(Date.UTC(shown.year, shown.month, 1)).toLocaleDateString(undefined, {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  const title = formatPattern(new Date(Date.UTC(shown.year, shown.month, 1)), "MMMM YYYY", true);
   const go = (delta: number) => {
     const next = addMonths(shown.year, shown.month, delta);
     setParams({ month: monthParam(next.year, next.month) });
@@ -65,13 +61,15 @@ export function CalendarPage() {
         </h2>
         <div className="calendar__nav">
           <button type="button" className="button button--small" onClick={() => go(-1)}>
-            <span aria-hidden="true">‹ </span>Previous month
+            <ChevronLeftIcon />
+            Previous month
           </button>
           <button type="button" className="button button--small" onClick={() => setParams({})}>
             Today
           </button>
           <button type="button" className="button button--small" onClick={() => go(1)}>
-            Next month<span aria-hidden="true"> ›</span>
+            Next month
+            <ChevronRightIcon />
           </button>
         </div>
       </div>
@@ -85,6 +83,10 @@ export function CalendarPage() {
           <li className="calendar-event--downloaded">Downloaded</li>
           <li className="calendar-event--unmonitored">Unmonitored</li>
         </ul>
+        <button type="button" className="button button--small toolbar__end" onClick={() => setLinkOpen(true)}>
+          <CalendarIcon />
+          iCal link
+        </button>
         {calendar.isFetching && (
           <span className="muted" role="status">
             Loading…
@@ -94,7 +96,7 @@ export function CalendarPage() {
       {calendar.isError && <ErrorMessage error={calendar.error} title="The calendar could not be loaded" />}
       <div className="calendar" aria-label={`Releases in ${title}`} role="region">
         <div className="calendar__weekdays" aria-hidden="true">
-          {weekdayNames().map((name) => (
+          {weekdayNames(formats).map((name) => (
             <span key={name}>{name}</span>
           ))}
         </div>
@@ -108,8 +110,8 @@ export function CalendarPage() {
                 aria-current={day.date === today ? "date" : undefined}
               >
                 <h3 className="calendar-day__date">
-                  <span aria-hidden="true">{dayLabel(day.date, "numeric")}</span>
-                  <span className="visually-hidden">{dayLabel(day.date, "long")}</span>
+                  <span aria-hidden="true">{Number(day.date.slice(8))}</span>
+                  <span className="visually-hidden">{formatPattern(utcDay(day.date), formats.longDateFormat, true)}</span>
                 </h3>
                 {dayEvents.length > 0 && (
                   <ul className="calendar-day__events">
@@ -123,6 +125,7 @@ export function CalendarPage() {
           })}
         </ol>
       </div>
+      {linkOpen && <CalendarLinkDialog onClose={() => setLinkOpen(false)} />}
       {calendar.data && events.size === 0 && (
         <p className="muted">No releases of {unmonitored ? "" : "monitored "}movies in this month.</p>
       )}

@@ -136,7 +136,13 @@ function FolderRow({ folder, props }: { folder: string; props: FolderTableProps 
         </span>
       </td>
       <td className="actions">
-        <button type="button" className="button button--small" aria-label={`Change the movie for ${folder}`} onClick={() => props.onChange(folder)}>
+        {/* The name starts with the words on the button, so speech users can say it and screen readers announce what it does. */}
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={film ? `Change the movie for ${folder}` : `Search for the movie in ${folder}`}
+          onClick={() => props.onChange(folder)}
+        >
           {film ? "Change" : "Search"}
         </button>
       </td>

@@ -1,18 +1,22 @@
 import { useState } from "react";
 import { useQualityProfiles } from "../../api/library";
+import { useSearchAvailability } from "../../api/queries";
 import type { MinimumAvailability } from "../../api/types";
 import { Checkbox } from "../../components/Field";
 import { AvailabilitySelect, QualityProfileSelect } from "../../components/MovieSettingsFields";
 import { TagsField } from "../../components/TagsField";
 import { isBoolean, isNumber, oneOf, useStoredState } from "../../hooks/useStoredState";
 import { AVAILABILITIES } from "../../lib/movies";
+import type { SearchAvailability } from "../../lib/search";
 
 export interface ImportSettingsState {
   /** 0 until the profiles are known. */
   qualityProfileId: number;
   minimumAvailability: MinimumAvailability;
   monitored: boolean;
+  /** Search after adding: only when searching can happen (see `searching`). */
   searchForMovie: boolean;
+  searching: SearchAvailability;
   /** Labels; new ones are created on import. */
   tags: string[];
   set: {
@@ -34,7 +38,8 @@ export function useImportSettings(): ImportSettingsState {
     oneOf(AVAILABILITIES),
   );
   const [monitored, setMonitored] = useStoredState("import.monitored", true, isBoolean);
-  const [searchForMovie, setSearch] = useStoredState("import.searchForMovie", false, isBoolean);
+  const [wantsSearch, setSearch] = useStoredState("import.searchForMovie", false, isBoolean);
+  const searching = useSearchAvailability();
   const [tags, setTags] = useState<string[]>([]);
   // A remembered profile that no longer exists falls back to the first one.
   const qualityProfileId = profiles.data?.some((p) => p.id === storedProfile) ? storedProfile : (profiles.data?.[0]?.id ?? 0);
@@ -42,7 +47,8 @@ export function useImportSettings(): ImportSettingsState {
     qualityProfileId,
     minimumAvailability,
     monitored,
-    searchForMovie,
+    searchForMovie: searching.state === "possible" && wantsSearch,
+    searching,
     tags,
     set: { qualityProfileId: setProfile, minimumAvailability: setAvailability, monitored: setMonitored, searchForMovie: setSearch, tags: setTags },
   };
@@ -69,6 +75,8 @@ export function ImportSettings({ settings, errors }: ImportSettingsProps) {
           label="Start searching for missing movies"
           name="searchForMovie"
           checked={settings.searchForMovie}
+          disabled={settings.searching.state !== "possible"}
+          hint={settings.searching.state === "impossible" ? settings.searching.reason : undefined}
           onChange={(e) => settings.set.searchForMovie(e.target.checked)}
         />
       </div>

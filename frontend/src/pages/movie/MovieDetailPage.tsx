@@ -1,16 +1,16 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/errors";
-import { libraryKeys, useMovie, useMovieCommand, useQualityProfiles, useUpdateMovie } from "../../api/library";
-import { isActive, useCommands } from "../../api/queries";
-import type { Command, LibraryMovie, Rating } from "../../api/types";
+import { libraryKeys, useMovie, useQualityProfiles, useUpdateMovie } from "../../api/library";
+import type { LibraryMovie, Rating } from "../../api/types";
+import { CommandOutcome } from "../../components/CommandOutcome";
 import { ErrorMessage, Loading } from "../../components/Feedback";
 import { Poster } from "../../components/Poster";
 import { useTagLabels } from "../../components/TagsField";
-import { useLive } from "../../live/LiveProvider";
-import { commandStatusLabel } from "../../lib/commands";
-import { formatBytes, formatDate, formatRuntime } from "../../lib/format";
+import { useCommandRun } from "../../hooks/useCommandRun";
+import { useDateFormats } from "../../hooks/useDateFormats";
+import { formatBytes, formatDate, formatLocalDate, formatRuntime } from "../../lib/format";
 import { AVAILABILITY_LABELS, statusLabel } from "../../lib/movies";
 import { DeleteMovieDialog } from "./DeleteMovieDialog";
 import { EditMovieDialog } from "./EditMovieDialog";
@@ -39,42 +39,15 @@ function Ratings({ ratings }: { ratings: LibraryMovie["ratings"] }) {
   );
 }
 
-/** The state of a command the user started here, as the commands cache (fed by the WebSocket) knows it. */
-function useWatchedCommand(commandId: number | undefined, onDone: () => void): Command | undefined {
-  const { status } = useLive();
-  const commands = useCommands(status === "connected");
-  const command = commandId === undefined ? undefined : commands.data?.find((c) => c.id === commandId);
-  const finished = command !== undefined && !isActive(command);
-  const done = useRef(onDone);
-  done.current = onDone;
-  useEffect(() => {
-    if (finished) done.current();
-  }, [finished]);
-  return command;
-}
-
 function CommandButton({ movie, name, label, busyLabel }: { movie: LibraryMovie; name: string; label: string; busyLabel: string }) {
   const client = useQueryClient();
-  const run = useMovieCommand();
-  const command = useWatchedCommand(run.data?.id, () => {
-    void client.invalidateQueries({ queryKey: libraryKeys.movie(movie.id) });
-  });
-  const busy = run.isPending || (command !== undefined && isActive(command));
-  const state = command ?? run.data;
+  const run = useCommandRun(() => void client.invalidateQueries({ queryKey: libraryKeys.movie(movie.id) }));
   return (
     <span className="command-button">
-      <button type="button" className="button" disabled={busy} onClick={() => run.mutate({ name, movieIds: [movie.id] })}>
-        {busy ? busyLabel : label}
+      <button type="button" className="button" disabled={run.busy} onClick={() => run.start({ name, movieIds: [movie.id] })}>
+        {run.busy ? busyLabel : label}
       </button>
-      <span className="command-button__state" aria-live="polite" data-testid={`${name}-state`}>
-        {run.isError && <span className="badge badge--failed">Could not start: {run.error.message}</span>}
-        {state && (
-          <span className={`badge badge--${state.status}`} title={state.message}>
-            {commandStatusLabel(state.status)}
-            {state.message && state.status !== "completed" ? `: ${state.message}` : ""}
-          </span>
-        )}
-      </span>
+      <CommandOutcome command={run.command} startError={run.startError} testId={`${name}-state`} />
     </span>
   );
 }
@@ -105,12 +78,13 @@ function MonitoredSwitch({ movie }: { movie: LibraryMovie }) {
 function Facts({ movie }: { movie: LibraryMovie }) {
   const profiles = useQualityProfiles();
   const tags = useTagLabels(movie.tags);
+  const formats = useDateFormats();
   const profile = profiles.data?.find((p) => p.id === movie.qualityProfileId)?.name;
   const rows: [string, string | undefined][] = [
     ["Status", statusLabel(movie.status)],
-    ["In cinemas", movie.inCinemas && formatDate(movie.inCinemas)],
-    ["Digital release", movie.digitalRelease && formatDate(movie.digitalRelease)],
-    ["Physical release", movie.physicalRelease && formatDate(movie.physicalRelease)],
+    ["In cinemas", movie.inCinemas && formatDate(movie.inCinemas, formats)],
+    ["Digital release", movie.digitalRelease && formatDate(movie.digitalRelease, formats)],
+    ["Physical release", movie.physicalRelease && formatDate(movie.physicalRelease, formats)],
     ["Quality profile", profile],
     ["Minimum availability", AVAILABILITY_LABELS[movie.minimumAvailability] ?? movie.minimumAvailability],
     ["Path", movie.path],
@@ -118,7 +92,7 @@ function Facts({ movie }: { movie: LibraryMovie }) {
     ["Studio", movie.studio],
     ["Collection", movie.collection?.title],
     ["Tags", tags.join(", ") || undefined],
-    ["Added", movie.added && formatDate(movie.added)],
+    ["Added", movie.added && formatLocalDate(movie.added, formats)],
   ];
   return (
     <dl className="facts" aria-label="Details">

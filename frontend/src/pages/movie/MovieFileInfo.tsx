@@ -1,5 +1,6 @@
 import type { LibraryMovie, MediaInfo } from "../../api/types";
-import { formatBytes, formatDate } from "../../lib/format";
+import { useDateFormats } from "../../hooks/useDateFormats";
+import { formatBytes, formatLocalDate } from "../../lib/format";
 import { fileState } from "../../lib/movies";
 
 function join(...parts: (string | number | undefined | null | false)[]): string | undefined {
@@ -19,6 +20,7 @@ function mediaRows(info: MediaInfo | undefined): [string, string | undefined][] 
 
 /** The movie's file: name, quality, size and media info; or why there is none. */
 export function MovieFileInfo({ movie }: { movie: LibraryMovie }) {
+  const formats = useDateFormats();
   const file = movie.movieFile;
   if (!file) {
     const state = fileState(movie);
@@ -33,7 +35,7 @@ export function MovieFileInfo({ movie }: { movie: LibraryMovie }) {
     ["File", file.relativePath ?? file.path],
     ["Quality", file.quality?.quality.name],
     ["Size", formatBytes(file.size)],
-    ["Added", formatDate(file.dateAdded)],
+    ["Added", formatLocalDate(file.dateAdded, formats)],
     ["Release group", file.releaseGroup],
     ["Edition", file.edition],
     ["Languages", file.languages?.map((l) => l.name).join(", ")],

@@ -5,6 +5,7 @@ import type { LibraryMovie } from "../../api/types";
 import { formatBytes } from "../../lib/format";
 import { fileState, SORT_LABELS, statusLabel, type SortDirection, type SortKey } from "../../lib/movies";
 import { useRememberedScroll, useScrollTopOn } from "./useRememberedScroll";
+import { CaretDownIcon, CaretUpIcon } from "../../components/Icons";
 
 const ROW_HEIGHT = 41;
 
@@ -23,9 +24,7 @@ function SortHeader({ column, label, props }: { column: SortKey; label?: string;
     <th scope="col" aria-sort={active ? props.sortDirection : undefined}>
       <button type="button" className="sort-button" onClick={() => props.onSort(column)}>
         {label ?? SORT_LABELS[column]}
-        <span aria-hidden="true" className="sort-button__arrow">
-          {active ? (props.sortDirection === "ascending" ? "▲" : "▼") : ""}
-        </span>
+        <span className="sort-button__arrow">{active && (props.sortDirection === "ascending" ? <CaretUpIcon /> : <CaretDownIcon />)}</span>
       </button>
     </th>
   );

@@ -15,6 +15,8 @@ import {
 } from "../../lib/movies";
 import { MovieTable } from "./MovieTable";
 import { PosterGrid } from "./PosterGrid";
+import { PosterLegend } from "./PosterLegend";
+import { ArrowDownIcon, ArrowUpIcon } from "../../components/Icons";
 
 type View = "posters" | "table";
 const VIEWS = ["posters", "table"] as const;
@@ -121,7 +123,7 @@ export function MoviesPage() {
             title={sortDirection === "ascending" ? "Ascending" : "Descending"}
             onClick={() => setSortDirection(sortDirection === "ascending" ? "descending" : "ascending")}
           >
-            {sortDirection === "ascending" ? "↑" : "↓"}
+            {sortDirection === "ascending" ? <ArrowUpIcon /> : <ArrowDownIcon />}
           </button>
           <label className="toolbar__item toolbar__search">
             <span className="visually-hidden">Filter by title</span>
@@ -138,7 +140,10 @@ export function MoviesPage() {
       )}
       {shown.length > 0 &&
         (view === "posters" ? (
-          <PosterGrid movies={shown} resetKey={resetKey} />
+          <>
+            <PosterGrid movies={shown} resetKey={resetKey} />
+            <PosterLegend />
+          </>
         ) : (
           <MovieTable
             movies={shown}

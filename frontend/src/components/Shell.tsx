@@ -8,16 +8,16 @@ const NAV = [
   {
     title: "Movies",
     links: [
-      { to: "/movies", label: "Library" },
-      { to: "/add", label: "Add movie" },
-      { to: "/import", label: "Import library" },
+      { to: "/", label: "Library" },
+      { to: "/add/new", label: "Add movie" },
+      { to: "/add/import", label: "Import library" },
       { to: "/calendar", label: "Calendar" },
     ],
   },
   {
     title: "Settings",
     links: [
-      { to: "/settings/media", label: "Media" },
+      { to: "/settings/mediamanagement", label: "Media management" },
       { to: "/settings/tmdb", label: "TMDB" },
     ],
   },
@@ -39,7 +39,7 @@ function Navigation() {
           <ul>
             {section.links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} className="sidebar__link">
+                <NavLink to={link.to} end={link.to === "/"} className="sidebar__link">
                   {link.label}
                 </NavLink>
               </li>

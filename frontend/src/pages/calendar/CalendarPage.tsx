@@ -4,6 +4,7 @@ import { ErrorMessage } from "../../components/Feedback";
 import { isBoolean, useStoredState } from "../../hooks/useStoredState";
 import { addMonths, localIsoDate, monthGrid, parseMonth, releaseEvents, RELEASE_LABELS, type ReleaseEvent } from "../../lib/calendar";
 import type { LibraryMovie } from "../../api/types";
+import { movieAddress } from "../../routes/addresses";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const monthParam = (year: number, month: number) => `${year}-${pad(month + 1)}`;
@@ -28,7 +29,7 @@ function Event({ event }: { event: ReleaseEvent<LibraryMovie> }) {
   const tone = movie.hasFile ? "downloaded" : movie.monitored ? "missing" : "unmonitored";
   return (
     <li className={`calendar-event calendar-event--${kind} calendar-event--${tone}`}>
-      <Link to={`/movie/${movie.id}`} className="calendar-event__link">
+      <Link to={movieAddress(movie)} className="calendar-event__link">
         <span className="calendar-event__title">{movie.title}</span>
         <span className="calendar-event__kind">{RELEASE_LABELS[kind]}</span>
       </Link>

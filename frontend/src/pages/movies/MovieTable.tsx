@@ -5,6 +5,7 @@ import type { LibraryMovie } from "../../api/types";
 import { formatBytes } from "../../lib/format";
 import { fileState, SORT_LABELS, statusLabel, type SortDirection, type SortKey } from "../../lib/movies";
 import { useRememberedScroll, useScrollTopOn } from "./useRememberedScroll";
+import { movieAddress } from "../../routes/addresses";
 
 const ROW_HEIGHT = 41;
 
@@ -36,7 +37,7 @@ function MovieRow({ movie, index, profileName }: { movie: LibraryMovie; index: n
   return (
     <tr aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}>
       <th scope="row" className="movie-table__title">
-        <Link to={`/movie/${movie.id}`}>{movie.title}</Link>
+        <Link to={movieAddress(movie)}>{movie.title}</Link>
       </th>
       <td>{movie.year || "—"}</td>
       <td>{statusLabel(movie.status)}</td>

@@ -1,37 +1,23 @@
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { Link } from "react-router";
 import { useMovies, useQualityProfiles } from "../../api/library";
 import { ErrorMessage, Loading } from "../../components/Feedback";
-import { oneOf, useStoredState } from "../../hooks/useStoredState";
-import {
-  countMovies,
-  FILTER_LABELS,
-  filterMovies,
-  SORT_LABELS,
-  sortMovies,
-  type MovieFilter,
-  type SortDirection,
-  type SortKey,
-} from "../../lib/movies";
+import { FILTERS, LAYOUTS, SORT_KEYS, sortByColumn } from "../../lib/libraryView";
+import { countMovies, FILTER_LABELS, filterMovies, SORT_LABELS, sortMovies, type MovieFilter, type SortKey } from "../../lib/movies";
 import { MovieTable } from "./MovieTable";
 import { PosterGrid } from "./PosterGrid";
-
-type View = "posters" | "table";
-const VIEWS = ["posters", "table"] as const;
-const FILTERS = Object.keys(FILTER_LABELS) as MovieFilter[];
-const SORT_KEYS = Object.keys(SORT_LABELS) as SortKey[];
-const DIRECTIONS = ["ascending", "descending"] as const;
+import { useLibraryView } from "./useLibraryView";
 
 function EmptyLibrary() {
   return (
     <section className="panel empty-state" aria-labelledby="empty-heading">
       <h2 id="empty-heading">Your library is empty</h2>
       <p>
-        Tell Reelarr where your movies live in <Link to="/settings/media">Settings → Media</Link>, then find films to
-        add in <Link to="/add">Add movie</Link>.
+        Tell Reelarr where your movies live in <Link to="/settings/mediamanagement">Settings → Media management</Link>, then find films to
+        add in <Link to="/add/new">Add movie</Link>.
       </p>
       <p>
-        Movies already in folders on disk? <Link to="/import">Import your library</Link>: Reelarr matches each folder to
+        Movies already in folders on disk? <Link to="/add/import">Import your library</Link>: Reelarr matches each folder to
         its movie and you confirm.
       </p>
     </section>
@@ -41,11 +27,7 @@ function EmptyLibrary() {
 export function MoviesPage() {
   const movies = useMovies();
   const profiles = useQualityProfiles();
-  const [view, setView] = useStoredState<View>("library.view", "posters", oneOf(VIEWS));
-  const [filter, setFilter] = useStoredState<MovieFilter>("library.filter", "all", oneOf(FILTERS));
-  const [sortKey, setSortKey] = useStoredState<SortKey>("library.sortKey", "title", oneOf(SORT_KEYS));
-  const [sortDirection, setSortDirection] = useStoredState<SortDirection>("library.sortDirection", "ascending", oneOf(DIRECTIONS));
-  const [text, setText] = useState("");
+  const { view, filter, sortKey, sortDirection, text, change, setText } = useLibraryView();
   // Typing stays responsive with 50,000 movies: the list catches up in the background.
   const deferredText = useDeferredValue(text);
 
@@ -56,13 +38,8 @@ export function MoviesPage() {
   const profileName = (id: number) => profileNames.get(id) ?? "—";
   const resetKey = `${filter}|${sortKey}|${sortDirection}|${deferredText}`;
 
-  const onSort = (key: SortKey) => {
-    if (key === sortKey) setSortDirection(sortDirection === "ascending" ? "descending" : "ascending");
-    else {
-      setSortKey(key);
-      setSortDirection(key === "title" ? "ascending" : "descending");
-    }
-  };
+  const onSort = (key: SortKey) => change(sortByColumn({ sortKey, sortDirection }, key));
+  const flipDirection = () => change({ sortDirection: sortDirection === "ascending" ? "descending" : "ascending" });
 
   return (
     <div className="library">
@@ -76,10 +53,10 @@ export function MoviesPage() {
           </p>
         )}
         <div className="page-header__actions">
-          <Link to="/import" className="button">
+          <Link to="/add/import" className="button">
             Import library
           </Link>
-          <Link to="/add" className="button button--primary">
+          <Link to="/add/new" className="button button--primary">
             Add movie
           </Link>
         </div>
@@ -88,15 +65,15 @@ export function MoviesPage() {
       {movies.data?.length !== 0 && (
         <div className="toolbar" role="toolbar" aria-label="Library view">
           <div className="segmented" role="group" aria-label="View">
-            {VIEWS.map((v) => (
-              <button key={v} type="button" className="segmented__button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {LAYOUTS.map((v) => (
+              <button key={v} type="button" className="segmented__button" aria-pressed={view === v} onClick={() => change({ view: v })}>
                 {v === "posters" ? "Posters" : "Table"}
               </button>
             ))}
           </div>
           <label className="toolbar__item">
             <span>Show</span>
-            <select value={filter} onChange={(e) => setFilter(e.target.value as MovieFilter)}>
+            <select value={filter} onChange={(e) => change({ filter: e.target.value as MovieFilter })}>
               {FILTERS.map((f) => (
                 <option key={f} value={f}>
                   {FILTER_LABELS[f]} ({counts[f].toLocaleString()})
@@ -106,7 +83,7 @@ export function MoviesPage() {
           </label>
           <label className="toolbar__item">
             <span>Sort by</span>
-            <select value={sortKey} onChange={(e) => setSortKey(e.target.value as SortKey)}>
+            <select value={sortKey} onChange={(e) => change({ sortKey: e.target.value as SortKey })}>
               {SORT_KEYS.map((k) => (
                 <option key={k} value={k}>
                   {SORT_LABELS[k]}
@@ -119,7 +96,7 @@ export function MoviesPage() {
             className="button button--small"
             aria-label={sortDirection === "ascending" ? "Sort descending" : "Sort ascending"}
             title={sortDirection === "ascending" ? "Ascending" : "Descending"}
-            onClick={() => setSortDirection(sortDirection === "ascending" ? "descending" : "ascending")}
+            onClick={flipDirection}
           >
             {sortDirection === "ascending" ? "↑" : "↓"}
           </button>
@@ -134,7 +111,7 @@ export function MoviesPage() {
       {movies.isError && <ErrorMessage error={movies.error} title="The library could not be loaded" />}
       {movies.data && movies.data.length === 0 && <EmptyLibrary />}
       {movies.data && movies.data.length > 0 && shown.length === 0 && (
-        <p className="muted">No movie matches. Change the filter, or <Link to={`/add?term=${encodeURIComponent(text)}`}>search TMDB</Link>.</p>
+        <p className="muted">No movie matches. Change the filter, or <Link to={`/add/new?term=${encodeURIComponent(text)}`}>search TMDB</Link>.</p>
       )}
       {shown.length > 0 &&
         (view === "posters" ? (

@@ -6,6 +6,7 @@ import { Poster } from "../../components/Poster";
 import { useElementWidth } from "../../hooks/useElementWidth";
 import { fileState } from "../../lib/movies";
 import { useRememberedScroll, useScrollTopOn } from "./useRememberedScroll";
+import { movieAddress } from "../../routes/addresses";
 
 const MIN_CARD_WIDTH = 150;
 const GAP = 16;
@@ -22,7 +23,7 @@ function MovieCard({ movie, index, total }: { movie: LibraryMovie; index: number
   const state = fileState(movie);
   return (
     <div role="listitem" aria-posinset={index + 1} aria-setsize={total} className="movie-card">
-      <Link to={`/movie/${movie.id}`} className="movie-card__link">
+      <Link to={movieAddress(movie)} className="movie-card__link">
         <div className="movie-card__poster">
           <Poster images={movie.images} title={movie.title} />
           <span className={`movie-card__bar movie-card__bar--${state.tone}`} aria-hidden="true" />

@@ -1,0 +1,31 @@
+import { Link } from "react-router";
+import { answeredAddresses, type PageId } from "../../routes/addresses";
+
+/** What each settings page is for, as the settings overview describes it. */
+const SETTINGS: Partial<Record<PageId, { title: string; description: string }>> = {
+  mediaManagement: { title: "Media management", description: "Root folders: where your movies live and new ones go." },
+  tmdb: { title: "TMDB", description: "The Movie Database key Reelarr finds films and their details with." },
+};
+
+/** Radarr's /settings: the settings pages Reelarr has, each with what it is for. */
+export function SettingsPage() {
+  const pages = answeredAddresses().filter((a) => a.address.startsWith("/settings/"));
+  return (
+    <>
+      <h1>Settings</h1>
+      <ul className="settings-index">
+        {pages.map(({ address, page }) => {
+          const about = SETTINGS[page];
+          return (
+            <li key={address} className="settings-index__item">
+              <Link to={address} className="settings-index__link">
+                {about?.title ?? address}
+              </Link>
+              {about && <p className="muted">{about.description}</p>}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

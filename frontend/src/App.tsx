@@ -16,7 +16,10 @@ import { ImportLibraryPage } from "./pages/import/ImportLibraryPage";
 import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
 import { MoviesPage } from "./pages/movies/MoviesPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
+import { ProfilesPage } from "./pages/settings/profiles/ProfilesPage";
+import { QualityPage } from "./pages/settings/quality/QualityPage";
 import { SettingsPage } from "./pages/settings/SettingsPage";
+import { TagsPage } from "./pages/settings/tags/TagsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
 import { StatusPage } from "./pages/StatusPage";
 import { TasksPage } from "./pages/TasksPage";
@@ -31,6 +34,9 @@ const PAGES: Record<PageId, ReactNode> = {
   calendar: <CalendarPage />,
   settings: <SettingsPage />,
   mediaManagement: <MediaSettingsPage />,
+  profiles: <ProfilesPage />,
+  quality: <QualityPage />,
+  tags: <TagsPage />,
   tmdb: <TmdbSettingsPage />,
   status: <StatusPage />,
   tasks: <TasksPage />,

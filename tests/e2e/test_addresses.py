@@ -32,7 +32,7 @@ HEADINGS = {
     "calendar": "Calendar",
     "settings": "Settings",
     "mediaManagement": "Media management",
-    "profiles": "Quality profiles",
+    "profiles": "Profiles",
     "quality": "Quality",
     "tags": "Tags",
     "status": "Status",

@@ -18,6 +18,9 @@ const NAV = [
     title: "Settings",
     links: [
       { to: "/settings/mediamanagement", label: "Media management" },
+      { to: "/settings/profiles", label: "Profiles" },
+      { to: "/settings/quality", label: "Quality" },
+      { to: "/settings/tags", label: "Tags" },
       { to: "/settings/tmdb", label: "TMDB" },
     ],
   },

@@ -1,9 +1,11 @@
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useMovies, useQualityProfiles } from "../../api/library";
 import { ErrorMessage, Loading } from "../../components/Feedback";
 import { FILTERS, LAYOUTS, SORT_KEYS, sortByColumn } from "../../lib/libraryView";
+import { stillInLibrary, toggled, toggledAll } from "../../lib/massEditor";
 import { countMovies, FILTER_LABELS, filterMovies, SORT_LABELS, sortMovies, type MovieFilter, type SortKey } from "../../lib/movies";
+import { MassEditor } from "./MassEditor";
 import { MovieTable } from "./MovieTable";
 import { PosterGrid } from "./PosterGrid";
 import { useLibraryView } from "./useLibraryView";
@@ -37,6 +39,20 @@ export function MoviesPage() {
   const profileNames = useMemo(() => new Map(profiles.data?.map((p) => [p.id, p.name])), [profiles.data]);
   const profileName = (id: number) => profileNames.get(id) ?? "—";
   const resetKey = `${filter}|${sortKey}|${sortDirection}|${deferredText}`;
+
+  // Select mode for the mass editor; movies that leave the library leave the selection.
+  const [selecting, setSelecting] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const chosenIds = useMemo(() => stillInLibrary(selected, (movies.data ?? []).map((m) => m.id)), [selected, movies.data]);
+  const chosen = useMemo(() => sorted.filter((m) => chosenIds.has(m.id)), [sorted, chosenIds]);
+  const toggleAll = () => setSelected(toggledAll(chosenIds, shown.map((m) => m.id)));
+  const selection = selecting
+    ? { selected: chosenIds, onToggle: (id: number) => setSelected(toggled(chosenIds, id)), onToggleAll: toggleAll }
+    : undefined;
+  const stopSelecting = () => {
+    setSelecting(false);
+    setSelected(new Set());
+  };
 
   const onSort = (key: SortKey) => change(sortByColumn({ sortKey, sortDirection }, key));
   const flipDirection = () => change({ sortDirection: sortDirection === "ascending" ? "descending" : "ascending" });
@@ -100,6 +116,14 @@ export function MoviesPage() {
           >
             {sortDirection === "ascending" ? "↑" : "↓"}
           </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={selecting}
+            onClick={() => (selecting ? stopSelecting() : setSelecting(true))}
+          >
+            Select movies
+          </button>
           <label className="toolbar__item toolbar__search">
             <span className="visually-hidden">Filter by title</span>
             <input type="search" placeholder="Filter by title or year" value={text} onChange={(e) => setText(e.target.value)} />
@@ -115,7 +139,7 @@ export function MoviesPage() {
       )}
       {shown.length > 0 &&
         (view === "posters" ? (
-          <PosterGrid movies={shown} resetKey={resetKey} />
+          <PosterGrid movies={shown} resetKey={resetKey} selection={selection} />
         ) : (
           <MovieTable
             movies={shown}
@@ -124,8 +148,10 @@ export function MoviesPage() {
             sortDirection={sortDirection}
             onSort={onSort}
             resetKey={resetKey}
+            selection={selection}
           />
         ))}
+      {selecting && shown.length + chosen.length > 0 && <MassEditor chosen={chosen} shown={shown} onToggleAll={toggleAll} onClear={() => setSelected(new Set())} onDone={stopSelecting} />}
     </div>
   );
 }

@@ -1,9 +1,16 @@
 import { Link } from "react-router";
 import { answeredAddresses, type PageId } from "../../routes/addresses";
+import "./settings.css";
 
 /** What each settings page is for, as the settings overview describes it. */
 const SETTINGS: Partial<Record<PageId, { title: string; description: string }>> = {
   mediaManagement: { title: "Media management", description: "Root folders: where your movies live and new ones go." },
+  profiles: {
+    title: "Profiles",
+    description: "Quality profiles: which qualities a movie may have, which are preferred, and when to stop upgrading.",
+  },
+  quality: { title: "Quality", description: "Size limits for each quality, in megabytes per minute of runtime." },
+  tags: { title: "Tags", description: "Every tag and what uses it; unused tags can be deleted." },
   tmdb: { title: "TMDB", description: "The Movie Database key Reelarr finds films and their details with." },
 };
 

@@ -17,9 +17,38 @@ import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
 import { MoviesPage } from "./pages/movies/MoviesPage";
 import { GeneralSettingsPage } from "./pages/settings/GeneralSettingsPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
+import { ProfilesPage } from "./pages/settings/profiles/ProfilesPage";
+import { QualityPage } from "./pages/settings/quality/QualityPage";
+import { SettingsPage } from "./pages/settings/SettingsPage";
+import { TagsPage } from "./pages/settings/tags/TagsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
 import { StatusPage } from "./pages/StatusPage";
 import { TasksPage } from "./pages/TasksPage";
+import { answeredAddresses, FORMER_ADDRESSES, type PageId } from "./routes/addresses";
+
+/** The page of each id; routes/addresses.ts says at which addresses they live. */
+const PAGES: Record<PageId, ReactNode> = {
+  movies: <MoviesPage />,
+  addMovie: <AddMoviePage />,
+  importLibrary: <ImportLibraryPage />,
+  movie: <MovieDetailPage />,
+  calendar: <CalendarPage />,
+  settings: <SettingsPage />,
+  mediaManagement: <MediaSettingsPage />,
+  profiles: <ProfilesPage />,
+  quality: <QualityPage />,
+  tags: <TagsPage />,
+  tmdb: <TmdbSettingsPage />,
+  general: <GeneralSettingsPage />,
+  status: <StatusPage />,
+  tasks: <TasksPage />,
+};
+
+/** An earlier address sent on to its page's address, keeping the query and fragment. */
+function MovedTo({ address }: { address: string }) {
+  const { search, hash } = useLocation();
+  return <Navigate to={`${address}${search}${hash}`} replace />;
+}
 
 /** Renders `children(init)` once /initialize.json is known (kept while a refetch fails). */
 function WithInitialize({ children }: { children: (init: Initialize) => ReactNode }) {
@@ -85,23 +114,12 @@ export function App() {
           </RequireSession>
         }
       >
-        <Route index element={<Navigate to="/movies" replace />} />
-        <Route path="movies" element={<MoviesPage />} />
-        <Route path="add" element={<AddMoviePage />} />
-        <Route path="import" element={<ImportLibraryPage />} />
-        <Route path="movie/:id" element={<MovieDetailPage />} />
-        <Route path="calendar" element={<CalendarPage />} />
-        <Route path="settings">
-          <Route index element={<Navigate to="/settings/media" replace />} />
-          <Route path="media" element={<MediaSettingsPage />} />
-          <Route path="tmdb" element={<TmdbSettingsPage />} />
-          <Route path="general" element={<GeneralSettingsPage />} />
-        </Route>
-        <Route path="system">
-          <Route index element={<Navigate to="/system/status" replace />} />
-          <Route path="status" element={<StatusPage />} />
-          <Route path="tasks" element={<TasksPage />} />
-        </Route>
+        {answeredAddresses().map(({ address, page }) => (
+          <Route key={address} path={address} element={PAGES[page]} />
+        ))}
+        {Object.entries(FORMER_ADDRESSES).map(([former, address]) => (
+          <Route key={former} path={former} element={<MovedTo address={address} />} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

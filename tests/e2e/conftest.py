@@ -158,16 +158,25 @@ def tmdb_fixture() -> Iterator[TmdbFixtureServer]:
 USERNAME = "admin"
 PASSWORD = "correct horse battery staple"
 ACCOUNT = {"REELARR_ADMIN_USER": USERNAME, "REELARR_ADMIN_PASSWORD": PASSWORD}
+API_KEY = "e2e0123456789abcdef0123456789abc"
 
 
 @pytest.fixture(scope="module")
 def server(
     tmdb_fixture: TmdbFixtureServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ReelarrServer]:
-    """One Reelarr for the module, with an account and the fixture TMDB (key from the environment)."""
+    """One Reelarr for the module, with an account, the API key API_KEY and the fixture TMDB."""
     data = tmp_path_factory.mktemp("reelarr")
-    with running_reelarr(data, env=ACCOUNT | tmdb_env(tmdb_fixture)) as reelarr:
+    env = ACCOUNT | tmdb_env(tmdb_fixture) | {"REELARR_API_KEY": API_KEY}
+    with running_reelarr(data, env=env) as reelarr:
         yield reelarr
+
+
+@contextmanager
+def api_client(server: ReelarrServer) -> Iterator[httpx.Client]:
+    """An HTTP client for the server's API with API_KEY, for setting up what a test needs."""
+    with httpx.Client(base_url=f"{server.url}/api/v3", headers={"X-Api-Key": API_KEY}, timeout=30) as client:
+        yield client
 
 
 def tmdb_env(tmdb: TmdbFixtureServer, *, with_key: bool = True) -> dict[str, str]:

@@ -24,8 +24,8 @@ UNKNOWN = "Unknown Thing (2003)"
 
 
 def add_root_folder(page: Page, root: Path) -> Locator:
-    """Add a root folder in Settings → Media; its row in the root folders table."""
-    nav(page, "Media")
+    """Add a root folder in Settings → Media management; its row in the root folders table."""
+    nav(page, "Media management")
     page.get_by_label("Folder path").fill(str(root))
     page.get_by_role("button", name="Add root folder").click()
     return page.get_by_role("table", name="Root folders").get_by_role("row").filter(has_text=str(root))
@@ -51,7 +51,7 @@ def test_folders_on_disk_are_matched_confirmed_and_imported_in_place(
     row = add_root_folder(page, root)
     expect(row.get_by_role("cell").nth(1)).to_have_text("4")
     row.get_by_role("link", name=f"Import the unmapped folders of {root}").click()
-    expect(page).to_have_url(re.compile(r"/import\?rootFolderId=\d+$"))
+    expect(page).to_have_url(re.compile(r"/add/import\?rootFolderId=\d+$"))
     expect(page.get_by_role("heading", name="Import library", level=1)).to_be_visible()
 
     # Each folder with what its name was read as and the film it was matched to.
@@ -101,7 +101,7 @@ def test_folders_on_disk_are_matched_confirmed_and_imported_in_place(
 
     # The library has the two films, each in its own folder.
     result.get_by_role("link", name="Go to the library").click()
-    expect(page).to_have_url(re.compile(r"/movies$"))
+    expect(page).to_have_url(re.compile(r"/\?view=\w+&filter=all&sortKey=title&sortDirection=ascending$"))
     expect(page.get_by_test_id("movie-count")).to_have_text("2 movies")
     page.get_by_role("button", name="Table").click()
     table = page.get_by_role("table", name="Movies")
@@ -201,9 +201,9 @@ def test_hundreds_of_folders_are_matched_in_batches_and_only_the_visible_rows_re
 
     page.route("**/api/v3/rootfolder", root_folders)
     page.route("**/api/v3/movie/import/suggestions?*", suggestions)
-    log_in(page, server, "/import")
+    log_in(page, server, "/add/import")
 
-    expect(page).to_have_url(re.compile(r"/import\?rootFolderId=77$"))
+    expect(page).to_have_url(re.compile(r"/add/import\?rootFolderId=77$"))
     expect(page.get_by_test_id("import-summary")).to_have_text("300 of 300 folders ticked")
     assert sorted(name for batch in asked for name in batch) == names
     assert max(len(batch) for batch in asked) <= 10
@@ -260,7 +260,7 @@ def test_excluded_unknown_and_owned_films_and_import_errors_are_shown_on_their_f
         lambda route: route.fulfill(content_type="application/json", body=json.dumps(listed)),
     )
     page.route("**/api/v3/movie/import", import_movies)
-    log_in(page, server, "/import?rootFolderId=5")
+    log_in(page, server, "/add/import?rootFolderId=5")
 
     expect(page.get_by_role("checkbox", name="Import Good 001")).to_be_checked()
     excluded_row = folder_row(page, "Excluded 002")

@@ -115,7 +115,7 @@ def test_repeated_failed_logins_are_throttled_with_the_servers_message(
 
 def test_the_whole_ui_works_under_a_url_base(reelarr_behind_proxy: ReelarrServer, page: Page) -> None:
     create_first_account(page, reelarr_behind_proxy)
-    expect(page).to_have_url(f"{reelarr_behind_proxy.url}/movies")
+    expect(page).to_have_url(re.compile(rf"^{re.escape(reelarr_behind_proxy.url)}/?\?view=posters&"))
     expect(page.get_by_role("heading", name="Your library is empty")).to_be_visible()
     expect(page.get_by_test_id("connection-status")).to_have_text("Connected")
     page.get_by_role("link", name="Tasks").click()

@@ -18,6 +18,8 @@ export const libraryKeys = {
   movies: ["movie"] as const,
   movieList: ["movie", "list"] as const,
   movie: (id: number) => ["movie", "detail", id] as const,
+  movieIdsByTmdbId: ["movie", "tmdbId"] as const,
+  movieIdByTmdbId: (tmdbId: number) => ["movie", "tmdbId", tmdbId] as const,
   credits: (movieId: number) => ["credit", movieId] as const,
   lookups: ["movie", "lookup"] as const,
   lookup: (term: string) => ["movie", "lookup", term] as const,
@@ -55,6 +57,25 @@ export function useMovie(id: number) {
   });
 }
 
+/**
+ * The library id of the film with this TMDB id (null when it is not in the library), for Radarr's
+ * /movie/{titleSlug} address. The list, when loaded, knows it at once.
+ */
+export function useMovieIdByTmdbId(tmdbId: number | null) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: libraryKeys.movieIdByTmdbId(tmdbId ?? 0),
+    queryFn: async ({ signal }) => {
+      const [movie] = await apiGet<LibraryMovie[]>(`/movie?tmdbId=${tmdbId}`, signal);
+      if (movie) client.setQueryData(libraryKeys.movie(movie.id), movie);
+      return movie?.id ?? null;
+    },
+    initialData: () => client.getQueryData<LibraryMovie[]>(libraryKeys.movieList)?.find((m) => m.tmdbId === tmdbId)?.id,
+    initialDataUpdatedAt: () => client.getQueryState(libraryKeys.movieList)?.dataUpdatedAt,
+    enabled: tmdbId !== null,
+  });
+}
+
 /** A library movie's cast (billing order) then crew. */
 export function useCredits(movieId: number) {
   return useQuery({
@@ -77,6 +98,7 @@ export function upsertMovie(client: QueryClient, movie: LibraryMovie, { add = tr
     return list.map((m, i) => (i === index ? movie : m));
   });
   if (add || client.getQueryData(libraryKeys.movie(movie.id)) !== undefined) client.setQueryData(libraryKeys.movie(movie.id), movie);
+  if (add) client.setQueryData(libraryKeys.movieIdByTmdbId(movie.tmdbId), movie.id);
   // A refresh may have changed the cast and crew too (refetched only if a page shows them).
   void client.invalidateQueries({ queryKey: libraryKeys.credits(movie.id) });
   void client.invalidateQueries({ queryKey: libraryKeys.lookups });
@@ -88,6 +110,7 @@ export function removeMovie(client: QueryClient, id: number): void {
   client.setQueryData<LibraryMovie[]>(libraryKeys.movieList, (list) => list?.filter((m) => m.id !== id));
   client.removeQueries({ queryKey: libraryKeys.movie(id), exact: true });
   client.removeQueries({ queryKey: libraryKeys.credits(id), exact: true });
+  void client.invalidateQueries({ queryKey: libraryKeys.movieIdsByTmdbId });
   void client.invalidateQueries({ queryKey: libraryKeys.lookups });
   void client.invalidateQueries({ queryKey: libraryKeys.calendar });
   void client.invalidateQueries({ queryKey: libraryKeys.rootFolders });

@@ -223,9 +223,67 @@ export interface AddMovieBody {
   addOptions: { searchForMovie: boolean };
 }
 
+/** A quality as the server names it. */
+export interface QualityInfo {
+  id: number;
+  name: string;
+  source?: string;
+  resolution?: number;
+  modifier?: string;
+}
+
+/** A row of a quality profile: a quality, or a group (`id` >= 1000 and `name`) of quality rows. */
+export interface QualityProfileItem {
+  id?: number;
+  name?: string;
+  quality?: QualityInfo;
+  items: QualityProfileItem[];
+  allowed: boolean;
+}
+
+export interface FormatItem {
+  format: number;
+  name: string;
+  score: number;
+}
+
+/** A quality profile; `items` run from least to most preferred (the editor shows them the other way). */
 export interface QualityProfile {
   id: number;
   name: string;
+  upgradeAllowed: boolean;
+  cutoff: number;
+  items: QualityProfileItem[];
+  minFormatScore: number;
+  cutoffFormatScore: number;
+  minUpgradeFormatScore: number;
+  formatItems: FormatItem[];
+  language?: Language;
+}
+
+/** A quality's size limits in MB per minute of runtime (absent: unlimited). */
+export interface QualityDefinition {
+  id: number;
+  quality: QualityInfo;
+  title: string;
+  weight: number;
+  minSize?: number;
+  maxSize?: number;
+  preferredSize?: number;
+}
+
+/** A tag with the ids of what uses it (Radarr's TagDetailsResource). */
+export interface TagDetails {
+  id: number;
+  label: string;
+  delayProfileIds: number[];
+  importListIds: number[];
+  notificationIds: number[];
+  releaseProfileIds: number[];
+  indexerIds: number[];
+  downloadClientIds: number[];
+  autoTagIds: number[];
+  movieIds: number[];
 }
 
 export interface UnmappedFolder {

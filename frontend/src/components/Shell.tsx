@@ -10,16 +10,19 @@ const NAV = [
   {
     title: "Movies",
     links: [
-      { to: "/movies", label: "Library" },
-      { to: "/add", label: "Add movie" },
-      { to: "/import", label: "Import library" },
+      { to: "/", label: "Library" },
+      { to: "/add/new", label: "Add movie" },
+      { to: "/add/import", label: "Import library" },
       { to: "/calendar", label: "Calendar" },
     ],
   },
   {
     title: "Settings",
     links: [
-      { to: "/settings/media", label: "Media" },
+      { to: "/settings/mediamanagement", label: "Media management" },
+      { to: "/settings/profiles", label: "Profiles" },
+      { to: "/settings/quality", label: "Quality" },
+      { to: "/settings/tags", label: "Tags" },
       { to: "/settings/tmdb", label: "TMDB" },
       { to: "/settings/general", label: "General" },
     ],
@@ -45,7 +48,7 @@ function Navigation({ open }: { open: boolean }) {
           <ul>
             {section.links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} className="sidebar__link">
+                <NavLink to={link.to} end={link.to === "/"} className="sidebar__link">
                   {link.label}
                 </NavLink>
               </li>

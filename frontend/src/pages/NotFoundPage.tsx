@@ -5,7 +5,7 @@ export function NotFoundPage() {
     <>
       <h1>Page not found</h1>
       <p>
-        There is nothing here yet. Go to <Link to="/movies">the library</Link>.
+        There is nothing here yet. Go to <Link to="/">the library</Link>.
       </p>
     </>
   );

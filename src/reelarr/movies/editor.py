@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
 import shutil
 from dataclasses import dataclass
@@ -11,9 +12,10 @@ from enum import StrEnum
 from reelarr.errors import ValidationFailed
 from reelarr.jobs.model import CommandBody, CommandContext, CommandSpec
 from reelarr.jobs.queue import CommandQueue
+from reelarr.movies.changes import MovieChanges
 from reelarr.movies.model import MinimumAvailability, Movie
 from reelarr.movies.paths import normalise
-from reelarr.movies.service import MovieChanges, MovieService
+from reelarr.movies.service import MovieService
 
 
 class ApplyTags(StrEnum):
@@ -56,35 +58,22 @@ class MovieEditor:
 
     async def update(self, current: Movie, changes: MovieChanges, *, move_files: bool) -> Movie:
         """Change one movie; a new root folder moves its folder name there; files move when asked."""
-        if (
-            changes.path is None
-            and changes.root_folder_path
-            and normalise(changes.root_folder_path) != normalise(current.root_folder_path)
-        ):
-            changes = MovieChanges(
-                monitored=changes.monitored,
-                minimum_availability=changes.minimum_availability,
-                quality_profile_id=changes.quality_profile_id,
-                path=os.path.join(changes.root_folder_path, os.path.basename(current.path)),
-                tags=changes.tags,
-            )
+        changes = with_root_folder(current, changes)
         updated = await self._movies.update(current.id, changes)
-        if move_files and updated.path != current.path:
-            await self._commands.enqueue(
-                "MoveMovie",
-                {"movieId": current.id, "sourcePath": current.path, "destinationPath": updated.path},
-            )
+        await self._move_files([(current, updated)] if move_files else [])
         return updated
 
     async def edit(self, request: EditorRequest) -> list[Movie]:
-        """Apply one change to several movies (each is validated; the first failure stops the rest)."""
+        """Apply one change to several movies: all of them, or none when one breaks a rule."""
         if not request.movie_ids:
             raise ValidationFailed.single("movieIds", "'Movie Ids' must not be empty.")
-        edited = []
-        for movie_id in request.movie_ids:
-            current = await self._movies.get(movie_id)
+        ids = list(dict.fromkeys(request.movie_ids))
+        current = {movie.id: movie for movie in await self._movies.get_many(ids)}
+        edits = []
+        for movie_id in ids:
+            movie = current[movie_id]
             tags = (
-                combined_tags(current.tags, request.tags, request.apply_tags)
+                combined_tags(movie.tags, request.tags, request.apply_tags)
                 if request.tags is not None
                 else None
             )
@@ -95,8 +84,32 @@ class MovieEditor:
                 root_folder_path=request.root_folder_path,
                 tags=tags,
             )
-            edited.append(await self.update(current, changes, move_files=request.move_files))
+            edits.append((movie_id, with_root_folder(movie, changes)))
+        edited = await self._movies.update_many(edits)
+        if request.move_files:
+            await self._move_files([(current[movie.id], movie) for movie in edited])
         return edited
+
+    async def _move_files(self, moves: list[tuple[Movie, Movie]]) -> None:
+        for before, after in moves:
+            if after.path != before.path:
+                await self._commands.enqueue(
+                    "MoveMovie",
+                    {"movieId": before.id, "sourcePath": before.path, "destinationPath": after.path},
+                )
+
+
+def with_root_folder(current: Movie, changes: MovieChanges) -> MovieChanges:
+    """A change naming a new root folder (and no path) moves the movie's folder name into it."""
+    if (
+        changes.path is None
+        and changes.root_folder_path
+        and normalise(changes.root_folder_path) != normalise(current.root_folder_path)
+    ):
+        return dataclasses.replace(
+            changes, path=os.path.join(changes.root_folder_path, os.path.basename(current.path))
+        )
+    return changes
 
 
 class MoveMovieBody(CommandBody):

@@ -18,6 +18,7 @@ from reelarr.db.paging import Page, PageRequest, fetch_page
 from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
 from reelarr.events import EventBus
 from reelarr.metadata.models import MovieMetadata
+from reelarr.movies.changes import Edit, MovieChanges, apply_changes, new_paths, path_failures
 from reelarr.movies.credits import replace_credits
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieUpdated
 from reelarr.movies.matching import best_match, release_clean_titles
@@ -40,6 +41,8 @@ from reelarr.parsing import ParsedMovieInfo
 Clock = Callable[[], datetime]
 # How many films a bulk add asks TMDB about at once (TMDB's own rate limit still applies).
 _METADATA_FETCHES = 8
+# Ids per IN (...) query: well below what either database accepts.
+_CHUNK = 1000
 MetadataSource = Callable[[int], Awaitable[MovieMetadata]]
 RootFolderPaths = Callable[[], Awaitable[list[str]]]
 ProfileExists = Callable[[int], Awaitable[bool]]
@@ -58,18 +61,6 @@ class AddMovie:
     minimum_availability: MinimumAvailability = MinimumAvailability.RELEASED
     tags: tuple[int, ...] = ()
     search_for_movie: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class MovieChanges:
-    """What a client may change on a movie; None leaves a setting as it is."""
-
-    monitored: bool | None = None
-    minimum_availability: MinimumAvailability | None = None
-    quality_profile_id: int | None = None
-    path: str | None = None
-    root_folder_path: str | None = None
-    tags: tuple[int, ...] | None = None
 
 
 @dataclass
@@ -305,45 +296,34 @@ class MovieService:
 
     async def update(self, movie_id: int, changes: MovieChanges) -> Movie:
         """Change a movie's settings; a new path must follow the folder rules."""
-        current = await self.get(movie_id)
-        failures: list[ValidationFailure] = []
-        if changes.quality_profile_id is not None and not await self.hooks.profile_exists(
-            changes.quality_profile_id
-        ):
-            failures.append(
-                ValidationFailure(
-                    "qualityProfileId", "Quality profile does not exist", changes.quality_profile_id
-                )
-            )
-        if changes.tags is not None:
-            failures.extend(await self._tag_failures(changes.tags))
-        new_path = normalise(changes.path) if changes.path else current.path
-        if new_path != current.path:
-            others = await self.paths() - {current.path}
-            failures.extend(
-                movie_path_failures(
-                    new_path, root_folders=await self.hooks.root_folders(), other_movie_paths=others
-                )
-            )
+        [updated] = await self.update_many([(movie_id, changes)])
+        return updated
+
+    async def update_many(self, edits: Sequence[Edit]) -> list[Movie]:
+        """Change several movies at once: every change is checked first, then all are written
+        together, or none (an unknown movie is a NotFound, a broken rule a ValidationFailed)."""
+        ids = [movie_id for movie_id, _ in edits]
+        current = await self._get_many(ids)
+        roots = await self.hooks.root_folders()
+        failures = await self._change_failures(edits, current, roots)
         if failures:
             raise ValidationFailed(failures)
-        roots = await self.hooks.root_folders()
+        paths = new_paths(edits, current)
+        updated: list[Movie] = []
         async with self._db.write() as session:
-            row = await session.get(MovieRow, movie_id)
-            if row is None:
-                raise NotFound(f"Movie with ID {movie_id} does not exist")
-            if changes.monitored is not None:
-                row.monitored = changes.monitored
-            if changes.minimum_availability is not None:
-                row.minimum_availability = changes.minimum_availability
-            if changes.quality_profile_id is not None:
-                row.quality_profile_id = changes.quality_profile_id
-            if changes.tags is not None:
-                row.tags = sorted(set(changes.tags))
-            row.path = new_path
-            row.root_folder_path = root_folder_of(new_path, roots) or row.root_folder_path
-            updated = to_movie(row)
-        await self._bus.publish(MovieUpdated(movie_id=movie_id))
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                rows = {
+                    r.id: r for r in await session.scalars(select(MovieRow).where(MovieRow.id.in_(chunk)))
+                }
+                for movie_id, changes in edits[start : start + _CHUNK]:
+                    row = rows.get(movie_id)
+                    if row is None:
+                        raise NotFound(f"Movie with ID {movie_id} does not exist")
+                    apply_changes(row, changes, paths[movie_id], roots)
+                    updated.append(to_movie(row))
+        for movie in updated:
+            await self._bus.publish(MovieUpdated(movie_id=movie.id))
         return updated
 
     async def refresh_metadata(self, movie_id: int, metadata: MovieMetadata | None) -> Movie:
@@ -391,8 +371,7 @@ class MovieService:
 
     async def set_monitored(self, movie_ids: Sequence[int], monitored: bool) -> None:
         """Monitor or unmonitor several movies at once."""
-        for movie_id in movie_ids:
-            await self.update(movie_id, MovieChanges(monitored=monitored))
+        await self.update_many([(movie_id, MovieChanges(monitored=monitored)) for movie_id in movie_ids])
 
     async def mark_searched(self, movie_id: int) -> None:
         """Remember when a movie was last searched for."""
@@ -460,6 +439,45 @@ class MovieService:
                 ]
             path = os.path.join(root, movie_folder_name(info.title, info.year or 0))
         return path, movie_path_failures(path, root_folders=roots, other_movie_paths=taken)
+
+    async def get_many(self, movie_ids: Sequence[int]) -> list[Movie]:
+        """Movies by id in the order asked (without alternative titles); NotFound for a missing id."""
+        found = await self._get_many(movie_ids)
+        return [found[movie_id] for movie_id in movie_ids]
+
+    async def _get_many(self, movie_ids: Sequence[int]) -> dict[int, Movie]:
+        found: dict[int, Movie] = {}
+        wanted = sorted(set(movie_ids))
+        async with self._db.read() as session:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                found.update(
+                    (r.id, to_movie(r))
+                    for r in await session.scalars(select(MovieRow).where(MovieRow.id.in_(chunk)))
+                )
+        for movie_id in movie_ids:
+            if movie_id not in found:
+                raise NotFound(f"Movie with ID {movie_id} does not exist")
+        return found
+
+    async def _change_failures(
+        self, edits: Sequence[Edit], current: dict[int, Movie], roots: list[str]
+    ) -> list[ValidationFailure]:
+        failures: list[ValidationFailure] = []
+        for profile_id in sorted(
+            {c.quality_profile_id for _, c in edits if c.quality_profile_id is not None}
+        ):
+            if not await self.hooks.profile_exists(profile_id):
+                failures.append(
+                    ValidationFailure("qualityProfileId", "Quality profile does not exist", profile_id)
+                )
+        tags = {tag for _, c in edits for tag in (c.tags or ())}
+        failures.extend(await self._tag_failures(tags))
+        if any(new != current[movie_id].path for movie_id, new in new_paths(edits, current).items()):
+            failures.extend(
+                path_failures(edits, current, library_paths=await self.paths(), root_folders=roots)
+            )
+        return failures
 
     async def _tag_failures(self, tags: Iterable[int]) -> list[ValidationFailure]:
         wanted = set(tags)

@@ -198,9 +198,16 @@ class QualityService:
             raise NotFound(f"Quality definition with ID {definition_id} does not exist")
         return found
 
-    async def update_definitions(self, changes: Sequence[SizeChange]) -> list[SizeDefinition]:
-        """Change titles and sizes of several definitions at once: all or none."""
-        failures = [f for change in changes for f in size_failures(change)]
+    async def update_definitions(
+        self, changes: Sequence[SizeChange], *, by_position: bool = False
+    ) -> list[SizeDefinition]:
+        """Change titles and sizes of several definitions at once: all or none. With `by_position`
+        a failure names the change's place in the list ("[3].maxSize"), as for a list a form shows."""
+        failures = [
+            dataclasses.replace(f, property_name=f"[{i}].{f.property_name}") if by_position else f
+            for i, change in enumerate(changes)
+            for f in size_failures(change)
+        ]
         if failures:
             raise ValidationFailed(failures)
         async with self._db.write() as session:

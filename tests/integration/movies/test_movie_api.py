@@ -276,6 +276,78 @@ async def test_editor_changes_and_deletes_in_bulk(library: Library) -> None:
     assert (await client.get("/api/v3/movie")).json() == []
 
 
+async def test_editor_changes_every_movie_or_none(library: Library) -> None:
+    a = await _add(library)
+    b = await _add(library, tmdbId=550, title="Fight Club")
+    client = library.server.client
+    before = (await client.get("/api/v3/movie")).json()
+
+    unknown = await client.put("/api/v3/movie/editor", json={"movieIds": [a["id"], 9999], "monitored": False})
+    assert unknown.status_code == 404
+    no_profile = await client.put(
+        "/api/v3/movie/editor", json={"movieIds": [a["id"], b["id"]], "qualityProfileId": 999}
+    )
+    assert no_profile.status_code == 400
+    assert no_profile.json()[0]["propertyName"] == "qualityProfileId"
+    # Two films cannot be moved into one folder.
+    other_root = library.root.parent / "elsewhere"
+    other_root.mkdir()
+    await client.post("/api/v3/rootfolder", json={"path": str(other_root)})
+    for movie in (a, b):
+        path = library.root / str(movie["id"]) / "Same"
+        response = await client.put(f"/api/v3/movie/{movie['id']}", json={**movie, "path": str(path)})
+        assert response.status_code == 202, response.text
+    clash = await client.put(
+        "/api/v3/movie/editor",
+        json={"movieIds": [a["id"], b["id"]], "rootFolderPath": str(other_root), "monitored": False},
+    )
+    assert clash.status_code == 400
+    assert "already used by another movie" in clash.json()[0]["errorMessage"]
+    after = (await client.get("/api/v3/movie")).json()
+    assert [(m["monitored"], m["qualityProfileId"]) for m in after] == [
+        (m["monitored"], m["qualityProfileId"]) for m in before
+    ]
+    assert {m["rootFolderPath"] for m in after} == {str(library.root)}
+
+
+async def test_editor_moves_films_to_another_root_folder_and_combines_tags(library: Library) -> None:
+    a = await _add(library)
+    b = await _add(library, tmdbId=550, title="Fight Club")
+    client = library.server.client
+    other_root = library.root.parent / "elsewhere"
+    other_root.mkdir()
+    await client.post("/api/v3/rootfolder", json={"path": str(other_root)})
+    tag = (await client.post("/api/v3/tag", json={"label": "kids"})).json()
+    edited = await client.put(
+        "/api/v3/movie/editor",
+        json={
+            "movieIds": [a["id"], b["id"]],
+            "rootFolderPath": str(other_root),
+            "minimumAvailability": "announced",
+            "tags": [tag["id"]],
+            "applyTags": "add",
+        },
+    )
+    assert edited.status_code == 202, edited.text
+    assert {m["path"] for m in edited.json()} == {
+        str(other_root / "The Matrix (1999)"),
+        str(other_root / "Fight Club (1999)"),
+    }
+    assert all(m["rootFolderPath"] == str(other_root) and m["tags"] == [tag["id"]] for m in edited.json())
+    assert all(m["minimumAvailability"] == "announced" for m in edited.json())
+    # Without moveFiles the folders stay where they were: no MoveMovie command.
+    commands = (await client.get("/api/v3/command")).json()
+    assert not [c for c in commands if c["name"] == "MoveMovie"]
+
+
+async def test_editor_delete_removes_nothing_when_an_id_is_unknown(library: Library) -> None:
+    a = await _add(library)
+    client = library.server.client
+    response = await client.request("DELETE", "/api/v3/movie/editor", json={"movieIds": [a["id"], 9999]})
+    assert response.status_code == 404
+    assert [m["id"] for m in (await client.get("/api/v3/movie")).json()] == [a["id"]]
+
+
 async def test_adding_queues_a_refresh_that_caches_covers(library: Library) -> None:
     movie = await _add(library)
 

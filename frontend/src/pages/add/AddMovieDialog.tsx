@@ -87,7 +87,7 @@ export function AddMovieDialog({ movie, onClose, onAdded }: AddMovieDialogProps)
       <form className="form" onSubmit={onSubmit} aria-busy={add.isPending} aria-label={`Add ${title}`}>
         {noRootFolders && (
           <div className="alert alert--error" role="alert">
-            There is no root folder yet. Add one in <Link to="/settings/media">Settings → Media</Link> first.
+            There is no root folder yet. Add one in <Link to="/settings/mediamanagement">Settings → Media management</Link> first.
           </div>
         )}
         <SelectField

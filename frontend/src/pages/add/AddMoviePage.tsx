@@ -9,6 +9,7 @@ import { useDebounced } from "../../hooks/useDebounced";
 import { formatRuntime } from "../../lib/format";
 import { statusLabel } from "../../lib/movies";
 import { AddMovieDialog } from "./AddMovieDialog";
+import { movieAddress } from "../../routes/addresses";
 
 function LookupResult({ movie, onAdd }: { movie: Movie; onAdd: (movie: Movie) => void }) {
   const title = `${movie.title}${movie.year ? ` (${movie.year})` : ""}`;
@@ -33,7 +34,7 @@ function LookupResult({ movie, onAdd }: { movie: Movie; onAdd: (movie: Movie) =>
           {movie.id ? (
             <>
               <span className="badge badge--ok">In library</span>
-              <Link to={`/movie/${movie.id}`} className="button button--small" aria-label={`Open ${title}`}>
+              <Link to={movieAddress(movie)} className="button button--small" aria-label={`Open ${title}`}>
                 Open
               </Link>
             </>
@@ -93,7 +94,7 @@ export function AddMoviePage() {
 
       {added && (
         <div className="alert alert--ok" role="status">
-          {added.title} was added to the library. <Link to={`/movie/${added.id}`}>Open {added.title}</Link>
+          {added.title} was added to the library. <Link to={movieAddress(added)}>Open {added.title}</Link>
         </div>
       )}
       <div aria-live="polite" className="lookup-state">

@@ -9,6 +9,7 @@ import { useDateFormats } from "../../hooks/useDateFormats";
 import { formatPattern, type DateFormats } from "../../lib/format";
 import { CalendarIcon, ChevronLeftIcon, ChevronRightIcon } from "../../components/Icons";
 import { CalendarLinkDialog } from "./CalendarLinkDialog";
+import { movieAddress } from "../../routes/addresses";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const monthParam = (year: number, month: number) => `${year}-${pad(month + 1)}`;
@@ -26,7 +27,7 @@ function Event({ event }: { event: ReleaseEvent<LibraryMovie> }) {
   const tone = movie.hasFile ? "downloaded" : movie.monitored ? "missing" : "unmonitored";
   return (
     <li className={`calendar-event calendar-event--${kind} calendar-event--${tone}`}>
-      <Link to={`/movie/${movie.id}`} className="calendar-event__link">
+      <Link to={movieAddress(movie)} className="calendar-event__link">
         <span className="calendar-event__title">{movie.title}</span>
         <span className="calendar-event__kind">{RELEASE_LABELS[kind]}</span>
       </Link>

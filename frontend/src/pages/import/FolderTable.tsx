@@ -12,6 +12,7 @@ import {
   type Choices,
   type FolderChoice,
 } from "../../lib/libraryImport";
+import { movieAddress } from "../../routes/addresses";
 
 const ROW_HEIGHT = 77;
 
@@ -66,7 +67,7 @@ function FilmCell({ film, suggestion, choice }: { film: ImportFilm | undefined; 
         {state === "inLibrary" && film.id !== undefined && (
           <span>
             <span className="badge badge--muted">In library</span>{" "}
-            <Link to={`/movie/${film.id}`} aria-label={`Open ${filmLabel(film)}`}>
+            <Link to={movieAddress(film)} aria-label={`Open ${filmLabel(film)}`}>
               Open
             </Link>
           </span>

@@ -176,7 +176,7 @@ function RootFolderImport({ rootFolder }: { rootFolder: RootFolder }) {
         </div>
         {remaining.length === 0 ? (
           <p className="muted">
-            Every folder in {rootFolder.path} belongs to a movie in the library. <Link to="/movies">Go to the library</Link>
+            Every folder in {rootFolder.path} belongs to a movie in the library. <Link to="/">Go to the library</Link>
           </p>
         ) : (
           <>
@@ -311,7 +311,7 @@ export function ImportLibraryPage() {
       {rootFolders.data?.length === 0 && (
         <section className="panel empty-state">
           <p>
-            There is no root folder yet. Add the folder your movies are in in <Link to="/settings/media">Settings → Media</Link>{" "}
+            There is no root folder yet. Add the folder your movies are in in <Link to="/settings/mediamanagement">Settings → Media management</Link>{" "}
             first.
           </p>
         </section>

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { LibraryMovie } from "../../api/types";
 import { filmLabel } from "../../lib/libraryImport";
+import { movieAddress } from "../../routes/addresses";
 
 /** Named one by one up to this many; the rest are counted. */
 const LISTED = 20;
@@ -20,13 +21,13 @@ export function ImportResult({ result }: { result: FinishedImport }) {
           {added.length === 0 ? "No movie was imported." : `Imported ${added.length} ${added.length === 1 ? "movie" : "movies"}.`}
         </strong>{" "}
         {added.length > 0 && "Their files are being scanned. "}
-        <Link to="/movies">Go to the library</Link>
+        <Link to="/">Go to the library</Link>
       </p>
       {added.length > 0 && (
         <ul aria-label="Imported movies">
           {added.slice(0, LISTED).map((movie) => (
             <li key={movie.id}>
-              <Link to={`/movie/${movie.id}`}>{filmLabel(movie)}</Link> <span className="muted">in {movie.path}</span>
+              <Link to={movieAddress(movie)}>{filmLabel(movie)}</Link> <span className="muted">in {movie.path}</span>
             </li>
           ))}
           {added.length > LISTED && <li className="muted">and {added.length - LISTED} more</li>}

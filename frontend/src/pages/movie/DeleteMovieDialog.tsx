@@ -44,9 +44,11 @@ export function DeleteMovieDialog({ movie, onClose }: { movie: LibraryMovie; onC
           className="button button--danger"
           disabled={remove.isPending}
           onClick={() =>
-            remove.mutate(
-              { id: movie.id, deleteFiles, addImportExclusion },
-              { onSuccess: () => navigate("/movies", { replace: true }) },
+            // Not mutate's onSuccess: the page under the dialog learns first that the movie is
+            // gone and unmounts the dialog, and an unmounted mutate never calls back.
+            remove.mutateAsync({ id: movie.id, deleteFiles, addImportExclusion }).then(
+              () => navigate("/", { replace: true }),
+              () => undefined, // shown by remove.isError
             )
           }
         >

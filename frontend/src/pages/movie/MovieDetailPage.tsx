@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/errors";
-import { libraryKeys, useMovie, useQualityProfiles, useUpdateMovie } from "../../api/library";
+import { libraryKeys, useMovie, useMovieIdByTmdbId, useQualityProfiles, useUpdateMovie } from "../../api/library";
 import type { LibraryMovie, Rating } from "../../api/types";
 import { CommandOutcome } from "../../components/CommandOutcome";
 import { ErrorMessage, Loading } from "../../components/Feedback";
@@ -12,6 +12,7 @@ import { useCommandRun } from "../../hooks/useCommandRun";
 import { useDateFormats } from "../../hooks/useDateFormats";
 import { formatBytes, formatDate, formatLocalDate, formatRuntime } from "../../lib/format";
 import { AVAILABILITY_LABELS, statusLabel } from "../../lib/movies";
+import { tmdbIdFromSlug } from "../../routes/addresses";
 import { DeleteMovieDialog } from "./DeleteMovieDialog";
 import { EditMovieDialog } from "./EditMovieDialog";
 import { MovieCredits } from "./MovieCredits";
@@ -182,20 +183,41 @@ function MovieDetail({ movie }: { movie: LibraryMovie }) {
   );
 }
 
-export function MovieDetailPage() {
-  const id = Number(useParams().id);
-  const movie = useMovie(id);
-  if (!Number.isInteger(id) || id <= 0 || (movie.error instanceof ApiError && movie.error.status === 404)) {
-    return (
-      <>
-        <h1>Movie not found</h1>
+function MovieNotFound({ slug, tmdbId }: { slug: string; tmdbId: number | null }) {
+  return (
+    <>
+      <h1>Movie not found</h1>
+      {tmdbId === null ? (
         <p>
-          It is not in the library (any more). Go back to <Link to="/movies">the library</Link>.
+          <code>{slug}</code> is not a movie address: Reelarr's movie pages are <code>/movie/</code> followed by the film's
+          TMDB id. Go back to <Link to="/">the library</Link>.
         </p>
-      </>
-    );
-  }
+      ) : (
+        <p>
+          No film with TMDB id {tmdbId} is in the library (any more).{" "}
+          <Link to={`/add/new?term=${encodeURIComponent(`tmdb:${tmdbId}`)}`}>Find it on TMDB to add it</Link>, or go back to{" "}
+          <Link to="/">the library</Link>.
+        </p>
+      )}
+    </>
+  );
+}
+
+function LibraryMoviePage({ id, slug, tmdbId }: { id: number; slug: string; tmdbId: number }) {
+  const movie = useMovie(id);
+  if (movie.error instanceof ApiError && movie.error.status === 404) return <MovieNotFound slug={slug} tmdbId={tmdbId} />;
   if (movie.data) return <MovieDetail movie={movie.data} />;
   if (movie.isError) return <ErrorMessage error={movie.error} title="The movie could not be loaded" />;
+  return <Loading what="the movie" />;
+}
+
+/** Radarr's /movie/{titleSlug}: the slug is the film's TMDB id (as the API's titleSlug and Overseerr's links). */
+export function MovieDetailPage() {
+  const slug = useParams().titleSlug ?? "";
+  const tmdbId = tmdbIdFromSlug(slug);
+  const found = useMovieIdByTmdbId(tmdbId);
+  if (tmdbId === null || found.data === null) return <MovieNotFound slug={slug} tmdbId={tmdbId} />;
+  if (found.data !== undefined) return <LibraryMoviePage key={found.data} id={found.data} slug={slug} tmdbId={tmdbId} />;
+  if (found.isError) return <ErrorMessage error={found.error} title="The movie could not be loaded" />;
   return <Loading what="the movie" />;
 }

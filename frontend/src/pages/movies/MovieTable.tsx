@@ -3,9 +3,12 @@ import { useCallback, useRef } from "react";
 import { Link } from "react-router";
 import type { LibraryMovie } from "../../api/types";
 import { formatBytes } from "../../lib/format";
+import { allChosen } from "../../lib/massEditor";
 import { fileState, SORT_LABELS, statusLabel, type SortDirection, type SortKey } from "../../lib/movies";
+import type { Selection } from "./PosterGrid";
 import { useRememberedScroll, useScrollTopOn } from "./useRememberedScroll";
 import { CaretDownIcon, CaretUpIcon } from "../../components/Icons";
+import { movieAddress } from "../../routes/addresses";
 
 const ROW_HEIGHT = 41;
 
@@ -16,6 +19,8 @@ interface MovieTableProps {
   sortDirection: SortDirection;
   onSort: (key: SortKey) => void;
   resetKey: string;
+  /** Select mode: a checkbox per row and one for every row shown. */
+  selection?: (Selection & { onToggleAll: () => void }) | undefined;
 }
 
 function SortHeader({ column, label, props }: { column: SortKey; label?: string; props: MovieTableProps }) {
@@ -30,12 +35,17 @@ function SortHeader({ column, label, props }: { column: SortKey; label?: string;
   );
 }
 
-function MovieRow({ movie, index, profileName }: { movie: LibraryMovie; index: number; profileName: (id: number) => string }) {
+function MovieRow({ movie, index, profileName, selection }: { movie: LibraryMovie; index: number; profileName: (id: number) => string; selection?: Selection | undefined }) {
   const state = fileState(movie);
   return (
     <tr aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}>
+      {selection && (
+        <td className="movie-table__check">
+          <input type="checkbox" aria-label={`Select ${movie.title}`} checked={selection.selected.has(movie.id)} onChange={() => selection.onToggle(movie.id)} />
+        </td>
+      )}
       <th scope="row" className="movie-table__title">
-        <Link to={`/movie/${movie.id}`}>{movie.title}</Link>
+        <Link to={movieAddress(movie)}>{movie.title}</Link>
       </th>
       <td>{movie.year || "—"}</td>
       <td>{statusLabel(movie.status)}</td>
@@ -51,7 +61,9 @@ function MovieRow({ movie, index, profileName }: { movie: LibraryMovie; index: n
 
 /** The library as a table; rows outside the scrolled-to part are left out (spacer rows keep the height). */
 export function MovieTable(props: MovieTableProps) {
-  const { movies, profileName } = props;
+  const { movies, profileName, selection } = props;
+  const columns = selection ? 8 : 7;
+  const allShown = selection !== undefined && allChosen(selection.selected, movies.map((m) => m.id));
   const scroller = useRef<HTMLDivElement>(null);
   const initialOffset = useRememberedScroll("table", scroller);
   const virtualizer = useVirtualizer({
@@ -71,6 +83,11 @@ export function MovieTable(props: MovieTableProps) {
       <table className="table movie-table" aria-label="Movies" aria-rowcount={movies.length + 1}>
         <thead>
           <tr aria-rowindex={1}>
+            {selection && (
+              <th scope="col" className="movie-table__check">
+                <input type="checkbox" aria-label="Select all shown" checked={allShown} onChange={selection.onToggleAll} />
+              </th>
+            )}
             <SortHeader column="title" props={props} />
             <SortHeader column="year" props={props} />
             <SortHeader column="status" props={props} />
@@ -83,16 +100,16 @@ export function MovieTable(props: MovieTableProps) {
         <tbody>
           {before > 0 && (
             <tr aria-hidden="true" className="movie-table__spacer" style={{ height: before }}>
-              <td colSpan={7} />
+              <td colSpan={columns} />
             </tr>
           )}
           {items.map((item) => {
             const movie = movies[item.index];
-            return movie ? <MovieRow key={movie.id} movie={movie} index={item.index} profileName={profileName} /> : null;
+            return movie ? <MovieRow key={movie.id} movie={movie} index={item.index} profileName={profileName} selection={selection} /> : null;
           })}
           {after > 0 && (
             <tr aria-hidden="true" className="movie-table__spacer" style={{ height: after }}>
-              <td colSpan={7} />
+              <td colSpan={columns} />
             </tr>
           )}
         </tbody>

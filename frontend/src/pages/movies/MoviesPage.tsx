@@ -2,38 +2,26 @@ import { useDeferredValue, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useMovies, useQualityProfiles } from "../../api/library";
 import { ErrorMessage, Loading } from "../../components/Feedback";
-import { oneOf, useStoredState } from "../../hooks/useStoredState";
-import {
-  countMovies,
-  FILTER_LABELS,
-  filterMovies,
-  SORT_LABELS,
-  sortMovies,
-  type MovieFilter,
-  type SortDirection,
-  type SortKey,
-} from "../../lib/movies";
+import { FILTERS, LAYOUTS, SORT_KEYS, sortByColumn } from "../../lib/libraryView";
+import { stillInLibrary, toggled, toggledAll } from "../../lib/massEditor";
+import { countMovies, FILTER_LABELS, filterMovies, SORT_LABELS, sortMovies, type MovieFilter, type SortKey } from "../../lib/movies";
+import { MassEditor } from "./MassEditor";
 import { MovieTable } from "./MovieTable";
 import { PosterGrid } from "./PosterGrid";
 import { PosterLegend } from "./PosterLegend";
 import { ArrowDownIcon, ArrowUpIcon } from "../../components/Icons";
-
-type View = "posters" | "table";
-const VIEWS = ["posters", "table"] as const;
-const FILTERS = Object.keys(FILTER_LABELS) as MovieFilter[];
-const SORT_KEYS = Object.keys(SORT_LABELS) as SortKey[];
-const DIRECTIONS = ["ascending", "descending"] as const;
+import { useLibraryView } from "./useLibraryView";
 
 function EmptyLibrary() {
   return (
     <section className="panel empty-state" aria-labelledby="empty-heading">
       <h2 id="empty-heading">Your library is empty</h2>
       <p>
-        Tell Reelarr where your movies live in <Link to="/settings/media">Settings → Media</Link>, then find films to
-        add in <Link to="/add">Add movie</Link>.
+        Tell Reelarr where your movies live in <Link to="/settings/mediamanagement">Settings → Media management</Link>, then find films to
+        add in <Link to="/add/new">Add movie</Link>.
       </p>
       <p>
-        Movies already in folders on disk? <Link to="/import">Import your library</Link>: Reelarr matches each folder to
+        Movies already in folders on disk? <Link to="/add/import">Import your library</Link>: Reelarr matches each folder to
         its movie and you confirm.
       </p>
     </section>
@@ -43,11 +31,7 @@ function EmptyLibrary() {
 export function MoviesPage() {
   const movies = useMovies();
   const profiles = useQualityProfiles();
-  const [view, setView] = useStoredState<View>("library.view", "posters", oneOf(VIEWS));
-  const [filter, setFilter] = useStoredState<MovieFilter>("library.filter", "all", oneOf(FILTERS));
-  const [sortKey, setSortKey] = useStoredState<SortKey>("library.sortKey", "title", oneOf(SORT_KEYS));
-  const [sortDirection, setSortDirection] = useStoredState<SortDirection>("library.sortDirection", "ascending", oneOf(DIRECTIONS));
-  const [text, setText] = useState("");
+  const { view, filter, sortKey, sortDirection, text, change, setText } = useLibraryView();
   // Typing stays responsive with 50,000 movies: the list catches up in the background.
   const deferredText = useDeferredValue(text);
 
@@ -58,13 +42,22 @@ export function MoviesPage() {
   const profileName = (id: number) => profileNames.get(id) ?? "—";
   const resetKey = `${filter}|${sortKey}|${sortDirection}|${deferredText}`;
 
-  const onSort = (key: SortKey) => {
-    if (key === sortKey) setSortDirection(sortDirection === "ascending" ? "descending" : "ascending");
-    else {
-      setSortKey(key);
-      setSortDirection(key === "title" ? "ascending" : "descending");
-    }
+  // Select mode for the mass editor; movies that leave the library leave the selection.
+  const [selecting, setSelecting] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const chosenIds = useMemo(() => stillInLibrary(selected, (movies.data ?? []).map((m) => m.id)), [selected, movies.data]);
+  const chosen = useMemo(() => sorted.filter((m) => chosenIds.has(m.id)), [sorted, chosenIds]);
+  const toggleAll = () => setSelected(toggledAll(chosenIds, shown.map((m) => m.id)));
+  const selection = selecting
+    ? { selected: chosenIds, onToggle: (id: number) => setSelected(toggled(chosenIds, id)), onToggleAll: toggleAll }
+    : undefined;
+  const stopSelecting = () => {
+    setSelecting(false);
+    setSelected(new Set());
   };
+
+  const onSort = (key: SortKey) => change(sortByColumn({ sortKey, sortDirection }, key));
+  const flipDirection = () => change({ sortDirection: sortDirection === "ascending" ? "descending" : "ascending" });
 
   return (
     <div className="library">
@@ -78,10 +71,10 @@ export function MoviesPage() {
           </p>
         )}
         <div className="page-header__actions">
-          <Link to="/import" className="button">
+          <Link to="/add/import" className="button">
             Import library
           </Link>
-          <Link to="/add" className="button button--primary">
+          <Link to="/add/new" className="button button--primary">
             Add movie
           </Link>
         </div>
@@ -90,15 +83,15 @@ export function MoviesPage() {
       {movies.data?.length !== 0 && (
         <div className="toolbar" role="toolbar" aria-label="Library view">
           <div className="segmented" role="group" aria-label="View">
-            {VIEWS.map((v) => (
-              <button key={v} type="button" className="segmented__button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {LAYOUTS.map((v) => (
+              <button key={v} type="button" className="segmented__button" aria-pressed={view === v} onClick={() => change({ view: v })}>
                 {v === "posters" ? "Posters" : "Table"}
               </button>
             ))}
           </div>
           <label className="toolbar__item">
             <span>Show</span>
-            <select value={filter} onChange={(e) => setFilter(e.target.value as MovieFilter)}>
+            <select value={filter} onChange={(e) => change({ filter: e.target.value as MovieFilter })}>
               {FILTERS.map((f) => (
                 <option key={f} value={f}>
                   {FILTER_LABELS[f]} ({counts[f].toLocaleString()})
@@ -108,7 +101,7 @@ export function MoviesPage() {
           </label>
           <label className="toolbar__item">
             <span>Sort by</span>
-            <select value={sortKey} onChange={(e) => setSortKey(e.target.value as SortKey)}>
+            <select value={sortKey} onChange={(e) => change({ sortKey: e.target.value as SortKey })}>
               {SORT_KEYS.map((k) => (
                 <option key={k} value={k}>
                   {SORT_LABELS[k]}
@@ -121,9 +114,17 @@ export function MoviesPage() {
             className="button button--small"
             aria-label={sortDirection === "ascending" ? "Sort descending" : "Sort ascending"}
             title={sortDirection === "ascending" ? "Ascending" : "Descending"}
-            onClick={() => setSortDirection(sortDirection === "ascending" ? "descending" : "ascending")}
+            onClick={flipDirection}
           >
             {sortDirection === "ascending" ? <ArrowUpIcon /> : <ArrowDownIcon />}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={selecting}
+            onClick={() => (selecting ? stopSelecting() : setSelecting(true))}
+          >
+            Select movies
           </button>
           <label className="toolbar__item toolbar__search">
             <span className="visually-hidden">Filter by title</span>
@@ -136,12 +137,12 @@ export function MoviesPage() {
       {movies.isError && <ErrorMessage error={movies.error} title="The library could not be loaded" />}
       {movies.data && movies.data.length === 0 && <EmptyLibrary />}
       {movies.data && movies.data.length > 0 && shown.length === 0 && (
-        <p className="muted">No movie matches. Change the filter, or <Link to={`/add?term=${encodeURIComponent(text)}`}>search TMDB</Link>.</p>
+        <p className="muted">No movie matches. Change the filter, or <Link to={`/add/new?term=${encodeURIComponent(text)}`}>search TMDB</Link>.</p>
       )}
       {shown.length > 0 &&
         (view === "posters" ? (
           <>
-            <PosterGrid movies={shown} resetKey={resetKey} />
+            <PosterGrid movies={shown} resetKey={resetKey} selection={selection} />
             <PosterLegend />
           </>
         ) : (
@@ -152,8 +153,10 @@ export function MoviesPage() {
             sortDirection={sortDirection}
             onSort={onSort}
             resetKey={resetKey}
+            selection={selection}
           />
         ))}
+      {selecting && shown.length + chosen.length > 0 && <MassEditor chosen={chosen} shown={shown} onToggleAll={toggleAll} onClear={() => setSelected(new Set())} onDone={stopSelecting} />}
     </div>
   );
 }

@@ -121,7 +121,7 @@ function RootFolders() {
               <td className="actions">
                 {folder.accessible && folder.unmappedFolders.length > 0 && (
                   <Link
-                    to={`/import?rootFolderId=${folder.id}`}
+                    to={`/add/import?rootFolderId=${folder.id}`}
                     className="button button--small"
                     aria-label={`Import the unmapped folders of ${folder.path}`}
                   >

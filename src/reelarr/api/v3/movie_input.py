@@ -6,9 +6,10 @@ from pydantic import Field, field_validator
 
 from reelarr.api.resource import Resource
 from reelarr.errors import ValidationFailed
+from reelarr.movies.changes import MovieChanges
 from reelarr.movies.editor import ApplyTags, EditorRequest
 from reelarr.movies.model import MinimumAvailability, Movie
-from reelarr.movies.service import AddMovie, MovieChanges
+from reelarr.movies.service import AddMovie
 
 _AVAILABILITY_BY_NUMBER = ["tba", "announced", "inCinemas", "released"]
 

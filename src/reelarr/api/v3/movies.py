@@ -215,8 +215,9 @@ async def edit_movies(services: ServicesDep, body: Annotated[EditorInput, Body()
 
 @router.delete("/editor")
 async def delete_movies(services: ServicesDep, body: Annotated[EditorDeleteInput, Body()]) -> JsonResponse:
-    """Remove several movies at once."""
-    for movie_id in body.movie_ids:
+    """Remove several movies at once; an unknown id is a 404 before anything is removed."""
+    await services.movies.get_many(body.movie_ids)
+    for movie_id in dict.fromkeys(body.movie_ids):
         await services.movies.delete(
             movie_id, delete_files=body.delete_files, add_exclusion=body.add_import_exclusion
         )

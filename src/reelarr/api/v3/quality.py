@@ -196,7 +196,9 @@ async def update_definitions(
     services: ServicesDep, body: Annotated[list[QualityDefinitionResource], Body()]
 ) -> list[QualityDefinitionResource]:
     """Change several definitions at once (Recyclarr's quality sizes): all or none."""
-    changed = await services.quality.update_definitions([_size_change(r, r.id) for r in body])
+    changed = await services.quality.update_definitions(
+        [_size_change(r, r.id) for r in body], by_position=True
+    )
     return [definition_resource(d) for d in changed]
 
 

@@ -1,0 +1,39 @@
+import { Link } from "react-router";
+import { answeredAddresses, type PageId } from "../../routes/addresses";
+import "./settings.css";
+
+/** What each settings page is for, as the settings overview describes it. */
+const SETTINGS: Partial<Record<PageId, { title: string; description: string }>> = {
+  mediaManagement: { title: "Media management", description: "Root folders: where your movies live and new ones go." },
+  profiles: {
+    title: "Profiles",
+    description: "Quality profiles: which qualities a movie may have, which are preferred, and when to stop upgrading.",
+  },
+  quality: { title: "Quality", description: "Size limits for each quality, in megabytes per minute of runtime." },
+  tags: { title: "Tags", description: "Every tag and what uses it; unused tags can be deleted." },
+  tmdb: { title: "TMDB", description: "The Movie Database key Reelarr finds films and their details with." },
+  general: { title: "General", description: "The API key other apps (Overseerr, Prowlarr, Home Assistant) use." },
+};
+
+/** Radarr's /settings: the settings pages Reelarr has, each with what it is for. */
+export function SettingsPage() {
+  const pages = answeredAddresses().filter((a) => a.address.startsWith("/settings/"));
+  return (
+    <>
+      <h1>Settings</h1>
+      <ul className="settings-index">
+        {pages.map(({ address, page }) => {
+          const about = SETTINGS[page];
+          return (
+            <li key={address} className="settings-index__item">
+              <Link to={address} className="settings-index__link">
+                {about?.title ?? address}
+              </Link>
+              {about && <p className="muted">{about.description}</p>}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -94,7 +94,7 @@ def test_focus_returns_to_the_opener_when_a_dialog_closes(
     server: ReelarrServer, library: dict[str, Any], page: Page
 ) -> None:
     movie = library["movie"]
-    log_in(page, server, f"/movie/{movie['id']}")
+    log_in(page, server, f"/movie/{movie['titleSlug']}")
     actions = page.get_by_role("toolbar", name="Movie actions")
     edit = page.get_by_role("dialog", name="Edit The Matrix")
     expect_focus_returns(actions.get_by_role("button", name="Edit"), edit, "Escape")
@@ -128,7 +128,7 @@ def ring_inside(link: Locator) -> object:
 def test_the_poster_cards_focus_ring_is_not_cut_off(
     server: ReelarrServer, library: dict[str, Any], page: Page
 ) -> None:
-    log_in(page, server, "/movies")
+    log_in(page, server, "/")
     page.get_by_role("button", name="Posters").click()
     card = page.get_by_role("list", name="Movies").get_by_role("link", name=re.compile("The Matrix"))
     expect(card).to_be_visible()
@@ -141,7 +141,7 @@ def test_the_poster_cards_focus_ring_is_not_cut_off(
 def test_the_poster_bar_has_a_legend_in_the_same_colours(
     server: ReelarrServer, library: dict[str, Any], page: Page
 ) -> None:
-    log_in(page, server, "/movies")
+    log_in(page, server, "/")
     page.get_by_role("button", name="Posters").click()
     legend = page.get_by_role("list", name="Legend")
     expect(legend.get_by_role("listitem")).to_have_text(
@@ -160,7 +160,7 @@ def test_the_poster_bar_has_a_legend_in_the_same_colours(
 def test_icons_are_svg_and_no_page_needs_an_emoji_font(
     server: ReelarrServer, library: dict[str, Any], page: Page
 ) -> None:
-    log_in(page, server, "/settings/media")
+    log_in(page, server, "/settings/mediamanagement")
     page.get_by_label("Folder path").fill(f"{Path(library['root']).parent}/")
     page.get_by_role("button", name="Browse").click()
     folder = page.get_by_role("button", name=Path(library["root"]).name)
@@ -186,7 +186,7 @@ def test_icons_are_svg_and_no_page_needs_an_emoji_font(
 def test_dates_and_times_read_the_same_on_every_page(
     server: ReelarrServer, library: dict[str, Any], page: Page
 ) -> None:
-    log_in(page, server, f"/movie/{library['movie']['id']}")
+    log_in(page, server, f"/movie/{library['movie']['titleSlug']}")
     details = page.get_by_role("region", name="Details")
 
     def fact(term: str) -> Locator:

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from test_movies import log_in, nav
 
-from conftest import ACCOUNT, running_reelarr, tmdb_env
+from conftest import ACCOUNT, API_KEY, running_reelarr, tmdb_env
 
 if TYPE_CHECKING:
     from tests.fixtures.tmdb.server import TmdbFixtureServer
@@ -60,7 +60,7 @@ def matrix(server: ReelarrServer, tmp_path_factory: pytest.TempPathFactory) -> d
 def test_a_movie_search_says_that_nothing_was_searched_there_and_in_the_queue(
     server: ReelarrServer, matrix: dict[str, Any], page: Page
 ) -> None:
-    log_in(page, server, f"/movie/{matrix['id']}")
+    log_in(page, server, f"/movie/{matrix['titleSlug']}")
     expect(page.get_by_test_id("connection-status")).to_have_text("Connected")
     page.get_by_role("toolbar", name="Movie actions").get_by_role("button", name="Search").click()
     state = page.get_by_test_id("MoviesSearch-state")
@@ -79,7 +79,7 @@ def test_a_movie_search_says_that_nothing_was_searched_there_and_in_the_queue(
 def test_the_add_form_and_the_import_page_do_not_offer_a_search_that_cannot_happen(
     server: ReelarrServer, matrix: dict[str, Any], page: Page
 ) -> None:
-    log_in(page, server, "/add")
+    log_in(page, server, "/add/new")
     page.get_by_label("Search for a movie").fill("tmdb:27205")
     page.get_by_role("button", name="Add Inception (2010)").click()
     dialog = page.get_by_role("dialog", name="Add Inception (2010)")
@@ -89,7 +89,7 @@ def test_the_add_form_and_the_import_page_do_not_offer_a_search_that_cannot_happ
     expect(search).to_have_accessible_description(re.compile("no indexers"))
     dialog.get_by_role("button", name="Cancel").click()
 
-    page.goto(f"{server.url}/import?rootFolderId={matrix['rootFolderId']}")
+    page.goto(f"{server.url}/add/import?rootFolderId={matrix['rootFolderId']}")
     search = page.get_by_role("checkbox", name="Start searching for missing movies")
     expect(search).to_be_disabled()
     expect(search).to_have_accessible_description(re.compile("no indexers"))
@@ -128,7 +128,15 @@ def test_the_queue_and_the_scheduled_tasks_follow_a_run_live(
     expect(row.get_by_role("cell").first).to_have_text(re.compile(r"^Completed"))
 
 
-def test_the_api_key_is_shown_copied_and_regenerated(server: ReelarrServer, page: Page) -> None:
+@pytest.fixture
+def regenerable_server(tmdb_fixture: TmdbFixtureServer, tmp_path: Path) -> Iterator[ReelarrServer]:
+    """A Reelarr whose API key is its own (the module's server fixes it with REELARR_API_KEY)."""
+    with running_reelarr(tmp_path, env=ACCOUNT | tmdb_env(tmdb_fixture)) as reelarr:
+        yield reelarr
+
+
+def test_the_api_key_is_shown_copied_and_regenerated(regenerable_server: ReelarrServer, page: Page) -> None:
+    server = regenerable_server
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     log_in(page, server)
     nav(page, "General")
@@ -156,18 +164,12 @@ def test_the_api_key_is_shown_copied_and_regenerated(server: ReelarrServer, page
         assert client.get("/system/status").status_code == 200
 
 
-@pytest.fixture
-def fixed_key_server(tmdb_fixture: TmdbFixtureServer, tmp_path: Path) -> Iterator[ReelarrServer]:
-    env = ACCOUNT | tmdb_env(tmdb_fixture) | {"REELARR_API_KEY": "0123456789abcdef0123456789abcdef"}
-    with running_reelarr(tmp_path, env=env) as reelarr:
-        yield reelarr
-
-
 def test_a_key_fixed_by_the_environment_is_not_regenerated_and_the_page_says_why(
-    fixed_key_server: ReelarrServer, page: Page
+    server: ReelarrServer, page: Page
 ) -> None:
-    log_in(page, fixed_key_server, "/settings/general")
-    expect(page.get_by_role("textbox", name="API key")).to_have_value("0123456789abcdef0123456789abcdef")
+    # The module's server fixes its key with REELARR_API_KEY.
+    log_in(page, server, "/settings/general")
+    expect(page.get_by_role("textbox", name="API key")).to_have_value(API_KEY)
     page.get_by_role("button", name="Regenerate").click()
     page.get_by_role("dialog", name="Regenerate the API key?").get_by_role(
         "button", name="Regenerate"
@@ -175,7 +177,7 @@ def test_a_key_fixed_by_the_environment_is_not_regenerated_and_the_page_says_why
     state = page.get_by_test_id("ResetApiKey-state")
     expect(state).to_contain_text("Failed")
     expect(state).to_contain_text("The API key is set by REELARR_API_KEY")
-    expect(page.get_by_role("textbox", name="API key")).to_have_value("0123456789abcdef0123456789abcdef")
+    expect(page.get_by_role("textbox", name="API key")).to_have_value(API_KEY)
 
 
 def test_the_calendar_gives_the_ical_feed_address_with_its_options(

@@ -23,6 +23,7 @@ from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import commands, health, languages, mediacover, movies, parse, quality, system
 from reelarr.api.v3 import credits as credits_api
+from reelarr.api.v3 import customformat as customformat_api
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
@@ -39,10 +40,12 @@ from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.configuration.store import ConfigStore
+from reelarr.customformats.events import CustomFormatAdded, CustomFormatDeleted, CustomFormatUpdated
+from reelarr.customformats.service import CustomFormatService
 from reelarr.db.base import utcnow
 from reelarr.db.engine import Database
 from reelarr.db.migrate import current_revision, migrate
-from reelarr.events import EventBus
+from reelarr.events import Event, EventBus
 from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
@@ -119,8 +122,13 @@ def subscribe_handlers(services: Services) -> None:
     async def after_delete(event: MovieDeleted) -> None:
         await services.media_covers.delete(event.movie_id)
 
+    async def after_format_change(_event: Event) -> None:
+        await services.quality.sync_formats()
+
     services.bus.subscribe(MovieAdded, after_add)
     services.bus.subscribe(MovieDeleted, after_delete)
+    for format_event in (CustomFormatAdded, CustomFormatUpdated, CustomFormatDeleted):
+        services.bus.subscribe(format_event, after_format_change)
 
 
 def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
@@ -146,7 +154,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     remote = RemoteRegistry()
     tmdb = TmdbClient.from_registry(remote)
     health_service.register(TmdbCheck(tmdb, remote))
-    quality = QualityService(db, bus)
+    custom_formats = CustomFormatService(db, bus)
+    quality = QualityService(db, bus, format_names=custom_formats.names)
     tags = TagService(db, bus)
     movie_service = MovieService(
         db,
@@ -187,6 +196,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         health=health_service,
         quality=quality,
+        custom_formats=custom_formats,
         root_folders=root_folders,
         tags=tags,
         exclusions=exclusions,
@@ -311,6 +321,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
             services.database_version = await db.ping()
             await _create_admin_from_settings(services)
             await services.quality.seed_defaults()
+            await services.quality.sync_formats()
             await services.tmdb_settings.load()
             await services.api_keys.current()
             await services.health.run()
@@ -349,6 +360,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         commands.router,
         quality.definitions,
         quality.profiles,
+        customformat_api.router,
         languages.router,
         parse.router,
         rootfolder_api.router,

@@ -2,6 +2,7 @@
 
 from reelarr.auth import tables as auth_tables
 from reelarr.configuration import tables as configuration_tables
+from reelarr.customformats import tables as customformats_tables
 from reelarr.db.base import Base
 from reelarr.jobs import tables as jobs_tables
 from reelarr.movies import tables as movies_tables
@@ -13,6 +14,7 @@ __all__ = [
     "Base",
     "auth_tables",
     "configuration_tables",
+    "customformats_tables",
     "jobs_tables",
     "movies_tables",
     "quality_tables",

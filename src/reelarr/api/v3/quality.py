@@ -219,7 +219,7 @@ async def list_profiles(services: ServicesDep) -> list[QualityProfileResource]:
 @profiles.get("/schema")
 async def profile_schema(services: ServicesDep) -> QualityProfileResource:
     """A blank profile with every quality, for building a new one."""
-    return profile_resource(services.quality.schema())
+    return profile_resource(await services.quality.schema())
 
 
 @profiles.get("/{id}")

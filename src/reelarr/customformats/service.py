@@ -129,14 +129,25 @@ class CustomFormatService:
 
     async def get(self, format_id: int) -> CustomFormat:
         """One custom format; NotFound when there is none with this id."""
-        found = next((f for f in await self.all() if f.id == format_id), None)
+        if self._formats is not None:
+            found = next((f for f in self._formats if f.id == format_id), None)
+        elif 0 < format_id <= _MAX_ID:
+            async with self._db.read() as session:
+                row = await session.get(CustomFormatRow, format_id)
+                found = _to_format(row) if row is not None else None
+        else:
+            found = None
         if found is None:
             raise _not_found(format_id)
         return found
 
     async def names(self) -> dict[int, str]:
-        """Every format's name by id."""
-        return {f.id: f.name for f in await self.all()}
+        """Every format's name by id (without reading every format's conditions)."""
+        if self._formats is not None:
+            return {f.id: f.name for f in self._formats}
+        async with self._db.read() as session:
+            rows = await session.execute(select(CustomFormatRow.id, CustomFormatRow.name))
+            return {format_id: name for format_id, name in rows}
 
     async def presets(self) -> list[Specification]:
         """Every existing condition, named "<format>: <condition>", to start new conditions from."""
@@ -225,7 +236,7 @@ class CustomFormatService:
             await self._bus.publish(CustomFormatDeleted(format_id=format_id))
 
     async def _validate(self, custom_format: CustomFormat, *, exclude_id: int | None) -> None:
-        taken = [f.name for f in await self.all() if f.id != exclude_id]
+        taken = [name for format_id, name in (await self.names()).items() if format_id != exclude_id]
         failures = format_failures(custom_format, taken_names=taken)
         if failures:
             raise ValidationFailed(failures)

@@ -147,7 +147,7 @@ class CustomFormatService:
             return {f.id: f.name for f in self._formats}
         async with self._db.read() as session:
             rows = await session.execute(select(CustomFormatRow.id, CustomFormatRow.name))
-            return {format_id: name for format_id, name in rows}
+            return {int(row.id): str(row.name) for row in rows}
 
     async def presets(self) -> list[Specification]:
         """Every existing condition, named "<format>: <condition>", to start new conditions from."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
@@ -359,3 +360,83 @@ async def test_parse_answers_the_formats_a_title_matches_and_no_score_without_a_
     ]
     assert body["customFormatScore"] == 0
     assert "movie" not in body
+
+
+async def test_scores_beyond_32_bits_are_400(server: LiveServer) -> None:
+    created = await _create(server, X265)
+    profile = await _profile(server)
+    profile["formatItems"] = [{"format": created["id"], "score": 2**40}]
+    response = await server.client.put("/api/v3/qualityprofile/1", json=profile)
+    assert response.status_code == 400
+    profile = await _profile(server)
+    response = await server.client.put(
+        "/api/v3/qualityprofile/1", json={**profile, "minFormatScore": -(2**40)}
+    )
+    assert response.status_code == 400
+
+
+def _random_value(rng: random.Random, depth: int = 0) -> Any:
+    kinds = ["none", "bool", "int", "float", "text", "pattern"] + (["list", "dict"] if depth < 2 else [])
+    kind = rng.choice(kinds)
+    if kind == "none":
+        return None
+    if kind == "bool":
+        return rng.random() < 0.5
+    if kind == "int":
+        return rng.choice([0, 1, -1, 7, 2160, 2**31, -(2**63), 10**30])
+    if kind == "float":
+        return rng.choice([0.5, -1.5, 1e308, 3.0])
+    if kind == "text":
+        return rng.choice(["", " ", "7", "true", "x" * 50, "ü", "\x00"])
+    if kind == "pattern":
+        return rng.choice([r"\bx265\b", "(", "a++", r"(?<=a.*)b", r"\k<x>", "[a-z-[aeiou]]", "(?P<n>x)"])
+    if kind == "list":
+        return [_random_value(rng, depth + 1) for _ in range(rng.randint(0, 3))]
+    return {
+        rng.choice(["name", "value", "min", "max"]): _random_value(rng, depth + 1)
+        for _ in range(rng.randint(0, 3))
+    }
+
+
+def _random_spec(rng: random.Random) -> Any:
+    if rng.random() < 0.4:
+        return _title(rng.choice([r"\bx265\b", r"(?<=a.*)b", "[a-z-[aeiou]]"]))
+    if rng.random() < 0.05:
+        return _random_value(rng)
+    implementations = [
+        "ReleaseTitleSpecification",
+        "SizeSpecification",
+        "LanguageSpecification",
+        "YearSpecification",
+    ]
+    spec: dict[str, Any] = {
+        "name": rng.choice(["c", "", None, 5]),
+        "implementation": rng.choice([*implementations, "Nope", None, 3]),
+        "negate": rng.choice([True, False, "yes", None]),
+        "required": rng.choice([True, False]),
+    }
+    fields = [{"name": rng.choice(["value", "min", "max", "exceptLanguage"]), "value": _random_value(rng)}]
+    spec["fields"] = rng.choice([fields, {"value": _random_value(rng)}, _random_value(rng)])
+    return spec
+
+
+async def test_random_bodies_are_created_or_refused_never_a_500(server: LiveServer) -> None:
+    rng = random.Random(20261204)
+    seen = set()
+    for n in range(150):
+        body = {
+            "name": rng.choice([f"f{n}", f"f{n}", "", None, 12, "x265"]),
+            "includeCustomFormatWhenRenaming": rng.choice([True, False, None, "x"]),
+            "specifications": rng.choice(
+                [[_random_spec(rng) for _ in range(rng.randint(1, 2))], [_random_spec(rng)], None, "x"]
+            ),
+        }
+        response = await server.client.post("/api/v3/customformat", json=body)
+        assert response.status_code in (201, 400), (body, response.text)
+        seen.add(response.status_code)
+        if response.status_code == 400:
+            assert all(f["propertyName"] is not None and f["errorMessage"] for f in response.json())
+    assert seen == {201, 400}
+    for bad in ([], {"ids": "x"}, {"ids": [2**40]}, None):
+        response = await server.client.request("DELETE", "/api/v3/customformat/bulk", json=bad)
+        assert response.status_code in (200, 400), response.text

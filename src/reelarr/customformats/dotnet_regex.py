@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from reelarr.customformats.prefilter import may_match, required_strings
+
 _FLAGS = regex.VERSION0 | regex.IGNORECASE
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _QUANTIFIER_RE = re.compile(r"\{\d+(?:,\d*)?\}")
@@ -403,6 +405,8 @@ class DotNetRegex:
     pattern: str
     compiled: regex.Pattern[str]
     timeout: float
+    # Lower-cased strings one of which a matching text contains (None: no such promise).
+    needed: frozenset[str] | None = None
     give_up_after: int = 3
     timeouts: int = 0
 
@@ -411,9 +415,15 @@ class DotNetRegex:
         """Whether the pattern ran out of time often enough to be skipped."""
         return self.timeouts >= self.give_up_after
 
-    def search(self, text: str) -> bool:
-        """Whether the pattern matches anywhere in `text` (False when it ran out of time)."""
+    def search(self, text: str, lowered: str | None = None) -> bool:
+        """Whether the pattern matches anywhere in `text` (False when it ran out of time).
+
+        `lowered` is `text` lower-cased when it is all ASCII: a text without any string the
+        pattern needs is answered without running the pattern.
+        """
         if self.disabled:
+            return False
+        if self.needed is not None and lowered is not None and not may_match(self.needed, lowered):
             return False
         try:
             return self.compiled.search(text, timeout=self.timeout) is not None
@@ -429,7 +439,7 @@ def compile_dotnet(pattern: str, *, timeout: float) -> DotNetRegex:
         compiled = regex.compile(translated, _FLAGS)
     except (regex.error, OverflowError, RecursionError) as error:
         raise PatternError(str(error).split(" at position")[0]) from error
-    return DotNetRegex(pattern, compiled, timeout)
+    return DotNetRegex(pattern, compiled, timeout, required_strings(translated))
 
 
 def pattern_error(pattern: str) -> str | None:

@@ -3,6 +3,10 @@
 A format's conditions are grouped by type. A group matches when none of its required conditions
 failed and at least one of its conditions matched; a format matches when every group matches.
 Matched formats come out ordered by name, as Radarr orders them.
+
+A release's patterns are all run first (each distinct pattern once, see `patterns`); conditions
+then only look up whether their pattern matched. A group of plain pattern conditions, the usual
+shape ("any of these release groups"), is one set intersection.
 """
 
 from __future__ import annotations
@@ -11,7 +15,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reelarr.customformats.dotnet_regex import DotNetRegex, PatternError, compile_dotnet
 from reelarr.customformats.input import FormatInput
 from reelarr.customformats.model import (
     Condition,
@@ -27,13 +30,17 @@ from reelarr.customformats.model import (
     SourceIs,
     YearBetween,
 )
+from reelarr.customformats.patterns import EDITION, FILE_NAME, RELEASE_GROUP, TITLE, PatternSet
 from reelarr.languages import ORIGINAL, UNKNOWN
 
 # A search that takes longer than this counts as no match (Radarr has no limit; a sync must not stall).
 DEFAULT_TIMEOUT_SECONDS = 0.1
 GIB = 1024**3
 
-Test = Callable[[FormatInput, dict[int, bool]], bool]
+# The patterns that matched a release, per kind of text (see `patterns`).
+Matched = tuple[frozenset[int], ...]
+# A condition's test, before negation: the release, and the patterns that matched it.
+Test = Callable[[FormatInput, Matched], bool]
 
 
 def gigabytes(value: float) -> int:
@@ -41,8 +48,12 @@ def gigabytes(value: float) -> int:
     return round(value * GIB)
 
 
+def _never(_subject: FormatInput, _matched: Matched) -> bool:
+    return False
+
+
 def _language_test(condition: LanguageIs) -> Test:
-    def test(subject: FormatInput, _memo: dict[int, bool]) -> bool:
+    def test(subject: FormatInput, _matched: Matched) -> bool:
         compared = condition.language_id
         original = subject.original_language
         if compared == ORIGINAL.id and original is not None and original != UNKNOWN:
@@ -56,99 +67,44 @@ def _language_test(condition: LanguageIs) -> Test:
 
 def _size_test(condition: SizeBetween) -> Test:
     low, high = gigabytes(condition.min_gb), gigabytes(condition.max_gb)
-    return lambda subject, _memo: low < subject.size <= high
+    return lambda subject, _matched: low < subject.size <= high
 
 
 def _year_test(condition: YearBetween) -> Test:
-    def test(subject: FormatInput, _memo: dict[int, bool]) -> bool:
+    def test(subject: FormatInput, _matched: Matched) -> bool:
         year = subject.year or subject.movie_year
         return year is not None and condition.min_year <= year <= condition.max_year
 
     return test
 
 
-class _Patterns:
-    """Compiles each distinct pattern once and numbers it, so a release runs each pattern once."""
-
-    def __init__(self, timeout: float) -> None:
-        self.timeout = timeout
-        self.compiled: dict[str, tuple[int, DotNetRegex]] = {}
-
-        self.invalid: list[str] = []
-
-    def get(self, pattern: str) -> tuple[int, DotNetRegex] | None:
-        found = self.compiled.get(pattern)
-        if found is None and pattern not in self.invalid:
-            try:
-                found = (len(self.compiled), compile_dotnet(pattern, timeout=self.timeout))
-            except PatternError:
-                self.invalid.append(pattern)
-                return None
-            self.compiled[pattern] = found
-        return found
-
-    def test(self, pattern: str, text_of: Callable[[FormatInput], str | None]) -> Test:
-        found = self.get(pattern)
-        if found is None:
-            # Saved before a change made it invalid: it matches nothing, as an empty pattern in Radarr.
-            return lambda _subject, _memo: False
-        number, compiled = found
-        # Titles and file names are searched apart: a key per (pattern, which text).
-        key = number * 4 + _TEXT_KEYS[text_of]
-
-        def test(subject: FormatInput, memo: dict[int, bool]) -> bool:
-            known = memo.get(key)
-            if known is None:
-                text = text_of(subject)
-                known = memo[key] = text is not None and compiled.search(text)
-            return known
-
-        return test
+def _pattern_test(patterns: PatternSet, pattern: str, *kinds: int) -> Test:
+    numbers = [(kind, patterns.add(pattern, kind)) for kind in kinds]
+    found = [(kind, number) for kind, number in numbers if number is not None]
+    if not found:
+        # Saved before a change made it invalid: it matches nothing, as an empty pattern in Radarr.
+        return _never
+    return lambda _subject, matched: any(number in matched[kind] for kind, number in found)
 
 
-def _title(subject: FormatInput) -> str | None:
-    return subject.release_title
-
-
-def _file_name(subject: FormatInput) -> str | None:
-    return subject.file_name
-
-
-def _edition(subject: FormatInput) -> str | None:
-    return subject.edition
-
-
-def _group(subject: FormatInput) -> str | None:
-    return subject.release_group
-
-
-_TEXT_KEYS: dict[Callable[[FormatInput], str | None], int] = {
-    _title: 0,
-    _file_name: 1,
-    _edition: 2,
-    _group: 3,
-}
-
-
-def _test(condition: Condition, patterns: _Patterns) -> Test:
+def _test(condition: Condition, patterns: PatternSet) -> Test:
     match condition:
         case ReleaseTitle(pattern=pattern):
-            by_title, by_file = patterns.test(pattern, _title), patterns.test(pattern, _file_name)
-            return lambda subject, memo: by_title(subject, memo) or by_file(subject, memo)
+            return _pattern_test(patterns, pattern, TITLE, FILE_NAME)
         case Edition(pattern=pattern):
-            return patterns.test(pattern, _edition)
+            return _pattern_test(patterns, pattern, EDITION)
         case ReleaseGroup(pattern=pattern):
-            return patterns.test(pattern, _group)
+            return _pattern_test(patterns, pattern, RELEASE_GROUP)
         case LanguageIs():
             return _language_test(condition)
         case IndexerFlagSet(flag=flag):
-            return lambda subject, _memo: (subject.indexer_flags & flag) == flag
+            return lambda subject, _matched: (subject.indexer_flags & flag) == flag
         case SourceIs(source=source):
-            return lambda subject, _memo: int(subject.quality.source) == source
+            return lambda subject, _matched: int(subject.quality.source) == source
         case ResolutionIs(resolution=resolution):
-            return lambda subject, _memo: subject.quality.resolution == resolution
+            return lambda subject, _matched: subject.quality.resolution == resolution
         case ModifierIs(modifier=modifier):
-            return lambda subject, _memo: int(subject.quality.modifier) == modifier
+            return lambda subject, _matched: int(subject.quality.modifier) == modifier
         case SizeBetween():
             return _size_test(condition)
         case YearBetween():
@@ -163,18 +119,41 @@ class _Rule:
     negate: bool
     required: bool
 
-    def holds(self, subject: FormatInput, memo: dict[int, bool]) -> bool:
-        return self.test(subject, memo) != self.negate
+
+def _group_test(rules: Sequence[_Rule]) -> Test:
+    def test(subject: FormatInput, matched: Matched) -> bool:
+        any_held = False
+        for rule in rules:
+            held = rule.test(subject, matched) != rule.negate
+            if rule.required and not held:
+                return False
+            any_held = any_held or held
+        return any_held
+
+    return test
 
 
-def _group_matches(rules: tuple[_Rule, ...], subject: FormatInput, memo: dict[int, bool]) -> bool:
-    any_matched = False
-    for rule in rules:
-        held = rule.holds(subject, memo)
-        if rule.required and not held:
-            return False
-        any_matched = any_matched or held
-    return any_matched
+def _any_pattern_test(numbers: frozenset[int], kinds: tuple[int, ...]) -> Test:
+    """A group of plain pattern conditions: it matches when any of its patterns did."""
+    return lambda _subject, matched: any(not numbers.isdisjoint(matched[kind]) for kind in kinds)
+
+
+_KINDS = {ReleaseTitle: (TITLE, FILE_NAME), Edition: (EDITION,), ReleaseGroup: (RELEASE_GROUP,)}
+
+
+def _compile_group(specs: Sequence[tuple[Condition, bool, bool]], patterns: PatternSet) -> Test:
+    """One group of conditions of a type, as a single test."""
+    plain = all(not negate and not required for _, negate, required in specs)
+    kinds = _KINDS.get(type(specs[0][0]))
+    if plain and kinds is not None:
+        numbers = {
+            patterns.add(condition.pattern, kind)
+            for condition, _, _ in specs
+            if isinstance(condition, ReleaseTitle | Edition | ReleaseGroup)
+            for kind in kinds
+        }
+        return _any_pattern_test(frozenset(n for n in numbers if n is not None), kinds)
+    return _group_test([_Rule(_test(c, patterns), negate, required) for c, negate, required in specs])
 
 
 def name_order(name: str) -> tuple[str, str, str]:
@@ -188,14 +167,17 @@ class FormatMatcher:
     """A set of custom formats compiled once, matched against any number of releases."""
 
     def __init__(self, formats: Sequence[CustomFormat], *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
-        self._patterns = _Patterns(timeout)
-        compiled: list[tuple[CustomFormat, tuple[tuple[_Rule, ...], ...]]] = []
+        self._patterns = PatternSet(timeout)
+        compiled: list[tuple[CustomFormat, tuple[Test, ...]]] = []
         for custom_format in sorted(formats, key=lambda f: name_order(f.name)):
-            groups: dict[str, list[_Rule]] = {}
+            groups: dict[str, list[tuple[Condition, bool, bool]]] = {}
             for spec in custom_format.specifications:
-                rule = _Rule(_test(spec.condition, self._patterns), spec.negate, spec.required)
-                groups.setdefault(spec.implementation, []).append(rule)
-            compiled.append((custom_format, tuple(tuple(rules) for rules in groups.values())))
+                groups.setdefault(spec.implementation, []).append(
+                    (spec.condition, spec.negate, spec.required)
+                )
+            tests = tuple(_compile_group(specs, self._patterns) for specs in groups.values())
+            compiled.append((custom_format, tests))
+        self._patterns.freeze()
         self._formats = tuple(compiled)
 
     @property
@@ -205,11 +187,13 @@ class FormatMatcher:
 
     def matches(self, subject: FormatInput) -> tuple[CustomFormat, ...]:
         """The formats the release matches, ordered by name."""
-        memo: dict[int, bool] = {}
+        matched = self._patterns.scan(
+            (subject.release_title, subject.file_name, subject.edition, subject.release_group)
+        )
         return tuple(
             custom_format
             for custom_format, groups in self._formats
-            if groups and all(_group_matches(rules, subject, memo) for rules in groups)
+            if groups and all(group(subject, matched) for group in groups)
         )
 
     def invalid_patterns(self) -> list[str]:
@@ -218,7 +202,11 @@ class FormatMatcher:
 
     def timed_out_patterns(self) -> list[str]:
         """Patterns that ran out of time on some release (each counts as no match there)."""
-        return [regex.pattern for _, regex in self._patterns.compiled.values() if regex.timeouts]
+        return self._patterns.timed_out()
+
+    def pattern_count(self) -> int:
+        """How many distinct patterns the formats use."""
+        return len(self._patterns.compiled)
 
 
 def matching_formats(formats: Sequence[CustomFormat], subject: FormatInput) -> tuple[CustomFormat, ...]:

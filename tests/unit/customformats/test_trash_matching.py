@@ -273,7 +273,7 @@ def test_without_a_movie_a_release_without_language_tags_is_of_unknown_language(
 
 def test_every_pattern_of_the_collection_compiles(matcher: FormatMatcher) -> None:
     assert matcher.invalid_patterns() == []
-    assert len(matcher._patterns.compiled) > 1000
+    assert matcher.pattern_count() > 1000
 
 
 def _patterns(collection: list[CustomFormat]) -> set[str]:

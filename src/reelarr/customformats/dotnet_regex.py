@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from reelarr.customformats.prefilter import may_match, required_strings
+from reelarr.customformats.prefilter import lowered, may_match, required_strings
 
 _FLAGS = regex.VERSION0 | regex.IGNORECASE
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -415,15 +415,16 @@ class DotNetRegex:
         """Whether the pattern ran out of time often enough to be skipped."""
         return self.timeouts >= self.give_up_after
 
-    def search(self, text: str, lowered: str | None = None) -> bool:
-        """Whether the pattern matches anywhere in `text` (False when it ran out of time).
-
-        `lowered` is `text` lower-cased when it is all ASCII: a text without any string the
-        pattern needs is answered without running the pattern.
-        """
-        if self.disabled:
+    def search(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in `text` (False when it ran out of time); a text
+        without any of the strings the pattern needs is answered without running it."""
+        if self.needed is not None and not may_match(self.needed, lowered(text)):
             return False
-        if self.needed is not None and lowered is not None and not may_match(self.needed, lowered):
+        return self.run(text)
+
+    def run(self, text: str) -> bool:
+        """Run the pattern on `text` (for a caller that checked the needed strings itself)."""
+        if self.disabled:
             return False
         try:
             return self.compiled.search(text, timeout=self.timeout) is not None

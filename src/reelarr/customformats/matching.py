@@ -166,8 +166,20 @@ def name_order(name: str) -> tuple[str, str, str]:
 class FormatMatcher:
     """A set of custom formats compiled once, matched against any number of releases."""
 
-    def __init__(self, formats: Sequence[CustomFormat], *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
-        self._patterns = PatternSet(timeout)
+    timeout: float
+    _patterns: PatternSet
+
+    def __init__(
+        self,
+        formats: Sequence[CustomFormat],
+        *,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        previous: FormatMatcher | None = None,
+    ) -> None:
+        """Compile the formats; patterns `previous` compiled already are taken from it."""
+        known = previous._patterns.regexes() if previous is not None and previous.timeout == timeout else None
+        self.timeout = timeout
+        self._patterns = PatternSet(timeout, known)
         compiled: list[tuple[CustomFormat, tuple[Test, ...]]] = []
         for custom_format in sorted(formats, key=lambda f: name_order(f.name)):
             groups: dict[str, list[tuple[Condition, bool, bool]]] = {}

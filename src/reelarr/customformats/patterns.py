@@ -10,9 +10,10 @@ the set of patterns that match it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reelarr.customformats.dotnet_regex import DotNetRegex, PatternError, compile_dotnet
+from reelarr.customformats.prefilter import lowered
 
 # The texts of a release a pattern is matched against.
 TITLE, FILE_NAME, EDITION, RELEASE_GROUP = range(4)
@@ -22,8 +23,10 @@ TEXT_KINDS = 4
 class PatternSet:
     """Patterns added one by one (each gets a number), then frozen into an index and scanned."""
 
-    def __init__(self, timeout: float) -> None:
+    def __init__(self, timeout: float, known: Mapping[str, DotNetRegex] | None = None) -> None:
         self.timeout = timeout
+        # Patterns compiled for an earlier set, reused rather than compiled again.
+        self._known = known or {}
         self.compiled: dict[str, tuple[int, DotNetRegex]] = {}
         self.invalid: list[str] = []
         self._regexes: list[DotNetRegex] = []
@@ -38,11 +41,13 @@ class PatternSet:
         if found is None:
             if pattern in self.invalid:
                 return None
-            try:
-                compiled = compile_dotnet(pattern, timeout=self.timeout)
-            except PatternError:
-                self.invalid.append(pattern)
-                return None
+            compiled = self._known.get(pattern)
+            if compiled is None:
+                try:
+                    compiled = compile_dotnet(pattern, timeout=self.timeout)
+                except PatternError:
+                    self.invalid.append(pattern)
+                    return None
             found = (len(self._regexes), compiled)
             self.compiled[pattern] = found
             self._regexes.append(compiled)
@@ -68,16 +73,14 @@ class PatternSet:
         self._patterns_of = [tuple(patterns_of[i]) for i in range(len(literal_ids))]
         self._always = [frozenset(always & used) for used in self._used]
 
-    def _candidates(self, text: str, kind: int) -> set[int] | frozenset[int]:
-        if not text.isascii():
-            return self._used[kind]
-        lowered = text.lower()
+    def _candidates(self, text: str, kind: int) -> set[int]:
+        lowered_text = lowered(text)
         candidates = set(self._always[kind])
         by_bigram = self._by_bigram
         patterns_of = self._patterns_of
-        for start in range(len(lowered) - 1):
-            for literal, literal_id in by_bigram.get(lowered[start : start + 2], ()):
-                if lowered.startswith(literal, start):
+        for start in range(len(lowered_text) - 1):
+            for literal, literal_id in by_bigram.get(lowered_text[start : start + 2], ()):
+                if lowered_text.startswith(literal, start):
                     candidates.update(patterns_of[literal_id])
         candidates &= self._used[kind]
         return candidates
@@ -90,8 +93,12 @@ class PatternSet:
                 found.append(frozenset())
                 continue
             regexes = self._regexes
-            found.append(frozenset(n for n in self._candidates(text, kind) if regexes[n].search(text)))
+            found.append(frozenset(n for n in self._candidates(text, kind) if regexes[n].run(text)))
         return tuple(found)
+
+    def regexes(self) -> dict[str, DotNetRegex]:
+        """Every compiled pattern by its text."""
+        return {pattern: regex for pattern, (_, regex) in self.compiled.items()}
 
     def timed_out(self) -> list[str]:
         """Patterns that ran out of time on some text."""

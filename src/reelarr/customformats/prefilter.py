@@ -4,8 +4,9 @@ A release is matched against hundreds of patterns, and most of them name a token
 not contain (a release group, a streaming service). From a pattern's syntax tree this finds a few
 lower-cased strings one of which every text the pattern matches must contain; when a title
 contains none of them the pattern cannot match, and is not run. The analysis only claims what the
-syntax guarantees (anything it does not understand gives no claim), and it is used only on ASCII
-titles, where lower-casing agrees exactly with case-insensitive matching.
+syntax guarantees (anything it does not understand gives no claim). The strings are ASCII; a
+title is compared in `lowered` form, in which every character that matches an ASCII letter
+case-insensitively has become that letter.
 """
 
 from __future__ import annotations
@@ -174,6 +175,17 @@ def required_strings(pattern: str) -> Strings | None:
     return needed
 
 
-def may_match(needed: Strings, lowered: str) -> bool:
-    """Whether a lower-cased ASCII text contains one of the needed strings."""
-    return any(s in lowered for s in needed)
+# The only characters beyond ASCII that match an ASCII letter case-insensitively (simple case
+# folding): KELVIN SIGN, LONG S, and the Turkish dotted and dotless I. str.lower() leaves them apart.
+_FOLDS_TO_ASCII = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"})
+
+
+def lowered(text: str) -> str:
+    """A text as needed strings are looked for in it: lower-cased, with the characters that match an
+    ASCII letter case-insensitively turned into that letter."""
+    return text.lower() if text.isascii() else text.translate(_FOLDS_TO_ASCII).lower()
+
+
+def may_match(needed: Strings, lowered_text: str) -> bool:
+    """Whether a `lowered` text contains one of the needed strings."""
+    return any(s in lowered_text for s in needed)

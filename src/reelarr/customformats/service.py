@@ -96,6 +96,8 @@ class CustomFormatService:
         self._timeout = timeout
         self._formats: tuple[CustomFormat, ...] | None = None
         self._matcher: FormatMatcher | None = None
+        # The last matcher built, kept after a change so its compiled patterns are reused.
+        self._last_matcher: FormatMatcher | None = None
         self._generation = 0
         for event_type in (CustomFormatAdded, CustomFormatUpdated, CustomFormatDeleted, EventsMissed):
             bus.subscribe(event_type, self._forget, remote=True)
@@ -122,7 +124,8 @@ class CustomFormatService:
         matcher = self._matcher
         if matcher is None:
             generation = self._generation
-            matcher = FormatMatcher(await self.all(), timeout=self._timeout)
+            matcher = FormatMatcher(await self.all(), timeout=self._timeout, previous=self._last_matcher)
+            self._last_matcher = matcher
             if generation == self._generation:
                 self._matcher = matcher
         return matcher

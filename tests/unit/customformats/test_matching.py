@@ -222,3 +222,10 @@ def test_a_hostile_pattern_costs_a_few_time_limits_then_nothing() -> None:
         subject = FormatInput(release_title="a" * (60 + n) + "!")
         assert [f.name for f in matcher.matches(subject)] == ["fine"]
     assert matcher.timed_out_patterns() == [r"(a|aa)+$"]
+
+
+def test_a_rebuilt_matcher_reuses_the_patterns_compiled_before() -> None:
+    first = FormatMatcher([fmt(spec(ReleaseTitle("remux")), name="a")])
+    second = FormatMatcher([fmt(spec(ReleaseTitle("remux")), name="b")], previous=first)
+    assert second._patterns.regexes()["remux"] is first._patterns.regexes()["remux"]
+    assert [f.name for f in second.matches(RELEASE)] == ["b"]

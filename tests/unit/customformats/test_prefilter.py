@@ -4,9 +4,11 @@ on a title without them never changes an answer."""
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +16,7 @@ from reelarr.customformats.dotnet_regex import DotNetRegex, compile_dotnet, tran
 from reelarr.customformats.input import FormatInput
 from reelarr.customformats.matching import FormatMatcher
 from reelarr.customformats.model import CustomFormat, ReleaseGroup, ReleaseTitle
-from reelarr.customformats.prefilter import may_match, required_strings
+from reelarr.customformats.prefilter import lowered, may_match, required_strings
 from tests.fixtures.trash_guides import trash_formats
 from tests.unit.customformats.test_trash_matching import TITLES
 
@@ -82,7 +84,7 @@ def test_a_pattern_that_matches_a_title_always_finds_its_strings_in_it(titles: l
         pattern = compiled.pattern
         for title in titles:
             if compiled.compiled.search(title):
-                assert may_match(compiled.needed, title.lower()), (pattern, title)
+                assert may_match(compiled.needed, lowered(title)), (pattern, title)
 
 
 @cache
@@ -126,3 +128,18 @@ def test_the_index_never_changes_which_formats_match() -> None:
         group = title.rsplit("-", 1)[-1] if "-" in title else None
         subject = FormatInput(release_title=title, release_group=group)
         assert sorted(f.name for f in matcher.matches(subject)) == _reference(formats, subject), title
+
+
+def test_only_four_characters_beyond_ascii_match_an_ascii_letter_ignoring_case() -> None:
+    """`lowered` turns exactly these into their letter; were the regex module to fold more, a title
+    holding one could be skipped wrongly, and this test says so."""
+    ascii_letter = regex.compile("[A-Za-z]", regex.V0 | regex.IGNORECASE)
+    folding = {chr(code) for code in range(128, sys.maxunicode + 1) if ascii_letter.fullmatch(chr(code))}
+    assert folding == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    assert lowered("\u212aING.\u017fIZE.D\u0130V\u0131") == "king.size.divi"
+
+
+def test_titles_beyond_ascii_are_filtered_too() -> None:
+    compiled = compile_dotnet(r"\b(KING)\b", timeout=1.0)
+    assert compiled.search("Movie.2019.1080p.\u212aING-GRP")
+    assert not compiled.search("Movie.2019.1080p.Amélie-GRP")

@@ -40,12 +40,11 @@ from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.configuration.store import ConfigStore
-from reelarr.customformats.events import CustomFormatAdded, CustomFormatDeleted, CustomFormatUpdated
 from reelarr.customformats.service import CustomFormatService
 from reelarr.db.base import utcnow
 from reelarr.db.engine import Database
 from reelarr.db.migrate import current_revision, migrate
-from reelarr.events import Event, EventBus
+from reelarr.events import EventBus
 from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
@@ -122,13 +121,8 @@ def subscribe_handlers(services: Services) -> None:
     async def after_delete(event: MovieDeleted) -> None:
         await services.media_covers.delete(event.movie_id)
 
-    async def after_format_change(_event: Event) -> None:
-        await services.quality.sync_formats()
-
     services.bus.subscribe(MovieAdded, after_add)
     services.bus.subscribe(MovieDeleted, after_delete)
-    for format_event in (CustomFormatAdded, CustomFormatUpdated, CustomFormatDeleted):
-        services.bus.subscribe(format_event, after_format_change)
 
 
 def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
@@ -156,6 +150,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     health_service.register(TmdbCheck(tmdb, remote))
     custom_formats = CustomFormatService(db, bus)
     quality = QualityService(db, bus, format_names=custom_formats.names)
+    custom_formats.after_change = quality.sync_formats
     tags = TagService(db, bus)
     movie_service = MovieService(
         db,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -18,10 +18,15 @@ from reelarr.db.engine import Database
 from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
 from reelarr.events import Event, EventBus, EventsMissed
 
+AfterChange = Callable[[], Awaitable[None]]
 MAX_NAME_LENGTH = 255
 MAX_SPECIFICATIONS = 1000
 _MAX_ID = 2**31 - 1
 _CHUNK = 1000
+
+
+async def _nothing() -> None:
+    return None
 
 
 def _not_found(format_id: int) -> NotFound:
@@ -93,6 +98,8 @@ class CustomFormatService:
     def __init__(self, db: Database, bus: EventBus, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         self._db = db
         self._bus = bus
+        # Called once after each change, before its events (quality profiles list every format).
+        self.after_change: AfterChange = _nothing
         self._timeout = timeout
         self._formats: tuple[CustomFormat, ...] | None = None
         self._matcher: FormatMatcher | None = None
@@ -103,6 +110,10 @@ class CustomFormatService:
             bus.subscribe(event_type, self._forget, remote=True)
 
     async def _forget(self, _event: Event) -> None:
+        """A format changed here or in another process: what is kept in memory is stale."""
+        self._drop()
+
+    def _drop(self) -> None:
         self._generation += 1
         self._formats = None
         self._matcher = None
@@ -172,7 +183,8 @@ class CustomFormatService:
                 created = _to_format(row)
         except IntegrityError as error:
             raise ValidationFailed.single("name", "Must be unique.", custom_format.name) from error
-        await self._forget(CustomFormatAdded(format_id=created.id))
+        self._drop()
+        await self.after_change()
         await self._bus.publish(CustomFormatAdded(format_id=created.id))
         return created
 
@@ -190,7 +202,8 @@ class CustomFormatService:
                 updated = _to_format(row)
         except IntegrityError as error:
             raise ValidationFailed.single("name", "Must be unique.", custom_format.name) from error
-        await self._forget(CustomFormatUpdated(format_id=updated.id))
+        self._drop()
+        await self.after_change()
         await self._bus.publish(CustomFormatUpdated(format_id=updated.id))
         return updated
 
@@ -211,7 +224,8 @@ class CustomFormatService:
                 if include is not None:
                     row.include_custom_format_when_renaming = include
             changed = [_to_format(row) for row in rows if row is not None]
-        await self._forget(CustomFormatUpdated(format_id=wanted[0]))
+        self._drop()
+        await self.after_change()
         for custom_format in changed:
             await self._bus.publish(CustomFormatUpdated(format_id=custom_format.id))
         return changed
@@ -234,7 +248,8 @@ class CustomFormatService:
                     await session.delete(row)
         if not deleted:
             return
-        await self._forget(CustomFormatDeleted(format_id=deleted[0]))
+        self._drop()
+        await self.after_change()
         for format_id in deleted:
             await self._bus.publish(CustomFormatDeleted(format_id=format_id))
 

@@ -143,6 +143,7 @@ async def test_bulk_edit_sets_the_renaming_flag_and_bulk_delete_removes(server: 
     )
     assert response.status_code == 200
     assert [f["name"] for f in (await server.client.get("/api/v3/customformat")).json()] == ["two"]
+    assert [i["name"] for i in (await _profile(server))["formatItems"]] == ["two"]
 
 
 async def test_schema_lists_every_condition_type_with_existing_conditions_as_presets(

@@ -15,7 +15,7 @@ TEST_DEB_PACKAGES ?= chromium ffmpeg
 PYARR6_VENV := $(TOOLS)/pyarr6
 PY312 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) $(shell command -v python3.13 python3.12 2>/dev/null))
 
-.PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser bench-movies
+.PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser bench-movies bench-customformats
 
 run: setup
 	$(VENV)/bin/reelarr serve
@@ -69,6 +69,9 @@ bench-parser: $(UV)
 # BENCH_ARGS="--postgres" times the same library on the local PostgreSQL.
 bench-movies: $(UV)
 	$(UV) run --frozen python bench/movies/bench.py $(BENCH_ARGS)
+
+bench-customformats: $(UV)
+	$(UV) run --frozen python bench/customformats/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) frontend/node_modules src/reelarr/web

@@ -23,6 +23,7 @@ from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import commands, health, languages, mediacover, movies, parse, quality, system
 from reelarr.api.v3 import credits as credits_api
+from reelarr.api.v3 import customformat as customformat_api
 from reelarr.api.v3 import delayprofile as delayprofile_api
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
@@ -42,6 +43,7 @@ from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.configuration.store import ConfigStore
+from reelarr.customformats.service import CustomFormatService
 from reelarr.db.base import utcnow
 from reelarr.db.engine import Database
 from reelarr.db.migrate import current_revision, migrate
@@ -158,7 +160,9 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     remote = RemoteRegistry()
     tmdb = TmdbClient.from_registry(remote)
     health_service.register(TmdbCheck(tmdb, remote))
-    quality = QualityService(db, bus)
+    custom_formats = CustomFormatService(db, bus)
+    quality = QualityService(db, bus, format_names=custom_formats.names)
+    custom_formats.after_change = quality.sync_formats
     tags = TagService(db, bus)
     movie_service = MovieService(
         db,
@@ -203,6 +207,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         health=health_service,
         quality=quality,
+        custom_formats=custom_formats,
         root_folders=root_folders,
         tags=tags,
         exclusions=exclusions,
@@ -330,6 +335,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
             services.database_version = await db.ping()
             await _create_admin_from_settings(services)
             await services.quality.seed_defaults()
+            await services.quality.sync_formats()
             await services.tmdb_settings.load()
             await services.api_keys.current()
             await services.health.run()
@@ -368,6 +374,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         commands.router,
         quality.definitions,
         quality.profiles,
+        customformat_api.router,
         languages.router,
         parse.router,
         rootfolder_api.router,

@@ -12,6 +12,7 @@ from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.configuration.store import ConfigStore
+from reelarr.customformats.service import CustomFormatService
 from reelarr.db.engine import Database
 from reelarr.decisionlog.service import DecisionLog
 from reelarr.delayprofiles.service import DelayProfileService
@@ -61,6 +62,7 @@ class Services:
     scheduler: Scheduler
     health: HealthService
     quality: QualityService
+    custom_formats: CustomFormatService
     root_folders: RootFolders
     tags: TagService
     exclusions: ExclusionService

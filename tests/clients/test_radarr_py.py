@@ -10,6 +10,7 @@ Where Radarr's spec declares no response body (credits) or a different one than 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -20,6 +21,7 @@ from radarr.exceptions import NotFoundException
 
 from tests.clients.conftest import HD_1080P, Library, add_film, add_film_with_file, lookup
 from tests.fixtures.media import SampleMedia
+from tests.fixtures.trash_guides import as_recyclarr_sends, trash_formats
 from tests.support.live import API_KEY
 
 T = TypeVar("T")
@@ -207,3 +209,51 @@ async def test_delay_and_release_profiles_through_radarrs_models(client: radarr.
     assert (fetched.required, fetched.ignored, fetched.indexer_id) == (["x265"], ["CAM"], 0)
     await call(releases.delete_release_profile, profile.id)
     assert await call(releases.list_release_profile) == []
+
+
+async def test_custom_formats_through_radarrs_models(library: Library, client: radarr.ApiClient) -> None:
+    formats = radarr.CustomFormatApi(client)
+    schema = await call(formats.list_custom_format_schema)
+    assert [s.implementation for s in schema][:2] == ["ReleaseTitleSpecification", "EditionSpecification"]
+    assert all(f.privacy == radarr.PrivacyLevel.NORMAL for s in schema for f in s.fields or [])
+
+    guides = trash_formats()
+    created = []
+    for name in ("x265-hd", "language-not-original", "hdr10plus-boost"):
+        body = radarr.CustomFormatResource.from_dict(as_recyclarr_sends(guides[name]))
+        created.append(await call(formats.create_custom_format, body))
+    x265 = created[0]
+    assert x265.id
+    assert [s.implementation for s in x265.specifications or []] == [
+        "ReleaseTitleSpecification",
+        "ResolutionSpecification",
+    ]
+    assert (await call(formats.get_custom_format_by_id, x265.id)) == x265
+    assert len(await call(formats.list_custom_format)) == 3
+
+    x265.name = "x265 (720p/1080p)"
+    updated = await call(formats.update_custom_format, str(x265.id), x265)
+    assert updated.name == "x265 (720p/1080p)"
+
+    # Radarr answers the bulk edit with the list of formats, though its spec declares one format.
+    bulk = radarr.CustomFormatBulkResource(
+        ids=[c.id for c in created], include_custom_format_when_renaming=True
+    )
+    response = await call(formats.put_custom_format_bulk_without_preload_content, bulk)
+    edited = [radarr.CustomFormatResource.from_dict(item) for item in json.loads(response.data)]
+    assert all(f.include_custom_format_when_renaming for f in edited)
+
+    parsed = await call(radarr.ParseApi(client).get_parse, title="Movie.2019.1080p.BluRay.x265-GRP")
+    # No library movie: the release's language is unknown, which is not the (unknown) original one.
+    assert [(f.id, f.name) for f in parsed.custom_formats or []] == [
+        (created[1].id, "Language: Not Original"),
+        (x265.id, "x265 (720p/1080p)"),
+    ]
+    assert parsed.custom_format_score == 0
+
+    profile = await call(radarr.QualityProfileApi(client).get_quality_profile_by_id, HD_1080P)
+    assert {item.format for item in profile.format_items or []} == {c.id for c in created}
+
+    await call(formats.delete_custom_format_bulk, radarr.CustomFormatBulkResource(ids=[created[1].id]))
+    await call(formats.delete_custom_format, created[2].id)
+    assert [f.id for f in await call(formats.list_custom_format)] == [x265.id]

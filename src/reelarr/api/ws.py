@@ -11,6 +11,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from reelarr import __version__
 from reelarr.api.v3.commands import command_resource
+from reelarr.customformats.events import CustomFormatAdded, CustomFormatDeleted, CustomFormatUpdated
 from reelarr.events import EventBus
 from reelarr.health.service import HealthChanged
 from reelarr.jobs.events import CommandUpdated, ScheduledTaskUpdated
@@ -48,6 +49,9 @@ class LiveMessages:
         bus.subscribe(MovieFileDeleted, self._on_movie_file, remote=True)
         bus.subscribe(RootFolderAdded, self._on_root_folders, remote=True)
         bus.subscribe(RootFolderDeleted, self._on_root_folders, remote=True)
+        bus.subscribe(CustomFormatAdded, self._on_custom_format, remote=True)
+        bus.subscribe(CustomFormatUpdated, self._on_custom_format, remote=True)
+        bus.subscribe(CustomFormatDeleted, self._on_custom_format, remote=True)
 
     async def _on_command(self, event: CommandUpdated) -> None:
         resource = command_resource(command_from_json(event.command)).dump()
@@ -69,6 +73,18 @@ class LiveMessages:
         self.hub.broadcast("moviefile", action, {"id": event.movie_file_id, "movieId": event.movie_id})
         # The movie's hasFile, size and statistics changed with it.
         self.hub.broadcast("movie", "updated", {"id": event.movie_id})
+
+    async def _on_custom_format(
+        self, event: CustomFormatAdded | CustomFormatUpdated | CustomFormatDeleted
+    ) -> None:
+        action = {
+            CustomFormatAdded: "created",
+            CustomFormatUpdated: "updated",
+            CustomFormatDeleted: "deleted",
+        }[type(event)]
+        self.hub.broadcast("customformat", action, {"id": event.format_id})
+        # Every quality profile lists every format.
+        self.hub.broadcast("qualityprofile", "sync")
 
     async def _on_root_folders(self, _event: RootFolderAdded | RootFolderDeleted) -> None:
         self.hub.broadcast("rootfolder", "sync")

@@ -2,6 +2,7 @@
 
 from reelarr.auth import tables as auth_tables
 from reelarr.configuration import tables as configuration_tables
+from reelarr.customformats import tables as customformats_tables
 from reelarr.db.base import Base
 from reelarr.decisionlog import tables as decisionlog_tables
 from reelarr.delayprofiles import tables as delayprofiles_tables
@@ -16,6 +17,7 @@ __all__ = [
     "Base",
     "auth_tables",
     "configuration_tables",
+    "customformats_tables",
     "decisionlog_tables",
     "delayprofiles_tables",
     "jobs_tables",

@@ -15,7 +15,7 @@ from reelarr.releases.model import IndexerFlag
 _SIZE_STEP = 200 * MEGABYTE
 _FLAG_SCORES = {
     IndexerFlag.G_FREELEECH: 2,
-    IndexerFlag.G_DOUBLEUPLOAD: 2,
+    IndexerFlag.G_DOUBLE_UPLOAD: 2,
     IndexerFlag.PTP_APPROVED: 2,
     IndexerFlag.PTP_GOLDEN: 2,
     IndexerFlag.G_INTERNAL: 2,

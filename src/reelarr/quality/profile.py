@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from reelarr.languages import Language, lang
@@ -98,6 +99,29 @@ class QualityProfile:
         """Total score of the custom formats a release matches."""
         wanted = set(format_ids)
         return sum(item.score for item in self.format_items if item.format_id in wanted)
+
+
+def with_formats(profile: QualityProfile, names: Mapping[int, str]) -> QualityProfile:
+    """The profile scoring exactly the formats that exist: unknown ones dropped, names brought up to
+    date, missing ones added first with a score of 0 (as Radarr adds a new format to every profile).
+    A profile left with no formats at all gets Radarr's default format scores back."""
+    kept = [
+        FormatItem(i.format_id, names[i.format_id], i.score)
+        for i in profile.format_items
+        if i.format_id in names
+    ]
+    listed = {i.format_id for i in kept}
+    added = [
+        FormatItem(format_id, name, 0) for format_id, name in sorted(names.items()) if format_id not in listed
+    ]
+    items = (*added, *kept)
+    if items == profile.format_items:
+        return profile
+    if not items:
+        return replace(
+            profile, format_items=(), min_format_score=0, cutoff_format_score=0, min_upgrade_format_score=1
+        )
+    return replace(profile, format_items=items)
 
 
 def default_items(allowed: tuple[Quality, ...] = ()) -> tuple[ProfileItem, ...]:

@@ -103,9 +103,38 @@ def profile_failures(
         failures.append(
             ValidationFailure("cutoff", "Cutoff must be an allowed quality or group", profile.cutoff)
         )
-    unknown = sorted({i.format_id for i in profile.format_items} - set(known_format_ids))
+    failures.extend(_format_failures(profile, known_format_ids))
+    return failures
+
+
+def _format_failures(profile: QualityProfile, known_format_ids: Collection[int]) -> list[ValidationFailure]:
+    failures: list[ValidationFailure] = []
+    listed = [i.format_id for i in profile.format_items]
+    unknown = sorted(set(listed) - set(known_format_ids))
     if unknown:
         failures.append(
             ValidationFailure("formatItems", f"Custom formats do not exist: {', '.join(map(str, unknown))}")
+        )
+    if len(set(listed)) != len(listed):
+        failures.append(
+            ValidationFailure("formatItems", "Must not list the same custom format more than once")
+        )
+    if profile.min_upgrade_format_score < 1:
+        failures.append(
+            ValidationFailure(
+                "minUpgradeFormatScore",
+                "'Min Upgrade Format Score' must be greater than or equal to '1'.",
+                profile.min_upgrade_format_score,
+            )
+        )
+    scores = [i.score for i in profile.format_items]
+    best_total = sum(score for score in scores if score > 0)
+    if best_total < profile.min_format_score and max(scores, default=0) < profile.min_format_score:
+        failures.append(
+            ValidationFailure(
+                "minFormatScore",
+                "Minimum Custom Format Score can never be satisfied",
+                profile.min_format_score,
+            )
         )
     return failures

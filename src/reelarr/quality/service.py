@@ -13,7 +13,7 @@ from reelarr.errors import Conflict, NotFound, ValidationFailed, ValidationFailu
 from reelarr.events import Event, EventBus, shared
 from reelarr.languages import lang, language_by_id
 from reelarr.quality.catalogue import DEFAULT_DEFINITIONS, Quality, quality_by_id
-from reelarr.quality.profile import QualityProfile, default_items, default_profiles
+from reelarr.quality.profile import QualityProfile, default_items, default_profiles, with_formats
 from reelarr.quality.profile_codec import (
     format_items_from_json,
     format_items_to_json,
@@ -28,7 +28,7 @@ SIZE_LIMIT_MIN = 0.0
 SIZE_LIMIT_MAX = 2000.0
 
 InUse = Callable[[int], Awaitable[bool]]
-KnownFormats = Callable[[], Awaitable[set[int]]]
+FormatNames = Callable[[], Awaitable[dict[int, str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +63,8 @@ class QualitySettingsChanged(Event):
     what: str
 
 
-async def _no_formats() -> set[int]:
-    return set()
+async def _no_formats() -> dict[int, str]:
+    return {}
 
 
 async def _never_in_use(_profile_id: int) -> bool:
@@ -151,12 +151,12 @@ class QualityService:
         bus: EventBus,
         *,
         in_use: InUse = _never_in_use,
-        known_formats: KnownFormats = _no_formats,
+        format_names: FormatNames = _no_formats,
     ) -> None:
         self._db = db
         self._bus = bus
         self.in_use = in_use
-        self.known_formats = known_formats
+        self.format_names = format_names
 
     async def seed_defaults(self) -> None:
         """Add definitions for qualities that have none, and Radarr's profiles to an empty table."""
@@ -255,13 +255,14 @@ class QualityService:
         async with self._db.read() as session:
             return await session.get(QualityProfileRow, profile_id) is not None
 
-    def schema(self) -> QualityProfile:
-        """A blank profile listing every quality, none allowed, as new profiles start."""
-        return QualityProfile(name="", items=default_items(), cutoff=0, language=lang("English"))
+    async def schema(self) -> QualityProfile:
+        """A blank profile listing every quality, none allowed, and every custom format scored 0."""
+        blank = QualityProfile(name="", items=default_items(), cutoff=0, language=lang("English"))
+        return with_formats(blank, await self.format_names())
 
     async def create(self, profile: QualityProfile) -> QualityProfile:
-        """Save a new profile after checking it."""
-        await self._validate(profile, exclude_id=None)
+        """Save a new profile after checking it; custom formats it does not list are scored 0."""
+        profile = await self._validate(profile, exclude_id=None)
         row = QualityProfileRow()
         _fill(row, profile)
         async with self._db.write() as session:
@@ -272,8 +273,8 @@ class QualityService:
         return created
 
     async def update(self, profile: QualityProfile) -> QualityProfile:
-        """Replace a profile after checking it."""
-        await self._validate(profile, exclude_id=profile.id)
+        """Replace a profile after checking it; custom formats it does not list are scored 0."""
+        profile = await self._validate(profile, exclude_id=profile.id)
         async with self._db.write() as session:
             row = await session.get(QualityProfileRow, profile.id)
             if row is None:
@@ -294,11 +295,29 @@ class QualityService:
                 await session.delete(row)
         await self._bus.publish(QualitySettingsChanged(what="profiles"))
 
-    async def _validate(self, profile: QualityProfile, *, exclude_id: int | None) -> None:
+    async def sync_formats(self) -> None:
+        """Make every profile score exactly the custom formats that exist (after one is added,
+        renamed or deleted)."""
+        names = await self.format_names()
+        changed = False
+        async with self._db.write() as session:
+            await self._db.serialize(session, "quality.profiles.formats")
+            for row in await session.scalars(select(QualityProfileRow).order_by(QualityProfileRow.id)):
+                profile = _to_profile(row)
+                synced = with_formats(profile, names)
+                if synced != profile:
+                    _fill(row, synced)
+                    changed = True
+        if changed:
+            await self._bus.publish(QualitySettingsChanged(what="profiles"))
+
+    async def _validate(self, profile: QualityProfile, *, exclude_id: int | None) -> QualityProfile:
         taken = [p.name for p in await self.profiles() if p.id != exclude_id]
-        failures = profile_failures(profile, taken_names=taken, known_format_ids=await self.known_formats())
+        names = await self.format_names()
+        failures = profile_failures(profile, taken_names=taken, known_format_ids=names.keys())
         if failures:
             raise ValidationFailed(failures)
+        return with_formats(profile, names)
 
 
 def with_id(profile: QualityProfile, profile_id: int) -> QualityProfile:

@@ -1,8 +1,8 @@
 """A release profile's terms: `/pattern/flags` is a regular expression as Radarr reads it, else a plain word.
 
 Radarr compiles `/.../` terms as .NET expressions with the Perl modifiers m, s, i, x and n, and
-without IgnoreCase unless `i` is given; plain terms match anywhere, ignoring case. The `regex`
-module reads the .NET constructs users paste (variable-width look-behind, `(?<name>...)`).
+without IgnoreCase unless `i` is given; plain terms match anywhere, ignoring case. The pattern is
+read with .NET's syntax, as custom formats read theirs (`customformats.dotnet_syntax`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+
+from reelarr.customformats.dotnet_syntax import PatternError, translate
 
 _PERL_FORM = regex.compile(r"/(?P<pattern>.*)/(?P<modifiers>[a-z]*)", regex.DOTALL)
 _MODIFIERS = {
@@ -62,7 +64,9 @@ def compile_term(text: str) -> Term:
     if perl is None:
         return Term(text, None)
     try:
-        pattern = regex.compile(perl.group("pattern"), _flags(perl.group("modifiers")))
-    except regex.error as error:
-        raise BadTerm(f"Invalid regular expression {text}: {error}") from error
+        translated = translate(perl.group("pattern"))
+        pattern = regex.compile(translated, _flags(perl.group("modifiers")))
+    except (PatternError, regex.error, OverflowError, RecursionError) as error:
+        reason = str(error).split(" at position")[0]
+        raise BadTerm(f"Invalid regular expression {text}: {reason}") from error
     return Term(text, pattern)

@@ -15,20 +15,35 @@ DAY = 24 * HOUR
 
 
 class IndexerFlag(IntFlag):
-    """Radarr's IndexerFlags bits, as trackers mark releases."""
+    """Flags an indexer sets on a release (Radarr's IndexerFlags bits)."""
 
     G_FREELEECH = 1
     G_HALFLEECH = 2
-    G_DOUBLEUPLOAD = 4
+    G_DOUBLE_UPLOAD = 4
     PTP_GOLDEN = 8
     PTP_APPROVED = 16
     G_INTERNAL = 32
-    AHD_INTERNAL = 64
+    AHD_INTERNAL = 64  # obsolete in Radarr: still a valid bit, no longer offered
     G_SCENE = 128
     G_FREELEECH75 = 256
     G_FREELEECH25 = 512
-    AHD_USERRELEASE = 1024
+    AHD_USER_RELEASE = 1024  # obsolete in Radarr
     NUKED = 2048
+
+
+# Radarr's enum member names (shown with "_" as a space), in value order, without the obsolete ones.
+INDEXER_FLAG_NAMES: dict[int, str] = {
+    1: "G_Freeleech",
+    2: "G_Halfleech",
+    4: "G_DoubleUpload",
+    8: "PTP_Golden",
+    16: "PTP_Approved",
+    32: "G_Internal",
+    128: "G_Scene",
+    256: "G_Freeleech75",
+    512: "G_Freeleech25",
+    2048: "Nuked",
+}
 
 
 NO_FLAGS = IndexerFlag(0)

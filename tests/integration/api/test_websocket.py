@@ -80,3 +80,25 @@ async def test_scheduled_task_runs_are_announced(server: LiveServer) -> None:
         await server.client.post("/api/v3/command", json={"name": "Housekeeping"})
         message = await _next(ws, "system/task")
     assert message["action"] == "sync"
+
+
+async def test_custom_format_changes_are_announced(server: LiveServer) -> None:
+    body = {
+        "name": "x265",
+        "specifications": [
+            {
+                "name": "x265",
+                "implementation": "ReleaseTitleSpecification",
+                "fields": [{"name": "value", "value": "x265"}],
+            }
+        ],
+    }
+    async with websockets.connect(_ws_url(server, f"?access_token={API_KEY}"), open_timeout=10) as ws:
+        await _next(ws, "version")
+        created = (await server.client.post("/api/v3/customformat", json=body)).json()
+        message = await _next(ws, "customformat")
+        assert (message["action"], message["resource"]) == ("created", {"id": created["id"]})
+        await _next(ws, "qualityprofile")
+        await server.client.delete(f"/api/v3/customformat/{created['id']}")
+        message = await _next(ws, "customformat")
+    assert (message["action"], message["resource"]) == ("deleted", {"id": created["id"]})

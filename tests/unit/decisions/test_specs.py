@@ -229,7 +229,7 @@ def test_required_indexer_flags() -> None:
     plain = subject(indexer=rules)
     assert release.required_flags(plain) == Rejection(
         Reason.REQUIRED_FLAGS,
-        "None of the required indexer flags G_FREELEECH, G_INTERNAL where found. Found flags: none",
+        "None of the required indexer flags G_Freeleech, G_Internal where found. Found flags: none",
     )
     internal = subject(indexer=rules, release_changes={"indexer_flags": IndexerFlag.G_INTERNAL})
     assert release.required_flags(internal) is None

@@ -16,6 +16,7 @@ from reelarr.api.v3.common import (
     quality_model_resource,
 )
 from reelarr.api.v3.movies import one_movie_resource
+from reelarr.customformats.input import release_input
 from reelarr.parsing import ParsedMovieInfo, parse_title
 from reelarr.services import Services
 
@@ -42,6 +43,13 @@ class ParsedMovieInfoResource(Resource):
     primary_movie_title: str
 
 
+class FormatNameResource(Resource):
+    """A matched custom format, by id and name (Radarr's parse answer leaves out its conditions)."""
+
+    id: int
+    name: str
+
+
 class ParseResource(Resource):
     """A title and, when it parses, what was read from it."""
 
@@ -49,7 +57,7 @@ class ParseResource(Resource):
     parsed_movie_info: ParsedMovieInfoResource | None = None
     languages: list[LanguageResource] | None = None
     movie: dict[str, Any] | None = None
-    custom_formats: list[dict[str, object]] | None = None
+    custom_formats: list[FormatNameResource] | None = None
     custom_format_score: int | None = None
 
 
@@ -78,16 +86,27 @@ def parsed_info_resource(info: ParsedMovieInfo) -> ParsedMovieInfoResource:
 async def parse(
     services: Annotated[Services, Depends(get_services)], title: Annotated[str, Query(max_length=10_000)] = ""
 ) -> ParseResource:
-    """Parse a release title and name the library movie it is about; a non-release gets its title back."""
+    """Parse a release title, name the library movie it is about, and the custom formats it matches;
+    the score is the movie's quality profile's (0 when the title names no movie in the library)."""
     info = parse_title(title) if title.strip() else None
     if info is None:
         return ParseResource(title=title)
     movie = await services.movies.find_for_release(info)
+    subject = release_input(
+        info,
+        movie_year=movie.year if movie is not None else None,
+        original_language=movie.original_language if movie is not None else None,
+    )
+    matched = (await services.custom_formats.matcher()).matches(subject)
+    score = 0
+    if movie is not None:
+        profile = await services.quality.profile(movie.quality_profile_id)
+        score = profile.format_score([f.id for f in matched])
     return ParseResource(
         title=title,
         parsed_movie_info=parsed_info_resource(info),
         movie=await one_movie_resource(services, movie.id) if movie is not None else None,
-        languages=[language_resource(language) for language in info.languages],
-        custom_formats=[],
-        custom_format_score=0,
+        languages=[language_resource(language) for language in subject.languages],
+        custom_formats=[FormatNameResource(id=f.id, name=f.name) for f in matched],
+        custom_format_score=score,
     )

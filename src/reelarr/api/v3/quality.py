@@ -22,6 +22,8 @@ from reelarr.services import Services
 definitions = ApiRouter(prefix="/api/v3/qualitydefinition", tags=["QualityDefinition"])
 profiles = ApiRouter(prefix="/api/v3/qualityprofile", tags=["QualityProfile"])
 ServicesDep = Annotated[Services, Depends(get_services)]
+# Scores are 32-bit in Radarr and in the database.
+Score = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 
 
 class QualityDefinitionResource(Resource):
@@ -58,7 +60,7 @@ class FormatItemResource(Resource):
 
     format: int
     name: str = ""
-    score: int = 0
+    score: Score = 0
 
 
 class QualityProfileResource(Resource):
@@ -69,9 +71,9 @@ class QualityProfileResource(Resource):
     upgrade_allowed: bool = False
     cutoff: int = 0
     items: list[ProfileItemResource] = Field(default_factory=list)
-    min_format_score: int = 0
-    cutoff_format_score: int = 0
-    min_upgrade_format_score: int = 1
+    min_format_score: Score = 0
+    cutoff_format_score: Score = 0
+    min_upgrade_format_score: Score = 1
     format_items: list[FormatItemResource] = Field(default_factory=list)
     language: LanguageResource | None = None
 
@@ -221,7 +223,7 @@ async def list_profiles(services: ServicesDep) -> list[QualityProfileResource]:
 @profiles.get("/schema")
 async def profile_schema(services: ServicesDep) -> QualityProfileResource:
     """A blank profile with every quality, for building a new one."""
-    return profile_resource(services.quality.schema())
+    return profile_resource(await services.quality.schema())
 
 
 @profiles.get("/{id}")

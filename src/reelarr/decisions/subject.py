@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from reelarr.customformats.input import release_languages
 from reelarr.delayprofiles.model import GLOBAL_ID, GLOBAL_ORDER, DelayProfile
-from reelarr.languages import UNKNOWN, Language
+from reelarr.languages import Language
 from reelarr.movies.model import Movie
 from reelarr.parsing.result import ParsedMovieInfo
 from reelarr.quality.profile import QualityProfile
@@ -104,6 +105,5 @@ class Subject:
 
     @property
     def languages(self) -> tuple[Language, ...]:
-        """The release's languages; the film's original language when the title names none."""
-        found = tuple(lang for lang in self.parsed.languages if lang != UNKNOWN)
-        return found or (self.movie.original_language,)
+        """The release's languages as Radarr settles them: the film's original one when none is named."""
+        return release_languages(self.parsed.languages, self.movie.original_language)

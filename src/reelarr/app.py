@@ -26,6 +26,7 @@ from reelarr.api.v3 import credits as credits_api
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
+from reelarr.api.v3 import indexers as indexers_api
 from reelarr.api.v3 import library_import as library_import_api
 from reelarr.api.v3 import moviefile as moviefile_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
@@ -47,6 +48,8 @@ from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
+from reelarr.indexers.registry import indexer_registry
+from reelarr.indexers.service import IndexerLimits, IndexerService
 from reelarr.jobs.executor import CommandExecutor
 from reelarr.jobs.housekeeping import housekeeping_command, messaging_cleanup_command
 from reelarr.jobs.queue import CommandQueue
@@ -71,6 +74,7 @@ from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import LibraryHooks, MovieService
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
+from reelarr.providers.status import ProviderStatuses
 from reelarr.quality.commands import reset_quality_definitions_command
 from reelarr.quality.service import QualityService
 from reelarr.remote import RemoteRegistry
@@ -164,6 +168,23 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     root_folders.in_use = movie_service.uses_root_folder
     quality.in_use = movie_service.uses_profile
     exclusions = ExclusionService(db, bus)
+    provider_statuses = ProviderStatuses(db, bus, clock, started_at=clock())
+    indexers = IndexerService(
+        db,
+        bus,
+        clock,
+        remote,
+        indexer_registry(),
+        provider_statuses,
+        tags.existing,
+        IndexerLimits(
+            request_timeout=settings.indexer_timeout_seconds,
+            search_deadline=2 * settings.indexer_timeout_seconds,
+            rss_deadline=4 * settings.indexer_timeout_seconds,
+            request_interval=settings.indexer_request_interval_seconds,
+        ),
+    )
+    tags.register_usage("indexerIds", indexers.providers.ids_with_tag)
     services = Services(
         settings=settings,
         clock=clock,
@@ -224,11 +245,16 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             ),
             exclusions.excluded_ids,
         ),
+        provider_statuses=provider_statuses,
+        indexers=indexers,
     )
     register_commands(services)
     subscribe_handlers(services)
     ws.LiveMessages(bus, services.live)
-    load_plugins(settings.plugins, PluginHost(commands=registry, health=health_service))
+    load_plugins(
+        settings.plugins,
+        PluginHost(commands=registry, health=health_service, indexers=indexers.family.registry),
+    )
     return services
 
 
@@ -364,6 +390,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         tmdb_api.router,
         calendar_api.router,
         calendar_api.feed,
+        indexers_api.router,
+        indexers_api.flags,
     ]
     for router in routers:
         api.include_router(router)

@@ -15,6 +15,7 @@ from reelarr.configuration.store import ConfigStore
 from reelarr.db.engine import Database
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
+from reelarr.indexers.service import IndexerService
 from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
@@ -29,6 +30,7 @@ from reelarr.movies.files import MovieFileService
 from reelarr.movies.library_import import LibraryImport
 from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import MovieService
+from reelarr.providers.status import ProviderStatuses
 from reelarr.quality.service import QualityService
 from reelarr.remote import RemoteRegistry
 from reelarr.rootfolders.service import RootFolders
@@ -73,5 +75,7 @@ class Services:
     movie_list_cache: MovieListCache
     movie_files: MovieFileService
     library_import: LibraryImport
+    provider_statuses: ProviderStatuses
+    indexers: IndexerService
     migration_version: int = 0
     database_version: str = ""

@@ -3,8 +3,10 @@
 from reelarr.auth import tables as auth_tables
 from reelarr.configuration import tables as configuration_tables
 from reelarr.db.base import Base
+from reelarr.indexers import tables as indexers_tables
 from reelarr.jobs import tables as jobs_tables
 from reelarr.movies import tables as movies_tables
+from reelarr.providers import tables as providers_tables
 from reelarr.quality import tables as quality_tables
 from reelarr.rootfolders import tables as rootfolders_tables
 from reelarr.tags import tables as tags_tables
@@ -13,8 +15,10 @@ __all__ = [
     "Base",
     "auth_tables",
     "configuration_tables",
+    "indexers_tables",
     "jobs_tables",
     "movies_tables",
+    "providers_tables",
     "quality_tables",
     "rootfolders_tables",
     "tags_tables",

@@ -35,7 +35,7 @@ async def test_a_5xx_is_a_remote_failure() -> None:
 
 async def test_a_body_longer_than_allowed_is_refused() -> None:
     service, _, _ = make(Peer(httpx.Response(200, content=b"x" * 5000)), POLICY)
-    with pytest.raises(ResponseTooLarge, match="5,000 bytes"):
+    with pytest.raises(ResponseTooLarge, match="5,000 bytes, over the 4,096 bytes allowed"):
         await service.exchange("GET", URL, max_bytes=4096)
 
 

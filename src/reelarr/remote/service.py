@@ -78,7 +78,7 @@ async def _read_capped(response: httpx.Response, max_bytes: int, service: str, w
     declared = response.headers.get("Content-Length")
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:
         raise ResponseTooLarge(
-            service, f"answered with {int(declared):,} bytes, over the {max_bytes:,} allowed ({where})"
+            service, f"answered with {int(declared):,} bytes, over the {max_bytes:,} bytes allowed ({where})"
         )
     chunks: list[bytes] = []
     size = 0

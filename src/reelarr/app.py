@@ -21,7 +21,17 @@ from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import calendar as calendar_api
-from reelarr.api.v3 import commands, health, languages, mediacover, movies, parse, quality, system
+from reelarr.api.v3 import (
+    commands,
+    config_indexer,
+    health,
+    languages,
+    mediacover,
+    movies,
+    parse,
+    quality,
+    system,
+)
 from reelarr.api.v3 import credits as credits_api
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
@@ -48,6 +58,7 @@ from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
+from reelarr.indexers.config import IndexerConfigService
 from reelarr.indexers.registry import indexer_registry
 from reelarr.indexers.service import IndexerLimits, IndexerService
 from reelarr.jobs.executor import CommandExecutor
@@ -247,6 +258,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         provider_statuses=provider_statuses,
         indexers=indexers,
+        indexer_config=IndexerConfigService(config, bus),
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -392,6 +404,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         calendar_api.feed,
         indexers_api.router,
         indexers_api.flags,
+        config_indexer.router,
     ]
     for router in routers:
         api.include_router(router)

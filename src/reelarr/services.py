@@ -15,6 +15,7 @@ from reelarr.configuration.store import ConfigStore
 from reelarr.db.engine import Database
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
+from reelarr.indexers.config import IndexerConfigService
 from reelarr.indexers.service import IndexerService
 from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
@@ -77,5 +78,6 @@ class Services:
     library_import: LibraryImport
     provider_statuses: ProviderStatuses
     indexers: IndexerService
+    indexer_config: IndexerConfigService
     migration_version: int = 0
     database_version: str = ""

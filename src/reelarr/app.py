@@ -59,6 +59,7 @@ from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
 from reelarr.indexers.config import IndexerConfigService
+from reelarr.indexers.health import indexer_checks
 from reelarr.indexers.registry import indexer_registry
 from reelarr.indexers.service import IndexerLimits, IndexerService
 from reelarr.jobs.executor import CommandExecutor
@@ -196,6 +197,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
     )
     tags.register_usage("indexerIds", indexers.providers.ids_with_tag)
+    for check in indexer_checks(indexers, clock):
+        health_service.register(check)
     services = Services(
         settings=settings,
         clock=clock,

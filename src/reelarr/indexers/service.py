@@ -164,6 +164,14 @@ class IndexerService:
         """Every indexer, by name."""
         return await self.providers.all()
 
+    async def enabled(self) -> list[IndexerDefinition]:
+        """Indexers in use for anything, with valid settings (Radarr's available providers)."""
+        return [
+            d
+            for d in await self.providers.all()
+            if d.enabled and not any(f.severity != "warning" for f in d.settings.check())
+        ]
+
     async def enabled_for(
         self, use: str, *, tags: Iterable[int] | None = None, indexer_ids: Iterable[int] | None = None
     ) -> list[IndexerDefinition]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from reelarr.indexers.base import Indexer
 from reelarr.indexers.newznab.indexers import Newznab, Torznab
+from reelarr.indexers.trackers.hdbits import HDBits
+from reelarr.indexers.trackers.torrent_rss import TorrentRssIndexer
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[Indexer], ...] = (Newznab, Torznab)
+BUILT_IN: tuple[type[Indexer], ...] = (Newznab, Torznab, HDBits, TorrentRssIndexer)
 
 
 def indexer_registry() -> ProviderRegistry[Indexer]:

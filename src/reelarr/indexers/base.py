@@ -100,6 +100,10 @@ class Indexer(Provider):
     def parse(self, response: IndexerResponse) -> list[Release]:
         """The releases of one answer."""
 
+    def download_request(self, url: str) -> IndexerRequest:
+        """How to fetch a release's .torrent or .nzb (some trackers want their credentials again)."""
+        return IndexerRequest(url, accept="*/*")
+
     async def send(self, request: IndexerRequest) -> IndexerResponse:
         """Send one request; the answer whatever its status below 500."""
         headers = {"Accept": request.accept, **request.headers}

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from reelarr.indexers.base import Indexer
 from reelarr.indexers.newznab.indexers import Newznab, Torznab
+from reelarr.indexers.trackers.filelist import FileList
 from reelarr.indexers.trackers.hdbits import HDBits
+from reelarr.indexers.trackers.iptorrents import IPTorrents
+from reelarr.indexers.trackers.nyaa import Nyaa
+from reelarr.indexers.trackers.potato import TorrentPotato
+from reelarr.indexers.trackers.ptp import PassThePopcorn
 from reelarr.indexers.trackers.torrent_rss import TorrentRssIndexer
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[Indexer], ...] = (Newznab, Torznab, HDBits, TorrentRssIndexer)
+BUILT_IN: tuple[type[Indexer], ...] = (
+    Newznab,
+    Torznab,
+    HDBits,
+    PassThePopcorn,
+    FileList,
+    IPTorrents,
+    Nyaa,
+    TorrentPotato,
+    TorrentRssIndexer,
+)
 
 
 def indexer_registry() -> ProviderRegistry[Indexer]:

@@ -28,7 +28,7 @@ from reelarr.providers.registry import ProviderRegistry
 from reelarr.providers.service import ExistingTags, ProviderService
 from reelarr.providers.settings import ProviderSettings
 from reelarr.providers.status import ProviderStatus, ProviderStatuses
-from reelarr.releases.model import Release
+from reelarr.releases.model import NO_FLAGS, IndexerFlags, IndexerInfo, Release
 from reelarr.releases.search import MovieSearch
 from reelarr.remote import BackedOff, BreakerPolicy, RateLimit, RemoteRegistry, RetryPolicy, ServicePolicy
 
@@ -159,6 +159,36 @@ class IndexerService:
         return self.providers.instance(definition)
 
     # -- what the search code asks ------------------------------------------------------------
+
+    def info(self, definition: IndexerDefinition) -> IndexerInfo:
+        """What the decision engine needs of an indexer: priority, tags, seeding rules, required flags."""
+        settings = definition.settings
+        criteria = getattr(settings, "seed_criteria", None)
+        flags = NO_FLAGS
+        for flag in getattr(settings, "required_flags", []) or []:
+            flags |= IndexerFlags(flag)
+        implementation = self.providers.implementation(definition)
+        return IndexerInfo(
+            id=definition.id,
+            name=definition.name,
+            protocol=implementation.protocol,
+            priority=definition.options.priority,
+            tags=definition.tags,
+            download_client_id=definition.options.download_client_id,
+            minimum_seeders=getattr(settings, "minimum_seeders", None),
+            seed_ratio=getattr(criteria, "seed_ratio", None),
+            seed_time=getattr(criteria, "seed_time", None),
+            required_flags=flags,
+            reject_blocklisted_hashes=bool(
+                getattr(settings, "reject_blocklisted_torrent_hashes_while_grabbing", False)
+            ),
+            multi_languages=tuple(getattr(settings, "multi_languages", []) or []),
+            fail_downloads=tuple(getattr(settings, "fail_downloads", []) or []),
+        )
+
+    async def infos(self) -> dict[int, IndexerInfo]:
+        """Every indexer's info, by id."""
+        return {d.id: self.info(d) for d in await self.providers.all()}
 
     async def all(self) -> list[IndexerDefinition]:
         """Every indexer, by name."""

@@ -110,3 +110,22 @@ def imdb_tt(value: str | int | None) -> str | None:
     if not text.isdigit() or int(text) == 0:
         return None
     return f"tt{int(text):07d}"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexerInfo:
+    """What the decision engine needs to know of the indexer a release came from."""
+
+    id: int
+    name: str
+    protocol: DownloadProtocol
+    priority: int = 25
+    tags: tuple[int, ...] = ()
+    download_client_id: int = 0
+    minimum_seeders: int | None = None  # torrent indexers only
+    seed_ratio: float | None = None
+    seed_time: int | None = None  # minutes
+    required_flags: IndexerFlags = NO_FLAGS
+    reject_blocklisted_hashes: bool = False
+    multi_languages: tuple[int, ...] = ()
+    fail_downloads: tuple[int, ...] = ()  # 0: executables, 1: potentially dangerous

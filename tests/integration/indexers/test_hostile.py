@@ -154,3 +154,19 @@ async def test_secrets_an_indexer_echoes_are_kept_out_of_its_error(
     assert key not in failure.message
     assert "(removed)" in failure.message
     assert key not in ((await indexer_app.services.provider_statuses.get(good)).last_error or "")
+
+
+async def test_the_indexer_resource_shows_its_failure_while_it_lasts(
+    indexer_app: LiveServer, indexer_server: IndexerFixtureServer
+) -> None:
+    good, bad = await _two_indexers(indexer_app, indexer_server)
+    indexer_server.fail("status", path="/torznab/", status=503)
+    await indexer_app.services.indexers.search(MATRIX)
+    listed = {i["id"]: i for i in (await indexer_app.client.get("/api/v3/indexer")).json()}
+    assert "status" not in listed[good]
+    status = listed[bad]["status"]
+    assert status["escalationLevel"] == 1
+    assert "HTTP 503" in status["lastError"]
+    assert status["disabledTill"] > status["mostRecentFailure"]
+    one = (await indexer_app.client.get(f"/api/v3/indexer/{bad}")).json()
+    assert one["status"]["lastError"] == status["lastError"]

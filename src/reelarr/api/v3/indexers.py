@@ -11,6 +11,7 @@ from reelarr.indexers.base import Indexer
 from reelarr.indexers.settings import IndexerOptions
 from reelarr.providers.model import ProviderDefinition
 from reelarr.providers.service import ProviderService
+from reelarr.providers.status import ProviderStatus
 from reelarr.releases.model import FLAG_NAMES, OBSOLETE_FLAGS
 from reelarr.services import Services
 
@@ -51,13 +52,13 @@ class IndexerFlagResource(Resource):
 
 
 def indexer_resource(
-    service: ProviderService[Any, Any], definition: ProviderDefinition[Any]
+    service: ProviderService[Any, Any], definition: ProviderDefinition[Any], status: ProviderStatus | None
 ) -> IndexerResource:
-    """The API view of an indexer."""
+    """The API view of an indexer (with its failure status, Reelarr's, while it fails)."""
     implementation: type[Indexer] = service.implementation(definition)
     options: IndexerOptions = definition.options
     return IndexerResource(
-        **base_resource(service, definition),
+        **base_resource(service, definition, status),
         enable_rss=options.enable_rss,
         enable_automatic_search=options.enable_automatic_search,
         enable_interactive_search=options.enable_interactive_search,

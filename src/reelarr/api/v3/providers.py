@@ -4,6 +4,7 @@
 # No `from __future__ import annotations` here: the route handlers are made per family, and FastAPI
 # must see their body types as objects, not as names it cannot resolve.
 from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Body, Depends, Query, Request, Response
@@ -18,6 +19,7 @@ from reelarr.providers.fields import SelectOption
 from reelarr.providers.model import ApplyTags, BulkEdit, ProviderDefinition, ProviderInput, ProviderOptions
 from reelarr.providers.schema import to_fields
 from reelarr.providers.service import ProviderService
+from reelarr.providers.status import ProviderStatus
 from reelarr.services import Services
 
 ServicesDep = Annotated[Services, Depends(get_services)]
@@ -63,6 +65,29 @@ class MessageResource(Resource):
     type: str
 
 
+class ProviderStatusResource(Resource):
+    """Reelarr's: how a provider has been failing (absent while it works)."""
+
+    escalation_level: int
+    initial_failure: datetime | None = None
+    most_recent_failure: datetime | None = None
+    disabled_till: datetime | None = None
+    last_error: str | None = None
+
+
+def status_resource(status: ProviderStatus | None) -> ProviderStatusResource | None:
+    """The API view of a provider's status; None for one that never failed or has recovered."""
+    if status is None or status.escalation_level == 0:
+        return None
+    return ProviderStatusResource(
+        escalation_level=status.escalation_level,
+        initial_failure=status.initial_failure,
+        most_recent_failure=status.most_recent_failure,
+        disabled_till=status.disabled_till,
+        last_error=status.last_error,
+    )
+
+
 class ProviderResource(Resource):
     """What every provider resource has, in and out."""
 
@@ -76,6 +101,7 @@ class ProviderResource(Resource):
     message: MessageResource | None = None
     tags: list[int] | None = None
     presets: list[Any] | None = None
+    status: ProviderStatusResource | None = None
 
 
 class ProviderBulkResource(Resource):
@@ -127,7 +153,9 @@ def field_resources(definition: ProviderDefinition[Any]) -> list[FieldResource]:
     return fields
 
 
-def base_resource(service: ProviderService[Any, Any], definition: ProviderDefinition[Any]) -> dict[str, Any]:
+def base_resource(
+    service: ProviderService[Any, Any], definition: ProviderDefinition[Any], status: ProviderStatus | None
+) -> dict[str, Any]:
     """The shared properties of a provider resource, by attribute name."""
     implementation = service.implementation(definition)
     message = implementation.message
@@ -141,6 +169,7 @@ def base_resource(service: ProviderService[Any, Any], definition: ProviderDefini
         "info_link": implementation.info_link(),
         "message": MessageResource(message=message.message, type=message.type) if message else None,
         "tags": list(definition.tags),
+        "status": status_resource(status),
     }
 
 
@@ -179,7 +208,7 @@ class ProviderRoutes(Generic[R, B]):
         resource_type: type[R],
         bulk_type: type[B],
         service_of: Callable[[Services], ProviderService[Any, Any]],
-        to_resource: Callable[[ProviderService[Any, Any], ProviderDefinition[Any]], R],
+        to_resource: Callable[[ProviderService[Any, Any], ProviderDefinition[Any], ProviderStatus | None], R],
     ) -> None:
         self.router = router
         self.resource_type = resource_type
@@ -187,6 +216,15 @@ class ProviderRoutes(Generic[R, B]):
         self.service_of = service_of
         self.to_resource = to_resource
         self._add_routes()
+
+    async def _resources(
+        self, service: ProviderService[Any, Any], definitions: list[ProviderDefinition[Any]]
+    ) -> list[R]:
+        statuses = await service.statuses.of(d.id for d in definitions)
+        return [self.to_resource(service, d, statuses[d.id]) for d in definitions]
+
+    async def _resource(self, service: ProviderService[Any, Any], definition: ProviderDefinition[Any]) -> R:
+        return (await self._resources(service, [definition]))[0]
 
     def _input(self, service: ProviderService[Any, Any], resource: ProviderResource) -> ProviderInput:
         return provider_input(resource, service.family.options_type)
@@ -197,20 +235,20 @@ class ProviderRoutes(Generic[R, B]):
 
         async def list_all(services: ServicesDep) -> list[Any]:
             service = routes.service_of(services)
-            return [routes.to_resource(service, d) for d in await service.all()]
+            return await routes._resources(service, await service.all())
 
         async def schema(services: ServicesDep) -> list[Any]:
             service = routes.service_of(services)
             found = []
             for template in service.templates():
-                resource = routes.to_resource(service, template.definition)
-                resource.presets = [routes.to_resource(service, p) for p in template.presets]
+                resource = routes.to_resource(service, template.definition, None)
+                resource.presets = [routes.to_resource(service, p, None) for p in template.presets]
                 found.append(resource)
             return found
 
         async def get_one(id: int, services: ServicesDep) -> Any:
             service = routes.service_of(services)
-            return routes.to_resource(service, await service.get(id))
+            return await routes._resource(service, await service.get(id))
 
         async def create(
             services: ServicesDep,
@@ -219,7 +257,7 @@ class ProviderRoutes(Generic[R, B]):
         ) -> Any:
             service = routes.service_of(services)
             created = await service.create(routes._input(service, body), force_save=force_save)
-            return routes.to_resource(service, created)
+            return await routes._resource(service, created)
 
         async def update(
             services: ServicesDep,
@@ -229,7 +267,7 @@ class ProviderRoutes(Generic[R, B]):
         ) -> Any:
             service = routes.service_of(services)
             updated = await service.update(id, routes._input(service, body), force_save=force_save)
-            return routes.to_resource(service, updated)
+            return await routes._resource(service, updated)
 
         async def bulk_update(
             services: ServicesDep, body: Annotated[ProviderBulkResource, Body()]
@@ -241,7 +279,7 @@ class ProviderRoutes(Generic[R, B]):
                 apply_tags=body.apply_tags,
                 options=sent_options(body, service.family.options_type),
             )
-            return [routes.to_resource(service, d) for d in await service.bulk_update(edit)]
+            return await routes._resources(service, await service.bulk_update(edit))
 
         async def bulk_delete(
             services: ServicesDep, body: Annotated[ProviderBulkResource, Body()]

@@ -216,9 +216,12 @@ class ProviderService(Generic[OptionsT, P]):
         self, provider_id: int | None, body: ProviderInput, *, force_save: bool = False
     ) -> ProviderDefinition[OptionsT]:
         """Change a provider (the id from the path, else the body's); tested again only when changed."""
-        existing = (await self.store.find(provider_id) if provider_id else None) or await self.store.get(
-            body.id
-        )
+        existing = await self.store.find(provider_id) if provider_id else None
+        if existing is None:
+            # Radarr falls back to the body's id; NotFound names the id asked for.
+            existing = await self.store.find(body.id) if body.id else None
+            if existing is None:
+                existing = await self.store.get(provider_id or body.id)
         definition = self._definition(body, existing)
         await self._check_shared(definition)
         if definition == existing:

@@ -311,3 +311,11 @@ async def test_indexer_ids_out_of_range_are_404s(indexer_app: LiveServer) -> Non
     for path in ("/api/v3/indexer/0", "/api/v3/indexer/99999999999", "/api/v3/indexer/-1"):
         response = await indexer_app.client.get(path)
         assert response.status_code in (400, 404), path
+
+
+async def test_updating_an_unknown_indexer_is_a_404_naming_it(
+    indexer_app: LiveServer, indexer_server: IndexerFixtureServer
+) -> None:
+    response = await indexer_app.client.put("/api/v3/indexer/77", json=nab_resource(indexer_server))
+    assert response.status_code == 404
+    assert "77" in response.json()["message"]

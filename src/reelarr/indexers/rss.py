@@ -24,6 +24,7 @@ MAGNET_TYPE = "application/x-bittorrent;x-scheme-handler/magnet"
 USENET_TYPES = (NZB_TYPE,)
 TORRENT_TYPES = (TORRENT_TYPE, MAGNET_TYPE)
 
+_ABSOLUTE = ("http://", "https://", "magnet:")
 _SEEDERS = re.compile(r"(Seeder)s?:\s+(?P<value>\d+)|(?P<value2>\d+)\s+(seeder)s?", re.IGNORECASE)
 _LEECHERS = re.compile(r"(Leecher)s?:\s+(?P<value>\d+)|(?P<value2>\d+)\s+(leecher)s?", re.IGNORECASE)
 _PEERS = re.compile(r"(Peer)s?:\s+(?P<value>\d+)|(?P<value2>\d+)\s+(peer)s?", re.IGNORECASE)
@@ -71,6 +72,7 @@ class RssParser:
             setattr(self, name, value)
         self._base_url = ""
         self.response: IndexerResponse | None = None
+        self._enclosures: dict[int, tuple[ET.Element, list[Enclosure]]] = {}
 
     # -- the document -------------------------------------------------------------------------
 
@@ -108,6 +110,7 @@ class RssParser:
                     "Skipped a feed item of %s (%s): %s", stamp.indexer, text_of(item, "title")[:100], error
                 )
         self.post_process(items)
+        self._enclosures.clear()
         return releases
 
     def check_error(self, root: ET.Element) -> None:
@@ -157,17 +160,25 @@ class RssParser:
 
     def url(self, value: str | None) -> str | None:
         """An absolute address for a link of the feed (relative ones are read against the feed's)."""
-        if value is None or not value.strip():
+        if value is None:
             return None
-        return urljoin(self._base_url, value.strip())
+        value = value.strip()
+        if not value:
+            return None
+        if value.startswith(_ABSOLUTE):
+            return value
+        return urljoin(self._base_url, value)
 
     def enclosures(self, item: ET.Element) -> list[Enclosure]:
-        """The item's enclosures."""
-        found = []
-        for element in item.findall("enclosure"):
-            found.append(
-                Enclosure(element.get("url"), element.get("type"), parse_int(element.get("length")) or 0)
-            )
+        """The item's enclosures (read once per item)."""
+        cached = self._enclosures.get(id(item))
+        if cached is not None and cached[0] is item:
+            return cached[1]
+        found = [
+            Enclosure(element.get("url"), element.get("type"), parse_int(element.get("length")) or 0)
+            for element in item.findall("enclosure")
+        ]
+        self._enclosures[id(item)] = (item, found)
         return found
 
     def enclosure(self, item: ET.Element) -> Enclosure | None:

@@ -30,12 +30,13 @@ TORZNAB_NS = "http://torznab.com/schemas/2015/feed"
 LIMIT_BACKOFF = timedelta(hours=1)
 
 Attributes = dict[str, list[str]]
+_ABSOLUTE = ("http://", "https://", "magnet:")
 
 
 def read_attributes(item: ET.Element, namespace: str) -> Attributes:
     """An item's `attr` elements of the namespace, by lower-cased name, values in order."""
     found: Attributes = {}
-    for attr in item.iter(f"{{{namespace}}}attr"):
+    for attr in item.findall(f"{{{namespace}}}attr"):
         name, value = attr.get("name"), attr.get("value")
         if name is not None and value is not None:
             found.setdefault(name.lower(), []).append(value)
@@ -106,7 +107,7 @@ class _NabMixin:
 
 
 def _download_url(parser: RssParser, item: ET.Element, url: str | None) -> str | None:
-    if url and urlsplit(url).scheme:
+    if url and (url.startswith(_ABSOLUTE) or urlsplit(url).scheme):
         return url
     first = item.find("enclosure")
     return parser.url(first.get("url")) if first is not None else url

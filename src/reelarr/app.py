@@ -21,13 +21,24 @@ from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import calendar as calendar_api
-from reelarr.api.v3 import commands, health, languages, mediacover, movies, parse, quality, system
+from reelarr.api.v3 import (
+    commands,
+    config_indexer,
+    health,
+    languages,
+    mediacover,
+    movies,
+    parse,
+    quality,
+    system,
+)
 from reelarr.api.v3 import credits as credits_api
 from reelarr.api.v3 import customformat as customformat_api
 from reelarr.api.v3 import delayprofile as delayprofile_api
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
+from reelarr.api.v3 import indexers as indexers_api
 from reelarr.api.v3 import library_import as library_import_api
 from reelarr.api.v3 import moviefile as moviefile_api
 from reelarr.api.v3 import release_decisions as release_decisions_api
@@ -54,6 +65,10 @@ from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
+from reelarr.indexers.config import IndexerConfigService
+from reelarr.indexers.health import indexer_checks
+from reelarr.indexers.registry import indexer_registry
+from reelarr.indexers.service import IndexerLimits, IndexerService
 from reelarr.jobs.executor import CommandExecutor
 from reelarr.jobs.housekeeping import housekeeping_command, messaging_cleanup_command
 from reelarr.jobs.queue import CommandQueue
@@ -78,6 +93,7 @@ from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import LibraryHooks, MovieService
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
+from reelarr.providers.status import ProviderStatuses
 from reelarr.quality.commands import reset_quality_definitions_command
 from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
@@ -132,11 +148,6 @@ def subscribe_handlers(services: Services) -> None:
     services.bus.subscribe(MovieDeleted, after_delete)
 
 
-async def _no_indexers_yet(_indexer_id: int) -> bool:
-    """Release profiles may name an indexer; Reelarr has none until the indexers package lands."""
-    return False
-
-
 def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     """Create every service of the process around an open database."""
     bus = EventBus()
@@ -180,9 +191,28 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     root_folders.in_use = movie_service.uses_root_folder
     quality.in_use = movie_service.uses_profile
     exclusions = ExclusionService(db, bus)
+    provider_statuses = ProviderStatuses(db, bus, clock, started_at=clock())
+    indexers = IndexerService(
+        db,
+        bus,
+        clock,
+        remote,
+        indexer_registry(),
+        provider_statuses,
+        tags.existing,
+        IndexerLimits(
+            request_timeout=settings.indexer_timeout_seconds,
+            search_deadline=2 * settings.indexer_timeout_seconds,
+            rss_deadline=4 * settings.indexer_timeout_seconds,
+            request_interval=settings.indexer_request_interval_seconds,
+        ),
+    )
+    tags.register_usage("indexerIds", indexers.providers.ids_with_tag)
+    for check in indexer_checks(indexers, clock):
+        health_service.register(check)
     delay_profiles = DelayProfileService(db, bus, tags.existing)
     tags.register_usage("delayProfileIds", delay_profiles.ids_with_tag)
-    release_profiles = ReleaseProfileService(db, bus, tags.existing, indexer_exists=_no_indexers_yet)
+    release_profiles = ReleaseProfileService(db, bus, tags.existing, indexer_exists=indexers.providers.exists)
     tags.register_usage("releaseProfileIds", release_profiles.ids_with_tag)
     services = Services(
         settings=settings,
@@ -248,11 +278,17 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             ),
             exclusions.excluded_ids,
         ),
+        provider_statuses=provider_statuses,
+        indexers=indexers,
+        indexer_config=IndexerConfigService(config, bus),
     )
     register_commands(services)
     subscribe_handlers(services)
     ws.LiveMessages(bus, services.live)
-    load_plugins(settings.plugins, PluginHost(commands=registry, health=health_service))
+    load_plugins(
+        settings.plugins,
+        PluginHost(commands=registry, health=health_service, indexers=indexers.family.registry),
+    )
     return services
 
 
@@ -393,6 +429,9 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         tmdb_api.router,
         calendar_api.router,
         calendar_api.feed,
+        indexers_api.router,
+        indexers_api.flags,
+        config_indexer.router,
     ]
     for router in routers:
         api.include_router(router)

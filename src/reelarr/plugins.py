@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 
 from reelarr.health.service import HealthService
+from reelarr.indexers.base import Indexer
 from reelarr.jobs.registry import CommandRegistry
+from reelarr.providers.registry import ProviderRegistry
 
 log = logging.getLogger(__name__)
 ENTRY_POINT_GROUP = "reelarr.plugins"
@@ -17,10 +19,12 @@ ENTRY_POINT_GROUP = "reelarr.plugins"
 
 @dataclass(frozen=True, slots=True)
 class PluginHost:
-    """What a plugin may extend."""
+    """What a plugin may extend: commands, health checks, and provider implementations
+    (`host.indexers.register(MyIndexer)`)."""
 
     commands: CommandRegistry
     health: HealthService
+    indexers: ProviderRegistry[Indexer]
 
 
 PluginSetup = Callable[[PluginHost], None]

@@ -18,6 +18,8 @@ from reelarr.decisionlog.service import DecisionLog
 from reelarr.delayprofiles.service import DelayProfileService
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
+from reelarr.indexers.config import IndexerConfigService
+from reelarr.indexers.service import IndexerService
 from reelarr.jobs.queue import CommandQueue
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
@@ -32,6 +34,7 @@ from reelarr.movies.files import MovieFileService
 from reelarr.movies.library_import import LibraryImport
 from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import MovieService
+from reelarr.providers.status import ProviderStatuses
 from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
@@ -81,5 +84,8 @@ class Services:
     movie_list_cache: MovieListCache
     movie_files: MovieFileService
     library_import: LibraryImport
+    provider_statuses: ProviderStatuses
+    indexers: IndexerService
+    indexer_config: IndexerConfigService
     migration_version: int = 0
     database_version: str = ""

@@ -68,6 +68,14 @@ class Settings(BaseSettings):
         None, description="TMDB's API address (default https://api.themoviedb.org/3)."
     )
     tmdb_image_url: str | None = Field(None, description="TMDB's image address (default image.tmdb.org).")
+    indexer_timeout_seconds: float = Field(
+        30.0, gt=0, description="Seconds an indexer may take per request (a whole search: twice that)."
+    )
+    indexer_request_interval_seconds: float | None = Field(
+        None,
+        ge=0,
+        description="Seconds between two requests to one indexer (default: Radarr's, 2 s; PTP 4 s).",
+    )
     plugins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Extra modules to load, by import name."
     )

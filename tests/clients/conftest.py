@@ -18,7 +18,7 @@ from aiopyarr.radarr_client import RadarrClient
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.fixtures.media.plugin import sample_media
 from tests.fixtures.tmdb.plugin import tmdb_fixture_server, tmdb_server
-from tests.integration.movies.conftest import Library, library
+from tests.integration.movies.conftest import Library, indexer_fixture_server, indexer_server, library
 from tests.support.live import API_KEY
 from tests.support.waiting import eventually
 
@@ -27,6 +27,8 @@ __all__ = [
     "add_film",
     "add_film_with_file",
     "aiopyarr_client",
+    "indexer_fixture_server",
+    "indexer_server",
     "library",
     "lookup",
     "sample_media",

@@ -35,22 +35,22 @@ def _printable(value: Any) -> Any:
     return value
 
 
+def validation_failure_json(failure: ValidationFailure) -> dict[str, Any]:
+    """One failure as Radarr writes it (a warning also says `isWarning`, as Radarr's do)."""
+    return {
+        "propertyName": failure.property_name,
+        "errorMessage": _printable(failure.error_message),
+        "attemptedValue": _printable(failure.attempted_value),
+        "severity": failure.severity,
+        "errorCode": failure.error_code,
+        **({"isWarning": True} if failure.severity == "warning" else {}),
+        **({"formattedMessagePlaceholderValues": failure.placeholders} if failure.placeholders else {}),
+    }
+
+
 def validation_response(failures: Sequence[ValidationFailure]) -> JsonResponse:
     """400 with Radarr's validation array."""
-    return JsonResponse(
-        [
-            {
-                "propertyName": f.property_name,
-                "errorMessage": _printable(f.error_message),
-                "attemptedValue": _printable(f.attempted_value),
-                "severity": f.severity,
-                "errorCode": f.error_code,
-                **({"formattedMessagePlaceholderValues": f.placeholders} if f.placeholders else {}),
-            }
-            for f in failures
-        ],
-        status_code=400,
-    )
+    return JsonResponse([validation_failure_json(f) for f in failures], status_code=400)
 
 
 def message_response(status_code: int, message: str, description: str | None = None) -> JsonResponse:

@@ -14,6 +14,7 @@ from reelarr.api.v3.commands import command_resource
 from reelarr.customformats.events import CustomFormatAdded, CustomFormatDeleted, CustomFormatUpdated
 from reelarr.events import EventBus
 from reelarr.health.service import HealthChanged
+from reelarr.indexers.events import IndexerConfigChanged
 from reelarr.jobs.events import CommandUpdated, ScheduledTaskUpdated
 from reelarr.jobs.serialize import command_from_json
 from reelarr.live import LiveHub
@@ -25,6 +26,7 @@ from reelarr.movies.events import (
     MovieFileUpdated,
     MovieUpdated,
 )
+from reelarr.providers.events import ProviderChanged, ProviderStatusChanged
 from reelarr.rootfolders.events import RootFolderAdded, RootFolderDeleted
 from reelarr.tags.events import TagsChanged
 
@@ -52,6 +54,9 @@ class LiveMessages:
         bus.subscribe(CustomFormatAdded, self._on_custom_format, remote=True)
         bus.subscribe(CustomFormatUpdated, self._on_custom_format, remote=True)
         bus.subscribe(CustomFormatDeleted, self._on_custom_format, remote=True)
+        bus.subscribe(ProviderChanged, self._on_provider, remote=True)
+        bus.subscribe(ProviderStatusChanged, self._on_provider_status, remote=True)
+        bus.subscribe(IndexerConfigChanged, self._on_indexer_config, remote=True)
 
     async def _on_command(self, event: CommandUpdated) -> None:
         resource = command_resource(command_from_json(event.command)).dump()
@@ -88,6 +93,17 @@ class LiveMessages:
 
     async def _on_root_folders(self, _event: RootFolderAdded | RootFolderDeleted) -> None:
         self.hub.broadcast("rootfolder", "sync")
+
+    async def _on_provider(self, event: ProviderChanged) -> None:
+        # The resource is the family's: "indexer", later "downloadclient", "notification"...
+        self.hub.broadcast(event.family, event.action, {"id": event.provider_id})
+
+    async def _on_provider_status(self, _event: ProviderStatusChanged) -> None:
+        # A provider failing or recovering changes what the health checks say.
+        self.hub.broadcast("health", "sync")
+
+    async def _on_indexer_config(self, _event: IndexerConfigChanged) -> None:
+        self.hub.broadcast("config/indexer", "sync")
 
     async def _on_health(self, _event: HealthChanged) -> None:
         self.hub.broadcast("health", "sync")

@@ -30,7 +30,7 @@ from reelarr.customformats.model import (
 )
 from reelarr.languages import ALL_LANGUAGES, UNKNOWN, language_by_id
 from reelarr.quality.catalogue import Modifier, QualitySource, Resolution
-from reelarr.releases.model import INDEXER_FLAG_NAMES, IndexerFlag
+from reelarr.releases.model import INDEXER_FLAG_NAMES, IndexerFlags
 
 INFO_LINK = "https://wiki.servarr.com/radarr/settings#custom-formats-2"
 MAX_PATTERN_LENGTH = 20_000
@@ -383,7 +383,7 @@ def condition_problems(condition: Condition) -> list[FieldProblem]:
                 ]
             return []
         case IndexerFlagSet(flag=flag):
-            if flag != 0 and flag not in {f.value for f in IndexerFlag}:
+            if flag != 0 and flag not in {f.value for f in IndexerFlags}:
                 return [FieldProblem("value", f"Invalid indexer flag condition value: {flag}", flag)]
             return _choice_problems(flag, None, "indexer flag")
         case SourceIs(source=value) | ResolutionIs(resolution=value) | ModifierIs(modifier=value):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from reelarr.releases.model import INDEXER_FLAG_NAMES, IndexerFlag
+from reelarr.releases.model import INDEXER_FLAG_NAMES, IndexerFlags
 
 # The flags live with releases; they are re-exported here for the conditions that test them.
-__all__ = ["INDEXER_FLAG_NAMES", "IndexerFlag"]
+__all__ = ["INDEXER_FLAG_NAMES", "IndexerFlags"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,10 @@ from reelarr.customformats import tables as customformats_tables
 from reelarr.db.base import Base
 from reelarr.decisionlog import tables as decisionlog_tables
 from reelarr.delayprofiles import tables as delayprofiles_tables
+from reelarr.indexers import tables as indexers_tables
 from reelarr.jobs import tables as jobs_tables
 from reelarr.movies import tables as movies_tables
+from reelarr.providers import tables as providers_tables
 from reelarr.quality import tables as quality_tables
 from reelarr.releaseprofiles import tables as releaseprofiles_tables
 from reelarr.rootfolders import tables as rootfolders_tables
@@ -20,8 +22,10 @@ __all__ = [
     "customformats_tables",
     "decisionlog_tables",
     "delayprofiles_tables",
+    "indexers_tables",
     "jobs_tables",
     "movies_tables",
+    "providers_tables",
     "quality_tables",
     "releaseprofiles_tables",
     "rootfolders_tables",

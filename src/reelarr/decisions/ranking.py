@@ -10,16 +10,16 @@ from reelarr.decisions.specs.size import MEGABYTE
 from reelarr.decisions.subject import Subject
 from reelarr.protocols import DownloadProtocol
 from reelarr.quality.profile_rules import ProperPolicy
-from reelarr.releases.model import IndexerFlag
+from reelarr.releases.model import IndexerFlags
 
 _SIZE_STEP = 200 * MEGABYTE
 _FLAG_SCORES = {
-    IndexerFlag.G_FREELEECH: 2,
-    IndexerFlag.G_DOUBLE_UPLOAD: 2,
-    IndexerFlag.PTP_APPROVED: 2,
-    IndexerFlag.PTP_GOLDEN: 2,
-    IndexerFlag.G_INTERNAL: 2,
-    IndexerFlag.G_HALFLEECH: 1,
+    IndexerFlags.G_FREELEECH: 2,
+    IndexerFlags.G_DOUBLE_UPLOAD: 2,
+    IndexerFlags.PTP_APPROVED: 2,
+    IndexerFlags.PTP_GOLDEN: 2,
+    IndexerFlags.G_INTERNAL: 2,
+    IndexerFlags.G_HALFLEECH: 1,
 }
 
 

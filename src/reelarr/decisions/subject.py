@@ -14,7 +14,7 @@ from reelarr.quality.profile import QualityProfile
 from reelarr.quality.profile_rules import ProperPolicy
 from reelarr.quality.revision import QualityModel
 from reelarr.releaseprofiles.model import ReleaseProfile
-from reelarr.releases.model import NO_FLAGS, IndexerFlag, Release
+from reelarr.releases.model import NO_FLAGS, IndexerFlags, IndexerInfo, Release
 
 # Both protocols, no delay: what a film gets when no delay profile was looked up.
 NO_DELAY = DelayProfile(id=GLOBAL_ID, order=GLOBAL_ORDER)
@@ -45,8 +45,13 @@ class IndexerRules:
     """What the release's indexer asks of its releases (Radarr's indexer settings)."""
 
     minimum_seeders: int = 0
-    required_flags: IndexerFlag = NO_FLAGS
+    required_flags: IndexerFlags = NO_FLAGS
     tags: frozenset[int] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, info: IndexerInfo) -> IndexerRules:
+        """The rules of an indexer as the indexers package describes it."""
+        return cls(info.minimum_seeders or 0, info.required_flags, frozenset(info.tags))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,1 +1,2 @@
-"""Releases as indexers report them: the plain data the decision engine, search and grabbing share."""
+"""Releases as indexers report them, and what a search asks for: pure data, no I/O (the decision
+engine imports this without importing any indexer)."""

@@ -6,13 +6,14 @@ response = await tmdb.request("GET", url, params=...)       # timeouts, retries,
 states = remote.states()                                    # for the health page
 """
 
-from reelarr.remote.breaker import CircuitBreaker, ServiceState, ServiceStatus
+from reelarr.remote.breaker import BackedOff, CircuitBreaker, ServiceState, ServiceStatus
 from reelarr.remote.policy import BreakerPolicy, Clock, RateLimit, RetryPolicy, ServicePolicy, Sleep
 from reelarr.remote.ratelimit import TokenBucket
 from reelarr.remote.registry import RemoteRegistry, default_user_agent, new_client
 from reelarr.remote.service import (
     IDEMPOTENT_METHODS,
     RemoteService,
+    ResponseTooLarge,
     TransientFailure,
     describe_rejection,
     parse_retry_after,
@@ -20,12 +21,14 @@ from reelarr.remote.service import (
 
 __all__ = [
     "IDEMPOTENT_METHODS",
+    "BackedOff",
     "BreakerPolicy",
     "CircuitBreaker",
     "Clock",
     "RateLimit",
     "RemoteRegistry",
     "RemoteService",
+    "ResponseTooLarge",
     "RetryPolicy",
     "ServicePolicy",
     "ServiceState",

@@ -10,6 +10,10 @@ from reelarr.errors import RemoteUnavailable
 from reelarr.remote.policy import BreakerPolicy, Clock
 
 
+class BackedOff(RemoteUnavailable):
+    """The call was not made: the breaker is open after earlier failures (nothing new was learnt)."""
+
+
 class ServiceStatus(StrEnum):
     """What the health page says of a service."""
 
@@ -63,13 +67,11 @@ class CircuitBreaker:
             return False
         now = self._clock()
         if now < self._open_until:
-            raise RemoteUnavailable(
+            raise BackedOff(
                 self._name, f"backing off until {_show(self._open_until)} after: {self._last_error}"
             )
         if self._trial_in_flight:
-            raise RemoteUnavailable(
-                self._name, f"waiting for a trial call to succeed after: {self._last_error}"
-            )
+            raise BackedOff(self._name, f"waiting for a trial call to succeed after: {self._last_error}")
         self._trial_in_flight = True
         return True
 

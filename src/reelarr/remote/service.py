@@ -16,7 +16,7 @@ from tenacity import (
 )
 
 from reelarr.errors import RemoteRejected, RemoteUnavailable
-from reelarr.remote.breaker import CircuitBreaker, ServiceState
+from reelarr.remote.breaker import BackedOff, CircuitBreaker, ServiceState
 from reelarr.remote.policy import Clock, ServicePolicy, Sleep
 from reelarr.remote.ratelimit import TokenBucket
 
@@ -71,6 +71,29 @@ def describe_rejection(response: httpx.Response) -> str:
                 return str(value)[:300]
     text = response.text.strip()
     return text[:300] if text else response.reason_phrase
+
+
+async def _read_capped(response: httpx.Response, max_bytes: int, service: str, where: str) -> bytes:
+    """The body, or ResponseTooLarge as soon as it is known to pass `max_bytes`."""
+    declared = response.headers.get("Content-Length")
+    if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+        raise ResponseTooLarge(
+            service, f"answered with {int(declared):,} bytes, over the {max_bytes:,} bytes allowed ({where})"
+        )
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise ResponseTooLarge(
+                service, f"answered with more than the {max_bytes:,} bytes allowed ({where})"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+class ResponseTooLarge(RemoteUnavailable):
+    """The answer was longer than the caller allows; it was not read."""
 
 
 def _where(method: str, url: str | httpx.URL) -> str:
@@ -139,6 +162,8 @@ class RemoteService:
             else:
                 self._breaker.record_failure(exc.message, trial=trial)
             raise RemoteUnavailable(self._name, exc.message) from exc
+        except BackedOff:
+            raise
         except RemoteUnavailable as exc:
             self._breaker.record_failure(exc.message, trial=trial)
             raise
@@ -222,6 +247,59 @@ class RemoteService:
 
         return await self.run(once, idempotent=safe)
 
+    async def exchange(
+        self,
+        method: str,
+        url: str,
+        *,
+        max_bytes: int,
+        params: Params | None = None,
+        headers: Mapping[str, str] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        auth: tuple[str, str] | None = None,
+    ) -> httpx.Response:
+        """Send one request under the policy and return the answer whatever its 4xx status (429
+        included: the caller decides how long to wait), its body read up to `max_bytes` (a longer one
+        is refused unread); 5xx and failures to connect raise RemoteUnavailable as `request` does.
+
+        For services whose error answers carry what went wrong in a body of their own (an indexer's
+        XML error), which the caller reads itself.
+        """
+        method = method.upper()
+
+        async def once() -> httpx.Response:
+            where = _where(method, url)
+            request = self._client.build_request(
+                method, url, params=params, headers=headers, json=json, content=content
+            )
+            response = await self._transport_call(
+                lambda: self._client.send(
+                    request, stream=True, auth=httpx.BasicAuth(*auth) if auth else None
+                ),
+                where,
+            )
+            try:
+                body = await _read_capped(response, max_bytes, self._name, where)
+            except httpx.TimeoutException as exc:
+                raise TransientFailure(f"timed out reading the answer ({where})") from exc
+            except httpx.TransportError as exc:
+                raise TransientFailure(f"connection failed reading the answer ({where}): {exc}") from exc
+            finally:
+                await response.aclose()
+            # The body is decoded already: the copy must not claim an encoding or the wire length.
+            kept = [
+                (k, v)
+                for k, v in response.headers.multi_items()
+                if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+            ]
+            response = httpx.Response(response.status_code, headers=kept, content=body, request=request)
+            if response.status_code >= 500:
+                self._check(response, where)
+            return response
+
+        return await self.run(once, idempotent=method in IDEMPOTENT_METHODS)
+
     async def get_json(
         self, url: str, *, params: Params | None = None, headers: Mapping[str, str] | None = None
     ) -> Any:
@@ -240,8 +318,14 @@ class RemoteService:
 
     async def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         where = _where(method, url)
+        response = await self._transport_call(lambda: self._client.request(method, url, **kwargs), where)
+        return self._check(response, where)
+
+    async def _transport_call(
+        self, call: Callable[[], Awaitable[httpx.Response]], where: str
+    ) -> httpx.Response:
         try:
-            response = await self._client.request(method, url, **kwargs)
+            return await call()
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             raise TransientFailure(
                 f"cannot connect ({where}): {exc or type(exc).__name__}", sent=False
@@ -254,7 +338,6 @@ class RemoteService:
             raise TransientFailure(f"connection failed ({where}): {exc or type(exc).__name__}") from exc
         except httpx.HTTPError as exc:
             raise RemoteUnavailable(self._name, f"request failed ({where}): {exc}") from exc
-        return self._check(response, where)
 
     def _check(self, response: httpx.Response, where: str) -> httpx.Response:
         status = response.status_code

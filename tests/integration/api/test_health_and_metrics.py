@@ -9,13 +9,16 @@ from tests.conftest import make_settings
 from tests.support.live import LiveServer, live_server
 
 
-async def test_without_a_tmdb_key_health_warns_and_nothing_else(server: LiveServer) -> None:
+async def test_a_new_server_warns_of_no_tmdb_key_and_no_indexers_and_nothing_else(server: LiveServer) -> None:
     response = await server.client.get("/api/v3/health")
     assert response.status_code == 200
-    [problem] = response.json()
-    assert problem["source"] == "TmdbCheck"
-    assert problem["type"] == "warning"
-    assert "TMDB API key" in problem["message"]
+    problems = {p["source"]: p for p in response.json()}
+    assert {source: p["type"] for source, p in problems.items()} == {
+        "TmdbCheck": "warning",
+        "IndexerRssCheck": "error",
+        "IndexerSearchCheck": "warning",
+    }
+    assert "TMDB API key" in problems["TmdbCheck"]["message"]
 
 
 async def test_metrics_need_credentials_and_count_requests(server: LiveServer) -> None:

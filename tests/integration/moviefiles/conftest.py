@@ -11,10 +11,25 @@ import pytest
 
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.fixtures.media.plugin import sample_media
-from tests.integration.movies.conftest import Library, library, tmdb_fixture_server, tmdb_server
+from tests.integration.movies.conftest import (
+    Library,
+    indexer_fixture_server,
+    indexer_server,
+    library,
+    tmdb_fixture_server,
+    tmdb_server,
+)
 from tests.support.waiting import eventually
 
-__all__ = ["library", "sample_media", "tmdb_fixture_server", "tmdb_server", "two_language_feature"]
+__all__ = [
+    "indexer_fixture_server",
+    "indexer_server",
+    "library",
+    "sample_media",
+    "tmdb_fixture_server",
+    "tmdb_server",
+    "two_language_feature",
+]
 
 FINISHED = {"completed", "failed", "aborted", "cancelled", "orphaned"}
 

@@ -1,4 +1,4 @@
-"""A server wired to the fixture TMDB, with a root folder on disk."""
+"""A server wired to the fixture TMDB, with a root folder on disk and an indexer (a fixture Torznab)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_settings
+from tests.fixtures.indexers.plugin import indexer_fixture_server, indexer_server
+from tests.fixtures.indexers.resources import nab_resource
+from tests.fixtures.indexers.server import IndexerFixtureServer
 from tests.fixtures.tmdb.plugin import tmdb_fixture_server, tmdb_server
 from tests.fixtures.tmdb.server import TmdbFixtureServer
 from tests.support.live import LiveServer, live_server
 
-__all__ = ["tmdb_fixture_server", "tmdb_server"]
+__all__ = ["indexer_fixture_server", "indexer_server", "tmdb_fixture_server", "tmdb_server"]
 
 
 @dataclass
@@ -27,9 +30,9 @@ class Library:
 
 @pytest.fixture
 async def library(
-    database_url: str, tmp_path: Path, tmdb_server: TmdbFixtureServer
+    database_url: str, tmp_path: Path, tmdb_server: TmdbFixtureServer, indexer_server: IndexerFixtureServer
 ) -> AsyncIterator[Library]:
-    """A server with TMDB configured and one root folder."""
+    """A server with TMDB configured, one root folder and one indexer: what a healthy Radarr has."""
     root = tmp_path / "movies"
     root.mkdir()
     settings = make_settings(
@@ -41,5 +44,7 @@ async def library(
     )
     async with live_server(settings) as server:
         response = await server.client.post("/api/v3/rootfolder", json={"path": str(root)})
+        assert response.status_code == 201, response.text
+        response = await server.client.post("/api/v3/indexer", json=nab_resource(indexer_server))
         assert response.status_code == 201, response.text
         yield Library(server, tmdb_server, root)

@@ -23,7 +23,7 @@ from reelarr.customformats.model import (
 )
 from reelarr.languages import ORIGINAL, lang
 from reelarr.quality.catalogue import Modifier, QualitySource, quality
-from reelarr.releases.model import IndexerFlag
+from reelarr.releases.model import IndexerFlags
 
 ENGLISH, FRENCH, SPANISH = lang("English"), lang("French"), lang("Spanish")
 RELEASE = FormatInput(
@@ -33,7 +33,7 @@ RELEASE = FormatInput(
     quality=quality("Remux-2160p"),
     languages=(ENGLISH,),
     size=gigabytes(50),
-    indexer_flags=IndexerFlag.G_FREELEECH | IndexerFlag.G_INTERNAL,
+    indexer_flags=IndexerFlags.G_FREELEECH | IndexerFlags.G_INTERNAL,
     year=2019,
 )
 
@@ -63,9 +63,9 @@ def matched(custom_format: CustomFormat, subject: FormatInput = RELEASE) -> bool
         (ReleaseGroup(r"^FLUX$"), False),
         (LanguageIs(ENGLISH.id), True),
         (LanguageIs(FRENCH.id), False),
-        (IndexerFlagSet(IndexerFlag.G_FREELEECH), True),
-        (IndexerFlagSet(IndexerFlag.G_INTERNAL), True),
-        (IndexerFlagSet(IndexerFlag.PTP_GOLDEN), False),
+        (IndexerFlagSet(IndexerFlags.G_FREELEECH), True),
+        (IndexerFlagSet(IndexerFlags.G_INTERNAL), True),
+        (IndexerFlagSet(IndexerFlags.PTP_GOLDEN), False),
         (SourceIs(QualitySource.BLURAY), True),
         (SourceIs(QualitySource.WEBDL), False),
         (ResolutionIs(2160), True),

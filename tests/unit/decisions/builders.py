@@ -59,6 +59,7 @@ def release(title: str = TITLE, **changes: Any) -> Release:
     values: dict[str, Any] = {
         "guid": f"guid-{title}",
         "title": title,
+        "download_url": f"http://127.0.0.1:9/download/{title}",
         "indexer_id": 1,
         "indexer": "Fixture",
         "protocol": DownloadProtocol.TORRENT,

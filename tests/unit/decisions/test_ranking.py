@@ -11,7 +11,7 @@ from reelarr.decisions.subject import DecisionSettings, Subject
 from reelarr.delayprofiles.model import DelayProfile
 from reelarr.protocols import DownloadProtocol
 from reelarr.quality.profile_rules import ProperPolicy
-from reelarr.releases.model import IndexerFlag
+from reelarr.releases.model import IndexerFlags
 from tests.unit.decisions.builders import GB, NOW, subject
 
 
@@ -56,7 +56,7 @@ def test_indexer_flags_count_only_when_preferred() -> None:
     prefer = DecisionSettings(prefer_indexer_flags=True)
     plain = _named(replace(subject(), settings=prefer), "plain", size=9 * GB)
     freeleech = _named(
-        replace(subject(), settings=prefer), "freeleech", indexer_flags=IndexerFlag.G_FREELEECH
+        replace(subject(), settings=prefer), "freeleech", indexer_flags=IndexerFlags.G_FREELEECH
     )
     assert _order(plain, freeleech) == ["freeleech", "plain"]
     assert _order(

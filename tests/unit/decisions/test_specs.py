@@ -15,7 +15,7 @@ from reelarr.languages import lang
 from reelarr.protocols import DownloadProtocol
 from reelarr.quality.profile_rules import ProperPolicy
 from reelarr.releaseprofiles.model import ReleaseProfile
-from reelarr.releases.model import IndexerFlag
+from reelarr.releases.model import IndexerFlags
 from tests.unit.decisions.builders import GB, NOW, on_disk, profile, subject
 
 MB = 1024 * 1024
@@ -225,13 +225,13 @@ def test_torrents_need_the_indexers_minimum_seeders() -> None:
 
 
 def test_required_indexer_flags() -> None:
-    rules = IndexerRules(required_flags=IndexerFlag.G_FREELEECH | IndexerFlag.G_INTERNAL)
+    rules = IndexerRules(required_flags=IndexerFlags.G_FREELEECH | IndexerFlags.G_INTERNAL)
     plain = subject(indexer=rules)
     assert release.required_flags(plain) == Rejection(
         Reason.REQUIRED_FLAGS,
         "None of the required indexer flags G_Freeleech, G_Internal where found. Found flags: none",
     )
-    internal = subject(indexer=rules, release_changes={"indexer_flags": IndexerFlag.G_INTERNAL})
+    internal = subject(indexer=rules, release_changes={"indexer_flags": IndexerFlags.G_INTERNAL})
     assert release.required_flags(internal) is None
 
 

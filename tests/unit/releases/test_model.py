@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from reelarr.protocols import DownloadProtocol
-from reelarr.releases.model import IndexerFlag, release_from_json, release_to_json
+from reelarr.releases.model import IndexerFlags, release_from_json, release_to_json
 from tests.unit.decisions.builders import NOW, release
 
 
 def test_a_release_survives_json() -> None:
     original = release(
-        indexer_flags=IndexerFlag.G_FREELEECH | IndexerFlag.G_INTERNAL,
+        indexer_flags=IndexerFlags.G_FREELEECH | IndexerFlags.G_INTERNAL,
         categories=(2000, 2040),
         info_hash="abc",
         magnet_url="magnet:?xt=urn:btih:abc",

@@ -6,6 +6,8 @@ from dataclasses import replace
 
 from reelarr.decisions.rejection import Reason
 from reelarr.decisions.subject import IndexerRules, SearchContext, SizeLimits
+from reelarr.protocols import DownloadProtocol
+from reelarr.releases.model import IndexerFlags, IndexerInfo
 from reelarr.search.library_index import LibraryIndex
 from reelarr.search.pipeline import Snapshot, best_per_movie, decide_all
 from tests.unit.decisions.builders import GB, NOW, movie, profile, release
@@ -55,3 +57,16 @@ def test_a_film_whose_profile_is_gone_is_treated_as_unknown() -> None:
     orphan = LibraryIndex([movie(quality_profile_id=99)])
     ranked = decide_all([release("The.Matrix.1999.1080p.BluRay.x264-GRP", size=8 * GB)], orphan, SNAPSHOT)
     assert ranked[0].movie_id is None
+
+
+def test_an_indexers_settings_become_its_rules() -> None:
+    info = IndexerInfo(
+        id=7,
+        name="Tracker",
+        protocol=DownloadProtocol.TORRENT,
+        tags=(3,),
+        minimum_seeders=5,
+        required_flags=IndexerFlags.G_INTERNAL,
+    )
+    assert IndexerRules.of(info) == IndexerRules(5, IndexerFlags.G_INTERNAL, frozenset({3}))
+    assert IndexerRules.of(replace(info, minimum_seeders=None)).minimum_seeders == 0

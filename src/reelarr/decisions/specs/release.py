@@ -10,7 +10,7 @@ from reelarr.decisions.text import joined
 from reelarr.languages import ANY, ORIGINAL
 from reelarr.protocols import DownloadProtocol
 from reelarr.releaseprofiles.model import restriction_rejection
-from reelarr.releases.model import INDEXER_FLAG_NAMES, IndexerFlag
+from reelarr.releases.model import INDEXER_FLAG_NAMES, IndexerFlags
 
 _DISC = (
     re.compile(r"(?:dis[ck])(?:[-_. ]\d+[-_. ])(?:(?:(?:480|720|1080|2160)[ip]|)[-_. ])?(?:Blu-?ray)", re.I),
@@ -77,8 +77,8 @@ def seeders(subject: Subject) -> Rejection | None:
     return None
 
 
-def _flag_names(flags: IndexerFlag) -> str:
-    names = [INDEXER_FLAG_NAMES.get(flag.value, flag.name or "") for flag in IndexerFlag if flag in flags]
+def _flag_names(flags: IndexerFlags) -> str:
+    names = [INDEXER_FLAG_NAMES.get(flag.value, flag.name or "") for flag in IndexerFlags if flag in flags]
     return ", ".join(names) if names else "none"
 
 

@@ -1,0 +1,1 @@
+"""The indexer family: Newznab, Torznab, HDBits, RSS feeds and Radarr's other direct indexers."""

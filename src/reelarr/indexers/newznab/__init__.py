@@ -1,0 +1,1 @@
+"""Newznab (usenet) and Torznab (torrent) indexers: the same API, two protocols."""

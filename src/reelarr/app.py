@@ -41,6 +41,7 @@ from reelarr.api.v3 import filesystem as filesystem_api
 from reelarr.api.v3 import indexers as indexers_api
 from reelarr.api.v3 import library_import as library_import_api
 from reelarr.api.v3 import moviefile as moviefile_api
+from reelarr.api.v3 import release as release_api
 from reelarr.api.v3 import release_decisions as release_decisions_api
 from reelarr.api.v3 import releaseprofile as releaseprofile_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
@@ -66,6 +67,7 @@ from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
 from reelarr.indexers.config import IndexerConfigService
+from reelarr.indexers.events import IndexerConfigChanged
 from reelarr.indexers.health import indexer_checks
 from reelarr.indexers.registry import indexer_registry
 from reelarr.indexers.service import IndexerLimits, IndexerService
@@ -81,7 +83,7 @@ from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.metadata.health import TmdbCheck
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
-from reelarr.movies.commands import movies_search_command, refresh_movie_command
+from reelarr.movies.commands import refresh_movie_command
 from reelarr.movies.credits import CreditService
 from reelarr.movies.editor import MovieEditor, move_movie_command
 from reelarr.movies.events import MovieAdded, MovieDeleted
@@ -100,11 +102,16 @@ from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
 from reelarr.rootfolders.health import RootFolderCheck
 from reelarr.rootfolders.service import RootFolders
+from reelarr.search.commands import backlog_command, movies_search_command, rss_sync_command
+from reelarr.search.service import SearchService
+from reelarr.search.snapshot import SnapshotSources
 from reelarr.services import Services
 from reelarr.settings import Settings
 from reelarr.tags.service import TagService
 
 log = logging.getLogger(__name__)
+# Radarr's default RSS sync interval (minutes), until the indexer options are read.
+DEFAULT_RSS_SYNC_MINUTES = 30
 Clock = Callable[[], datetime]
 
 
@@ -129,7 +136,16 @@ def register_commands(services: Services) -> None:
         every_minutes=24 * 60,
     )
     registry.add(rescan_movie_command(services.movies, services.movie_files))
-    registry.add(movies_search_command(services.movies))
+    registry.add(movies_search_command(services.search, services.indexers))
+    registry.add(rss_sync_command(services.search), every_minutes=DEFAULT_RSS_SYNC_MINUTES)
+    registry.add(
+        backlog_command("MissingMoviesSearch", services.search.missing, services.search, services.indexers)
+    )
+    registry.add(
+        backlog_command(
+            "CutoffUnmetMoviesSearch", services.search.cutoff_unmet, services.search, services.indexers
+        )
+    )
     registry.add(move_movie_command())
 
 
@@ -144,8 +160,18 @@ def subscribe_handlers(services: Services) -> None:
     async def after_delete(event: MovieDeleted) -> None:
         await services.media_covers.delete(event.movie_id)
 
+    async def after_indexer_options(_event: IndexerConfigChanged) -> None:
+        await _schedule_rss_sync(services)
+        await services.scheduler.sync_tasks()
+
     services.bus.subscribe(MovieAdded, after_add)
     services.bus.subscribe(MovieDeleted, after_delete)
+    services.bus.subscribe(IndexerConfigChanged, after_indexer_options, remote=True)
+
+
+async def _schedule_rss_sync(services: Services) -> None:
+    """RssSync runs as often as the indexer options say (0: never on its own)."""
+    services.registry.schedule("RssSync", (await services.indexer_config.get()).rss_sync_interval)
 
 
 def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
@@ -214,6 +240,16 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     tags.register_usage("delayProfileIds", delay_profiles.ids_with_tag)
     release_profiles = ReleaseProfileService(db, bus, tags.existing, indexer_exists=indexers.providers.exists)
     tags.register_usage("releaseProfileIds", release_profiles.ids_with_tag)
+    decision_log = DecisionLog(db, clock)
+    indexer_config = IndexerConfigService(config, bus)
+    search = SearchService(
+        movie_service,
+        indexers,
+        indexer_config,
+        decision_log,
+        SnapshotSources(quality, delay_profiles, release_profiles, custom_formats, decision_log),
+        clock,
+    )
     services = Services(
         settings=settings,
         clock=clock,
@@ -243,7 +279,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         exclusions=exclusions,
         delay_profiles=delay_profiles,
         release_profiles=release_profiles,
-        decision_log=DecisionLog(db, clock),
+        decision_log=decision_log,
+        search=search,
         metrics=Metrics(bus),
         live=LiveHub(),
         remote=remote,
@@ -280,7 +317,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         provider_statuses=provider_statuses,
         indexers=indexers,
-        indexer_config=IndexerConfigService(config, bus),
+        indexer_config=indexer_config,
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -319,6 +356,7 @@ async def _start_background(services: Services) -> _Background:
         services.bus.bridge = bridge
         await bridge.start()
         background.bridge = bridge
+    await _schedule_rss_sync(services)
     await services.scheduler.sync_tasks()
     if settings.run_commands:
         workers = WorkerRegistry(services.db, identity, services.clock, __version__)
@@ -421,6 +459,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         delayprofile_api.router,
         releaseprofile_api.router,
         release_decisions_api.router,
+        release_api.router,
         mediacover.router,
         movies.router,
         credits_api.router,

@@ -39,6 +39,7 @@ from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
 from reelarr.rootfolders.service import RootFolders
+from reelarr.search.service import SearchService
 from reelarr.settings import Settings
 from reelarr.tags.service import TagService
 
@@ -72,6 +73,7 @@ class Services:
     delay_profiles: DelayProfileService
     release_profiles: ReleaseProfileService
     decision_log: DecisionLog
+    search: SearchService
     metrics: Metrics
     live: LiveHub
     remote: RemoteRegistry

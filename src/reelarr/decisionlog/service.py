@@ -156,6 +156,24 @@ class DecisionLog:
             )
             return [_entry(r) for r in rows]
 
+    async def pending(self) -> list[LoggedDecision]:
+        """Releases waiting out a delay or a minimum age, to be decided again, oldest first."""
+        async with self._db.read() as session:
+            rows = await session.scalars(
+                select(ReleaseDecisionRow)
+                .where(ReleaseDecisionRow.outcome == Outcome.PENDING.value)
+                .order_by(ReleaseDecisionRow.first_seen, ReleaseDecisionRow.id)
+            )
+            return [_entry(r) for r in rows]
+
+    async def oldest_pending_minutes(self, now: datetime) -> dict[int, float]:
+        """For each film with releases waiting, how long (minutes) its oldest waiting release is out."""
+        oldest: dict[int, float] = {}
+        for entry in await self.pending():
+            age = entry.release.age_minutes(now)
+            oldest[entry.movie_id] = max(age, oldest.get(entry.movie_id, 0.0))
+        return oldest
+
     async def delete_expired(self) -> int:
         """Forget decisions older than 30 days; returns how many."""
         async with self._db.write() as session:

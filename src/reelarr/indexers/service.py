@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -226,6 +226,22 @@ class IndexerService:
                 continue
             found.append(definition)
         return found
+
+    async def resolve_pushed(self, release: Release) -> Release:
+        """A pushed release tied to the indexer it names, by id or by name (ignoring case), as Radarr does."""
+        definitions = await self.providers.all()
+        named = release.indexer.strip().casefold()
+        if release.indexer_id:
+            found = next((d for d in definitions if d.id == release.indexer_id), None)
+            if found is None:
+                return replace(release, indexer_id=0)
+        else:
+            found = next((d for d in definitions if named and d.name.casefold() == named), None)
+            if found is None:
+                return release
+        return replace(
+            release, indexer_id=found.id, indexer=found.name, indexer_priority=found.options.priority
+        )
 
     async def rss(self, *, indexer_ids: Iterable[int] | None = None) -> FetchOutcome:
         """The newest releases of every RSS-enabled indexer, paged back to where the last sync stopped."""

@@ -44,6 +44,16 @@ class CommandRegistry:
         if every_minutes is not None:
             self._tasks[key] = TaskDefinition(spec.name, every_minutes)
 
+    def schedule(self, name: str, every_minutes: float | None) -> None:
+        """Run a registered command every `every_minutes` from now on (None or 0: not on a schedule)."""
+        spec = self.get(name)
+        if spec is None:
+            raise ValueError(f"Command {name} is not registered")
+        if every_minutes:
+            self._tasks[name.lower()] = TaskDefinition(spec.name, every_minutes)
+        else:
+            self._tasks.pop(name.lower(), None)
+
     def get(self, name: str) -> CommandSpec | None:
         """The command kind called `name`, ignoring case."""
         return self._specs.get(name.lower())

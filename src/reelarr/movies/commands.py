@@ -94,20 +94,3 @@ def refresh_movie_command(
         return f"Refreshed {len(targets)} movie(s)"
 
     return CommandSpec("RefreshMovie", run, body=RefreshMovieBody)
-
-
-class MoviesSearchBody(CommandBody):
-    """Which movies to search releases for."""
-
-    movie_ids: list[int] = Field(default_factory=list)
-
-
-def movies_search_command(movies: MovieService) -> CommandSpec:
-    """MoviesSearch: accepted and checked; indexers (and so searching) are not part of Reelarr yet."""
-
-    async def run(body: MoviesSearchBody, _ctx: CommandContext) -> str:
-        for movie_id in body.movie_ids:
-            await movies.get(movie_id)
-        return "No indexers are configured, so nothing was searched"
-
-    return CommandSpec("MoviesSearch", run, body=MoviesSearchBody)

@@ -80,23 +80,50 @@ def subject_for(
     )
 
 
-def decide_release(
-    release: Release,
-    index: LibraryIndex,
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """A release read and matched: its parsed title (None when unreadable) and its film (None: unknown)."""
+
+    release: Release
+    parsed: ParsedMovieInfo | None
+    movie: Movie | None
+
+
+def read(release: Release) -> ParsedMovieInfo | None:
+    """A release title parsed as a film; None when it does not read as one."""
+    parsed = parse_title(release.title)
+    return parsed if parsed is not None and parsed.title.strip() else None
+
+
+def match_all(releases: Sequence[Release], index: LibraryIndex) -> list[Matched]:
+    """Each release parsed and matched against the whole library."""
+    matched = []
+    for release in releases:
+        parsed = read(release)
+        movie = index.match(parsed, tmdb_id=release.tmdb_id, imdb_id=release.imdb_id) if parsed else None
+        matched.append(Matched(release, parsed, movie))
+    return matched
+
+
+def decide_one(
+    item: Matched, snapshot: Snapshot, search: SearchContext | None = None, *, pushed: bool = False
+) -> Decision:
+    """The decision about one matched release."""
+    if item.parsed is None or item.movie is None:
+        return unmatched(item.release, item.parsed, pushed=pushed)
+    subject = subject_for(item.release, item.parsed, item.movie, snapshot, search)
+    return decide(subject) if subject is not None else unmatched(item.release, item.parsed, pushed=pushed)
+
+
+def decide_matched(
+    matched: Sequence[Matched],
     snapshot: Snapshot,
     search: SearchContext | None = None,
     *,
     pushed: bool = False,
-) -> Decision:
-    """Parse, match and decide one release."""
-    parsed = parse_title(release.title)
-    if parsed is None or not parsed.title.strip():
-        return unmatched(release, parsed, pushed=pushed)
-    movie = index.match(parsed, tmdb_id=release.tmdb_id, imdb_id=release.imdb_id)
-    if movie is None:
-        return unmatched(release, parsed, pushed=pushed)
-    subject = subject_for(release, parsed, movie, snapshot, search)
-    return decide(subject) if subject is not None else unmatched(release, parsed, pushed=pushed)
+) -> list[Decision]:
+    """Every matched release decided and ranked: best first within each film, unmatched ones last."""
+    return prioritize([decide_one(item, snapshot, search, pushed=pushed) for item in matched])
 
 
 def decide_all(
@@ -107,8 +134,8 @@ def decide_all(
     *,
     pushed: bool = False,
 ) -> list[Decision]:
-    """Every release decided and ranked: best first within each film, unmatched ones last."""
-    return prioritize([decide_release(r, index, snapshot, search, pushed=pushed) for r in releases])
+    """Every release parsed, matched against the library, decided and ranked."""
+    return decide_matched(match_all(releases, index), snapshot, search, pushed=pushed)
 
 
 def best_per_movie(ranked: Sequence[Decision]) -> dict[int, Decision]:

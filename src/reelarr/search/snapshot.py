@@ -1,0 +1,85 @@
+"""Loading what decisions read (profiles, sizes, delay and release profiles, options, formats) once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from reelarr.customformats.service import CustomFormatService
+from reelarr.decisionlog.service import DecisionLog
+from reelarr.decisions.subject import DecisionSettings, IndexerRules, OnDisk, SizeLimits
+from reelarr.delayprofiles.service import DelayProfileService
+from reelarr.indexers.config import IndexerConfig
+from reelarr.movies.model import Movie, MovieFile
+from reelarr.quality.profile import QualityProfile
+from reelarr.quality.service import QualityService
+from reelarr.releaseprofiles.service import ReleaseProfileService
+from reelarr.releases.model import IndexerInfo
+from reelarr.search.formats import FormatScorer
+from reelarr.search.pipeline import Snapshot
+
+
+def decision_settings(config: IndexerConfig) -> DecisionSettings:
+    """The indexer options as the decision engine reads them."""
+    return DecisionSettings(
+        minimum_age_minutes=config.minimum_age,
+        retention_days=config.retention,
+        maximum_size_mb=config.maximum_size,
+        availability_delay_days=config.availability_delay,
+        prefer_indexer_flags=config.prefer_indexer_flags,
+        allow_hardcoded_subs=config.allow_hardcoded_subs,
+        whitelisted_hardcoded_subs=config.whitelisted_hardcoded_subs,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotSources:
+    """The services a snapshot is loaded from."""
+
+    quality: QualityService
+    delay_profiles: DelayProfileService
+    release_profiles: ReleaseProfileService
+    custom_formats: CustomFormatService
+    decision_log: DecisionLog
+
+
+async def load_snapshot(
+    sources: SnapshotSources,
+    *,
+    now: datetime,
+    config: IndexerConfig,
+    indexers: dict[int, IndexerInfo],
+    films: Iterable[tuple[Movie, MovieFile | None]],
+) -> Snapshot:
+    """Everything the checks read about these films, besides the releases themselves."""
+    profiles = {p.id: p for p in await sources.quality.profiles()}
+    scorer = FormatScorer(await sources.custom_formats.matcher())
+    return Snapshot(
+        now=now,
+        profiles=profiles,
+        size_limits={
+            d.quality.id: SizeLimits(d.min_size, d.preferred_size, d.max_size)
+            for d in await sources.quality.definitions()
+        },
+        delay_profiles=await sources.delay_profiles.all(),
+        release_profiles=await sources.release_profiles.all(),
+        settings=decision_settings(config),
+        indexer_rules={indexer_id: IndexerRules.of(info) for indexer_id, info in indexers.items()},
+        on_disk=_on_disk(films, profiles, scorer),
+        oldest_pending_minutes=await sources.decision_log.oldest_pending_minutes(now),
+        score_formats=scorer,
+    )
+
+
+def _on_disk(
+    films: Iterable[tuple[Movie, MovieFile | None]], profiles: dict[int, QualityProfile], scorer: FormatScorer
+) -> dict[int, OnDisk]:
+    found = {}
+    for movie, file in films:
+        profile = profiles.get(movie.quality_profile_id)
+        if file is None or profile is None:
+            continue
+        formats, score = scorer.of_file(file, movie, profile)
+        found[movie.id] = OnDisk(file.quality, file.date_added, score, formats, file.release_group)
+    return found

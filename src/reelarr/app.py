@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from reelarr import RADARR_VERSION, __version__
 from reelarr.api import login, metrics, root, ws
 from reelarr.api.auth_middleware import AuthMiddleware
-from reelarr.api.errors import install_error_handlers
+from reelarr.api.errors import ErrorBoundary, install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.static import UI_DIR, WebUi
@@ -386,7 +386,7 @@ class Application:
 
     def __init__(self, api: FastAPI, asgi: ASGIApp) -> None:
         self.api = api
-        self._asgi = asgi
+        self._asgi = ErrorBoundary(asgi)
 
     @property
     def services(self) -> Services:

@@ -177,6 +177,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             db,
             clock,
             max_failures=settings.login_max_failures,
+            max_address_failures=settings.login_max_address_failures,
             window=timedelta(seconds=settings.login_window_seconds),
         ),
         api_keys=ApiKeys(config, bus, fixed_key),

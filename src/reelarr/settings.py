@@ -61,7 +61,12 @@ class Settings(BaseSettings):
     command_retry_max_seconds: float = Field(600.0, gt=0)
     max_request_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
     session_days: int = Field(7, ge=1, description="A session ends after this many days without use.")
-    login_max_failures: int = Field(5, ge=1)
+    login_max_failures: int = Field(
+        5, ge=1, description="Failed logins for one account from one address before it must wait."
+    )
+    login_max_address_failures: int = Field(
+        20, ge=1, description="Failed logins from one address, for any accounts, before it must wait."
+    )
     login_window_seconds: int = Field(900, ge=1)
     tmdb_api_key: SecretStr | None = Field(None, description="TMDB v3 API key or v4 read access token.")
     tmdb_api_url: str | None = Field(

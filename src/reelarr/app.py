@@ -19,6 +19,7 @@ from reelarr.api.auth_middleware import AuthMiddleware
 from reelarr.api.errors import ErrorBoundary, install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
+from reelarr.api.security_headers import SecurityHeadersMiddleware, content_security_policy
 from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import commands, health, languages, mediacover, movies, parse, quality, system
@@ -379,7 +380,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         query_name_map(routers),
         settings.max_request_body_bytes,
     )
-    return Application(api, UrlBaseMiddleware(app, settings.url_base))
+    app = UrlBaseMiddleware(app, settings.url_base)
+    return Application(api, SecurityHeadersMiddleware(app, content_security_policy(settings.tmdb_image_url)))
 
 
 class Application:

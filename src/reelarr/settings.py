@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="sqlite:///path or postgresql://user@host/db.")
     api_key: SecretStr | None = Field(None, description="Fixed API key; generated and stored when unset.")
     url_base: str = Field("", description="Path prefix when served behind a reverse proxy, e.g. /reelarr.")
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["127.0.0.1", "::1"],
+        description="Addresses or networks of reverse proxies whose X-Forwarded-* headers are believed.",
+    )
     instance_name: str = "Reelarr"
     admin_user: str | None = None
     admin_password: SecretStr | None = None
@@ -104,9 +108,9 @@ class Settings(BaseSettings):
             raise ValueError("must be 20 to 64 letters or digits")
         return value
 
-    @field_validator("plugins", mode="before")
+    @field_validator("plugins", "trusted_proxies", mode="before")
     @classmethod
-    def _split_plugins(cls, value: Any) -> Any:
+    def _split_list(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [p.strip() for p in value.split(",") if p.strip()]
         return value

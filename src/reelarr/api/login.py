@@ -202,11 +202,9 @@ async def logout(request: Request, services: ServicesDep) -> Response:
 
 
 @router.get("/logout")
-async def logout_and_leave(request: Request, services: ServicesDep) -> Response:
-    """End the session and go to the login page (Radarr's GET /logout)."""
-    token = request.cookies.get(SESSION_COOKIE)
-    if token:
-        await services.sessions.end(token)
-    response = RedirectResponse(f"{request.scope.get('root_path', '')}/login", status_code=302)
-    _clear_session_cookies(request, response)
-    return response
+async def logout_page(request: Request) -> Response:
+    """Back to the UI, still logged in: logging out is a POST with the CSRF token.
+
+    Radarr's `GET /logout` ended the session, so any site could log its visitors out with a link.
+    """
+    return RedirectResponse(f"{request.scope.get('root_path', '')}/", status_code=303)

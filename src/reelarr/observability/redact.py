@@ -20,6 +20,8 @@ _QUERY_NAMES = (
     "password|passwd|pass|secret|client_secret|signature|sig|session|sessionid|csrf_token"
 )
 _QUERY = re.compile(rf"(?i)([?&;](?:{_QUERY_NAMES})=)[^&;#\s\"'<>]+")
+# The same inside a URL-encoded URL, as in a login page's returnUrl (`%3Fapikey%3D...`).
+_ENCODED_QUERY = re.compile(rf"(?i)((?:%3F|%26)(?:{_QUERY_NAMES})%3D)(?:(?!%26)[^&;#\s\"'<>])+")
 # `name: value`, `name=value`, `"name": "value"` for names that only ever hold secrets.
 _PAIR_NAMES = (
     r"api[_-]?key|x-api-key|access[_-]?token|refresh[_-]?token|password|passwd|client[_-]?secret|"
@@ -35,6 +37,7 @@ def redact(text: str) -> str:
     if not text:
         return text
     text = _QUERY.sub(rf"\1{REMOVED}", text)
+    text = _ENCODED_QUERY.sub(rf"\1{REMOVED}", text)
     text = _PAIR.sub(rf"\1{REMOVED}", text)
     return _SCHEME.sub(rf"\1{REMOVED}", text)
 

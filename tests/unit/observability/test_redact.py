@@ -32,6 +32,7 @@ KEY = "0123456789abcdef0123456789abcdef"
         (f"{{'apiKey': '{KEY}', 'title': 'Heat'}}", "'title': 'Heat'"),
         (f'{{"password": "{KEY}"}}', '"password": "'),
         (f"api_key={KEY}", "api_key="),
+        (f"GET /login?returnUrl=%2Fcalendar%3Fapikey%3D{KEY}%26view%3Dweek", "%26view%3Dweek"),
     ],
 )
 def test_a_secret_is_removed_and_the_rest_kept(line: str, kept: str) -> None:

@@ -47,22 +47,24 @@ def _printable(value: Any) -> Any:
     return value
 
 
+def validation_entries(failures: Sequence[ValidationFailure]) -> list[dict[str, Any]]:
+    """Radarr's validation array."""
+    return [
+        {
+            "propertyName": f.property_name,
+            "errorMessage": _printable(f.error_message),
+            "attemptedValue": _printable(f.attempted_value),
+            "severity": f.severity,
+            "errorCode": f.error_code,
+            **({"formattedMessagePlaceholderValues": f.placeholders} if f.placeholders else {}),
+        }
+        for f in failures
+    ]
+
+
 def validation_response(failures: Sequence[ValidationFailure]) -> JsonResponse:
     """400 with Radarr's validation array."""
-    return JsonResponse(
-        [
-            {
-                "propertyName": f.property_name,
-                "errorMessage": _printable(f.error_message),
-                "attemptedValue": _printable(f.attempted_value),
-                "severity": f.severity,
-                "errorCode": f.error_code,
-                **({"formattedMessagePlaceholderValues": f.placeholders} if f.placeholders else {}),
-            }
-            for f in failures
-        ],
-        status_code=400,
-    )
+    return JsonResponse(validation_entries(failures), status_code=400)
 
 
 def message_response(status_code: int, message: str, description: str | None = None) -> JsonResponse:

@@ -13,9 +13,9 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from reelarr.errors import ReelarrError
 
 MIN_PASSWORD_LENGTH = 8
-# Each argon2 hash holds 64 MiB while it runs: two at once keep a burst of logins from lifting
-# the process's memory, and no more would run faster on a small box anyway.
-HASHES_IN_FLIGHT = 2
+# Each argon2 hash holds 64 MiB while it runs: one at a time keeps a burst of logins from lifting
+# the process's memory past one such block, and still checks ten or more passwords a second.
+HASHES_IN_FLIGHT = 1
 HASHES_WAITING = 32
 
 T = TypeVar("T")

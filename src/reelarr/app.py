@@ -16,9 +16,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from reelarr import RADARR_VERSION, __version__
 from reelarr.api import login, metrics, root, ws
 from reelarr.api.auth_middleware import AuthMiddleware
-from reelarr.api.errors import install_error_handlers
+from reelarr.api.errors import ErrorBoundary, install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
+from reelarr.api.security_headers import SecurityHeadersMiddleware, content_security_policy
 from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import (
@@ -263,6 +264,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             db,
             clock,
             max_failures=settings.login_max_failures,
+            max_address_failures=settings.login_max_address_failures,
             window=timedelta(seconds=settings.login_window_seconds),
         ),
         api_keys=ApiKeys(config, bus, fixed_key),
@@ -485,7 +487,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         query_name_map(routers),
         settings.max_request_body_bytes,
     )
-    return Application(api, UrlBaseMiddleware(app, settings.url_base))
+    app = UrlBaseMiddleware(app, settings.url_base)
+    return Application(api, SecurityHeadersMiddleware(app, content_security_policy(settings.tmdb_image_url)))
 
 
 class Application:
@@ -493,7 +496,7 @@ class Application:
 
     def __init__(self, api: FastAPI, asgi: ASGIApp) -> None:
         self.api = api
-        self._asgi = asgi
+        self._asgi = ErrorBoundary(asgi)
 
     @property
     def services(self) -> Services:

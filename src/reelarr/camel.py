@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, model_validator
 from pydantic.alias_generators import to_camel
+from pydantic_core import CoreSchema
+
+from reelarr.integers import bound_integers
 
 
 class CamelModel(BaseModel):
-    """camelCase aliases; input names match ignoring case (Radarr matches them so) and extras are ignored."""
+    """camelCase aliases; input names match ignoring case (Radarr matches them so) and extras are ignored.
+
+    Integer fields fit 32 bits unless declared wider (`reelarr.integers.Int64`), as the database
+    stores them.
+    """
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
 
@@ -24,6 +31,12 @@ class CamelModel(BaseModel):
             names[name.lower()] = alias
             names[alias.lower()] = alias
         cls._lower_names = names
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[BaseModel], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return bound_integers(handler(source))
 
     @model_validator(mode="before")
     @classmethod

@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="sqlite:///path or postgresql://user@host/db.")
     api_key: SecretStr | None = Field(None, description="Fixed API key; generated and stored when unset.")
     url_base: str = Field("", description="Path prefix when served behind a reverse proxy, e.g. /reelarr.")
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["127.0.0.1", "::1"],
+        description="Addresses or networks of reverse proxies whose X-Forwarded-* headers are believed.",
+    )
     instance_name: str = "Reelarr"
     admin_user: str | None = None
     admin_password: SecretStr | None = None
@@ -61,7 +65,12 @@ class Settings(BaseSettings):
     command_retry_max_seconds: float = Field(600.0, gt=0)
     max_request_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
     session_days: int = Field(7, ge=1, description="A session ends after this many days without use.")
-    login_max_failures: int = Field(5, ge=1)
+    login_max_failures: int = Field(
+        5, ge=1, description="Failed logins for one account from one address before it must wait."
+    )
+    login_max_address_failures: int = Field(
+        20, ge=1, description="Failed logins from one address, for any accounts, before it must wait."
+    )
     login_window_seconds: int = Field(900, ge=1)
     tmdb_api_key: SecretStr | None = Field(None, description="TMDB v3 API key or v4 read access token.")
     tmdb_api_url: str | None = Field(
@@ -107,9 +116,9 @@ class Settings(BaseSettings):
             raise ValueError("must be 20 to 64 letters or digits")
         return value
 
-    @field_validator("plugins", mode="before")
+    @field_validator("plugins", "trusted_proxies", mode="before")
     @classmethod
-    def _split_plugins(cls, value: Any) -> Any:
+    def _split_list(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [p.strip() for p in value.split(",") if p.strip()]
         return value

@@ -82,6 +82,23 @@ async def test_kometa_adds_a_collection_in_one_import(library: Library, radarr: 
     assert library_ids == {550, 603, 604}
 
 
+async def test_a_film_that_cannot_be_added_does_not_stop_the_rest_of_the_batch(
+    library: Library, radarr: RadarrAPI
+) -> None:
+    root = await _root(library)
+    shared = f"{root}/The Matrix"
+    added, existing, invalid, excluded = await call(
+        radarr.add_multiple_movies,
+        [(603, shared), (604, shared), 155],  # Reloaded points at the folder The Matrix takes
+        root,
+        "HD-1080p",
+        search=False,
+    )
+    assert sorted(m.tmdbId for m in added) == [155, 603]
+    assert (existing, invalid, excluded) == ([], [], [])
+    assert {m.tmdbId for m in await call(radarr.all_movies)} == {155, 603}
+
+
 async def test_kometa_edits_and_deletes_in_bulk(library: Library, radarr: RadarrAPI) -> None:
     for tmdb_id in (603, 604, 155):
         await add_film(library, tmdb_id)

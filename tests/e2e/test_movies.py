@@ -198,7 +198,9 @@ def test_tmdb_key_is_checked_by_tmdb_before_it_is_saved(
         key = page.get_by_label("API key")
         key.fill("not-a-key")
         page.get_by_role("button", name="Save").click()
-        expect(page.get_by_role("alert")).to_be_visible()
+        # TMDB's refusal is a validation failure of the key, shown at the field.
+        expect(key).to_have_attribute("aria-invalid", "true")
+        expect(page.get_by_text("TMDB did not accept these settings")).to_be_visible()
         expect(page.get_by_test_id("tmdb-state")).to_have_text("Not configured")
 
         key.fill(tmdb_fixture.api_key)

@@ -18,6 +18,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         "REELARR_DATABASE_URL",
         "REELARR_API_KEY",
         "REELARR_URL_BASE",
+        "REELARR_TRUSTED_PROXIES",
     ):
         monkeypatch.delenv(name, raising=False)
 
@@ -30,6 +31,7 @@ def test_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.data_dir == Path("data")
     assert settings.resolved_database_url == f"sqlite:///{tmp_path / 'data' / 'reelarr.db'}"
     assert settings.api_key is None
+    assert settings.trusted_proxies == ["127.0.0.1", "::1"]
 
 
 def test_environment_overrides_the_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,6 +52,11 @@ def test_postgres_url_is_taken_as_given(monkeypatch: pytest.MonkeyPatch) -> None
 def test_plugins_are_a_comma_list(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REELARR_PLUGINS", "a.b, c")
     assert Settings().plugins == ["a.b", "c"]
+
+
+def test_trusted_proxies_are_a_comma_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REELARR_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.2,")
+    assert Settings().trusted_proxies == ["10.0.0.0/8", "192.168.1.2"]
 
 
 @pytest.mark.parametrize("key", ["short", "has spaces in it at all", "x" * 65])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic.alias_generators import to_camel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from reelarr.api.json import JsonResponse
 from reelarr.errors import (
@@ -23,15 +25,26 @@ from reelarr.errors import (
     ValidationFailed,
     ValidationFailure,
 )
+from reelarr.integers import INT64_MAX, INT64_MIN
 
 log = logging.getLogger(__name__)
 _LOCATIONS = {"body", "query", "path", "header", "cookie"}
+# Pydantic's bound errors, as Radarr (FluentValidation) words and names them.
+_BOUND_ERRORS = {
+    "less_than_equal": ("le", "less than or equal to", "LessThanOrEqualValidator"),
+    "greater_than_equal": ("ge", "greater than or equal to", "GreaterThanOrEqualValidator"),
+    "less_than": ("lt", "less than", "LessThanValidator"),
+    "greater_than": ("gt", "greater than", "GreaterThanValidator"),
+}
 
 
 def _printable(value: Any) -> Any:
-    # A lone surrogate (valid in JSON input, not in UTF-8) cannot be written back out.
+    # A lone surrogate (valid in JSON input, not in UTF-8) cannot be written back out, nor can an
+    # integer wider than 64 bits.
     if isinstance(value, str):
         return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+        return str(value)
     return value
 
 
@@ -48,9 +61,14 @@ def validation_failure_json(failure: ValidationFailure) -> dict[str, Any]:
     }
 
 
+def validation_entries(failures: Sequence[ValidationFailure]) -> list[dict[str, Any]]:
+    """Radarr's validation array."""
+    return [validation_failure_json(f) for f in failures]
+
+
 def validation_response(failures: Sequence[ValidationFailure]) -> JsonResponse:
     """400 with Radarr's validation array."""
-    return JsonResponse([validation_failure_json(f) for f in failures], status_code=400)
+    return JsonResponse(validation_entries(failures), status_code=400)
 
 
 def message_response(status_code: int, message: str, description: str | None = None) -> JsonResponse:
@@ -97,10 +115,21 @@ def request_validation_failures(exc: RequestValidationError) -> list[ValidationF
             message = "A request body is required"
         elif kind == "missing":
             message = f"'{prop}' must not be empty."
+        elif kind in _BOUND_ERRORS:
+            bound, words, kind = _BOUND_ERRORS[kind]
+            message = f"'{prop or 'Value'}' must be {words} '{error.get('ctx', {}).get(bound)}'."
         else:
             message = str(error.get("msg", "Invalid value"))
         failures.append(ValidationFailure(prop, message, _attempted(error), "error", kind))
     return failures
+
+
+def _out_of_range_id(exc: RequestValidationError) -> bool:
+    """True when the only problem is a path integer outside what the database stores: no such thing."""
+    errors = exc.errors()
+    return bool(errors) and all(
+        e.get("loc", ())[:1] == ("path",) and e.get("type") in _BOUND_ERRORS for e in errors
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -108,6 +137,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _request_invalid(_request: Request, exc: RequestValidationError) -> Response:
+        if _out_of_range_id(exc):
+            return message_response(404, "NotFound")
         return validation_response(request_validation_failures(exc))
 
     @app.exception_handler(ValidationFailed)
@@ -150,5 +181,47 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("Unhandled error on %s %s", request.method, request.url.path)
-        return message_response(500, f"{type(exc).__name__}: {exc}")
+        return internal_error_response(f"{request.method} {request.url.path}", exc)
+
+
+def internal_error_response(what: str, exc: BaseException) -> JsonResponse:
+    """A 500 that names a reference to the logged error, never the error's own text."""
+    reference = uuid.uuid4().hex[:12]
+    log.error("Unexpected error on %s (reference %s)", what, reference, exc_info=exc)
+    return message_response(500, f"An unexpected error occurred (reference {reference}); see the log.")
+
+
+class ErrorBoundary:
+    """The outermost layer: an error that escapes the app is a 500, and the connection stays usable.
+
+    Starlette's ServerErrorMiddleware answers 500 and then raises the error again for the server to
+    see; uvicorn then closes the connection, so a keep-alive client's next request failed with a
+    reset. A response already sent in full is kept and the error, logged by the handler, ends here.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state = {"started": False, "complete": False}
+
+        async def watched_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                state["started"] = True
+            elif message["type"] == "http.response.body" and not message.get("more_body", False):
+                state["complete"] = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched_send)
+        except Exception as exc:
+            if state["complete"]:
+                return
+            if state["started"]:
+                raise  # half a response: only closing the connection ends it
+            await internal_error_response(f"{scope.get('method')} {scope.get('path')}", exc)(
+                scope, receive, send
+            )

@@ -14,8 +14,9 @@ from reelarr.api.deps import Principal, get_principal, get_services
 from reelarr.api.errors import message_response, validation_response
 from reelarr.api.json import JsonResponse
 from reelarr.api.resource import StrictResource
+from reelarr.auth.passwords import HashingBusy
 from reelarr.auth.sessions import NewSession
-from reelarr.auth.throttle import throttle_keys
+from reelarr.auth.throttle import Throttled, throttle_keys
 from reelarr.errors import ValidationFailed, ValidationFailure
 from reelarr.services import Services
 
@@ -131,7 +132,10 @@ async def create_first_account(request: Request, services: ServicesDep) -> Respo
     credentials, failures, _ = await _read_credentials(request)
     if credentials is None:
         return validation_response(failures)
-    user = await services.users.create(credentials.username, credentials.password, only_if_first=True)
+    try:
+        user = await services.users.create(credentials.username, credentials.password, only_if_first=True)
+    except HashingBusy as busy:
+        return _too_many(str(busy), 1)
     new = await services.sessions.create(
         user.id,
         remember=credentials.remember_me,
@@ -141,6 +145,10 @@ async def create_first_account(request: Request, services: ServicesDep) -> Respo
     response = JsonResponse({"username": user.username}, status_code=201)
     set_session_cookies(request, response, new, services)
     return response
+
+
+def _too_many(message: str, retry_after: int) -> Response:
+    return JsonResponse({"message": message}, status_code=429, headers={"Retry-After": str(retry_after)})
 
 
 @router.post("/login")
@@ -155,18 +163,20 @@ async def login(request: Request, services: ServicesDep) -> Response:
         if is_form:
             return RedirectResponse(f"{root}/login?loginFailed=true", status_code=303)
         return validation_response(failures)
-    keys = throttle_keys(credentials.username, _client_ip(request))
-    wait = await services.throttle.retry_after(keys)
-    if wait:
-        message = f"Too many failed logins. Try again in {wait} seconds."
-        return JsonResponse({"message": message}, status_code=429, headers={"Retry-After": str(wait)})
-    user = await services.users.authenticate(credentials.username, credentials.password)
+    try:
+        attempt = await services.throttle.begin(throttle_keys(credentials.username, _client_ip(request)))
+    except Throttled as refused:
+        return _too_many(str(refused), refused.retry_after)
+    try:
+        user = await services.users.authenticate(credentials.username, credentials.password)
+    except HashingBusy as busy:
+        await services.throttle.forget(attempt)
+        return _too_many(str(busy), 1)
     if user is None:
-        await services.throttle.record_failure(keys)
         if is_form:
             return RedirectResponse(f"{root}/login?loginFailed=true", status_code=303)
         return Response(status_code=401)
-    await services.throttle.clear(keys)
+    await services.throttle.succeeded(attempt)
     new = await services.sessions.create(
         user.id,
         remember=credentials.remember_me,
@@ -194,11 +204,9 @@ async def logout(request: Request, services: ServicesDep) -> Response:
 
 
 @router.get("/logout")
-async def logout_and_leave(request: Request, services: ServicesDep) -> Response:
-    """End the session and go to the login page (Radarr's GET /logout)."""
-    token = request.cookies.get(SESSION_COOKIE)
-    if token:
-        await services.sessions.end(token)
-    response = RedirectResponse(f"{request.scope.get('root_path', '')}/login", status_code=302)
-    _clear_session_cookies(request, response)
-    return response
+async def logout_page(request: Request) -> Response:
+    """Back to the UI, still logged in: logging out is a POST with the CSRF token.
+
+    Radarr's `GET /logout` ended the session, so any site could log its visitors out with a link.
+    """
+    return RedirectResponse(f"{request.scope.get('root_path', '')}/", status_code=303)

@@ -2,24 +2,71 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin
 
 from fastapi import APIRouter
 from fastapi.dependencies.models import Dependant
+from fastapi.params import Depends
 from fastapi.routing import APIRoute, APIWebSocketRoute
+from pydantic import BaseModel
+
+from reelarr.integers import STORABLE
 
 log = logging.getLogger(__name__)
 
 
 class ApiRouter(APIRouter):
-    """An APIRouter whose responses leave out null-valued properties, as Radarr's do."""
+    """An APIRouter whose responses leave out null-valued properties, as Radarr's do.
+
+    Every integer parameter of its routes (path, query, header, and those of their dependencies)
+    must fit the database's 32 bits unless it declares its own bounds (see `reelarr.integers`).
+    """
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         kwargs["response_model_exclude_none"] = True
+        bound_integer_parameters(endpoint)
         super().add_api_route(path, endpoint, **kwargs)
+
+
+def _mentions_int(annotation: Any) -> bool:
+    if annotation is int:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return False  # a body model bounds its own fields
+    return any(_mentions_int(arg) for arg in get_args(annotation))
+
+
+def _dependency(parameter: inspect.Parameter) -> Depends | None:
+    if isinstance(parameter.default, Depends):
+        return parameter.default
+    if get_origin(parameter.annotation) is Annotated:
+        return next((m for m in reversed(get_args(parameter.annotation)) if isinstance(m, Depends)), None)
+    return None
+
+
+def bound_integer_parameters(call: Callable[..., Any]) -> None:
+    """Give the integer parameters of a route function, and of its dependencies, the storable range.
+
+    FastAPI reads a function's parameters from `inspect.signature`, which honours `__signature__`.
+    """
+    if not inspect.isfunction(call) or getattr(call, "__reelarr_bounded__", False):
+        return
+    signature = inspect.signature(call, eval_str=True)
+    parameters = []
+    for parameter in signature.parameters.values():
+        depends = _dependency(parameter)
+        if depends is not None:
+            if depends.dependency is not None:
+                bound_integer_parameters(depends.dependency)
+        elif _mentions_int(parameter.annotation):
+            parameter = parameter.replace(annotation=Annotated[parameter.annotation, STORABLE])
+        parameters.append(parameter)
+    call.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    call.__reelarr_bounded__ = True  # type: ignore[attr-defined]
 
 
 def put_with_optional_id(

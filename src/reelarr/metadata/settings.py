@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from reelarr.configuration.store import ConfigStore
-from reelarr.errors import ValidationFailed
+from reelarr.errors import RemoteRejected, RemoteUnavailable, ValidationFailed
 from reelarr.events import Event, EventBus, shared
 from reelarr.metadata.tmdb import DEFAULT_API_URL, TmdbClient
 
@@ -72,6 +72,10 @@ class TmdbSettings:
             raise ValidationFailed.single(
                 "apiKey", "The TMDB key is set by REELARR_TMDB_API_KEY; change it there"
             )
+        if self._env_url is not None and api_url is not None:
+            raise ValidationFailed.single(
+                "apiUrl", "The TMDB address is set by REELARR_TMDB_API_URL; change it there", api_url
+            )
         if api_url is not None and not api_url.startswith(("http://", "https://")):
             raise ValidationFailed.single("apiUrl", "Must be an http:// or https:// address", api_url)
         previous = self._client.config
@@ -83,6 +87,14 @@ class TmdbSettings:
         self._client.reconfigure(trial)
         try:
             await self._client.check()
+        except (RemoteUnavailable, RemoteRejected) as error:
+            # A test of what the user typed, answered as a form answers: which field, and why.
+            self._client.reconfigure(previous)
+            key_refused = isinstance(error, RemoteRejected) and error.status_code in (None, 401)
+            field = "apiKey" if key_refused else "apiUrl"
+            raise ValidationFailed.single(
+                field, f"TMDB did not accept these settings: {error.message}"
+            ) from error
         except Exception:
             self._client.reconfigure(previous)
             raise

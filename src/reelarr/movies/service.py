@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import shutil
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
@@ -15,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reelarr.db.engine import Database
 from reelarr.db.paging import Page, PageRequest, fetch_page
-from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
+from reelarr.errors import NotFound, ReelarrError, ValidationFailed, ValidationFailure
 from reelarr.events import EventBus
 from reelarr.metadata.models import MovieMetadata
 from reelarr.movies.changes import Edit, MovieChanges, apply_changes, new_paths, path_failures
@@ -38,6 +39,7 @@ from reelarr.movies.repository import (
 from reelarr.movies.tables import AlternativeTitleRow, ImportExclusionRow, MovieFileRow, MovieRow
 from reelarr.parsing import ParsedMovieInfo
 
+log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 # How many films a bulk add asks TMDB about at once (TMDB's own rate limit still applies).
 _METADATA_FETCHES = 8
@@ -61,6 +63,29 @@ class AddMovie:
     minimum_availability: MinimumAvailability = MinimumAvailability.RELEASED
     tags: tuple[int, ...] = ()
     search_for_movie: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedMovie:
+    """A film of a batch that was not added: its place in the batch and why (the error adding it raises)."""
+
+    index: int
+    request: AddMovie
+    error: ReelarrError
+    already_added: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AddOutcome:
+    """What a batch add did: the movies added, in the batch's order, and the films skipped."""
+
+    added: list[Movie]
+    skipped: list[SkippedMovie]
+
+
+def _already_added(index: int, request: AddMovie) -> SkippedMovie:
+    error = ValidationFailed.single("tmdbId", "This movie has already been added", request.tmdb_id)
+    return SkippedMovie(index, request, error, already_added=True)
 
 
 @dataclass
@@ -250,48 +275,94 @@ class MovieService:
 
     async def add(self, request: AddMovie) -> Movie:
         """Add one movie: validate, fetch its metadata from TMDB, save it; nothing is saved on failure."""
-        [added] = await self.add_many([request])
-        return added
+        outcome = await self.add_each([request])
+        if outcome.skipped:
+            raise outcome.skipped[0].error
+        return outcome.added[0]
 
-    async def add_many(self, requests: Sequence[AddMovie], *, skip_existing: bool = False) -> list[Movie]:
-        """Add several movies in one transaction; with skip_existing, ones already added are left out."""
-        if skip_existing:
-            existing = await self.by_tmdb_ids(r.tmdb_id for r in requests)
-            requests = [r for r in requests if r.tmdb_id not in existing]
-        for request in requests:
-            await self._check(request, requests)
-        fetches = asyncio.Semaphore(_METADATA_FETCHES)
+    async def add_each(self, requests: Sequence[AddMovie]) -> AddOutcome:
+        """Add every film of a batch that can be added; each other one is skipped with the reason.
 
-        async def fetch(tmdb_id: int) -> MovieMetadata:
-            async with fetches:
-                return await self.hooks.metadata(tmdb_id)
-
-        metadata = await asyncio.gather(*(fetch(request.tmdb_id) for request in requests))
+        A film already in the library, named twice, refused by the rules, unknown to TMDB or with a
+        folder that cannot be used does not stop the others (Radarr's library import and Kometa's
+        batches). The added ones are saved in one transaction.
+        """
+        skipped: list[SkippedMovie] = []
+        existing = await self.by_tmdb_ids(r.tmdb_id for r in requests)
+        seen: set[int] = set()
+        checked: list[tuple[int, AddMovie]] = []
+        for index, request in enumerate(requests):
+            if request.tmdb_id in existing:
+                skipped.append(_already_added(index, request))
+                continue
+            failures = await self._check(request)
+            if request.tmdb_id in seen:
+                failures.append(
+                    ValidationFailure(
+                        "tmdbId", "This movie is in the request more than once", request.tmdb_id
+                    )
+                )
+            seen.add(request.tmdb_id)
+            if failures:
+                skipped.append(SkippedMovie(index, request, ValidationFailed(failures)))
+            else:
+                checked.append((index, request))
+        found = await self._metadata_of([request.tmdb_id for _, request in checked])
         roots = await self.hooks.root_folders()
         taken = await self.paths()
-        paths: list[str] = []
-        for request, info in zip(requests, metadata, strict=True):
+        planned: list[tuple[int, AddMovie, MovieMetadata, str]] = []
+        for (index, request), info in zip(checked, found, strict=True):
+            if isinstance(info, ReelarrError):
+                skipped.append(SkippedMovie(index, request, info))
+                continue
             path, failures = self._planned_path(request, info, roots, taken)
             if failures:
-                raise ValidationFailed(failures)
-            paths.append(path)
+                skipped.append(SkippedMovie(index, request, ValidationFailed(failures)))
+                continue
             taken.add(path)
+            planned.append((index, request, info, path))
+        added = await self._save_new(planned, roots, skipped)
+        for request, movie in added:
+            await self._bus.publish(MovieAdded(movie_id=movie.id, search=request.search_for_movie))
+        for skip in skipped:
+            log.info("Movie with TMDB id %s was not added: %s", skip.request.tmdb_id, skip.error)
+        return AddOutcome([movie for _, movie in added], sorted(skipped, key=lambda s: s.index))
+
+    async def _metadata_of(self, tmdb_ids: Sequence[int]) -> list[MovieMetadata | ReelarrError]:
+        """Each film's metadata from TMDB, or the error TMDB's answer was (unknown id, unreachable)."""
+        fetches = asyncio.Semaphore(_METADATA_FETCHES)
+
+        async def fetch(tmdb_id: int) -> MovieMetadata | ReelarrError:
+            async with fetches:
+                try:
+                    return await self.hooks.metadata(tmdb_id)
+                except ReelarrError as error:
+                    return error
+
+        return list(await asyncio.gather(*(fetch(tmdb_id) for tmdb_id in tmdb_ids)))
+
+    async def _save_new(
+        self,
+        planned: Sequence[tuple[int, AddMovie, MovieMetadata, str]],
+        roots: list[str],
+        skipped: list[SkippedMovie],
+    ) -> list[tuple[AddMovie, Movie]]:
+        """Save the planned movies in one transaction; one added meanwhile by another request is skipped."""
         now = self._clock()
-        added: list[Movie] = []
+        added: list[tuple[AddMovie, Movie]] = []
+        if not planned:
+            return added
         async with self._db.write() as session:
-            for request, info, path in zip(requests, metadata, paths, strict=True):
+            for index, request, info, path in planned:
                 if await session.scalar(select(MovieRow.id).where(MovieRow.tmdb_id == request.tmdb_id)):
-                    raise ValidationFailed.single(
-                        "tmdbId", "This movie has already been added", request.tmdb_id
-                    )
+                    skipped.append(_already_added(index, request))
+                    continue
                 row = self._new_row(request, path, root_folder_of(path, roots) or "", info, now)
                 session.add(row)
                 await session.flush()
                 session.add_all(alternative_title_rows(row.id, info))
                 await replace_credits(session, row.id, info)
-                added.append(to_movie(row))
-        for request, movie in zip(requests, added, strict=True):
-            await self._bus.publish(MovieAdded(movie_id=movie.id, search=request.search_for_movie))
+                added.append((request, to_movie(row)))
         return added
 
     async def update(self, movie_id: int, changes: MovieChanges) -> Movie:
@@ -395,17 +466,12 @@ class MovieService:
                 ImportExclusionRow(tmdb_id=movie.tmdb_id, movie_title=movie.title, movie_year=movie.year)
             )
 
-    async def _check(self, request: AddMovie, batch: Sequence[AddMovie]) -> None:
+    async def _check(self, request: AddMovie) -> list[ValidationFailure]:
+        """What is wrong with an add request before TMDB is asked (an empty list when nothing is)."""
         failures: list[ValidationFailure] = []
         if request.tmdb_id <= 0:
             failures.append(
                 ValidationFailure("tmdbId", "'Tmdb Id' must be greater than '0'.", request.tmdb_id)
-            )
-        elif await self.find_by_tmdb_id(request.tmdb_id) is not None:
-            failures.append(ValidationFailure("tmdbId", "This movie has already been added", request.tmdb_id))
-        elif sum(r.tmdb_id == request.tmdb_id for r in batch) > 1:
-            failures.append(
-                ValidationFailure("tmdbId", "This movie is in the request more than once", request.tmdb_id)
             )
         if not await self.hooks.profile_exists(request.quality_profile_id):
             failures.append(
@@ -420,8 +486,7 @@ class MovieService:
         failures.extend(await self._tag_failures(request.tags))
         for check in self.hooks.extra_checks:
             failures.extend(await check(request))
-        if failures:
-            raise ValidationFailed(failures)
+        return failures
 
     @staticmethod
     def _planned_path(

@@ -1,4 +1,4 @@
-"""Logging: readable lines on the console, JSON lines in a rotating file in the data dir."""
+"""Logging: readable lines on the console, JSON lines in a rotating file in the data dir; no secrets."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
+
+from reelarr.observability.redact import SecretsFilter
 
 _CONSOLE_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
@@ -23,13 +25,15 @@ class JsonLineFormatter(logging.Formatter):
             "message": record.getMessage(),
             "process": record.process,
         }
-        if record.exc_info:
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        elif record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return orjson.dumps(entry).decode()
 
 
 def configure_logging(level: str, log_file: Path | None) -> None:
-    """Send logs to the console and, when given, to a rotating JSON-lines file."""
+    """Send logs to the console and, when given, to a rotating JSON-lines file, secrets removed."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
@@ -45,6 +49,8 @@ def configure_logging(level: str, log_file: Path | None) -> None:
         )
         file_handler.setFormatter(JsonLineFormatter())
         root.addHandler(file_handler)
+    for handler in root.handlers:
+        handler.addFilter(SecretsFilter())
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logger = logging.getLogger(name)
         logger.handlers.clear()

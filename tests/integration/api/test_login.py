@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
+import httpx
+from sqlalchemy import func, select
+
+from reelarr.auth.tables import LoginFailureRow
 from tests.conftest import make_settings
 from tests.support.browser_session import PASSWORD, USERNAME, create_first_account, use_csrf_cookie
 from tests.support.clock import FakeClock
@@ -165,6 +170,53 @@ async def test_repeated_failures_are_throttled_even_with_the_right_password(serv
     assert throttled.status_code == 429
     assert int(throttled.headers["Retry-After"]) > 0
     assert "Try again" in throttled.json()["message"]
+
+
+def _from_address(server: LiveServer, address: str) -> httpx.AsyncClient:
+    """A client whose connections come from another loopback address."""
+    transport = httpx.AsyncHTTPTransport(local_address=address)
+    return httpx.AsyncClient(base_url=server.url, transport=transport, timeout=60)
+
+
+async def _login(client: httpx.AsyncClient, password: str, username: str = USERNAME) -> int:
+    return (await client.post("/login", json={"username": username, "password": password})).status_code
+
+
+async def test_concurrent_wrong_passwords_are_checked_no_more_often_than_the_limit(
+    server: LiveServer,
+) -> None:
+    async with server.anonymous() as setup:
+        await create_first_account(setup)
+    async with server.anonymous() as attacker:
+        statuses = await asyncio.gather(*(_login(attacker, f"guess {i:03}") for i in range(100)))
+    assert sorted(statuses) == [401] * 5 + [429] * 95
+    async with server.services.db.read() as session:
+        charged = await session.scalar(
+            select(func.count()).where(LoginFailureRow.key == f"pair:127.0.0.1|{USERNAME}")
+        )
+    assert charged == 5
+
+
+async def test_a_strangers_failures_do_not_lock_the_owner_out(server: LiveServer) -> None:
+    async with server.anonymous() as setup:
+        await create_first_account(setup)
+    async with _from_address(server, "127.0.0.2") as stranger, _from_address(server, "127.0.0.3") as owner:
+        for _ in range(5):
+            assert await _login(stranger, "guess guess") == 401
+        assert await _login(stranger, PASSWORD) == 429
+        assert await _login(owner, PASSWORD) == 200
+
+
+async def test_an_address_trying_many_accounts_waits(database_url: str, tmp_path: Path) -> None:
+    settings = make_settings(database_url, tmp_path / "data", login_max_address_failures=6)
+    async with live_server(settings) as server:
+        async with server.anonymous() as setup:
+            await create_first_account(setup)
+        async with _from_address(server, "127.0.0.2") as sprayer, _from_address(server, "127.0.0.3") as owner:
+            for name in ("root", "admin2", "user", "guest", "test", "owner"):
+                assert await _login(sprayer, "guess guess", username=name) == 401
+            assert await _login(sprayer, PASSWORD) == 429
+            assert await _login(owner, PASSWORD) == 200
 
 
 async def test_throttle_lifts_after_the_window(database_url: str, tmp_path: Path) -> None:

@@ -102,3 +102,20 @@ async def test_ical_feed_filters_release_types(library: Library) -> None:
         )
     assert "BEGIN:VEVENT" not in text
     assert bad.status_code == 400
+
+
+async def test_ical_feed_clamps_windows_of_many_years_instead_of_refusing_them(library: Library) -> None:
+    await _add(library, 603)  # in cinemas 1999-03-31
+    async with httpx.AsyncClient(base_url=library.server.url) as anonymous:
+        wide = await anonymous.get(
+            "/feed/v3/calendar/radarr.ics",
+            params={"apikey": API_KEY, "pastDays": 20000, "futureDays": 400000},
+        )
+        backwards = await anonymous.get(
+            "/feed/v3/calendar/radarr.ics",
+            params={"apikey": API_KEY, "pastDays": -5, "futureDays": 2**31 - 1},
+        )
+    assert wide.status_code == 200
+    assert "DTSTART;VALUE=DATE:19990331" in wide.text
+    assert backwards.status_code == 200
+    assert "BEGIN:VEVENT" not in backwards.text

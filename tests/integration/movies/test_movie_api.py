@@ -529,15 +529,95 @@ async def test_a_file_found_by_a_rescan_is_pushed_over_the_websocket(library: Li
     assert message["resource"]["movieId"] == movie["id"]
 
 
-async def test_import_naming_one_film_twice_is_the_400_array_and_adds_nothing(library: Library) -> None:
+async def test_import_naming_one_film_twice_adds_it_once(library: Library) -> None:
     body = [
         {"tmdbId": 603, "qualityProfileId": 1, "path": str(library.root / "Matrix A")},
         {"tmdbId": 603, "qualityProfileId": 1, "path": str(library.root / "Matrix B")},
     ]
+    response = await library.server.client.post(
+        "/api/v3/movie/import", json=body, params={"includeSkipped": True}
+    )
+    assert response.status_code == 200
+    assert [m["path"] for m in response.json()["added"]] == [str(library.root / "Matrix A")]
+    [twice] = response.json()["skipped"]
+    assert twice["index"] == 1
+    assert "more than once" in twice["errors"][0]["errorMessage"]
+
+
+async def test_import_adds_what_it_can_and_says_which_were_skipped_and_why(library: Library) -> None:
+    root = str(library.root)
+    body = [
+        {"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": root},
+        {"tmdbId": 999999, "qualityProfileId": 1, "rootFolderPath": root},  # TMDB does not know it
+        {"tmdbId": 550, "qualityProfileId": 1, "path": "/somewhere/else/Fight Club (1999)"},
+        {"tmdbId": 27205, "qualityProfileId": 1, "rootFolderPath": root},
+        {"tmdbId": 157336, "qualityProfileId": 77, "rootFolderPath": root},  # no such profile
+        {"tmdbId": 155, "qualityProfileId": 1, "rootFolderPath": root, "minimumAvailability": "someday"},
+    ]
+    client = library.server.client
+    response = await client.post("/api/v3/movie/import", json=body, params={"includeSkipped": True})
+    assert response.status_code == 200, response.text
+    assert response.headers["X-Skipped-Count"] == "4"
+    assert [m["tmdbId"] for m in response.json()["added"]] == [603, 27205]
+    skipped = {s["index"]: s for s in response.json()["skipped"]}
+    assert sorted(skipped) == [1, 2, 4, 5]
+    assert skipped[1]["tmdbId"] == 999999
+    assert "TMDB has no movie with id 999999" in skipped[1]["errors"][0]["errorMessage"]
+    assert skipped[2]["errors"][0]["propertyName"] == "path"
+    assert skipped[4]["errors"][0]["propertyName"] == "qualityProfileId"
+    assert skipped[5]["errors"][0]["propertyName"] == "minimumAvailability"
+    assert not any(s["alreadyAdded"] for s in skipped.values())
+    assert sorted(m["tmdbId"] for m in (await client.get("/api/v3/movie")).json()) == [603, 27205]
+
+
+async def test_import_answers_radarrs_array_of_added_movies_by_default(library: Library) -> None:
+    body = [
+        {"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": str(library.root)},
+        {"tmdbId": 999999, "qualityProfileId": 1, "rootFolderPath": str(library.root)},
+    ]
+    response = await library.server.client.post("/api/v3/movie/import", json=body)
+    assert response.status_code == 200
+    assert [m["title"] for m in response.json()] == ["The Matrix"]
+    assert response.headers["X-Skipped-Count"] == "1"
+
+
+async def test_import_of_which_nothing_can_be_added_is_a_400_naming_each_film(library: Library) -> None:
+    body = [
+        {"tmdbId": 999999, "qualityProfileId": 1, "rootFolderPath": str(library.root)},
+        {"tmdbId": 603, "qualityProfileId": 1, "path": "/not/a/root/The Matrix (1999)"},
+    ]
     response = await library.server.client.post("/api/v3/movie/import", json=body)
     assert response.status_code == 400
-    assert "more than once" in response.json()[0]["errorMessage"]
+    assert [f["propertyName"] for f in response.json()] == ["[0].tmdbId", "[1].path"]
     assert (await library.server.client.get("/api/v3/movie")).json() == []
+
+
+async def test_import_of_films_all_in_the_library_already_adds_nothing_quietly(library: Library) -> None:
+    await _add(library)
+    body = [{"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": str(library.root)}]
+    response = await library.server.client.post(
+        "/api/v3/movie/import", json=body, params={"includeSkipped": True}
+    )
+    assert response.status_code == 200
+    assert response.json()["added"] == []
+    assert response.json()["skipped"][0]["alreadyAdded"] is True
+
+
+async def test_exclude_local_covers_gives_tmdbs_addresses(library: Library) -> None:
+    movie = await _add(library)
+    client = library.server.client
+
+    def posters(movies: list[dict[str, Any]]) -> list[str]:
+        return [i["url"] for m in movies for i in m["images"] if i["coverType"] == "poster"]
+
+    local = posters((await client.get("/api/v3/movie")).json())
+    assert local
+    assert all(url.startswith(f"/MediaCover/{movie['id']}/poster.jpg") for url in local)
+    for params in ({}, {"tmdbId": 603}, {"page": 1}):
+        answer = (await client.get("/api/v3/movie", params={**params, "excludeLocalCovers": True})).json()
+        remote = posters(answer["records"] if "page" in params else answer)
+        assert remote, params
+        assert all(url.startswith(library.tmdb.image_url) for url in remote), params
 
 
 async def test_the_whole_list_follows_every_change(library: Library) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 from fastapi.responses import Response
 
 from reelarr.api.deps import get_services
@@ -18,9 +18,10 @@ from reelarr.movies.ical import calendar_feed
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/calendar", tags=["Calendar"])
-feed = APIRouter(prefix="/feed/v3/calendar", tags=["CalendarFeed"])
+feed = ApiRouter(prefix="/feed/v3/calendar", tags=["CalendarFeed"])
 ServicesDep = Annotated[Services, Depends(get_services)]
 _KINDS = {kind.value.lower(): kind for kind in ReleaseKind}
+FEED_DAYS_LIMIT = 36_525  # a century of releases either way
 
 
 def _day(value: str | None, name: str, default: date) -> date:
@@ -68,18 +69,27 @@ async def calendar(
     return JsonResponse(await movie_resources(services, movies))
 
 
+def _feed_days(days: int) -> int:
+    return min(max(days, 0), FEED_DAYS_LIMIT)
+
+
 @feed.get("/radarr.ics")
 async def ical_feed(
     services: ServicesDep,
-    past_days: Annotated[int, Query(alias="pastDays", ge=0, le=3650)] = 7,
-    future_days: Annotated[int, Query(alias="futureDays", ge=0, le=3650)] = 28,
+    past_days: Annotated[int, Query(alias="pastDays")] = 7,
+    future_days: Annotated[int, Query(alias="futureDays")] = 28,
     unmonitored: bool = False,
     tags: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies query defaults
     release_types: Annotated[list[str], Query(alias="releaseTypes")] = [],  # noqa: B006
 ) -> Response:
-    """Release dates as an iCalendar feed for calendar apps (authenticated by ?apikey=)."""
+    """Release dates as an iCalendar feed for calendar apps (authenticated by ?apikey=).
+
+    Calendar apps ask for years: the window is clamped to a century either way, as Radarr answers
+    any number rather than refusing it.
+    """
     now = services.clock()
-    first, last = now.date() - timedelta(days=past_days), now.date() + timedelta(days=future_days)
+    first = now.date() - timedelta(days=_feed_days(past_days))
+    last = now.date() + timedelta(days=_feed_days(future_days))
     wanted = {part.strip().lower() for value in release_types for part in value.split(",") if part.strip()}
     unknown = wanted - set(_KINDS)
     if unknown:

@@ -9,6 +9,7 @@ from fastapi import Depends
 from reelarr.api.deps import get_services
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
+from reelarr.integers import Int64
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/diskspace", tags=["DiskSpace"])
@@ -21,8 +22,8 @@ class DiskSpaceResource(Resource):
     id: int
     path: str
     label: str
-    free_space: int
-    total_space: int
+    free_space: Int64
+    total_space: Int64
 
 
 @router.get("")

@@ -10,6 +10,7 @@ from fastapi import Depends, Query
 from reelarr.api.deps import get_services
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
+from reelarr.integers import Int64
 from reelarr.rootfolders.browser import EntityType, FileSystemEntry
 from reelarr.services import Services
 
@@ -25,7 +26,7 @@ class FileSystemEntryResource(Resource):
     name: str
     path: str
     extension: str | None = None
-    size: int = 0
+    size: Int64 = 0
     last_modified: datetime | None = None
 
 

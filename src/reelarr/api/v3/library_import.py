@@ -1,4 +1,13 @@
-"""/api/v3/movie/import/suggestions: which film each unmapped folder of a root folder holds (Reelarr's own).
+"""/api/v3/movie/import: add a batch of films (Radarr's); which film each unmapped folder holds (ours).
+
+`POST /api/v3/movie/import` takes Radarr's array of movies and adds every one that can be added:
+one already in the library, named twice, unknown to TMDB or with a folder that cannot be used is
+skipped and the others are added, as Radarr does for Kometa's large batches. The answer is the
+array of movies added (what arrapi and pyarr read), with `X-Skipped-Count`; with
+`?includeSkipped=true` it is `{added: [...], skipped: [{index, tmdbId, path?, rootFolderPath?,
+alreadyAdded, errors: [<validation failure>]}]}`. A batch of which nothing could be added for
+errors is a 400 whose property names start with the film's place (`[2].tmdbId`); one TMDB could
+not be reached for is a 503.
 
 `GET /api/v3/movie/import/suggestions?rootFolderId=1[&folder=Name...]` answers, per unmapped folder:
 `{folder, path, relativePath, parsedTitle, parsedYear?, parsedTmdbId?, parsedImdbId?, confidence:
@@ -10,20 +19,24 @@ high|medium|low|none, matchedBy?: tmdbId|imdbId|title, match?: <lookup MovieReso
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
-from fastapi import Depends, Query
+from fastapi import Body, Depends, Query
 
 from reelarr.api.deps import get_services
+from reelarr.api.errors import validation_entries
 from reelarr.api.json import JsonResponse
 from reelarr.api.routing import ApiRouter
+from reelarr.api.v3.movie_input import AddMovieInput
 from reelarr.api.v3.movie_resources import (
     ResourceContext,
     lookup_resource_from_metadata,
     lookup_resource_from_search,
     movie_resource,
 )
-from reelarr.api.v3.movies import resource_context
+from reelarr.api.v3.movies import movie_resources, resource_context
+from reelarr.errors import ReelarrError, RemoteUnavailable, ValidationFailed, ValidationFailure
 from reelarr.metadata.models import MovieMetadata
 from reelarr.movies.library_import import Found, ImportSuggestion
 from reelarr.movies.model import Movie, MovieFile
@@ -87,3 +100,72 @@ async def import_suggestions(
     files = await services.movies.files([m.id for m in library.values()])
     ctx = await resource_context(services)
     return JsonResponse([_suggestion(s, library, files, ctx) for s in suggestions])
+
+
+@dataclass(frozen=True, slots=True)
+class _Skipped:
+    position: int
+    item: AddMovieInput
+    error: ReelarrError
+    already_added: bool = False
+
+    @property
+    def failures(self) -> list[ValidationFailure]:
+        if isinstance(self.error, ValidationFailed):
+            return self.error.failures
+        return [ValidationFailure("tmdbId", str(self.error), self.item.tmdb_id)]
+
+    def entry(self) -> dict[str, Any]:
+        entry = {
+            "index": self.position,
+            "tmdbId": self.item.tmdb_id,
+            "path": self.item.path,
+            "rootFolderPath": self.item.root_folder_path,
+            "alreadyAdded": self.already_added,
+            "errors": validation_entries(self.failures),
+        }
+        return {key: value for key, value in entry.items() if value is not None}
+
+
+def _refusal(skipped: list[_Skipped]) -> ReelarrError:
+    """Why a batch of which nothing was added failed: TMDB out of reach, or every film's reasons."""
+    errors = [s for s in skipped if not s.already_added]
+    unreachable = next((s.error for s in errors if isinstance(s.error, RemoteUnavailable)), None)
+    if unreachable is not None:
+        return unreachable
+    return ValidationFailed(
+        [
+            replace(failure, property_name=f"[{s.position}].{failure.property_name}".rstrip("."))
+            for s in errors
+            for failure in s.failures
+        ]
+    )
+
+
+@router.post("", responses={200: {"description": "Array of the MovieResources added"}})
+async def import_movies(
+    services: ServicesDep,
+    body: Annotated[list[AddMovieInput], Body()],
+    include_skipped: Annotated[bool, Query(alias="includeSkipped")] = False,
+) -> JsonResponse:
+    """Add every film of the batch that can be added; the others are skipped, and said why."""
+    requests, positions, skipped = [], [], []
+    for position, item in enumerate(body):
+        try:
+            requests.append(item.to_request())
+            positions.append(position)
+        except ValidationFailed as error:
+            skipped.append(_Skipped(position, item, error))
+    outcome = await services.movies.add_each(requests)
+    skipped += [
+        _Skipped(positions[s.index], body[positions[s.index]], s.error, s.already_added)
+        for s in outcome.skipped
+    ]
+    skipped.sort(key=lambda s: s.position)
+    if not outcome.added and any(not s.already_added for s in skipped):
+        raise _refusal(skipped)
+    added = await movie_resources(services, outcome.added)
+    headers = {"X-Skipped-Count": str(len(skipped))}
+    if include_skipped:
+        return JsonResponse({"added": added, "skipped": [s.entry() for s in skipped]}, headers=headers)
+    return JsonResponse(added, headers=headers)

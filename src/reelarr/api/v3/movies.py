@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import aclosing
 from functools import partial
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, Query, Request, Response
@@ -30,7 +31,7 @@ from reelarr.api.v3.movie_resources import (
 from reelarr.errors import NotFound
 from reelarr.languages import language_by_id
 from reelarr.mediacover.covers import cover_links, movies_with_covers
-from reelarr.metadata.models import MovieMetadata
+from reelarr.metadata.models import Image, MovieMetadata
 from reelarr.movies.list_cache import Render
 from reelarr.movies.lookup import MetadataLookups, lookup
 from reelarr.movies.model import Movie
@@ -48,11 +49,20 @@ class MovieFolderResource(Resource):
     folder: str
 
 
-async def resource_context(services: Services, *, whole_library: bool = False) -> ResourceContext:
+def _remote_covers(_movie_id: int | None, images: Iterable[Image]) -> list[dict[str, str]]:
+    """Covers as TMDB serves them, without looking for local copies (`excludeLocalCovers`)."""
+    return cover_links(Path(), None, images)
+
+
+async def resource_context(
+    services: Services, *, whole_library: bool = False, local_covers: bool = True
+) -> ResourceContext:
     """Profiles, today's date and cover links for building movie resources."""
     profiles = {p.id: p for p in await services.quality.profiles()}
     links: ImageLinks = services.media_covers.links
-    if whole_library:
+    if not local_covers:
+        links = _remote_covers
+    elif whole_library:
         # ImageCache.links, minus the stats for movies whose covers are not cached (one listing).
         root = services.media_covers.root
         with_covers = await asyncio.to_thread(movies_with_covers, root)
@@ -65,9 +75,11 @@ async def resource_context(services: Services, *, whole_library: bool = False) -
     )
 
 
-async def movie_resources(services: Services, movies: list[Movie]) -> list[dict[str, Any]]:
+async def movie_resources(
+    services: Services, movies: list[Movie], *, local_covers: bool = True
+) -> list[dict[str, Any]]:
     """Resources for movies, with their files."""
-    ctx = await resource_context(services)
+    ctx = await resource_context(services, local_covers=local_covers)
     files = await services.movies.files(None if len(movies) > 500 else [m.id for m in movies])
     return movie_resource_list(movies, files, ctx)
 
@@ -95,6 +107,17 @@ def list_renderer(services: Services) -> Render:
     return render
 
 
+async def _rendered_library(services: Services, ctx: ResourceContext) -> AsyncIterator[bytes]:
+    """The whole library rendered now, a movie at a time, as a JSON array (not the kept list)."""
+    separator = b"["
+    async with aclosing(services.movies.all_with_files()) as batches:
+        async for batch in batches:
+            for movie, file in batch:
+                yield separator + movie_fragment(movie, file, ctx)
+                separator = b","
+    yield b"[]" if separator == b"[" else b"]"
+
+
 @router.get("", responses={200: {"description": "Array of MovieResource (a paging envelope with page)"}})
 async def list_movies(
     request: Request,
@@ -103,10 +126,17 @@ async def list_movies(
     tmdb_id: Annotated[int | None, Query(alias="tmdbId")] = None,
     exclude_local_covers: Annotated[bool, Query(alias="excludeLocalCovers")] = False,
 ) -> Response:
-    """The library; with tmdbId the matching movie or none; with page, one page of it (Reelarr extension)."""
+    """The library; with tmdbId the matching movie or none; with page, one page of it (Reelarr extension).
+
+    With excludeLocalCovers, as in Radarr, covers are TMDB's addresses and no local copy is looked for.
+    """
+    local = not exclude_local_covers
     if tmdb_id is not None:
         movie = await services.movies.find_by_tmdb_id(tmdb_id)
-        return JsonResponse(await movie_resources(services, [movie]) if movie else [])
+        return JsonResponse(await movie_resources(services, [movie], local_covers=local) if movie else [])
+    if "page" not in request.query_params and not local:
+        ctx = await resource_context(services, local_covers=False)
+        return StreamingResponse(_rendered_library(services, ctx), media_type=JsonResponse.media_type)
     if "page" not in request.query_params:
         today = services.clock().date()
         chunks = await services.movie_list_cache.chunks(
@@ -114,7 +144,7 @@ async def list_movies(
         )
         return StreamingResponse(chunks, media_type=JsonResponse.media_type)
     page = await services.movies.page(paging)
-    records = await movie_resources(services, page.records)
+    records = await movie_resources(services, page.records, local_covers=local)
     return JsonResponse(
         {
             "page": page.page,
@@ -197,13 +227,6 @@ async def add_movie(services: ServicesDep, body: Annotated[AddMovieInput, Body()
     """Add a movie; a minimal body (Overseerr's) is enough: TMDB supplies the rest."""
     movie = await services.movies.add(body.to_request())
     return JsonResponse(await one_movie_resource(services, movie.id), status_code=201)
-
-
-@router.post("/import")
-async def import_movies(services: ServicesDep, body: Annotated[list[AddMovieInput], Body()]) -> JsonResponse:
-    """Add several movies at once (library import, Kometa); ones already in the library are skipped."""
-    added = await services.movies.add_many([item.to_request() for item in body], skip_existing=True)
-    return JsonResponse(await movie_resources(services, added))
 
 
 @router.put("/editor", status_code=202)

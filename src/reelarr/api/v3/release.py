@@ -27,6 +27,7 @@ from reelarr.api.v3.common import (
 )
 from reelarr.decisions.engine import Decision
 from reelarr.errors import ValidationFailed, ValidationFailure
+from reelarr.integers import Int64
 from reelarr.indexers.service import IndexerFailure
 from reelarr.protocols import DownloadProtocol
 from reelarr.releases.model import IndexerFlags, Release, flag_names, imdb_tt
@@ -54,7 +55,7 @@ class ReleaseResource(Resource):
     age: int = 0
     age_hours: float = 0
     age_minutes: float = 0
-    size: int = 0
+    size: Int64 = 0
     indexer_id: int = 0
     indexer: str | None = None
     release_group: str | None = None

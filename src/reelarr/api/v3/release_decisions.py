@@ -15,6 +15,7 @@ from reelarr.api.deps import get_services
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
 from reelarr.decisionlog.model import LoggedDecision
+from reelarr.integers import Int64
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/release/decision", tags=["Release"])
@@ -40,8 +41,8 @@ class ReleaseDecisionResource(Resource):
     indexer: str
     protocol: str
     quality: str
-    size: int
-    age_minutes: int
+    size: Int64
+    age_minutes: Int64
     custom_format_score: int
     custom_formats: list[str]
     approved: bool

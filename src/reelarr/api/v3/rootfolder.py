@@ -10,6 +10,7 @@ from reelarr.api.deps import get_services
 from reelarr.api.json import deleted
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
+from reelarr.integers import Int64
 from reelarr.rootfolders.service import RootFolder
 from reelarr.services import Services
 
@@ -31,7 +32,7 @@ class RootFolderResource(Resource):
     id: int
     path: str
     accessible: bool
-    free_space: int | None = None
+    free_space: Int64 | None = None
     unmapped_folders: list[UnmappedFolderResource]
 
 

@@ -27,8 +27,8 @@ from reelarr.api.v3.common import (
 )
 from reelarr.decisions.engine import Decision
 from reelarr.errors import ValidationFailed, ValidationFailure
-from reelarr.integers import Int64
 from reelarr.indexers.service import IndexerFailure
+from reelarr.integers import Int64
 from reelarr.protocols import DownloadProtocol
 from reelarr.releases.model import IndexerFlags, Release, flag_names, imdb_tt
 from reelarr.services import Services

@@ -66,6 +66,9 @@ class DecisionSettings:
     allow_hardcoded_subs: bool = False
     whitelisted_hardcoded_subs: str = ""
     proper_policy: ProperPolicy = ProperPolicy.PREFER_AND_UPGRADE
+    # Media Management's free space rule (Radarr's defaults until those settings are stored).
+    minimum_free_space_mb: int = 100
+    skip_free_space_check: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,8 @@ class Subject:
     search: SearchContext | None = None
     # How long the film's oldest release waiting out its delay has waited, in minutes.
     oldest_pending_minutes: float | None = None
+    # Bytes free on the film's disk (None: unknown, and the free space check steps aside).
+    free_space: int | None = None
 
     @property
     def quality(self) -> QualityModel:

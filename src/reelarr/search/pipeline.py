@@ -49,6 +49,7 @@ class Snapshot:
     indexer_rules: Mapping[int, IndexerRules] = field(default_factory=dict)
     on_disk: Mapping[int, OnDisk] = field(default_factory=dict)
     oldest_pending_minutes: Mapping[int, float] = field(default_factory=dict)
+    free_space: Mapping[int, int] = field(default_factory=dict)  # bytes free on each film's disk
     score_formats: FormatScorer = no_formats
 
 
@@ -77,6 +78,7 @@ def subject_for(
         settings=snapshot.settings,
         search=search,
         oldest_pending_minutes=snapshot.oldest_pending_minutes.get(movie.id),
+        free_space=snapshot.free_space.get(movie.id),
     )
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,6 +56,7 @@ async def load_snapshot(
     films: Iterable[tuple[Movie, MovieFile | None]],
 ) -> Snapshot:
     """Everything the checks read about these films, besides the releases themselves."""
+    films = list(films)
     profiles = {p.id: p for p in await sources.quality.profiles()}
     scorer = FormatScorer(await sources.custom_formats.matcher())
     return Snapshot(
@@ -69,7 +73,31 @@ async def load_snapshot(
         on_disk=_on_disk(films, profiles, scorer),
         oldest_pending_minutes=await sources.decision_log.oldest_pending_minutes(now),
         score_formats=scorer,
+        free_space=await asyncio.to_thread(free_space_of, [movie for movie, _file in films]),
     )
+
+
+def _available(path: str) -> int | None:
+    try:
+        return shutil.disk_usage(path).free
+    except OSError:
+        return None
+
+
+def free_space_of(movies: Iterable[Movie]) -> dict[int, int]:
+    """Bytes free where each film lives (its folder, else its root folder); films on no disk are left out."""
+    by_root: dict[str, int | None] = {}
+    found = {}
+    for movie in movies:
+        space = _available(movie.path) if os.path.isdir(movie.path) else None
+        if space is None:
+            root = movie.root_folder_path
+            if root not in by_root:
+                by_root[root] = _available(root)
+            space = by_root[root]
+        if space is not None:
+            found[movie.id] = space
+    return found
 
 
 def _on_disk(

@@ -87,3 +87,10 @@ def test_size_checks_use_the_release_size() -> None:
     huge = subject(release_changes={"size": 200 * GB})
     assert Reason.ABOVE_MAXIMUM_SIZE in {r.reason for r in decide(huge).rejections}
     assert decide(replace(huge, release=replace(huge.release, size=8 * GB))).approved
+
+
+def test_the_disk_check_runs_only_when_every_other_check_passed() -> None:
+    no_room = subject(free_space=1024)
+    assert [r.reason for r in decide(no_room).rejections] == [Reason.MINIMUM_FREE_SPACE]
+    unwanted_and_no_room = subject("The.Matrix.1999.2160p.UHD.BluRay.x265-GRP", free_space=1024)
+    assert [r.reason for r in decide(unwanted_and_no_room).rejections] == [Reason.QUALITY_NOT_WANTED]

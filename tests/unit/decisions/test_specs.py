@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from reelarr.decisions.rejection import Reason, Rejection
-from reelarr.decisions.specs import age, delay, movie, quality, release, revision, size
+from reelarr.decisions.specs import age, delay, disk, movie, quality, release, revision, size
 from reelarr.decisions.subject import DecisionSettings, IndexerRules, SearchContext, SizeLimits
 from reelarr.delayprofiles.model import DelayProfile
 from reelarr.languages import lang
@@ -364,3 +364,22 @@ def test_the_best_quality_or_a_high_format_score_skips_the_delay() -> None:
     assert delay.delay(replace(base, delay_profile=not_preferred)) is not None, (
         "bypass needs the preferred protocol"
     )
+
+
+# Disk ------------------------------------------------------------------------------------------
+
+
+def test_a_release_that_would_fill_the_disk_is_refused() -> None:
+    full = subject(free_space=4 * GB)
+    assert disk.free_space(full) == Rejection(
+        Reason.MINIMUM_FREE_SPACE, "Importing after download will exceed available disk space"
+    )
+    tight = subject(free_space=8 * GB + 50 * MB)
+    assert disk.free_space(tight) == Rejection(
+        Reason.MINIMUM_FREE_SPACE,
+        "Not enough free space (100.0 MB) to import after download: 50.0 MB. "
+        "(Settings: Media Management: Minimum Free Space)",
+    )
+    assert disk.free_space(subject(free_space=100 * GB)) is None
+    assert disk.free_space(subject()) is None, "unknown free space: the check steps aside"
+    assert disk.free_space(replace(full, settings=DecisionSettings(skip_free_space_check=True))) is None

@@ -38,7 +38,7 @@ export function ListField({ label, values, onChange, error, hint, placeholder = 
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {values.length > 0 && (
-        <ul className="chips" aria-label={label}>
+        <ul className="chips" aria-label={`Chosen: ${label}`}>
           {values.map((item) => (
             <li key={item} className={`chip ${chipClass}`.trim()}>
               <span className="chip__text">{item}</span>

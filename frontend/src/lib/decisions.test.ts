@@ -11,8 +11,8 @@ describe("decision summaries", () => {
   });
 
   it("say why an acceptable release without an outcome was not taken", () => {
-    expect(decisionSummary({ approved: true, temporarilyRejected: false, source: "search" }).explanation).toMatch(/another release ranked higher/);
-    expect(decisionSummary({ approved: true, temporarilyRejected: false, source: "interactiveSearch" }).explanation).toMatch(/leaves the choice to you/);
+    expect(decisionSummary({ approved: true, temporarilyRejected: false, source: "search" }).explanation).toMatch(/^Another release ranked higher/);
+    expect(decisionSummary({ approved: true, temporarilyRejected: false, source: "interactiveSearch" }).explanation).toMatch(/^An interactive search leaves the choice to you/);
   });
 
   it("call refused releases waiting or rejected", () => {

@@ -44,15 +44,15 @@ export function decisionSummary(decision: Pick<ReleaseDecision, "outcome" | "app
     return {
       label: "Acceptable",
       tone: "completed",
-      explanation: interactive ? "Acceptable; an interactive search leaves the choice to you." : "Acceptable, but another release ranked higher.",
+      explanation: interactive ? "An interactive search leaves the choice to you." : "Another release ranked higher.",
     };
   }
   if (decision.temporarilyRejected) {
     return {
       label: "Waiting",
       tone: "started",
-      explanation: interactive ? "Refused for now only (see why below)." : "Refused for now only (see why below), and a better release was chosen.",
+      explanation: interactive ? "Refused for now only (see why below)." : "Refused for now only (see why below); a better release was chosen.",
     };
   }
-  return { label: "Rejected", tone: "failed", explanation: "Refused; every reason is below." };
+  return { label: "Rejected", tone: "failed", explanation: "Every reason it was refused is below." };
 }

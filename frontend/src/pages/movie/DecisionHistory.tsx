@@ -6,28 +6,27 @@ import { decisionSummary, sourceLabel } from "../../lib/decisions";
 import { formatBytes, formatDateTime, formatLongDateTime } from "../../lib/format";
 import { formatScore } from "../../lib/releases";
 import "./releases.css";
+import { BreakableTitle } from "./ReleaseTable";
 
 const FIRST_ROWS = 25;
 
 function DecisionRow({ decision, now }: { decision: ReleaseDecision; now: number }) {
   const formats = useDateFormats();
   const summary = decisionSummary(decision);
+  const facts = [decision.indexer, decision.quality, formatBytes(decision.size), `score ${formatScore(decision.customFormatScore)}`];
   return (
     <tr>
-      <td>
+      <td className="decisions__when">
         <time dateTime={decision.decided} title={formatLongDateTime(decision.decided, formats)}>
           {formatDateTime(decision.decided, formats, now)}
         </time>
+        <span className="muted decisions__source">{sourceLabel(decision.source)}</span>
       </td>
-      <td>{sourceLabel(decision.source)}</td>
       <th scope="row" className="release-table__title">
-        {decision.title}
-        {decision.customFormats.length > 0 && <span className="release-table__formats muted">{decision.customFormats.join(", ")}</span>}
+        <BreakableTitle title={decision.title} />
+        <span className="release-table__formats muted">{facts.join(" · ")}</span>
+        {decision.customFormats.length > 0 && <span className="release-table__formats muted">Formats: {decision.customFormats.join(", ")}</span>}
       </th>
-      <td>{decision.indexer}</td>
-      <td>{decision.quality}</td>
-      <td className="numeric">{formatBytes(decision.size)}</td>
-      <td className="numeric">{formatScore(decision.customFormatScore)}</td>
       <td className="release-table__decision">
         <span className={`badge badge--${summary.tone}`}>{summary.label}</span>
         <span className="decision__why">{summary.explanation}</span>
@@ -66,16 +65,7 @@ export function DecisionHistory({ movieId }: { movieId: number }) {
             <thead>
               <tr>
                 <th scope="col">Decided</th>
-                <th scope="col">Source</th>
                 <th scope="col">Release</th>
-                <th scope="col">Indexer</th>
-                <th scope="col">Quality</th>
-                <th scope="col" className="numeric">
-                  Size
-                </th>
-                <th scope="col" className="numeric">
-                  Score
-                </th>
                 <th scope="col">Decision</th>
               </tr>
             </thead>

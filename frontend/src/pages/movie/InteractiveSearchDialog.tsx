@@ -66,7 +66,7 @@ export function InteractiveSearchDialog({ movie, onClose }: { movie: LibraryMovi
       </div>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
-          Close
+          Done
         </button>
       </div>
     </Dialog>

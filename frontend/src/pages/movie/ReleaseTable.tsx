@@ -5,6 +5,21 @@ import { formatBytes } from "../../lib/format";
 import "./releases.css";
 import { DEFAULT_SORT, flagLabel, formatAge, formatScore, nextSort, peersText, RELEASE_COLUMNS, releaseState, sortReleases, type ReleaseColumn } from "../../lib/releases";
 
+/** A release title that may break after its dots, dashes and underscores (it has no spaces). */
+export function BreakableTitle({ title }: { title: string }) {
+  const parts = title.split(/(?<=[._-])/);
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={index}>
+          {part}
+          <wbr />
+        </span>
+      ))}
+    </>
+  );
+}
+
 function Cell({ release, column }: { release: Release; column: ReleaseColumn }) {
   switch (column) {
     case "releaseWeight":
@@ -22,15 +37,15 @@ function Cell({ release, column }: { release: Release; column: ReleaseColumn }) 
         <th scope="row" className="release-table__title">
           {release.infoUrl ? (
             <a href={release.infoUrl} target="_blank" rel="noreferrer noopener">
-              {release.title}
+              <BreakableTitle title={release.title} />
             </a>
           ) : (
-            release.title
+            <BreakableTitle title={release.title} />
           )}
         </th>
       );
     case "indexer":
-      return <td>{release.indexer}</td>;
+      return <td className="release-table__indexer">{release.indexer}</td>;
     case "size":
       return <td className="numeric">{formatBytes(release.size)}</td>;
     case "peers":
@@ -52,7 +67,7 @@ function Cell({ release, column }: { release: Release; column: ReleaseColumn }) 
         </td>
       );
     case "indexerFlags":
-      return <td>{release.indexerFlags?.map(flagLabel).join(", ") || "—"}</td>;
+      return <td className="release-table__flags">{release.indexerFlags?.map(flagLabel).join(", ") || "—"}</td>;
     case "rejections": {
       const state = releaseState(release);
       return (

@@ -65,7 +65,7 @@ export function ExportFormatDialog({ format, onClose }: { format: Pick<FormatDra
       <div className="dialog__actions">
         <CopyButton text={json} label="Copy the JSON" />
         <button type="button" className="button" onClick={onClose}>
-          Close
+          Done
         </button>
       </div>
     </Dialog>

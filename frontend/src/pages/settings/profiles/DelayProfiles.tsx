@@ -117,7 +117,7 @@ function DelayRow({ profiles, index, onEdit }: { profiles: DelayProfile[]; index
   const reorder = useReorderDelayProfile();
   const profile = profiles[index] as DelayProfile;
   const name = isGlobal(profile) ? "Global" : `Delay profile ${index + 1}`;
-  const bypass = [profile.bypassIfHighestQuality && "highest quality", profile.bypassIfAboveCustomFormatScore && `score ≥ ${profile.minimumCustomFormatScore}`].filter(Boolean).join(", ");
+  const bypass = [profile.bypassIfHighestQuality && "highest quality", profile.bypassIfAboveCustomFormatScore && `score of at least ${profile.minimumCustomFormatScore}`].filter(Boolean).join(", ");
   const move = (direction: "up" | "down") => {
     const call = moveDelayProfile(profiles, index, direction);
     if (call) reorder.mutate(call);

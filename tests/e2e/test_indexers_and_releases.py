@@ -193,6 +193,27 @@ def test_an_indexer_is_drawn_from_its_schema_tested_saved_with_its_key_masked_an
     assert all(i["id"] != saved["id"] for i in api_get(server, "/indexer"))
 
 
+def test_every_implementations_form_draws_each_of_its_settings(server: ReelarrServer, page: Page) -> None:
+    schema = api_get(server, "/indexer/schema")
+    assert len(schema) == 9
+    log_in(page, server, "/settings/indexers")
+    for implementation in schema:
+        name = implementation["implementationName"]
+        page.get_by_role("button", name="Add indexer").click()
+        page.get_by_role("dialog", name="Add indexer").get_by_role("button", name=name, exact=True).click()
+        form = page.get_by_role("dialog", name=f"Add indexer - {name}")
+        form.get_by_role("button", name="Show advanced").click()
+        drawn = form.locator("label, legend").all_inner_texts()
+        for field in implementation["fields"]:
+            label = field["label"] + (f" ({field['unit']})" if field.get("unit") else "")
+            assert label in drawn, f"{name}: {label}"
+            if field["privacy"] in ("apiKey", "password"):
+                expect(form.get_by_label(label, exact=True)).to_have_attribute("type", "password")
+        expect(form.get_by_text("cannot be changed here yet")).to_have_count(0)
+        form.get_by_role("button", name="Cancel").click()
+        expect(form).to_be_hidden()
+
+
 def test_a_save_the_indexer_refuses_can_be_forced(
     server: ReelarrServer, sites: IndexerFixtureServer, page: Page
 ) -> None:

@@ -85,7 +85,7 @@ export const releaseKeys = {
 
 /**
  * Search every indexer with interactive search for a film, now. It takes as long as the slowest
- * indexer; the answer is kept while the page is open (Search again asks anew).
+ * indexer; Search again asks anew.
  */
 export function useInteractiveSearch(movieId: number, enabled: boolean) {
   return useQuery({
@@ -95,8 +95,12 @@ export function useInteractiveSearch(movieId: number, enabled: boolean) {
       return { releases: body, failures: parseIndexerErrors(headers.get("X-Indexer-Errors")) };
     },
     enabled,
-    staleTime: Infinity,
-    gcTime: 10 * 60_000,
+    // Reopened within five minutes, the dialog shows the same answer; a live search is never
+    // repeated behind the user's back (window focus, reconnects).
+    staleTime: 5 * 60_000,
+    gcTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
     retry: false,
   });
 }

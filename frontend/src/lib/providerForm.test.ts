@@ -6,7 +6,6 @@ import {
   fieldKind,
   fieldOptions,
   fieldValue,
-  hasAdvancedFields,
   inputText,
   newProvider,
   numberFromInput,
@@ -102,8 +101,6 @@ describe("shownFields", () => {
     const shuffled = [...TORZNAB_FIELDS].reverse();
     expect(shownFields(shuffled, false).map((f) => f.name)).toEqual(["baseUrl", "apiKey", "categories", "seedCriteria.seedRatio"]);
     expect(shownFields(shuffled, true).map((f) => f.name)).toEqual(TORZNAB_FIELDS.map((f) => f.name));
-    expect(hasAdvancedFields(TORZNAB_FIELDS)).toBe(true);
-    expect(hasAdvancedFields(TORZNAB_FIELDS.filter((f) => !f.advanced))).toBe(false);
   });
 
   it("never shows hidden fields, and hiddenIfNotSet ones only with a value", () => {

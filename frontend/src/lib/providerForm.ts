@@ -45,10 +45,6 @@ export function shownFields(fields: readonly ProviderField[], showAdvanced: bool
     .filter((field) => showAdvanced || !field.advanced);
 }
 
-export function hasAdvancedFields(fields: readonly ProviderField[]): boolean {
-  return fields.some((field) => field.advanced && field.hidden !== "hidden");
-}
-
 /** What a text or number input shows for a value (nothing for an unset one). */
 export function inputText(value: unknown): string {
   return value === undefined || value === null ? "" : String(value);

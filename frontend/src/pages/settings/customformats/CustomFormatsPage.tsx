@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { useCustomFormats, useCustomFormatSchema, type CustomFormat } from "../../../api/customFormats";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
 import { conditionTone, draftOf, emptyDraft, type FormatDraft } from "../../../lib/customFormats";
@@ -67,7 +68,9 @@ export function CustomFormatsPage() {
             </button>
           </div>
         </div>
-        <p className="muted">Each format a release or file has adds its score in the movie's quality profile (Settings → Profiles).</p>
+        <p className="muted">
+          Each format a release or file has adds its score in the movie's quality profile (<Link to="/settings/profiles">Settings → Profiles</Link>).
+        </p>
         {formats.isPending && <Loading what="custom formats" />}
         {formats.isError && <ErrorMessage error={formats.error} title="Custom formats unavailable" />}
         {formats.data?.length === 0 && <p className="muted">No custom formats yet.</p>}

@@ -9,7 +9,7 @@ import { TagsField } from "../../../components/TagsField";
 import { useDebounced } from "../../../hooks/useDebounced";
 import { useTagDraft } from "../../../hooks/useTagDraft";
 import { connectionSignature, isProwlarrIndexer } from "../../../lib/indexers";
-import { errorKeys, fieldKey, hasAdvancedFields, providerBody, shownFields, withFieldValue } from "../../../lib/providerForm";
+import { errorKeys, fieldKey, providerBody, shownFields, withFieldValue } from "../../../lib/providerForm";
 import { placeErrors } from "../../../lib/validation";
 
 const OWN = ["name", "enableRss", "enableAutomaticSearch", "enableInteractiveSearch", "priority", "queriesPerHour", "tags"];
@@ -112,11 +112,9 @@ export function IndexerDialog({ indexer, onClose }: { indexer: Indexer; onClose:
           <div className="alert alert--notice">Prowlarr added this indexer and keeps it in step: what you change here is replaced at Prowlarr's next sync.</div>
         )}
         <div className="form-toolbar">
-          {hasAdvancedFields(draft.fields) && (
-            <button type="button" className="button button--small" aria-pressed={showAdvanced} onClick={() => setShowAdvanced((on) => !on)}>
-              Show advanced
-            </button>
-          )}
+          <button type="button" className="button button--small" aria-pressed={showAdvanced} onClick={() => setShowAdvanced((on) => !on)}>
+            Show advanced
+          </button>
           {indexer.infoLink && (
             <a href={indexer.infoLink} target="_blank" rel="noreferrer noopener">
               About {indexer.implementationName}

@@ -19,6 +19,8 @@ import { GeneralSettingsPage } from "./pages/settings/GeneralSettingsPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
 import { ProfilesPage } from "./pages/settings/profiles/ProfilesPage";
 import { QualityPage } from "./pages/settings/quality/QualityPage";
+import { CustomFormatsPage } from "./pages/settings/customformats/CustomFormatsPage";
+import { IndexersPage } from "./pages/settings/indexers/IndexersPage";
 import { SettingsPage } from "./pages/settings/SettingsPage";
 import { TagsPage } from "./pages/settings/tags/TagsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
@@ -37,6 +39,8 @@ const PAGES: Record<PageId, ReactNode> = {
   mediaManagement: <MediaSettingsPage />,
   profiles: <ProfilesPage />,
   quality: <QualityPage />,
+  customFormats: <CustomFormatsPage />,
+  indexers: <IndexersPage />,
   tags: <TagsPage />,
   tmdb: <TmdbSettingsPage />,
   general: <GeneralSettingsPage />,

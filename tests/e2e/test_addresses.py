@@ -34,6 +34,8 @@ HEADINGS = {
     "mediaManagement": "Media management",
     "profiles": "Profiles",
     "quality": "Quality",
+    "customFormats": "Custom formats",
+    "indexers": "Indexers",
     "tags": "Tags",
     "general": "General",
     "status": "Status",

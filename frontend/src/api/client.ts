@@ -26,6 +26,11 @@ export function goToLogin(): void {
 
 /** A JSON request to a path under the URL base ("/login", "/api/v3/...") with session and CSRF. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await requestWithHeaders<T>(path, options)).body;
+}
+
+/** As `request`, with the answer's headers too (an interactive search names failed indexers in one). */
+export async function requestWithHeaders<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; headers: Headers }> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
@@ -41,7 +46,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     signal: options.signal,
   });
   const body = await readBody(response);
-  if (response.ok) return body as T;
+  if (response.ok) return { body: body as T, headers: response.headers };
   if (response.status === 401 && (options.redirectOn401 ?? true)) goToLogin();
   throw new ApiError(response.status, body, `${response.status} ${response.statusText}`.trim());
 }

@@ -22,6 +22,8 @@ const NAV = [
       { to: "/settings/mediamanagement", label: "Media management" },
       { to: "/settings/profiles", label: "Profiles" },
       { to: "/settings/quality", label: "Quality" },
+      { to: "/settings/customformats", label: "Custom formats" },
+      { to: "/settings/indexers", label: "Indexers" },
       { to: "/settings/tags", label: "Tags" },
       { to: "/settings/tmdb", label: "TMDB" },
       { to: "/settings/general", label: "General" },

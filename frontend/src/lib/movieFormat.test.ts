@@ -39,4 +39,12 @@ describe("placeErrors", () => {
     expect(placed.fields).toEqual({ rootFolder: "Root folder does not exist", profile: "Quality profile does not exist" });
     expect(placed.general).toEqual(["This movie has already been added"]);
   });
+
+  it("puts a message about one item of a list (a release profile's third term) on the list's field", () => {
+    const placed = placeErrors(
+      [{ propertyName: "ignored[2]", errorMessage: "Invalid regular expression /(?P<x>cam)/" }],
+      { ignored: "ignored", required: "required" },
+    );
+    expect(placed.fields).toEqual({ ignored: "Invalid regular expression /(?P<x>cam)/" });
+  });
 });

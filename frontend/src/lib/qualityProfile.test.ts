@@ -5,6 +5,7 @@ import {
   canMove,
   cutoffOptions,
   ensureCutoff,
+  formatScoreOrder,
   groupWithBelow,
   itemName,
   moveItem,
@@ -126,5 +127,19 @@ describe("allowed qualities and the cutoff", () => {
   it("hands the cutoff to the group its quality went into", () => {
     expect(withItems(profile(6), groupWithBelow(items, 3)).cutoff).toBe(1002);
     expect(withItems(profile(6), groupWithBelow(items, 2)).cutoff).toBe(1001);
+  });
+});
+
+describe("format scores", () => {
+  it("are listed as Radarr lists them: highest score first, then by name with numbers in order", () => {
+    const items = [
+      { format: 1, name: "x265", score: 0 },
+      { format: 2, name: "HDR10+", score: 50 },
+      { format: 3, name: "Tier 10", score: 0 },
+      { format: 4, name: "Tier 2", score: 0 },
+      { format: 5, name: "BR-DISK", score: -10000 },
+    ];
+    expect(formatScoreOrder(items).map((i) => items[i]!.name)).toEqual(["HDR10+", "Tier 2", "Tier 10", "x265", "BR-DISK"]);
+    expect(formatScoreOrder([])).toEqual([]);
   });
 });

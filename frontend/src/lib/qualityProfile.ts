@@ -1,7 +1,7 @@
 // The quality profile editor's rules: ordering, groups, allowed qualities and the cutoff. Pure.
 // A profile's `items` run from least to most preferred; the editor shows them the other way round
 // (most preferred on top, as Radarr does), so "up" means "more preferred", a higher index.
-import type { QualityProfile, QualityProfileItem } from "../api/types";
+import type { FormatItem, QualityProfile, QualityProfileItem } from "../api/types";
 
 /** The first id a group may have (the server's rule); qualities have lower ids. */
 export const FIRST_GROUP_ID = 1000;
@@ -139,4 +139,12 @@ export function allowedNames(items: readonly QualityProfileItem[]): string[] {
 /** A copy of a profile to start a new one from: no id, "(copy)" after the name. */
 export function copyOf(profile: QualityProfile): QualityProfile {
   return { ...profile, id: 0, name: `${profile.name} (copy)` };
+}
+
+/** The order Radarr lists a profile's format scores in: highest score first, then by name (numbers as numbers). */
+export function formatScoreOrder(items: readonly FormatItem[]): number[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => b.item.score - a.item.score || a.item.name.localeCompare(b.item.name, undefined, { numeric: true }))
+    .map(({ index }) => index);
 }

@@ -2,7 +2,10 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { urlBase } from "../api/client";
 import { libraryKeys, refreshMovieFromServer, removeMovie } from "../api/library";
+import { formatKeys } from "../api/customFormats";
+import { indexerKeys } from "../api/providers";
 import { keys, upsertCommand } from "../api/queries";
+import { releaseKeys } from "../api/releases";
 import type { Command, LiveMessage } from "../api/types";
 import { reconnectDelay } from "../lib/backoff";
 import { commandMovieIds } from "../lib/commands";
@@ -49,11 +52,22 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
     case "qualityprofile":
       void client.invalidateQueries({ queryKey: libraryKeys.qualityProfiles });
       break;
+    case "indexer":
+      void client.invalidateQueries({ queryKey: indexerKeys.list, exact: true });
+      break;
+    case "config/indexer":
+      void client.invalidateQueries({ queryKey: indexerKeys.config });
+      break;
+    case "customformat":
+      void client.invalidateQueries({ queryKey: formatKeys.list });
+      break;
   }
 }
 
 /** Commands that change movies (metadata, covers, files, folders). */
 const MOVIE_COMMANDS = new Set(["refreshmovie", "rescanmovie", "movemovie", "renamemovie"]);
+/** Commands that decide about releases: the films' kept decisions change. */
+const SEARCH_COMMANDS = new Set(["rsssync", "moviessearch", "missingmoviessearch", "cutoffunmetmoviessearch"]);
 
 /**
  * When a command that changes something the UI holds ends, fetch that again: the movies it
@@ -63,6 +77,7 @@ function refreshAfterCommand(client: QueryClient, command: Command): void {
   if (command.status === "queued" || command.status === "started") return;
   const name = command.name.toLowerCase();
   if (name === "resetapikey") void client.invalidateQueries({ queryKey: keys.initialize });
+  if (SEARCH_COMMANDS.has(name)) void client.invalidateQueries({ queryKey: releaseKeys.decisions });
   if (!MOVIE_COMMANDS.has(name)) return;
   const ids = commandMovieIds(command);
   if (ids.length === 0) {

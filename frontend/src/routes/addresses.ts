@@ -14,6 +14,8 @@ export const PAGE_IDS = [
   "mediaManagement",
   "profiles",
   "quality",
+  "customFormats",
+  "indexers",
   "tags",
   "tmdb",
   "general",

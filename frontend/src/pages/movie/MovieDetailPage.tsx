@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/errors";
+import { releaseKeys } from "../../api/releases";
 import { libraryKeys, useMovie, useMovieIdByTmdbId, useQualityProfiles, useUpdateMovie } from "../../api/library";
 import type { LibraryMovie, Rating } from "../../api/types";
 import { CommandOutcome } from "../../components/CommandOutcome";
@@ -13,10 +14,12 @@ import { useDateFormats } from "../../hooks/useDateFormats";
 import { formatBytes, formatDate, formatLocalDate, formatRuntime } from "../../lib/format";
 import { AVAILABILITY_LABELS, statusLabel } from "../../lib/movies";
 import { tmdbIdFromSlug } from "../../routes/addresses";
+import { DecisionHistory } from "./DecisionHistory";
 import { DeleteMovieDialog } from "./DeleteMovieDialog";
 import { EditMovieDialog } from "./EditMovieDialog";
 import { MovieCredits } from "./MovieCredits";
 import { MovieFileInfo } from "./MovieFileInfo";
+import { InteractiveSearchDialog } from "./InteractiveSearchDialog";
 
 const RATING_SOURCES: [string, string][] = [
   ["tmdb", "TMDB"],
@@ -42,7 +45,11 @@ function Ratings({ ratings }: { ratings: LibraryMovie["ratings"] }) {
 
 function CommandButton({ movie, name, label, busyLabel }: { movie: LibraryMovie; name: string; label: string; busyLabel: string }) {
   const client = useQueryClient();
-  const run = useCommandRun(() => void client.invalidateQueries({ queryKey: libraryKeys.movie(movie.id) }));
+  const run = useCommandRun(() => {
+    void client.invalidateQueries({ queryKey: libraryKeys.movie(movie.id) });
+    // A search keeps its decisions about the film's releases.
+    void client.invalidateQueries({ queryKey: releaseKeys.movieDecisions(movie.id) });
+  });
   return (
     <span className="command-button">
       <button type="button" className="button" disabled={run.busy} onClick={() => run.start({ name, movieIds: [movie.id] })}>
@@ -130,7 +137,7 @@ function Links({ movie }: { movie: LibraryMovie }) {
 }
 
 function MovieDetail({ movie }: { movie: LibraryMovie }) {
-  const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"edit" | "delete" | "search" | null>(null);
   const meta = [movie.year || null, movie.certification, movie.runtime ? formatRuntime(movie.runtime) : null, movie.genres?.join(", ")]
     .filter(Boolean)
     .join(" · ");
@@ -156,6 +163,9 @@ function MovieDetail({ movie }: { movie: LibraryMovie }) {
         <MonitoredSwitch movie={movie} />
         <CommandButton movie={movie} name="RefreshMovie" label="Refresh" busyLabel="Refreshing…" />
         <CommandButton movie={movie} name="MoviesSearch" label="Search" busyLabel="Searching…" />
+        <button type="button" className="button" onClick={() => setDialog("search")}>
+          Interactive search
+        </button>
         <button type="button" className="button" onClick={() => setDialog("edit")}>
           Edit
         </button>
@@ -175,10 +185,13 @@ function MovieDetail({ movie }: { movie: LibraryMovie }) {
         </section>
       </div>
 
+      <DecisionHistory movieId={movie.id} />
+
       <MovieCredits movieId={movie.id} />
 
       {dialog === "edit" && <EditMovieDialog movie={movie} onClose={() => setDialog(null)} />}
       {dialog === "delete" && <DeleteMovieDialog movie={movie} onClose={() => setDialog(null)} />}
+      {dialog === "search" && <InteractiveSearchDialog movie={movie} onClose={() => setDialog(null)} />}
     </>
   );
 }

@@ -7,9 +7,15 @@ const SETTINGS: Partial<Record<PageId, { title: string; description: string }>> 
   mediaManagement: { title: "Media management", description: "Root folders: where your movies live and new ones go." },
   profiles: {
     title: "Profiles",
-    description: "Quality profiles: which qualities a movie may have, which are preferred, and when to stop upgrading.",
+    description:
+      "Quality profiles (which qualities and custom formats a movie may have, and when to stop upgrading), delay profiles and release profiles.",
   },
   quality: { title: "Quality", description: "Size limits for each quality, in megabytes per minute of runtime." },
+  customFormats: {
+    title: "Custom formats",
+    description: "Conditions that score releases (codecs, groups, editions, sizes...); import and export them as JSON.",
+  },
+  indexers: { title: "Indexers", description: "Where releases are found (Newznab, Torznab, trackers, Prowlarr's), and the indexer options." },
   tags: { title: "Tags", description: "Every tag and what uses it; unused tags can be deleted." },
   tmdb: { title: "TMDB", description: "The Movie Database key Reelarr finds films and their details with." },
   general: { title: "General", description: "The API key other apps (Overseerr, Prowlarr, Home Assistant) use." },

@@ -6,7 +6,9 @@ import { Dialog } from "../../../components/Dialog";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
 import { allowedNames, copyOf, cutoffOptions } from "../../../lib/qualityProfile";
 import "../settings.css";
+import { DelayProfiles } from "./DelayProfiles";
 import { QualityProfileDialog } from "./QualityProfileDialog";
+import { ReleaseProfiles } from "./ReleaseProfiles";
 
 function DeleteProfileDialog({ profile, usedBy, onClose }: { profile: QualityProfile; usedBy: number; onClose: () => void }) {
   const remove = useDeleteQualityProfile();
@@ -73,7 +75,10 @@ function ProfileCard({ profile, usedBy, onEdit, onCopy, onDelete }: { profile: Q
 
 type Editing = { kind: "edit"; profile: QualityProfile } | { kind: "new" } | { kind: "delete"; profile: QualityProfile };
 
-/** Radarr's Settings → Profiles: the quality profiles, each editable, copyable and deletable. */
+/**
+ * Radarr's Settings → Profiles: the quality profiles (each editable, copyable and deletable), then
+ * the delay profiles and the release profiles.
+ */
 export function ProfilesPage() {
   const profiles = useQualityProfiles();
   const movies = useMovies();
@@ -112,6 +117,8 @@ export function ProfilesPage() {
           </ul>
         )}
       </section>
+      <DelayProfiles />
+      <ReleaseProfiles />
       {editing?.kind === "edit" && <QualityProfileDialog profile={editing.profile} onClose={close} />}
       {editing?.kind === "new" && schema.data && <QualityProfileDialog profile={schema.data} onClose={close} />}
       {editing?.kind === "new" && schema.isError && <ErrorMessage error={schema.error} title="Could not start a new profile" />}

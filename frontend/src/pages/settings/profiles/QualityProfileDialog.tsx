@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
 import { ApiError } from "../../../api/errors";
 import { useLanguages, useSaveQualityProfile } from "../../../api/settings";
 import type { QualityProfile } from "../../../api/types";
 import { Dialog } from "../../../components/Dialog";
 import { ErrorMessage } from "../../../components/Feedback";
 import { Checkbox, Field, SelectField } from "../../../components/Field";
-import { cutoffOptions, ensureCutoff, withItems } from "../../../lib/qualityProfile";
+import { cutoffOptions, ensureCutoff, formatScoreOrder, withItems } from "../../../lib/qualityProfile";
 import { placeErrors } from "../../../lib/validation";
 import { QualityItemsEditor } from "./QualityItemsEditor";
 
@@ -25,11 +26,23 @@ function ScoreField({ label, value, error, onChange }: { label: string; value: n
   return <Field label={label} type="number" step={1} value={value} error={error} onChange={(e) => onChange(Math.trunc(Number(e.target.value)) || 0)} />;
 }
 
-/** Custom format scores: shown once custom formats exist (the profile lists them), as in Radarr. */
+/**
+ * Custom format scores as Radarr shows them: the minimum score, the upgrade limits (when upgrades
+ * are allowed) and each format's score, highest first (the order is taken when the editor opens,
+ * so rows do not jump while typing).
+ */
 function FormatScores({ draft, errors, onChange }: { draft: QualityProfile; errors: Record<string, string>; onChange: (profile: QualityProfile) => void }) {
-  if (draft.formatItems.length === 0) return null;
+  const [order] = useState(() => formatScoreOrder(draft.formatItems));
+  if (draft.formatItems.length === 0) {
+    return (
+      <p className="muted">
+        Want more control over which releases are preferred? <Link to="/settings/customformats">Add a custom format</Link>, then give it a score here.
+      </p>
+    );
+  }
+  const setScore = (format: number, score: number) => onChange({ ...draft, formatItems: draft.formatItems.map((f) => (f.format === format ? { ...f, score } : f)) });
   return (
-    <fieldset className="form">
+    <fieldset className="form format-scores">
       <legend>Custom formats</legend>
       <ScoreField label="Minimum custom format score" value={draft.minFormatScore} error={errors.minFormatScore} onChange={(v) => onChange({ ...draft, minFormatScore: v })} />
       {draft.upgradeAllowed && (
@@ -43,14 +56,38 @@ function FormatScores({ draft, errors, onChange }: { draft: QualityProfile; erro
           />
         </>
       )}
-      {draft.formatItems.map((item, i) => (
-        <ScoreField
-          key={item.format}
-          label={`Score of ${item.name}`}
-          value={item.score}
-          onChange={(score) => onChange({ ...draft, formatItems: draft.formatItems.map((f, j) => (j === i ? { ...f, score } : f)) })}
-        />
-      ))}
+      <p className="field__hint">A release's score is the sum of the scores of the formats it has. Releases below the minimum are refused.</p>
+      {errors.formatItems && <p className="field__error">{errors.formatItems}</p>}
+      <table className="table format-scores__table" aria-label="Custom format scores">
+        <thead>
+          <tr>
+            <th scope="col">Custom format</th>
+            <th scope="col" className="numeric">
+              Score
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.map((index) => {
+            const item = draft.formatItems[index];
+            if (!item) return null;
+            return (
+              <tr key={item.format}>
+                <th scope="row">{item.name}</th>
+                <td className="numeric">
+                  <input
+                    type="number"
+                    step={1}
+                    aria-label={`Score of ${item.name}`}
+                    value={item.score}
+                    onChange={(e) => setScore(item.format, Math.trunc(Number(e.target.value)) || 0)}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </fieldset>
   );
 }

@@ -1,0 +1,191 @@
+import { useState, type FormEvent } from "react";
+import { useCustomFormatSchema, useDeleteCustomFormat, useSaveCustomFormat, type Specification } from "../../../api/customFormats";
+import { ApiError } from "../../../api/errors";
+import { Dialog } from "../../../components/Dialog";
+import { ErrorMessage } from "../../../components/Feedback";
+import { Checkbox, Field } from "../../../components/Field";
+import { ProviderFields } from "../../../components/ProviderFields";
+import { formatBody, newCondition, placeFormatErrors, type ConditionDraft, type FormatDraft } from "../../../lib/customFormats";
+import { shownFields, withFieldValue } from "../../../lib/providerForm";
+import { ExportFormatDialog, ImportFormatDialog } from "./FormatJsonDialogs";
+
+interface ConditionProps {
+  condition: ConditionDraft;
+  index: number;
+  errors: { general: string[]; fields: Record<string, string> } | undefined;
+  onChange: (condition: ConditionDraft) => void;
+  onRemove: () => void;
+}
+
+function Condition({ condition, index, errors, onChange, onRemove }: ConditionProps) {
+  const title = `${condition.implementationName}: ${condition.name || `condition ${index + 1}`}`;
+  return (
+    <li className="condition">
+      <fieldset className="fieldset condition__fields" aria-label={title}>
+        <legend>{title}</legend>
+        <Field label="Condition name" autoComplete="off" value={condition.name} onChange={(e) => onChange({ ...condition, name: e.target.value })} />
+        <ProviderFields fields={shownFields(condition.fields, true)} errors={errors?.fields ?? {}} onChange={(name, value) => onChange(withFieldValue(condition, name, value))} />
+        <div className="check-list">
+          <Checkbox label="Negate" checked={condition.negate} onChange={(e) => onChange({ ...condition, negate: e.target.checked })} />
+          <Checkbox label="Required" checked={condition.required} onChange={(e) => onChange({ ...condition, required: e.target.checked })} />
+        </div>
+        <p className="field__hint">Negate: the format applies only when this condition does not match. Required: it must match; otherwise one match of its type is enough.</p>
+        {errors && errors.general.length > 0 && (
+          <p className="field__error" role="alert">
+            {errors.general.join(" ")}
+          </p>
+        )}
+        <div>
+          <button type="button" className="button button--small button--danger-quiet" onClick={onRemove}>
+            Remove condition
+          </button>
+        </div>
+      </fieldset>
+    </li>
+  );
+}
+
+function AddCondition({ schema, onAdd }: { schema: readonly Specification[]; onAdd: (condition: ConditionDraft) => void }) {
+  return (
+    <label className="inline-select">
+      <span>Add condition</span>
+      <select
+        value=""
+        onChange={(e) => {
+          const type = schema.find((s) => s.implementation === e.target.value);
+          if (type) onAdd(newCondition(type));
+        }}
+      >
+        <option value="">Choose a type…</option>
+        {schema.map((type) => (
+          <option key={type.implementation} value={type.implementation}>
+            {type.implementationName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function DeleteConfirm({ draft, onDeleted, onCancel }: { draft: FormatDraft; onDeleted: () => void; onCancel: () => void }) {
+  const remove = useDeleteCustomFormat();
+  return (
+    <div className="alert alert--error" role="alertdialog" aria-label={`Delete ${draft.name}`}>
+      <p>
+        Delete the custom format <strong>{draft.name}</strong>? Quality profiles lose its score.
+      </p>
+      {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Keep it
+        </button>
+        <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate(draft.id, { onSuccess: onDeleted })}>
+          {remove.isPending ? "Deleting…" : "Delete"}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Radarr's custom format editor: name, renaming flag and conditions (each drawn from the condition
+ * schema), Import to fill it from JSON and Export to copy it as JSON; the server's messages (a
+ * pattern .NET would refuse) land on the condition they are about.
+ */
+export function CustomFormatDialog({ initial, onClose }: { initial: FormatDraft; onClose: () => void }) {
+  const [draft, setDraft] = useState(initial);
+  const [side, setSide] = useState<"import" | "export" | "delete" | null>(null);
+  const schema = useCustomFormatSchema();
+  const save = useSaveCustomFormat();
+  const failures = save.error instanceof ApiError ? save.error.validationFailures : [];
+  const errors = placeFormatErrors(failures, draft);
+  const title = initial.id ? `Edit ${initial.name}` : "Add custom format";
+
+  const setCondition = (index: number, condition: ConditionDraft) =>
+    setDraft((current) => ({ ...current, specifications: current.specifications.map((c, i) => (i === index ? condition : c)) }));
+  const removeCondition = (index: number) => {
+    save.reset();
+    setDraft((current) => ({ ...current, specifications: current.specifications.filter((_, i) => i !== index) }));
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(formatBody(draft), { onSuccess: onClose });
+  };
+
+  // The import and export dialogs open over this one, beside it in the tree (not inside it, where
+  // their Escape would reach this dialog too).
+  return (
+    <>
+    <Dialog title={title} open onClose={onClose} wide>
+      <form className="form" onSubmit={onSubmit} aria-label={title} aria-busy={save.isPending} noValidate>
+        <Field label="Name" name="name" autoComplete="off" required value={draft.name} error={errors.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <Checkbox
+          label="Include custom format when renaming"
+          checked={draft.includeCustomFormatWhenRenaming}
+          hint="Its name goes into file names that use {Custom Formats}."
+          onChange={(e) => setDraft({ ...draft, includeCustomFormatWhenRenaming: e.target.checked })}
+        />
+        <section aria-labelledby="conditions-heading" className="conditions">
+          <h3 id="conditions-heading">Conditions</h3>
+          <p className="field__hint">A release or file has the format when every required condition matches and, of each other type used, at least one condition matches.</p>
+          {draft.specifications.length === 0 && <p className="muted">No conditions yet.</p>}
+          <ol className="conditions__list">
+            {draft.specifications.map((condition, index) => (
+              <Condition
+                key={condition.key}
+                condition={condition}
+                index={index}
+                errors={errors.conditions[index]}
+                onChange={(changed) => setCondition(index, changed)}
+                onRemove={() => removeCondition(index)}
+              />
+            ))}
+          </ol>
+          {schema.data && <AddCondition schema={schema.data} onAdd={(condition) => setDraft({ ...draft, specifications: [...draft.specifications, condition] })} />}
+          {schema.isError && <ErrorMessage error={schema.error} title="The condition types could not be loaded" />}
+        </section>
+        {errors.general.length > 0 && (
+          <div className="alert alert--error" role="alert">
+            {errors.general.join(" ")}
+          </div>
+        )}
+        {save.isError && failures.length === 0 && <ErrorMessage error={save.error} title="Could not save" />}
+        {side === "delete" && <DeleteConfirm draft={initial} onCancel={() => setSide(null)} onDeleted={onClose} />}
+        <div className="dialog__actions">
+          {initial.id > 0 && (
+            <button type="button" className="button button--danger-quiet dialog__actions-start" onClick={() => setSide("delete")}>
+              Delete
+            </button>
+          )}
+          <button type="button" className="button" disabled={!schema.data} onClick={() => setSide("import")}>
+            Import
+          </button>
+          <button type="button" className="button" onClick={() => setSide("export")}>
+            Export
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save"}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+      {side === "import" && schema.data && (
+        <ImportFormatDialog
+          schema={schema.data}
+          into={draft}
+          onClose={() => setSide(null)}
+          onImported={(imported) => {
+            save.reset();
+            setDraft(imported);
+            setSide(null);
+          }}
+        />
+      )}
+      {side === "export" && <ExportFormatDialog format={draft} onClose={() => setSide(null)} />}
+    </>
+  );
+}

@@ -163,7 +163,7 @@ def test_icons_are_svg_and_no_page_needs_an_emoji_font(
     log_in(page, server, "/settings/mediamanagement")
     page.get_by_label("Folder path").fill(f"{Path(library['root']).parent}/")
     page.get_by_role("button", name="Browse").click()
-    folder = page.get_by_role("button", name=Path(library["root"]).name)
+    folder = page.get_by_role("button", name=Path(library["root"]).name, exact=True)
     expect(folder.locator("svg")).to_have_count(1)
     expect(page.get_by_role("button", name="Parent folder").locator("svg")).to_have_count(1)
     assert page.evaluate(HAS_PICTOGRAPH) is False

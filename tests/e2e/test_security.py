@@ -48,12 +48,12 @@ def test_the_ui_works_with_nothing_blocked_by_its_policy(
     movie = {"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": str(root)}
     added = page.request.post(f"{server.url}/api/v3/movie", data=movie, headers=csrf)
     assert added.status == 201, added.text()
-    movie_id = added.json()["id"]
+    slug = added.json()["titleSlug"]
 
     page.goto(f"{server.url}/movies")
     expect(page.get_by_text("The Matrix").first).to_be_visible()
     # The detail page shows TMDB's headshots from TMDB's own (here the fixture's) image address.
-    page.goto(f"{server.url}/movie/{movie_id}")
+    page.goto(f"{server.url}/movie/{slug}")
     headshot = page.get_by_role("list", name="Cast").locator("img.headshot").first
     expect(headshot).to_be_visible(timeout=20_000)
     expect(headshot).to_have_attribute("src", re.compile(r"^http://127\.0\.0\.1:\d+/t/p/"))

@@ -62,7 +62,7 @@ def test_a_movie_search_says_that_nothing_was_searched_there_and_in_the_queue(
 ) -> None:
     log_in(page, server, f"/movie/{matrix['titleSlug']}")
     expect(page.get_by_test_id("connection-status")).to_have_text("Connected")
-    page.get_by_role("toolbar", name="Movie actions").get_by_role("button", name="Search").click()
+    page.get_by_role("toolbar", name="Movie actions").get_by_role("button", name="Search", exact=True).click()
     state = page.get_by_test_id("MoviesSearch-state")
     expect(state).to_have_text(f"Completed {NOTHING_SEARCHED}")
 
@@ -86,13 +86,13 @@ def test_the_add_form_and_the_import_page_do_not_offer_a_search_that_cannot_happ
     search = dialog.get_by_role("checkbox", name="Start search for this movie")
     expect(search).to_be_disabled()
     expect(search).not_to_be_checked()
-    expect(search).to_have_accessible_description(re.compile("no indexers"))
+    expect(search).to_have_accessible_description(re.compile("No indexer with automatic search"))
     dialog.get_by_role("button", name="Cancel").click()
 
     page.goto(f"{server.url}/add/import?rootFolderId={matrix['rootFolderId']}")
     search = page.get_by_role("checkbox", name="Start searching for missing movies")
     expect(search).to_be_disabled()
-    expect(search).to_have_accessible_description(re.compile("no indexers"))
+    expect(search).to_have_accessible_description(re.compile("No indexer with automatic search"))
 
 
 def test_the_queue_and_the_scheduled_tasks_follow_a_run_live(

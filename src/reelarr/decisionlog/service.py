@@ -19,7 +19,6 @@ from reelarr.releases.model import release_from_json, release_to_json
 
 Clock = Callable[[], datetime]
 KEEP_FOR = timedelta(days=30)
-_BATCH = 500
 
 
 def release_key(indexer_id: int, guid: str) -> str:
@@ -91,6 +90,17 @@ def _entry(row: ReleaseDecisionRow) -> LoggedDecision:
     )
 
 
+_KEYS = ("movie_id", "release_key", "first_seen")
+
+
+def _upsert(insert: Any) -> Any:
+    """Insert a decision, or replace the kept one about the same release for the same film."""
+    table = ReleaseDecisionRow.__table__
+    statement = insert(table)
+    updated = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in (*_KEYS, "id")}
+    return statement.on_conflict_do_update(index_elements=["movie_id", "release_key"], set_=updated)
+
+
 class DecisionLog:
     """The kept decisions, one row per release per film, newest decision kept."""
 
@@ -125,16 +135,9 @@ class DecisionLog:
                     )
                     .values(outcome=Outcome.SUPERSEDED.value)
                 )
-            for start in range(0, len(rows), _BATCH):
-                statement = insert(ReleaseDecisionRow).values(rows[start : start + _BATCH])
-                updated = {
-                    name: statement.excluded[name]
-                    for name in _values(entries[0])
-                    if name not in ("movie_id", "release_key", "first_seen")
-                }
-                await session.execute(
-                    statement.on_conflict_do_update(index_elements=["movie_id", "release_key"], set_=updated)
-                )
+            # One statement with many parameter sets: compiled once and cached, where a VALUES list of
+            # hundreds of rows was compiled anew on every call (most of an interactive search's time).
+            await session.execute(_upsert(insert), rows)
 
     async def for_movie(self, movie_id: int) -> list[LoggedDecision]:
         """A film's kept decisions, newest first."""

@@ -243,6 +243,36 @@ def test_excluded_unknown_and_owned_films_and_import_errors_are_shown_on_their_f
             [{"propertyName": "path", "errorMessage": "Path is used", "attemptedValue": f"{root}/Good 001/"}],
         ),
         (503, {"message": "TMDB is down, try again later"}),
+        (
+            200,
+            {
+                "added": [
+                    {
+                        "id": 41,
+                        "tmdbId": 100_001,
+                        "title": "Good 001",
+                        "year": 1951,
+                        "titleSlug": "100001",
+                        "path": f"{root}/Good 001",
+                        "images": [],
+                        "tags": [],
+                        "monitored": False,
+                        "hasFile": False,
+                    }
+                ],
+                "skipped": [
+                    {
+                        "index": 1,
+                        "tmdbId": 100_002,
+                        "path": f"{root}/Excluded 002",
+                        "alreadyAdded": False,
+                        "errors": [
+                            {"propertyName": "tmdbId", "errorMessage": "TMDB does not know the movie 100002"}
+                        ],
+                    }
+                ],
+            },
+        ),
     ]
     sent: list[Any] = []
 
@@ -259,7 +289,7 @@ def test_excluded_unknown_and_owned_films_and_import_errors_are_shown_on_their_f
         "**/api/v3/movie/import/suggestions?*",
         lambda route: route.fulfill(content_type="application/json", body=json.dumps(listed)),
     )
-    page.route("**/api/v3/movie/import", import_movies)
+    page.route("**/api/v3/movie/import?*", import_movies)
     log_in(page, server, "/add/import?rootFolderId=5")
 
     expect(page.get_by_role("checkbox", name="Import Good 001")).to_be_checked()
@@ -312,3 +342,12 @@ def test_excluded_unknown_and_owned_films_and_import_errors_are_shown_on_their_f
         "TMDB is down, try again later"
     )
     expect(folder_row(page, "Good 001")).not_to_contain_text("Path is used")
+
+    # Some added, some skipped: each skipped folder with the server's reason, left unticked.
+    page.get_by_role("button", name="Import 2 movies").click()
+    result = page.get_by_role("status", name="Import result")
+    expect(result).to_contain_text("Imported 1 movie.")
+    expect(result.get_by_role("list", name="Skipped folders")).to_have_text(
+        "Excluded 002: TMDB does not know the movie 100002"
+    )
+    expect(page.get_by_role("checkbox", name="Import Excluded 002")).not_to_be_checked()

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { batchesOf, SUGGESTION_BATCH_SIZE, suggestionsQuery } from "../lib/libraryImport";
 import { API_ROOT, apiGet, request } from "./client";
 import { libraryKeys, upsertMovie } from "./library";
-import type { ImportMovieBody, ImportSuggestion, LibraryMovie, RootFolder } from "./types";
+import type { ImportMovieBody, ImportOutcome, ImportSuggestion, RootFolder } from "./types";
 
 // Not under ["movie"]: a library-wide refresh invalidates that, and must not ask TMDB about every folder again.
 export const importKeys = {
@@ -94,12 +94,13 @@ export function forgetSuggestions(client: QueryClient, rootFolderId: number): vo
   client.removeQueries({ queryKey: importKeys.rootFolder(rootFolderId) });
 }
 
-/** POST /movie/import: add the confirmed films in their folders; the answer is the movies added. */
+/** POST /movie/import: add the confirmed films in their folders; the answer is the movies added and those skipped. */
 export function useImportMovies() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ImportMovieBody[]) => request<LibraryMovie[]>(`${API_ROOT}/movie/import`, { method: "POST", body }),
-    onSuccess: (movies) => {
+    mutationFn: (body: ImportMovieBody[]) =>
+      request<ImportOutcome>(`${API_ROOT}/movie/import?includeSkipped=true`, { method: "POST", body }),
+    onSuccess: ({ added: movies }) => {
       if (movies.length > REFETCH_ALL_AFTER) {
         void client.invalidateQueries({ queryKey: libraryKeys.movies });
         void client.invalidateQueries({ queryKey: libraryKeys.calendar });

@@ -351,6 +351,24 @@ export interface ImportSuggestion {
   error?: string;
 }
 
+/** A film of POST /movie/import?includeSkipped=true that was not added, and why. */
+export interface SkippedImport {
+  /** Its place in the batch sent. */
+  index: number;
+  tmdbId: number;
+  path?: string;
+  rootFolderPath?: string;
+  /** In the library already (not an error). */
+  alreadyAdded: boolean;
+  errors: ValidationFailure[];
+}
+
+/** POST /movie/import?includeSkipped=true: the movies added and the films skipped. */
+export interface ImportOutcome {
+  added: LibraryMovie[];
+  skipped: SkippedImport[];
+}
+
 /** One film of POST /movie/import: it goes into the folder it is already in (`path`). */
 export interface ImportMovieBody {
   tmdbId: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ImportFilm, ImportSuggestion, LibraryMovie } from "../api/types";
+import type { ImportFilm, ImportMovieBody, ImportSuggestion } from "../api/types";
 import {
   batchesOf,
   duplicateFilms,
@@ -7,10 +7,10 @@ import {
   filterFolders,
   folderState,
   importBody,
-  importOutcome,
   matchBadge,
   placeImportFailures,
   selectedFolders,
+  skippedFolder,
   suggestionsQuery,
   type Choices,
   type ImportOptions,
@@ -140,15 +140,8 @@ describe("importBody", () => {
   });
 });
 
-describe("importOutcome and placeImportFailures", () => {
+describe("placeImportFailures", () => {
   const sent = importBody([high("a", MATRIX), high("b", INCEPTION)], {}, new Set(["a", "b"]), OPTIONS);
-
-  it("counts films the server did not add as skipped", () => {
-    const added = [{ ...MATRIX, id: 1, path: "/movies/a" } as LibraryMovie];
-    const outcome = importOutcome(sent, added);
-    expect(outcome.added.map((m) => m.id)).toEqual([1]);
-    expect(outcome.skipped.map((item) => item.path)).toEqual(["/movies/b"]);
-  });
 
   it("puts film and path failures on their folders, the rest on the whole import, each once", () => {
     const placed = placeImportFailures(
@@ -200,5 +193,49 @@ describe("what the page shows", () => {
     expect(filterFolders(names, byName, {}, selected, "attention", "")).toEqual(["Matrix", "Home"]);
     expect(filterFolders(names, byName, {}, selected, "all", "reloaded")).toEqual(["Matrix"]);
     expect(filterFolders(names, byName, {}, selected, "all", "matrix 1999")).toEqual(["The Matrix (1999)"]);
+  });
+});
+
+const sent = (path: string, tmdbId: number): ImportMovieBody => ({
+  tmdbId,
+  title: "Film",
+  year: 2000,
+  qualityProfileId: 1,
+  path,
+  monitored: true,
+  minimumAvailability: "released",
+  tags: [],
+  addOptions: { searchForMovie: false },
+});
+
+describe("skippedFolder", () => {
+  const batch = [sent("/srv/movies/Good (2000)", 1), sent("/srv/movies/Gone (2001)", 2)];
+  const folders = new Map([
+    ["/srv/movies/Good (2000)", "Good (2000)"],
+    ["/srv/movies/Gone (2001)", "Gone (2001)"],
+  ]);
+
+  it("names the folder the film was sent from, by its place in the batch, with the server's reasons", () => {
+    const skipped = skippedFolder(
+      {
+        index: 1,
+        tmdbId: 2,
+        alreadyAdded: false,
+        errors: [
+          { propertyName: "tmdbId", errorMessage: "TMDB does not know the movie 2" },
+          { propertyName: "tmdbId", errorMessage: "TMDB does not know the movie 2" },
+        ],
+      },
+      batch,
+      folders,
+    );
+    expect(skipped).toEqual({ folder: "Gone (2001)", reason: "TMDB does not know the movie 2" });
+  });
+
+  it("says a film already in the library is why, not an error", () => {
+    expect(skippedFolder({ index: 0, tmdbId: 1, alreadyAdded: true, errors: [] }, batch, folders)).toEqual({
+      folder: "Good (2000)",
+      reason: "its movie is in the library already",
+    });
   });
 });

@@ -3,9 +3,9 @@ import type {
   ImportFilm,
   ImportMovieBody,
   ImportSuggestion,
-  LibraryMovie,
   MatchConfidence,
   MinimumAvailability,
+  SkippedImport,
   ValidationFailure,
 } from "../api/types";
 
@@ -145,18 +145,6 @@ export function importBody(
   return body;
 }
 
-export interface ImportOutcome {
-  added: LibraryMovie[];
-  /** Sent but not added: the film was in the library already. */
-  skipped: ImportMovieBody[];
-}
-
-/** What an import did: the server answers with the movies it added and leaves out the ones it skipped. */
-export function importOutcome(sent: readonly ImportMovieBody[], added: readonly LibraryMovie[]): ImportOutcome {
-  const addedIds = new Set(added.map((movie) => movie.tmdbId));
-  return { added: [...added], skipped: sent.filter((item) => !addedIds.has(item.tmdbId)) };
-}
-
 const withoutTrailingSlash = (path: string) => (path.length > 1 ? path.replace(/\/+$/, "") : path);
 
 /**
@@ -282,4 +270,20 @@ export function filterFolders(
     const haystack = `${name} ${film ? filmLabel(film) : ""}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
+}
+
+/** A folder whose film the server did not add, and why. */
+export interface SkippedFolder {
+  folder: string;
+  reason: string;
+}
+
+/** The folder a skipped film was sent from (by its place in the batch) and the server's reason. */
+export function skippedFolder(skipped: SkippedImport, sent: ImportMovieBody[], folderOf: Map<string, string>): SkippedFolder {
+  const path = sent[skipped.index]?.path ?? skipped.path ?? `TMDB ${skipped.tmdbId}`;
+  const reasons = [...new Set(skipped.errors.map((error) => error.errorMessage))];
+  return {
+    folder: folderOf.get(path) ?? path,
+    reason: skipped.alreadyAdded ? "its movie is in the library already" : reasons.join(" ") || "refused by the server",
+  };
 }

@@ -17,6 +17,7 @@ import {
   importBody,
   placeImportFailures,
   selectedFolders,
+  skippedFolder,
   type FolderChoice,
   type FolderFilter,
 } from "../../lib/libraryImport";
@@ -135,15 +136,17 @@ function RootFolderImport({ rootFolder }: { rootFolder: RootFolder }) {
     const body = importBody(loaded, choices, selected, { ...settings, tags });
     setSent(body);
     importMovies.mutate(body, {
-      onSuccess: (added) => {
+      onSuccess: ({ added, skipped: notAdded }) => {
         const folderOf = new Map(loaded.map((s) => [s.path, s.folder]));
-        const addedIds = new Set(added.map((movie) => movie.tmdbId));
-        const addedFolders = body.filter((item) => addedIds.has(item.tmdbId)).map((item) => folderOf.get(item.path) ?? "");
-        const skipped = body.filter((item) => !addedIds.has(item.tmdbId)).map((item) => folderOf.get(item.path) ?? item.path);
+        const skipped = notAdded.map((s) => skippedFolder(s, body, folderOf));
+        const skippedIndexes = new Set(notAdded.map((s) => s.index));
+        const addedFolders = body
+          .filter((_, index) => !skippedIndexes.has(index))
+          .map((item) => folderOf.get(item.path) ?? "");
         setImported((before) => new Set([...before, ...addedFolders]));
         setChoices((all) => {
           const next = { ...all };
-          for (const folder of skipped) next[folder] = { ...next[folder], selected: false };
+          for (const { folder } of skipped) next[folder] = { ...next[folder], selected: false };
           return next;
         });
         setFinished({ added, skipped });

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { LibraryMovie } from "../../api/types";
-import { filmLabel } from "../../lib/libraryImport";
+import { filmLabel, type SkippedFolder } from "../../lib/libraryImport";
 import { movieAddress } from "../../routes/addresses";
 
 /** Named one by one up to this many; the rest are counted. */
@@ -8,8 +8,7 @@ const LISTED = 20;
 
 export interface FinishedImport {
   added: LibraryMovie[];
-  /** Folder names of films the server skipped (already in the library). */
-  skipped: string[];
+  skipped: SkippedFolder[];
 }
 
 export function ImportResult({ result }: { result: FinishedImport }) {
@@ -34,11 +33,19 @@ export function ImportResult({ result }: { result: FinishedImport }) {
         </ul>
       )}
       {skipped.length > 0 && (
-        <p>
-          Skipped {skipped.length} {skipped.length === 1 ? "folder" : "folders"} whose movie is in the library already:{" "}
-          {skipped.slice(0, LISTED).join(", ")}
-          {skipped.length > LISTED && ` and ${skipped.length - LISTED} more`}.
-        </p>
+        <>
+          <p>
+            Skipped {skipped.length} {skipped.length === 1 ? "folder" : "folders"}:
+          </p>
+          <ul aria-label="Skipped folders">
+            {skipped.slice(0, LISTED).map(({ folder, reason }) => (
+              <li key={folder}>
+                <strong>{folder}</strong>: {reason}
+              </li>
+            ))}
+            {skipped.length > LISTED && <li className="muted">and {skipped.length - LISTED} more</li>}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -7,6 +7,8 @@ UV_VERSION ?= 0.13.9
 TOOLS := .tools
 UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 VENV := .venv
+# pytest workers (pytest-xdist); each test file runs whole on one worker, so its shared server and browser start once.
+TEST_WORKERS ?= 2
 UI_STAMP := src/reelarr/web/index.html
 UI_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 # Debian packages the tests drive for real (browser, download clients, media tools).
@@ -54,7 +56,7 @@ test: setup test-deps
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
 	cd frontend && npm test --silent
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint:
 	$(VENV)/bin/ruff check src tests bench

@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from reelarr import RADARR_VERSION, __version__
 from reelarr.api import login, metrics, root, ws
 from reelarr.api.auth_middleware import AuthMiddleware
+from reelarr.api.compression import CompressionMiddleware
 from reelarr.api.errors import ErrorBoundary, install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
@@ -488,7 +489,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         settings.max_request_body_bytes,
     )
     app = UrlBaseMiddleware(app, settings.url_base)
-    return Application(api, SecurityHeadersMiddleware(app, content_security_policy(settings.tmdb_image_url)))
+    app = SecurityHeadersMiddleware(app, content_security_policy(settings.tmdb_image_url))
+    return Application(api, CompressionMiddleware(app))
 
 
 class Application:

@@ -169,8 +169,10 @@ async def test_a_change_remakes_only_its_segment_and_keeps_the_others() -> None:
     library.rendered.clear()
     movies = await listed(cache, library)
     assert library.rendered == [2]
-    assert movies[1] == {"id": 2, "v": 2} and len(movies) == 1202
-    assert cache._segments[0] is not before[0] and cache._segments[1:] == before[1:]
+    assert movies[1] == {"id": 2, "v": 2}
+    assert len(movies) == 1202
+    assert cache._segments[0] is not before[0]
+    assert cache._segments[1:] == before[1:]
 
 
 async def test_a_movie_added_in_the_middle_and_one_deleted_keep_the_order() -> None:

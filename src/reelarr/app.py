@@ -82,6 +82,7 @@ from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
 from reelarr.live import LiveHub
 from reelarr.mediacover import ImageCache
 from reelarr.mediafiles.mediainfo import MediaInfoReader
+from reelarr.memory import return_big_blocks
 from reelarr.metadata.health import TmdbCheck
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
@@ -399,6 +400,7 @@ async def _stop_background(background: _Background, services: Services) -> None:
 def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR) -> Application:
     """The whole Reelarr ASGI app for these settings; it opens the database when it starts."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return_big_blocks()
     ui = WebUi(ui_dir, settings.url_base)
 
     @asynccontextmanager

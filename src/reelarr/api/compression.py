@@ -26,6 +26,7 @@ MINIMUM_SIZE = 1024
 _GZIP_LEVEL = 4
 _ZSTD_LEVEL = 3
 _THREAD_BYTES = 256 * 1024
+_FLUSH_BYTES = 64 * 1024
 _TYPES = ("application/json", "application/javascript", "application/xml", "image/svg+xml")
 
 
@@ -130,7 +131,8 @@ class _Responder:
         more: bool = message.get("more_body", False)
         stream = self._stream
         packed = await _off_loop(lambda data: stream(data, not more), body)
-        await self._send({"type": "http.response.body", "body": packed, "more_body": more})
+        if packed or not more:
+            await self._send({"type": "http.response.body", "body": packed, "more_body": more})
 
 
 def _eligible(status: int, headers: MutableHeaders) -> bool:
@@ -160,18 +162,34 @@ def _whole(coding: str) -> Callable[[bytes], bytes]:
 
 
 def _streaming(coding: str) -> Callable[[bytes, bool], bytes]:
-    """Compresses a body a part at a time; every part's bytes are flushed (the last one ends it)."""
+    """Compresses a body a part at a time, flushing every `_FLUSH_BYTES` of input (and at the end).
+
+    Flushing each small part (a streamed list sends one movie at a time) would cost ratio and time.
+    """
+    pending = 0
+    compress: Callable[[bytes], bytes]
+    flush: Callable[[bool], bytes]
     if coding == "zstd":
         zstd = zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compressobj()
+        modes = (zstandard.COMPRESSOBJ_FLUSH_BLOCK, zstandard.COMPRESSOBJ_FLUSH_FINISH)
+        compress = zstd.compress
 
-        def zstd_part(data: bytes, last: bool) -> bytes:
-            mode = zstandard.COMPRESSOBJ_FLUSH_FINISH if last else zstandard.COMPRESSOBJ_FLUSH_BLOCK
-            return zstd.compress(data) + zstd.flush(mode)
+        def flush(last: bool) -> bytes:
+            return zstd.flush(modes[last])
+    else:
+        gzip = zlib.compressobj(_GZIP_LEVEL, zlib.DEFLATED, 31)
+        compress = gzip.compress
 
-        return zstd_part
-    gzip = zlib.compressobj(_GZIP_LEVEL, zlib.DEFLATED, 31)
+        def flush(last: bool) -> bytes:
+            return gzip.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
 
-    def gzip_part(data: bytes, last: bool) -> bytes:
-        return gzip.compress(data) + gzip.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
+    def part(data: bytes, last: bool) -> bytes:
+        nonlocal pending
+        packed = compress(data)
+        pending += len(data)
+        if last or pending >= _FLUSH_BYTES:
+            packed += flush(last)
+            pending = 0
+        return packed
 
-    return gzip_part
+    return part

@@ -55,6 +55,16 @@ async def test_a_big_json_answer_is_compressed_and_decodes_to_the_plain_one(
     assert decoded(body, coding) == plain
 
 
+@pytest.mark.parametrize("coding", ["gzip", "zstd"])
+async def test_a_streamed_json_answer_is_compressed_as_it_streams(server: LiveServer, coding: str) -> None:
+    path = "/api/v3/movie?excludeLocalCovers=true"
+    _, plain = await raw_get(server, path)
+    response, body = await raw_get(server, path, Accept_Encoding=coding)
+    assert response.headers["content-encoding"] == coding
+    assert "content-length" not in response.headers
+    assert decoded(body, coding) == plain == b"[]"
+
+
 async def test_small_answers_head_requests_and_plain_clients_are_not_compressed(server: LiveServer) -> None:
     small, body = await raw_get(server, "/api/v3/system/status", Accept_Encoding="gzip")
     assert "content-encoding" not in small.headers

@@ -1,11 +1,14 @@
-"""Bodies kept compressed in pieces and sent as one gzip or zstd stream, or as the plain bytes again.
+"""Bodies kept compressed in pieces and sent as one gzip stream, or as the plain bytes again.
 
-A piece is compressed once, both ways, independently of every other piece: a zstd frame (a zstd
-stream may hold several frames one after the other), and raw deflate blocks that end on a byte
-boundary without the final-block bit (what a sync flush writes), so pieces joined in any order are
-one deflate stream; a gzip header, an empty final block and a trailer whose CRC-32 is combined
-from the pieces' make it one gzip member. Clients that accept neither get the zstd frames
-decompressed one piece at a time.
+A piece is compressed once, independently of every other piece, as raw deflate blocks that end on a
+byte boundary without the final-block bit (what a sync flush writes), so pieces joined in any order
+are one deflate stream; a gzip header, an empty final block and a trailer whose CRC-32 is combined
+from the pieces' make it one gzip member. Clients that do not take gzip get the pieces inflated one
+at a time.
+
+Not zstd: a zstd stream of one frame per piece is valid (RFC 8878), but httpx's and urllib3's
+decoders fail when a frame ends exactly where a read does, and Python clients (pyarr, Home
+Assistant) ask for zstd as soon as zstandard is installed.
 """
 
 from __future__ import annotations
@@ -16,13 +19,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import zstandard
-
-Encoding = Literal["identity", "gzip", "zstd"]
-# Kept pieces are compressed once per change, so a better ratio is worth the time here; zstd's
-# level 1 is within 2% of level 3 on movie JSON at a third of the time.
+Encoding = Literal["identity", "gzip"]
+# Kept pieces are compressed once per change, so a better ratio is worth the time here (level 6
+# and up gain less than 3% on movie JSON for a third more time).
 GZIP_LEVEL = 5
-ZSTD_LEVEL = 1
 _GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no time, OS unknown
 _FINAL_BLOCK = b"\x03\x00"  # an empty final block with fixed codes
 _CRC_POLY = 0xEDB88320
@@ -30,38 +30,34 @@ _CRC_POLY = 0xEDB88320
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """Bytes kept compressed two ways, each joinable with other pieces' into one stream."""
+    """Bytes kept compressed, joinable with other pieces' into one gzip stream."""
 
-    zstd: bytes  # one frame, with its content size
     deflate: bytes  # raw deflate ending in a sync flush (never a final block)
     crc: int  # CRC-32 of the plain bytes
     size: int  # length of the plain bytes
 
     def plain(self) -> bytes:
         """The bytes as they were."""
-        return zstandard.ZstdDecompressor().decompress(self.zstd)
+        return zlib.decompressobj(-zlib.MAX_WBITS).decompress(self.deflate)
 
     @property
     def kept_bytes(self) -> int:
-        """What the piece holds in memory (its two compressed forms)."""
-        return len(self.zstd) + len(self.deflate)
+        """What the piece holds in memory."""
+        return len(self.deflate)
 
 
 def compress(data: bytes) -> Piece:
-    """The piece for these bytes (slow: call it off the event loop for big ones; it drops the GIL)."""
+    """The piece for these bytes (slow: call it off the event loop for big ones; zlib drops the GIL)."""
     deflater = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
-    deflate = deflater.compress(data) + deflater.flush(zlib.Z_SYNC_FLUSH)
-    # zstandard's bytes keep the whole output buffer it allocated (the bound: more than the input);
-    # kept for every segment that is the plain list's size again, so keep an exact copy.
-    frame = bytes(memoryview(zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(data)))
-    return Piece(zstd=frame, deflate=deflate, crc=zlib.crc32(data), size=len(data))
+    # One bytes of its own size: a join of the compressor's parts (with some compressors, the
+    # output buffer is allocated at the input's bound and kept whole by the bytes returned).
+    deflate = b"".join((deflater.compress(data), deflater.flush(zlib.Z_SYNC_FLUSH)))
+    return Piece(deflate=deflate, crc=zlib.crc32(data), size=len(data))
 
 
 def encoded(pieces: Sequence[Piece], encoding: Encoding) -> Iterator[bytes]:
     """The pieces joined, as one body in `encoding`; a piece at a time."""
-    if encoding == "zstd":
-        yield from (piece.zstd for piece in pieces)
-    elif encoding == "gzip":
+    if encoding == "gzip":
         yield _GZIP_HEADER
         yield from (piece.deflate for piece in pieces)
         crc, size = _combined_crc(pieces)
@@ -72,8 +68,6 @@ def encoded(pieces: Sequence[Piece], encoding: Encoding) -> Iterator[bytes]:
 
 def encoded_length(pieces: Sequence[Piece], encoding: Encoding) -> int:
     """The length of `encoded(pieces, encoding)`, without encoding anything."""
-    if encoding == "zstd":
-        return sum(len(piece.zstd) for piece in pieces)
     if encoding == "gzip":
         return len(_GZIP_HEADER) + sum(len(piece.deflate) for piece in pieces) + len(_FINAL_BLOCK) + 8
     return sum(piece.size for piece in pieces)

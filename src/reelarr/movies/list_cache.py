@@ -2,8 +2,8 @@
 
 Rendering 10,000 movies costs about a second of CPU; clients (the UI, Overseerr's scanner, Home
 Assistant) ask for the whole list often while it rarely changes. The list is kept as compressed
-segments of consecutive movies (`list_segments`: ~15% of the JSON, sent as they are to gzip and
-zstd clients). Every change that can alter a movie's resource publishes an event naming the movie
+segments of consecutive movies (`list_segments`: ~16% of the JSON, sent as they are to gzip
+clients). Every change that can alter a movie's resource publishes an event naming the movie
 (from any process), which marks just that movie stale: its segment is made again, the movie
 rendered and its neighbours taken out of the old segment; changes that can touch every movie
 (quality profiles, a lost link to the other processes, a new day: status and isAvailable move with

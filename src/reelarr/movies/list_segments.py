@@ -1,9 +1,9 @@
-"""The kept library list as compressed segments: runs of consecutive movies, each kept gzip- and zstd-ready.
+"""The kept library list as compressed segments: runs of consecutive movies, each kept gzip-ready.
 
 A segment is the rendered resources of up to 500 movies that follow each other in the list, joined by
-commas and kept only compressed (`reelarr.compression.Piece`, ~15% of the JSON each way), with each
+commas and kept only compressed (`reelarr.compression.Piece`, ~16% of the JSON), with each
 movie's length so that one movie can be replaced without rendering its neighbours again. The body is
-the segments between `[`, `,` and `]` pieces: gzip and zstd clients get the kept bytes as they are.
+the segments between `[`, `,` and `]` pieces: gzip clients get the kept bytes as they are.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class ListBody:
         return encoded_length(self._pieces, encoding)
 
     def chunks(self, encoding: Encoding) -> Iterator[bytes]:
-        """The body in `encoding`, a segment at a time (plain: decompressed one at a time)."""
+        """The body in `encoding`, a segment at a time (plain: inflated one at a time)."""
         return encoded(self._pieces, encoding)
 
 

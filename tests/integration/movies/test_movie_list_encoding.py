@@ -1,4 +1,4 @@
-"""The whole list goes out as kept, gzip or zstd, to clients that accept it, and plain to the others."""
+"""The whole list goes out gzip as kept to clients that accept it, and plain to the others."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import orjson
-import pytest
 import zstandard
 
 from tests.integration.movies.conftest import Library
@@ -40,10 +39,17 @@ def decoded(body: bytes, coding: str | None) -> bytes:
     if coding == "gzip":
         return gzip.decompress(body)
     if coding == "zstd":
-        reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(body), read_across_frames=True)
-        return reader.read()
+        return zstandard.ZstdDecompressor().stream_reader(io.BytesIO(body)).read()
     assert coding is None
     return body
+
+
+async def test_the_list_decodes_in_an_ordinary_python_client(library: Library) -> None:
+    # httpx (as pyarr's requests) asks for gzip, deflate and zstd and decodes what comes.
+    films = await _add_films(library)
+    answer = await library.server.client.get("/api/v3/movie")
+    assert answer.headers["content-encoding"] == "gzip"
+    assert sorted(m["id"] for m in answer.json()) == sorted(f["id"] for f in films)
 
 
 async def raw_list(library: Library, accept_encoding: str | None) -> tuple[httpx.Response, bytes]:
@@ -56,7 +62,8 @@ async def raw_list(library: Library, accept_encoding: str | None) -> tuple[httpx
         async with client.stream("GET", "/api/v3/movie", headers=headers) as response:
             body = b"".join([chunk async for chunk in response.aiter_raw()])
     assert response.status_code == 200
-    assert int(response.headers["content-length"]) == len(body)
+    if response.headers.get("content-encoding") != "zstd":  # the kept list's length is known
+        assert int(response.headers["content-length"]) == len(body)
     return response, body
 
 
@@ -81,12 +88,12 @@ CASES: list[tuple[str | None, str | None]] = [
     ("identity", None),
     ("gzip", "gzip"),
     ("x-gzip", "gzip"),
-    ("zstd", "zstd"),
-    ("gzip, deflate, br, zstd", "zstd"),
-    ("gzip;q=1.0, zstd;q=0.5", "gzip"),
+    ("zstd", "zstd"),  # not kept so: compressed on its way like any other answer
+    ("gzip, deflate, br, zstd", "gzip"),
+    ("gzip;q=0.5, zstd;q=1.0", "gzip"),
     ("zstd;q=0, gzip", "gzip"),
     ("br, deflate", None),
-    ("*", "zstd"),
+    ("*", "gzip"),
     ("*;q=0, identity", None),
     ("identity;q=0, gzip", "gzip"),
     ("identity;q=0", None),
@@ -104,8 +111,8 @@ async def test_each_accepted_coding_decodes_to_the_plain_list(library: Library) 
         assert sorted(m["tmdbId"] for m in orjson.loads(plain)) == sorted(FILMS)
 
 
-@pytest.mark.parametrize("coding", ["gzip", "zstd"])
-async def test_the_compressed_list_follows_a_change(library: Library, coding: str) -> None:
+async def test_the_compressed_list_follows_a_change(library: Library) -> None:
+    coding = "gzip"
     films = await _add_films(library)
     _, before = await raw_list(library, coding)
     changed = films[1]

@@ -43,7 +43,8 @@ from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/movie", tags=["Movie"])
 ServicesDep = Annotated[Services, Depends(get_services)]
-LIST_CODINGS: tuple[Encoding, ...] = ("zstd", "gzip")
+# The kept list is gzip only (see reelarr.compression); other answers offer zstd too.
+LIST_CODINGS: tuple[Encoding, ...] = ("gzip",)
 
 
 class MovieFolderResource(Resource):
@@ -157,7 +158,7 @@ async def list_movies(
 
 
 async def _kept_list(request: Request, services: Services) -> Response:
-    """The whole list from the kept segments: as kept for zstd and gzip clients, else decompressed."""
+    """The whole list from the kept segments: as kept for gzip clients, else inflated on its way."""
     body = await services.movie_list_cache.body(
         services.clock().date(), services.movies.list_order, list_renderer(services)
     )

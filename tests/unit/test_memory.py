@@ -48,11 +48,5 @@ def test_hashes_in_other_threads_leave_no_lasting_bulk() -> None:
     assert _growth_kib("on") < 8 * 1024
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
-def test_without_it_each_thread_would_keep_its_own_copy() -> None:
-    # What the setting is for: glibc's own thresholds keep a hash's block in each thread's heap.
-    assert _growth_kib("off") > 30 * 1024
-
-
 def test_it_says_whether_it_applied() -> None:
     assert return_big_blocks() is sys.platform.startswith("linux")

@@ -10,7 +10,7 @@ VENV := .venv
 # pytest workers (pytest-xdist); each test file runs whole on one worker, so its shared server and browser start once.
 TEST_WORKERS ?= 2
 UI_STAMP := src/reelarr/web/index.html
-UI_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
+UI_SOURCES := $(shell find frontend/src frontend/scripts frontend/index.html frontend/package.json frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 # Debian packages the tests drive for real (browser, download clients, media tools).
 TEST_DEB_PACKAGES ?= chromium ffmpeg
 # pyarr 6 needs Python >= 3.12 (the project runs on 3.11): its own venv, from pyenv's or the system's.

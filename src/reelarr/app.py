@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from reelarr import RADARR_VERSION, __version__
 from reelarr.api import login, metrics, root, ws
 from reelarr.api.auth_middleware import AuthMiddleware
+from reelarr.api.compression import CompressionMiddleware
 from reelarr.api.errors import ErrorBoundary, install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
 from reelarr.api.routing import path_canonicalizer, query_name_map
@@ -81,6 +82,7 @@ from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
 from reelarr.live import LiveHub
 from reelarr.mediacover import ImageCache
 from reelarr.mediafiles.mediainfo import MediaInfoReader
+from reelarr.memory import return_big_blocks
 from reelarr.metadata.health import TmdbCheck
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
@@ -398,6 +400,7 @@ async def _stop_background(background: _Background, services: Services) -> None:
 def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR) -> Application:
     """The whole Reelarr ASGI app for these settings; it opens the database when it starts."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return_big_blocks()
     ui = WebUi(ui_dir, settings.url_base)
 
     @asynccontextmanager
@@ -488,7 +491,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         settings.max_request_body_bytes,
     )
     app = UrlBaseMiddleware(app, settings.url_base)
-    return Application(api, SecurityHeadersMiddleware(app, content_security_policy(settings.tmdb_image_url)))
+    app = SecurityHeadersMiddleware(app, content_security_policy(settings.tmdb_image_url))
+    return Application(api, CompressionMiddleware(app))
 
 
 class Application:

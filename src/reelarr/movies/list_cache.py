@@ -1,12 +1,15 @@
-"""The library list, kept as each movie's rendered resource and rendered again only where it changed.
+"""The library list, kept rendered and compressed, and rendered again only where it changed.
 
 Rendering 10,000 movies costs about a second of CPU; clients (the UI, Overseerr's scanner, Home
-Assistant) ask for the whole list often while it rarely changes. Every change that can alter a
-movie's resource publishes an event naming the movie (from any process), which marks just that
-movie's part stale; changes that can touch every movie (quality profiles, a lost link to the other
-processes, a new day: status and isAvailable move with the date) drop every part, and no part
-outlives `max_age` as a last guard. Once started, it renders the whole list again in the background
-after start-up and whenever everything was dropped, so that no client waits for that second.
+Assistant) ask for the whole list often while it rarely changes. The list is kept as compressed
+segments of consecutive movies (`list_segments`: ~16% of the JSON, sent as they are to gzip
+clients). Every change that can alter a movie's resource publishes an event naming the movie
+(from any process), which marks just that movie stale: its segment is made again, the movie
+rendered and its neighbours taken out of the old segment; changes that can touch every movie
+(quality profiles, a lost link to the other processes, a new day: status and isAvailable move with
+the date) drop every segment, and no segment outlives `max_age` as a last guard. Once started, it
+renders the whole list again in the background after start-up and whenever everything was dropped,
+so that no client waits for that second.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -28,27 +31,24 @@ from reelarr.movies.events import (
     MovieFileUpdated,
     MovieUpdated,
 )
+from reelarr.movies.list_segments import ListBody, Render, Segment, build, plan
 from reelarr.quality.service import QualitySettingsChanged
 
-# Renders the given movies (None: every movie) as {movie id: its resource's JSON}, a batch at a time.
-Render = Callable[[Sequence[int] | None], AsyncIterator[dict[int, bytes]]]
 ListOrder = Callable[[], Awaitable[list[int]]]
-# Parts are sent this many movies at a time, so the whole body never exists as one copy.
-_CHUNK = 500
 Today = Callable[[], date]
 
 log = logging.getLogger(__name__)
 
 
 class MovieListCache:
-    """Rendered movie resources by id and the list's order; one rendering at a time."""
+    """The list's kept segments and order; one rendering at a time."""
 
     def __init__(
         self, bus: EventBus, *, max_age: float = 300.0, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self._max_age = max_age
         self._clock = clock
-        self._parts: dict[int, bytes] = {}
+        self._segments: list[Segment] = []
         self._stale: set[int] = set()
         self._order: list[int] | None = None
         self._order_generation = 0
@@ -64,25 +64,25 @@ class MovieListCache:
         bus.subscribe(QualitySettingsChanged, self._everything_changed, remote=True)
         bus.subscribe(EventsMissed, self._everything_changed, remote=True)
 
-    async def chunks(self, today: date, order: ListOrder, render: Render) -> Iterator[bytes]:
-        """The list as JSON, in pieces to send one after the other; only stale movies are rendered."""
+    async def body(self, today: date, order: ListOrder, render: Render) -> ListBody:
+        """The list as JSON, in any encoding; only stale movies are rendered."""
         async with self._rendering:
             if self._day != today or self._clock() - self._since > self._max_age:
                 self._drop_all()
                 self._day, self._since = today, self._clock()
             ids = await self._current_order(order)
-            todo = [i for i in ids if i not in self._parts or i in self._stale]
-            fresh: dict[int, bytes] = {}
-            if todo:
-                self._stale.difference_update(todo)
-                generation = self._generation
-                async for rendered in render(None if len(todo) == len(ids) else todo):
-                    fresh.update(rendered)
-                # What changed again while it was rendered is served as rendered but not kept.
-                if generation == self._generation:
-                    self._parts.update((i, part) for i, part in fresh.items() if i not in self._stale)
-            parts = [part for i in ids if (part := fresh.get(i) or self._parts.get(i)) is not None]
-        return _chunked(parts)
+            steps = plan(ids, self._segments, self._stale)
+            runs = [s for s in steps if isinstance(s, list)]
+            known = {i for s in self._segments for i in s.ids} if runs else set()
+            todo = {i for run in runs for i in run if i in self._stale or i not in known}
+            self._stale.difference_update(todo)
+            generation = self._generation
+            segments = await build(steps, self._segments, todo, render, whole=len(todo) == len(ids))
+            # Kept only if nothing dropped everything meanwhile; movies changed again while they
+            # were rendered are still stale, so their segments are made again next time.
+            if generation == self._generation:
+                self._segments = segments
+        return ListBody(segments)
 
     async def _current_order(self, order: ListOrder) -> list[int]:
         if self._order is not None:
@@ -100,7 +100,7 @@ class MovieListCache:
         self._order_generation += 1
 
     async def _movie_deleted(self, event: MovieDeleted) -> None:
-        self._parts.pop(event.movie_id, None)
+        self._stale.discard(event.movie_id)
         self._order = None
         self._order_generation += 1
 
@@ -133,14 +133,14 @@ class MovieListCache:
             await asyncio.sleep(settle)
             self._cold.clear()
             try:
-                await self.chunks(today(), order, render)
+                await self.body(today(), order, render)
             except Exception:  # the database may be away; a client's request will tell it plainly
                 log.warning("Could not render the movie list ahead of time", exc_info=True)
 
     def _drop_all(self) -> None:
         self._cold.set()
         self._generation += 1
-        self._parts.clear()
+        self._segments = []
         self._order = None
         self._order_generation += 1
 
@@ -149,14 +149,3 @@ def _seconds_to_next_utc_day() -> float:
     now = datetime.now(UTC)
     tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
     return (tomorrow - now).total_seconds() + 1.0
-
-
-def _chunked(parts: list[bytes]) -> Iterator[bytes]:
-    if not parts:
-        yield b"[]"
-        return
-    for start in range(0, len(parts), _CHUNK):
-        piece = b",".join(parts[start : start + _CHUNK])
-        opening = b"[" if start == 0 else b","
-        closing = b"]" if start + _CHUNK >= len(parts) else b""
-        yield opening + piece + closing

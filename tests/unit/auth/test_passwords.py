@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import threading
 import time
 from typing import Any
@@ -68,3 +70,42 @@ async def test_the_bound_is_what_was_asked(in_flight: int) -> None:
     stored = await passwords.hash("x" * 10)
     await asyncio.gather(*(passwords.verify(stored, "y") for _ in range(12)))
     assert hasher.most == in_flight
+
+
+_PEAK_OF_ONE_HASH = """
+import asyncio
+import subprocess
+import sys
+from reelarr.auth.passwords import Passwords
+
+def peak_kib() -> int:
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM")
+
+async def main() -> None:
+    passwords = Passwords()
+    before = peak_kib()
+    stored = await passwords.hash("correct horse battery")
+    assert await passwords.verify(stored, "correct horse battery")
+    print(peak_kib() - before)
+
+asyncio.run(main())
+"""
+
+
+def test_a_password_check_lifts_the_peak_by_at_most_twenty_megabytes() -> None:
+    # In a process of its own: the peak (VmHWM) of this one has long been set by other tests.
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_OF_ONE_HASH], capture_output=True, text=True, check=True
+    )
+    assert int(done.stdout) < 21 * 1024
+
+
+async def test_hashes_made_with_the_old_default_are_made_again() -> None:
+    old = PasswordHasher().hash("correct horse battery")
+    passwords = Passwords()
+    assert await passwords.verify(old, "correct horse battery")
+    assert passwords.needs_rehash(old)
+    assert not passwords.needs_rehash(await passwords.hash("correct horse battery"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 from collections.abc import AsyncIterator, Sequence
 from datetime import date
 
@@ -37,7 +38,7 @@ class Library:
 
 
 async def listed(cache: MovieListCache, library: Library, today: date = TODAY) -> list[dict[str, int]]:
-    body = b"".join(await cache.chunks(today, library.order, library.render))
+    body = b"".join((await cache.body(today, library.order, library.render)).chunks("identity"))
     result: list[dict[str, int]] = orjson.loads(body)
     return result
 
@@ -124,11 +125,55 @@ async def test_a_change_during_rendering_is_not_lost() -> None:
     assert await listed(cache, library) == [{"id": 1, "v": 2}]
 
 
-async def test_a_big_list_is_sent_in_pieces_that_join_into_one_array() -> None:
+async def test_a_big_list_is_kept_in_segments_that_join_into_one_array() -> None:
     library = Library(list(range(1, 1203)))
-    chunks = list(await MovieListCache(EventBus()).chunks(TODAY, library.order, library.render))
-    assert len(chunks) == 3
+    body = await MovieListCache(EventBus()).body(TODAY, library.order, library.render)
+    chunks = list(body.chunks("identity"))
+    assert len(chunks) == 7, "[ and ] around three segments with commas between"
     assert [m["id"] for m in orjson.loads(b"".join(chunks))] == list(range(1, 1203))
+    assert body.length("identity") == len(b"".join(chunks))
+
+
+async def test_the_kept_list_in_gzip_decodes_to_the_plain_one() -> None:
+    bus, library = EventBus(), Library(list(range(1, 1203)))
+    cache = MovieListCache(bus)
+    await listed(cache, library)
+    library.versions[700] = 2
+    await bus.publish(MovieUpdated(movie_id=700))
+    body = await cache.body(TODAY, library.order, library.render)
+    packed = b"".join(body.chunks("gzip"))
+    assert len(packed) == body.length("gzip")
+    assert gzip.decompress(packed) == b"".join(body.chunks("identity"))
+    assert orjson.loads(gzip.decompress(packed))[699] == {"id": 700, "v": 2}
+
+
+async def test_a_change_remakes_only_its_segment_and_keeps_the_others() -> None:
+    bus, library = EventBus(), Library(list(range(1, 1203)))
+    cache = MovieListCache(bus)
+    await listed(cache, library)
+    before = list(cache._segments)
+    library.versions[2] = 2
+    await bus.publish(MovieUpdated(movie_id=2))
+    library.rendered.clear()
+    movies = await listed(cache, library)
+    assert library.rendered == [2]
+    assert movies[1] == {"id": 2, "v": 2}
+    assert len(movies) == 1202
+    assert cache._segments[0] is not before[0]
+    assert cache._segments[1:] == before[1:]
+
+
+async def test_a_movie_added_in_the_middle_and_one_deleted_keep_the_order() -> None:
+    bus, library = EventBus(), Library([*range(1, 600), *range(602, 1300)])
+    cache = MovieListCache(bus)
+    await listed(cache, library)
+    library.versions[600] = 1
+    await bus.publish(MovieAdded(movie_id=600))
+    del library.versions[1100]
+    await bus.publish(MovieDeleted(movie_id=1100, tmdb_id=1100, title="x"))
+    library.rendered.clear()
+    assert [m["id"] for m in await listed(cache, library)] == sorted(library.versions)
+    assert library.rendered == [600]
 
 
 async def test_an_empty_library_is_an_empty_array() -> None:

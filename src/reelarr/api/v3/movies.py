@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import Body, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
+from reelarr.api.content_coding import IDENTITY, preferred_coding
 from reelarr.api.deps import get_services
 from reelarr.api.json import JsonResponse, deleted
 from reelarr.api.paging import PagingQuery
@@ -28,11 +29,12 @@ from reelarr.api.v3.movie_resources import (
     movie_resource,
     movie_resource_list,
 )
+from reelarr.compression import Encoding
 from reelarr.errors import NotFound
 from reelarr.languages import language_by_id
 from reelarr.mediacover.covers import cover_links, movies_with_covers
 from reelarr.metadata.models import Image, MovieMetadata
-from reelarr.movies.list_cache import Render
+from reelarr.movies.list_segments import Render
 from reelarr.movies.lookup import MetadataLookups, lookup
 from reelarr.movies.model import Movie
 from reelarr.movies.naming import movie_folder_name
@@ -41,6 +43,8 @@ from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/movie", tags=["Movie"])
 ServicesDep = Annotated[Services, Depends(get_services)]
+# The kept list is gzip only (see reelarr.compression); other answers offer zstd too.
+LIST_CODINGS: tuple[Encoding, ...] = ("gzip",)
 
 
 class MovieFolderResource(Resource):
@@ -138,11 +142,7 @@ async def list_movies(
         ctx = await resource_context(services, local_covers=False)
         return StreamingResponse(_rendered_library(services, ctx), media_type=JsonResponse.media_type)
     if "page" not in request.query_params:
-        today = services.clock().date()
-        chunks = await services.movie_list_cache.chunks(
-            today, services.movies.list_order, list_renderer(services)
-        )
-        return StreamingResponse(chunks, media_type=JsonResponse.media_type)
+        return await _kept_list(request, services)
     page = await services.movies.page(paging)
     records = await movie_resources(services, page.records, local_covers=local)
     return JsonResponse(
@@ -155,6 +155,18 @@ async def list_movies(
             "records": records,
         }
     )
+
+
+async def _kept_list(request: Request, services: Services) -> Response:
+    """The whole list from the kept segments: as kept for gzip clients, else inflated on its way."""
+    body = await services.movie_list_cache.body(
+        services.clock().date(), services.movies.list_order, list_renderer(services)
+    )
+    coding = preferred_coding(request.headers.get("accept-encoding"), LIST_CODINGS)
+    headers = {"Content-Length": str(body.length(coding)), "Vary": "Accept-Encoding"}
+    if coding != IDENTITY:
+        headers["Content-Encoding"] = coding
+    return StreamingResponse(body.chunks(coding), media_type=JsonResponse.media_type, headers=headers)
 
 
 @router.get("/lookup")

@@ -1,5 +1,7 @@
 """`python -m reelarr` runs the command line."""
 
+import sys
+
 from reelarr.cli import main
 
-main()
+sys.exit(main())

@@ -408,6 +408,19 @@ def _sizes(text: str) -> list[int]:
     return sizes
 
 
+def browser_lines(server: Server, login: tuple[str, str]) -> list[str]:
+    """A Chromium session over the library (browser_session.py), as report lines."""
+    from browser_session import browse
+
+    figures = browse(server, *login)
+    return [
+        f"{'browser: the library address until its first poster cards':<60}{figures.first_cards_s:>9.3f} s",
+        f"{'  the same on a second visit':<60}{figures.first_cards_again_s:>9.3f} s",
+        f"{'  the browser fetching and parsing the whole list alone':<60}{figures.list_fetched_s:>9.3f} s",
+        f"{'  server peak after the session (VmHWM)':<60}{figures.server_peak_mb:>9.0f} MB",
+    ]
+
+
 def run_one(movies: int, args: argparse.Namespace) -> tuple[int, float]:
     """Build a library of `movies`, serve it, time it and print the report: (movies, server peak MB)."""
     shape = LibraryShape(movies=movies, seed=args.seed, covers_cached=args.covers_cached)
@@ -439,6 +452,8 @@ def run_one(movies: int, args: argparse.Namespace) -> tuple[int, float]:
         server = Server(data_dir, database_url, settings)
         server.wait_ready()
         lines = measure(server, built.movies, args, login)
+        if args.browser:
+            lines += browser_lines(server, login)
         _, peak = server.memory_mb()
         server.stop()
         server = None
@@ -473,6 +488,9 @@ def main() -> None:
     parser.add_argument("--page-runs", type=int, default=100, help="timed page requests (default 100)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed requests first (default 2)")
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL at 127.0.0.1:5432, not SQLite")
+    parser.add_argument(
+        "--browser", action="store_true", help="also time a Chromium session: first poster cards, browsing"
+    )
     parser.add_argument("--no-reference", action="store_true", help="skip the in-process pydantic reference")
     parser.add_argument("--seed", type=int, default=4, help="seed of the generated library")
     parser.add_argument(

@@ -189,6 +189,35 @@ def test_a_library_of_10000_movies_keeps_only_the_visible_ones_in_the_page(
     expect(table.get_by_role("row")).to_have_count(6)
 
 
+def test_the_first_movies_show_while_the_whole_library_is_on_its_way(
+    server: ReelarrServer, page: Page
+) -> None:
+    held: list[Route] = []
+    page.route(re.compile(r".*/api/v3/movie$"), lambda route: held.append(route))  # released below
+    first_page = {
+        "page": 1,
+        "pageSize": 60,
+        "sortKey": "title",
+        "sortDirection": "ascending",
+        "totalRecords": 10_000,
+        "records": fake_library(60),
+    }
+    page.route(
+        re.compile(r".*/api/v3/movie\?page=1&pageSize=\d+&sortKey=title&sortDirection=ascending$"),
+        lambda route: route.fulfill(json=first_page),
+    )
+    log_in(page, server, "/?view=posters&filter=all&sortKey=title&sortDirection=ascending")
+    grid = page.get_by_role("list", name="Movies")
+    expect(grid.get_by_role("link", name=re.compile("Film 00000"))).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="The first 60 of 10,000 movies")).to_be_visible()
+    expect(page.get_by_test_id("movie-count")).to_have_count(0)
+    assert held, "the whole list was asked for too"
+
+    held[0].fulfill(json=fake_library(10_000))
+    expect(page.get_by_test_id("movie-count")).to_have_text("10,000 movies")
+    expect(page.get_by_role("status").filter(has_text="The first 60")).to_have_count(0)
+
+
 def test_tmdb_key_is_checked_by_tmdb_before_it_is_saved(
     tmdb_fixture: TmdbFixtureServer, tmp_path: Path, page: Page
 ) -> None:

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { Link } from "react-router";
-import { useMovies, useQualityProfiles } from "../../api/library";
+import { useFirstMovies, useMovies, useQualityProfiles } from "../../api/library";
 import { ErrorMessage, Loading } from "../../components/Feedback";
 import { FILTERS, LAYOUTS, SORT_KEYS, sortByColumn } from "../../lib/libraryView";
 import { stillInLibrary, toggled, toggledAll } from "../../lib/massEditor";
@@ -38,6 +38,12 @@ export function MoviesPage() {
   const sorted = useMemo(() => sortMovies(movies.data ?? [], sortKey, sortDirection), [movies.data, sortKey, sortDirection]);
   const shown = useMemo(() => filterMovies(sorted, filter, deferredText), [sorted, filter, deferredText]);
   const counts = useMemo(() => countMovies(movies.data ?? []), [movies.data]);
+  // Until the whole list has arrived, the first page in title order stands in for it when that is
+  // what the view shows (all movies, title order, no text).
+  const previewable = movies.isPending && filter === "all" && deferredText === "" && sortKey === "title";
+  const first = useFirstMovies(sortDirection, previewable);
+  const preview = previewable ? first.data : undefined;
+  const visible = preview?.records ?? shown;
   const profileNames = useMemo(() => new Map(profiles.data?.map((p) => [p.id, p.name])), [profiles.data]);
   const profileName = (id: number) => profileNames.get(id) ?? "—";
   const resetKey = `${filter}|${sortKey}|${sortDirection}|${deferredText}`;
@@ -133,27 +139,34 @@ export function MoviesPage() {
         </div>
       )}
 
-      {movies.isPending && <Loading what="movies" />}
+      {movies.isPending &&
+        (preview ? (
+          <p className="muted" role="status">
+            The first {preview.records.length.toLocaleString()} of {preview.totalRecords.toLocaleString()} movies; the rest are loading…
+          </p>
+        ) : (
+          <Loading what="movies" />
+        ))}
       {movies.isError && <ErrorMessage error={movies.error} title="The library could not be loaded" />}
       {movies.data && movies.data.length === 0 && <EmptyLibrary />}
       {movies.data && movies.data.length > 0 && shown.length === 0 && (
         <p className="muted">No movie matches. Change the filter, or <Link to={`/add/new?term=${encodeURIComponent(text)}`}>search TMDB</Link>.</p>
       )}
-      {shown.length > 0 &&
+      {visible.length > 0 &&
         (view === "posters" ? (
           <>
-            <PosterGrid movies={shown} resetKey={resetKey} selection={selection} />
+            <PosterGrid movies={visible} resetKey={resetKey} selection={preview ? undefined : selection} />
             <PosterLegend />
           </>
         ) : (
           <MovieTable
-            movies={shown}
+            movies={visible}
             profileName={profileName}
             sortKey={sortKey}
             sortDirection={sortDirection}
             onSort={onSort}
             resetKey={resetKey}
-            selection={selection}
+            selection={preview ? undefined : selection}
           />
         ))}
       {selecting && shown.length + chosen.length > 0 && <MassEditor chosen={chosen} shown={shown} onToggleAll={toggleAll} onClear={() => setSelected(new Set())} onDone={stopSelecting} />}

@@ -17,7 +17,7 @@ TEST_DEB_PACKAGES ?= chromium ffmpeg
 PYARR6_VENV := $(TOOLS)/pyarr6
 PY312 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) $(shell command -v python3.13 python3.12 2>/dev/null))
 
-.PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser bench-movies bench-customformats bench-decisions
+.PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser bench-movies bench-customformats bench-decisions bench-load
 
 run: setup
 	$(VENV)/bin/reelarr serve
@@ -81,3 +81,7 @@ bench-decisions: $(UV)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) frontend/node_modules src/reelarr/web
+
+# BENCH_ARGS="--postgres" runs the same on the local PostgreSQL.
+bench-load: $(UV)
+	PYTHONPATH=bench/movies $(UV) run --frozen python bench/load/bench.py $(BENCH_ARGS)

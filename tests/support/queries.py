@@ -28,6 +28,7 @@ class RequestQueries:
     """The statements a request ran and how many connections it took from the pools."""
 
     statements: list[str] = field(default_factory=list)
+    parameters: list[Any] = field(default_factory=list)
     connections: int = 0
 
 
@@ -54,10 +55,11 @@ class _Counting:
         await self.app(scope, receive, send)
 
 
-def _statement(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+def _statement(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
     queries = _current.get()
     if queries is not None and not statement.strip().upper().startswith(_CONTROL):
         queries.statements.append(statement)
+        queries.parameters.append(parameters)
 
 
 def _checkout(*_args: Any) -> None:

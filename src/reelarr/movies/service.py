@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, delete, func, or_, outerjoin, select
+from sqlalchemy import Row, Select, bindparam, delete, func, or_, outerjoin, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reelarr.db.engine import Database
@@ -131,7 +131,7 @@ class MovieService:
         so 10,000 movies and their files never sit in memory at once. Close it (aclosing) when not
         read to the end.
         """
-        stmt = _with_files().order_by(MovieRow.sort_title, MovieRow.id)
+        stmt = _WITH_FILES.order_by(MovieRow.sort_title, MovieRow.id)
         if ids is not None:
             stmt = stmt.where(MovieRow.id.in_(list(ids)))
         async with self._db.read() as session:
@@ -156,7 +156,8 @@ class MovieService:
     async def get_with_file(self, movie_id: int) -> tuple[Movie, MovieFile | None]:
         """One movie with its alternative titles and its file: two queries in one session."""
         async with self._db.read() as session:
-            found = await _movies_with_files(session, _with_files().where(MovieRow.id == movie_id))
+            read = await _rows_with_files(session, _ONE_WITH_FILE, {"movie_id": movie_id})
+        found = read.movies()
         if not found:
             raise NotFound(f"Movie with ID {movie_id} does not exist")
         return found[0]
@@ -178,9 +179,9 @@ class MovieService:
             ids = await fetch_page(
                 session, select(MovieRow.id), request, columns, default_key="title", tiebreaker=MovieRow.id
             )
-            stmt = _with_files().where(MovieRow.id.in_(ids.records))
-            found = await _movies_with_files(session, stmt) if ids.records else []
-        by_id = {movie.id: (movie, file) for movie, file in found}
+            stmt = _WITH_FILES.where(MovieRow.id.in_(ids.records))
+            read = await _rows_with_files(session, stmt) if ids.records else _Rows([], {})
+        by_id = {movie.id: (movie, file) for movie, file in read.movies()}
         # (on PostgreSQL a movie deleted between the two statements is left out)
         movies = [by_id[movie_id] for movie_id in ids.records if movie_id in by_id]
         return Page(ids.page, ids.page_size, ids.sort_key, ids.sort_direction, ids.total_records, movies)
@@ -192,11 +193,12 @@ class MovieService:
         their files."""
         # One range per date column, each answered by its own index (migration 0012).
         dates = [MovieRow.in_cinemas, MovieRow.digital_release, MovieRow.physical_release]
-        stmt = _with_files().where(or_(*(column.between(start, end) for column in dates)))
+        stmt = _WITH_FILES.where(or_(*(column.between(start, end) for column in dates)))
         if not include_unmonitored:
             stmt = stmt.where(MovieRow.monitored.is_(True))
         async with self._db.read() as session:
-            found = await _movies_with_files(session, stmt)
+            read = await _rows_with_files(session, stmt)
+        found = read.movies()
         if tags:
             found = [(movie, file) for movie, file in found if tags.intersection(movie.tags)]
         return found
@@ -564,13 +566,23 @@ class MovieService:
 
 
 _MOVIE_COLUMNS = len(MovieRow.__table__.columns)
-
-
-def _with_files() -> Select[Any]:
-    """Every movie column, then its file's (prefixed `file_`, all null without a file)."""
-    return select(
-        *json_as_text(MovieRow.__table__), *json_as_text(MovieFileRow.__table__, prefix="file_")
-    ).select_from(outerjoin(MovieRow, MovieFileRow, MovieFileRow.movie_id == MovieRow.id))
+# Every movie column, then its file's (prefixed `file_`, all null without a file). Built once:
+# statements are immutable, and building this one (70 labelled columns) was a tenth of a movie by id.
+_WITH_FILES: Select[Any] = select(
+    *json_as_text(MovieRow.__table__), *json_as_text(MovieFileRow.__table__, prefix="file_")
+).select_from(outerjoin(MovieRow, MovieFileRow, MovieFileRow.movie_id == MovieRow.id))
+_ONE_WITH_FILE = _WITH_FILES.where(MovieRow.id == bindparam("movie_id"))
+_ALTERNATIVE_TITLES = select(
+    AlternativeTitleRow.movie_id,
+    AlternativeTitleRow.id,
+    AlternativeTitleRow.title,
+    AlternativeTitleRow.clean_title,
+    AlternativeTitleRow.country,
+    AlternativeTitleRow.source_type,
+).order_by(AlternativeTitleRow.movie_id, AlternativeTitleRow.id)
+_ALTERNATIVE_TITLES_OF = _ALTERNATIVE_TITLES.where(
+    AlternativeTitleRow.movie_id.in_(bindparam("movie_ids", expanding=True))
+)
 
 
 def _movie_and_file(row: Row[Any], titles: dict[int, list[Any]]) -> tuple[Movie, MovieFile | None]:
@@ -579,28 +591,38 @@ def _movie_and_file(row: Row[Any], titles: dict[int, list[Any]]) -> tuple[Movie,
     return movie, to_movie_file(MovieFileValues._make(row[split:])) if row[split] is not None else None
 
 
-async def _movies_with_files(
-    session: AsyncSession, stmt: Select[Any]
-) -> list[tuple[Movie, MovieFile | None]]:
-    """The movies `stmt` (a `_with_files()` select) finds, with their alternative titles."""
-    rows = (await session.execute(stmt)).all()
-    titles = await _alternative_titles(session, [row.id for row in rows]) if rows else {}
-    return [_movie_and_file(row, titles) for row in rows]
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """Rows of movies with their files and alternative titles, as read: turned into movies once the
+    session is closed, so that a connection is not held while they are built (fifty clients queue for
+    a handful of connections)."""
+
+    rows: Sequence[Row[Any]]
+    titles: dict[int, list[Any]]
+
+    def movies(self) -> list[tuple[Movie, MovieFile | None]]:
+        """The movies with their files."""
+        return [_movie_and_file(row, self.titles) for row in self.rows]
+
+
+async def _rows_with_files(
+    session: AsyncSession, stmt: Select[Any], parameters: dict[str, Any] | None = None
+) -> _Rows:
+    """What `stmt` (a `_WITH_FILES` select) finds, with the alternative titles of those movies."""
+    # On the session's connection: a plain select needs none of the ORM's work on its rows.
+    connection = await session.connection()
+    rows = (await connection.execute(stmt, parameters)).all()
+    return _Rows(rows, await _alternative_titles(session, [row.id for row in rows]) if rows else {})
 
 
 async def _alternative_titles(session: AsyncSession, movie_ids: Sequence[int] | None) -> dict[int, list[Any]]:
     """The alternative title rows of these movies (None: of every movie), by movie id."""
-    stmt = select(
-        AlternativeTitleRow.movie_id,
-        AlternativeTitleRow.id,
-        AlternativeTitleRow.title,
-        AlternativeTitleRow.clean_title,
-        AlternativeTitleRow.country,
-        AlternativeTitleRow.source_type,
-    ).order_by(AlternativeTitleRow.movie_id, AlternativeTitleRow.id)
-    if movie_ids is not None:
-        stmt = stmt.where(AlternativeTitleRow.movie_id.in_(list(movie_ids)))
+    connection = await session.connection()
+    if movie_ids is None:
+        rows = await connection.execute(_ALTERNATIVE_TITLES)
+    else:
+        rows = await connection.execute(_ALTERNATIVE_TITLES_OF, {"movie_ids": list(movie_ids)})
     by_movie: dict[int, list[Any]] = {}
-    for row in await session.execute(stmt):
+    for row in rows:
         by_movie.setdefault(row.movie_id, []).append(row)
     return by_movie

@@ -17,7 +17,7 @@ TEST_DEB_PACKAGES ?= chromium ffmpeg
 PYARR6_VENV := $(TOOLS)/pyarr6
 PY312 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) $(shell command -v python3.13 python3.12 2>/dev/null))
 
-.PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser bench-movies bench-customformats bench-decisions bench-load
+.PHONY: run test setup deps ui lint typecheck test-deps clean bench-parser bench-movies bench-customformats bench-decisions
 
 run: setup
 	$(VENV)/bin/reelarr serve
@@ -79,9 +79,10 @@ bench-customformats: $(UV)
 bench-decisions: $(UV)
 	PYTHONPATH=.:bench/movies $(UV) run --frozen python bench/decisions/bench.py $(BENCH_ARGS)
 
-clean:
-	rm -rf $(VENV) $(TOOLS) frontend/node_modules src/reelarr/web
-
-# BENCH_ARGS="--postgres" runs the same on the local PostgreSQL.
+# Concurrent readers (issue 9, item 5); BENCH_ARGS="--postgres" runs the same on the local PostgreSQL.
+.PHONY: bench-load
 bench-load: $(UV)
 	PYTHONPATH=bench/movies $(UV) run --frozen python bench/load/bench.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) $(TOOLS) frontend/node_modules src/reelarr/web

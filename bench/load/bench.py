@@ -113,7 +113,7 @@ def report(phase: Phase, args: argparse.Namespace) -> None:
     others = max(0.0, phase.machine_busy - phase.server_cpu - loadgen_cpu)
     print(
         f"\n  {phase.name}: {len(values)} requests in {elapsed:.1f} s, {len(values) / elapsed:.1f} req/s,"
-        f" {errors} errors"
+        f" {errors} errors" + (f" ({dict(phase.result['error_kinds'])})" if errors else "")
     )
     print(
         f"    CPU over the phase (of {os.cpu_count()} cores): server {phase.server_cpu / elapsed:.2f},"

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 PAGE_SIZE = 50
+KEEP_ALIVE_SECONDS = 4.0
 
 
 @dataclass(frozen=True)
@@ -103,24 +104,34 @@ class Client:
             f"Host: {parts.netloc}\r\nX-Api-Key: {api_key}\r\nAccept: application/json\r\n"
             "Accept-Encoding: gzip\r\nUser-Agent: reelarr-bench-load\r\n\r\n"
         ).encode()
-        self._idle: list[Connection] = []
+        self._idle: list[tuple[Connection, float]] = []
 
     def request(self, path: str) -> bytes:
         return f"GET {path} HTTP/1.1\r\n".encode() + self._head
 
+    async def _connection(self) -> Connection:
+        """The most recently used idle connection, or a new one; ones idle too long are closed (uvicorn
+        closes a keep-alive connection after 5 s, and a request sent as it does would fail)."""
+        while self._idle:
+            connection, since = self._idle.pop()
+            if time.monotonic() - since < KEEP_ALIVE_SECONDS:
+                return connection
+            connection.close()
+        return await Connection.open(self.host, self.port)
+
     async def get(self, path: str) -> int:
         """One GET on an idle connection (or a new one); a connection that failed is dropped."""
-        connection = self._idle.pop() if self._idle else await Connection.open(self.host, self.port)
+        connection = await self._connection()
         try:
             status = await connection.get(self.request(path))
         except BaseException:
             connection.close()
             raise
-        self._idle.append(connection)
+        self._idle.append((connection, time.monotonic()))
         return status
 
     def close(self) -> None:
-        for connection in self._idle:
+        for connection, _since in self._idle:
             connection.close()
 
 
@@ -130,17 +141,20 @@ class Recorder:
     def __init__(self) -> None:
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
+        self.error_kinds: dict[str, int] = defaultdict(int)
 
     async def send(self, client: Client, endpoint: Endpoint, path: str, due: float) -> None:
         """One request, timed from `due` until its body was read."""
         try:
-            ok = await client.get(path) == 200
-        except (OSError, asyncio.IncompleteReadError, ValueError):
-            ok = False
-        if ok:
+            status = await client.get(path)
+            failure = None if status == 200 else f"HTTP {status}"
+        except (OSError, asyncio.IncompleteReadError, ValueError) as error:
+            failure = type(error).__name__
+        if failure is None:
             self.latencies[endpoint.name].append(time.perf_counter() - due)
         else:
             self.errors[endpoint.name] += 1
+            self.error_kinds[failure] += 1
 
 
 def _pick(rng: random.Random, mix: list[Endpoint]) -> Endpoint:
@@ -206,7 +220,13 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     finally:
         client.close()
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
-    return {"elapsed": elapsed, "cpu": cpu, "latencies": rec.latencies, "errors": rec.errors}
+    return {
+        "elapsed": elapsed,
+        "cpu": cpu,
+        "latencies": rec.latencies,
+        "errors": rec.errors,
+        "error_kinds": rec.error_kinds,
+    }
 
 
 def main() -> None:

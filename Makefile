@@ -82,6 +82,11 @@ bench-customformats: $(UV)
 bench-decisions: $(UV)
 	PYTHONPATH=.:bench/movies $(UV) run --frozen python bench/decisions/bench.py $(BENCH_ARGS)
 
+# Concurrent readers (issue 9, item 5); BENCH_ARGS="--postgres" runs the same on the local PostgreSQL.
+.PHONY: bench-load
+bench-load: $(UV)
+	PYTHONPATH=bench/movies $(UV) run --frozen python bench/load/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) $(TOOLS) frontend/node_modules src/reelarr/web
 

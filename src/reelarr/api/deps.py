@@ -20,7 +20,11 @@ class Principal:
     session: SessionInfo | None = None
 
 
-def get_services(connection: HTTPConnection) -> Services:
+# The dependencies are coroutines, though they do no I/O: FastAPI runs a plain `def` dependency on
+# the thread pool (a thread hop per dependency per request, and 40 threads for every request at once).
+
+
+async def get_services(connection: HTTPConnection) -> Services:
     """The running process's services."""
     services: Services | None = getattr(connection.app.state, "services", None)
     if services is None:
@@ -28,7 +32,7 @@ def get_services(connection: HTTPConnection) -> Services:
     return services
 
 
-def get_principal(request: Request) -> Principal | None:
+async def get_principal(request: Request) -> Principal | None:
     """The caller, as the auth middleware identified them (None on anonymous routes)."""
     principal = request.scope.get("state", {}).get("principal")
     return principal if isinstance(principal, Principal) else None

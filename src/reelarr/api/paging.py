@@ -74,13 +74,16 @@ def sort_direction(value: str | None) -> SortDirection | None:
     return found
 
 
-def paging_request(
+async def paging_request(
     page: Annotated[int | None, Query()] = None,
     page_size: Annotated[int | None, Query(alias="pageSize")] = None,
     sort_key: Annotated[str | None, Query(alias="sortKey")] = None,
     sort_direction_value: Annotated[str | None, Query(alias="sortDirection")] = None,
 ) -> PageRequest:
-    """The paging a request asks for: page 1 and 10 records unless told; big pages are cut to the maximum."""
+    """The paging a request asks for: page 1 and 10 records unless told; big pages are cut to the maximum.
+
+    A coroutine though it awaits nothing: FastAPI would run a plain function on the thread pool.
+    """
     failures = []
     if page is not None and not 1 <= page <= MAX_PAGE:
         failures.append(

@@ -103,11 +103,19 @@ def resolve_sorting(
     return Sorting(key, direction)
 
 
+def _nullable(column: SortColumn) -> bool:
+    """False only for a table column declared NOT NULL (an expression may always be null)."""
+    return bool(getattr(getattr(column, "expression", column), "nullable", True))
+
+
 def _ordered(column: SortColumn, direction: SortDirection) -> ColumnElement[Any]:
+    descending = direction is SortDirection.DESCENDING
+    if not _nullable(column):
+        # No nulls to place: the plain order, which an index on the column serves read forwards or
+        # backwards (PostgreSQL's index keeps nulls last, so ASC NULLS FIRST would sort every row).
+        return column.desc() if descending else column.asc()
     # Both dialects then put nulls in the same place (they differ by default).
-    if direction is SortDirection.DESCENDING:
-        return column.desc().nulls_last()
-    return column.asc().nulls_first()
+    return column.desc().nulls_last() if descending else column.asc().nulls_first()
 
 
 async def fetch_page(

@@ -19,20 +19,41 @@ class HealthChanged(Event):
 
 
 class HealthService:
-    """A list of checks, each run with a time limit; a check that crashes is itself a problem."""
+    """A list of checks, each run with a time limit; a check that crashes is itself a problem.
+
+    One run at a time: callers that ask while the checks are running share that run's result (fifty
+    clients polling /health run the checks once, not fifty times over each other). A run is never kept
+    once it has ended, so a caller that fixed something and asks again sees the fix.
+    """
 
     def __init__(self, bus: EventBus, *, timeout_seconds: float = 10.0) -> None:
         self._bus = bus
         self._checks: list[HealthCheck] = []
         self._timeout = timeout_seconds
         self._last: list[HealthResult] = []
+        self._running: asyncio.Future[list[HealthResult]] | None = None
+        self.runs = 0  # how many times the checks ran (a shared run counts once)
 
     def register(self, check: HealthCheck) -> None:
         """Add a check."""
         self._checks.append(check)
 
     async def run(self) -> list[HealthResult]:
-        """Run every check now and return the problems; publishes HealthChanged when they changed."""
+        """Run every check (or join the run under way) and return the problems; publishes HealthChanged
+        when they changed."""
+        running = self._running
+        if running is None:
+            running = self._running = asyncio.ensure_future(self._run_all())
+            running.add_done_callback(self._ended)
+        # Shielded: a caller that goes away (a client that hung up) does not cancel the others' run.
+        return list(await asyncio.shield(running))
+
+    def _ended(self, run: asyncio.Future[list[HealthResult]]) -> None:
+        if self._running is run:
+            self._running = None
+
+    async def _run_all(self) -> list[HealthResult]:
+        self.runs += 1
         results = await asyncio.gather(*(self._run_one(c) for c in self._checks))
         problems = [r for found in results for r in found if r.level != HealthLevel.OK]
         changed = problems != self._last

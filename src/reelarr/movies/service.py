@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, outerjoin, select
+from sqlalchemy import Row, Select, bindparam, delete, func, or_, outerjoin, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reelarr.db.engine import Database
@@ -131,26 +131,14 @@ class MovieService:
         so 10,000 movies and their files never sit in memory at once. Close it (aclosing) when not
         read to the end.
         """
-        movie_columns = json_as_text(MovieRow.__table__)
-        split = len(movie_columns)
-        stmt = (
-            select(*movie_columns, *json_as_text(MovieFileRow.__table__, prefix="file_"))
-            .select_from(outerjoin(MovieRow, MovieFileRow, MovieFileRow.movie_id == MovieRow.id))
-            .order_by(MovieRow.sort_title, MovieRow.id)
-        )
+        stmt = _WITH_FILES.order_by(MovieRow.sort_title, MovieRow.id)
         if ids is not None:
             stmt = stmt.where(MovieRow.id.in_(list(ids)))
         async with self._db.read() as session:
             titles = await _alternative_titles(session, ids)
             result = await session.stream(stmt)
             async for rows in result.partitions(batch_size):
-                yield [
-                    (
-                        to_movie(MovieValues._make(row[:split]), titles.get(row.id)),
-                        to_movie_file(MovieFileValues._make(row[split:])) if row[split] is not None else None,
-                    )
-                    for row in rows
-                ]
+                yield [_movie_and_file(row, titles) for row in rows]
 
     async def get(self, movie_id: int) -> Movie:
         """One movie with its alternative titles."""
@@ -165,8 +153,17 @@ class MovieService:
             )
             return to_movie(row, titles)
 
-    async def page(self, request: PageRequest) -> Page[Movie]:
-        """One page of the library, sorted by title, year, date added, runtime or id."""
+    async def get_with_file(self, movie_id: int) -> tuple[Movie, MovieFile | None]:
+        """One movie with its alternative titles and its file: two queries in one session."""
+        async with self._db.read() as session:
+            read = await _rows_with_files(session, _ONE_WITH_FILE, {"movie_id": movie_id})
+        found = read.movies()
+        if not found:
+            raise NotFound(f"Movie with ID {movie_id} does not exist")
+        return found[0]
+
+    async def page(self, request: PageRequest) -> Page[tuple[Movie, MovieFile | None]]:
+        """One page of the library, each movie with its file, by title, year, date added, runtime or id."""
         columns = {
             "title": MovieRow.sort_title,
             "sortTitle": MovieRow.sort_title,
@@ -182,29 +179,29 @@ class MovieService:
             ids = await fetch_page(
                 session, select(MovieRow.id), request, columns, default_key="title", tiebreaker=MovieRow.id
             )
-            stmt = select(*json_as_text(MovieRow.__table__)).where(MovieRow.id.in_(ids.records))
-            rows = (await session.execute(stmt)).all() if ids.records else []
-            titles = await _alternative_titles(session, ids.records) if rows else {}
-        by_id = {row.id: to_movie(MovieValues._make(row), titles.get(row.id)) for row in rows}
+            stmt = _WITH_FILES.where(MovieRow.id.in_(ids.records))
+            read = await _rows_with_files(session, stmt) if ids.records else _Rows([], {})
+        by_id = {movie.id: (movie, file) for movie, file in read.movies()}
         # (on PostgreSQL a movie deleted between the two statements is left out)
         movies = [by_id[movie_id] for movie_id in ids.records if movie_id in by_id]
         return Page(ids.page, ids.page_size, ids.sort_key, ids.sort_direction, ids.total_records, movies)
 
     async def releasing_between(
         self, start: date, end: date, *, include_unmonitored: bool, tags: set[int] | None = None
-    ) -> list[Movie]:
-        """Movies with a cinema, digital or physical release from `start` to `end` (both included)."""
+    ) -> list[tuple[Movie, MovieFile | None]]:
+        """Movies with a cinema, digital or physical release from `start` to `end` (both included), with
+        their files."""
+        # One range per date column, each answered by its own index (migration 0012).
         dates = [MovieRow.in_cinemas, MovieRow.digital_release, MovieRow.physical_release]
-        stmt = select(MovieRow).where(or_(*(column.between(start, end) for column in dates)))
+        stmt = _WITH_FILES.where(or_(*(column.between(start, end) for column in dates)))
         if not include_unmonitored:
             stmt = stmt.where(MovieRow.monitored.is_(True))
         async with self._db.read() as session:
-            rows = list(await session.scalars(stmt))
-            titles = await _alternative_titles(session, [row.id for row in rows]) if rows else {}
-        movies = [to_movie(row, titles.get(row.id)) for row in rows]
+            read = await _rows_with_files(session, stmt)
+        found = read.movies()
         if tags:
-            movies = [movie for movie in movies if tags.intersection(movie.tags)]
-        return movies
+            found = [(movie, file) for movie, file in found if tags.intersection(movie.tags)]
+        return found
 
     async def find_for_release(self, info: ParsedMovieInfo) -> Movie | None:
         """The library movie a parsed release title names (ids first, then title and year)."""
@@ -568,19 +565,64 @@ class MovieService:
         return row
 
 
+_MOVIE_COLUMNS = len(MovieRow.__table__.columns)
+# Every movie column, then its file's (prefixed `file_`, all null without a file). Built once:
+# statements are immutable, and building this one (70 labelled columns) was a tenth of a movie by id.
+_WITH_FILES: Select[Any] = select(
+    *json_as_text(MovieRow.__table__), *json_as_text(MovieFileRow.__table__, prefix="file_")
+).select_from(outerjoin(MovieRow, MovieFileRow, MovieFileRow.movie_id == MovieRow.id))
+_ONE_WITH_FILE = _WITH_FILES.where(MovieRow.id == bindparam("movie_id"))
+_ALTERNATIVE_TITLES = select(
+    AlternativeTitleRow.movie_id,
+    AlternativeTitleRow.id,
+    AlternativeTitleRow.title,
+    AlternativeTitleRow.clean_title,
+    AlternativeTitleRow.country,
+    AlternativeTitleRow.source_type,
+).order_by(AlternativeTitleRow.movie_id, AlternativeTitleRow.id)
+_ALTERNATIVE_TITLES_OF = _ALTERNATIVE_TITLES.where(
+    AlternativeTitleRow.movie_id.in_(bindparam("movie_ids", expanding=True))
+)
+
+
+def _movie_and_file(row: Row[Any], titles: dict[int, list[Any]]) -> tuple[Movie, MovieFile | None]:
+    split = _MOVIE_COLUMNS
+    movie = to_movie(MovieValues._make(row[:split]), titles.get(row.id))
+    return movie, to_movie_file(MovieFileValues._make(row[split:])) if row[split] is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """Rows of movies with their files and alternative titles, as read: turned into movies once the
+    session is closed, so that a connection is not held while they are built (fifty clients queue for
+    a handful of connections)."""
+
+    rows: Sequence[Row[Any]]
+    titles: dict[int, list[Any]]
+
+    def movies(self) -> list[tuple[Movie, MovieFile | None]]:
+        """The movies with their files."""
+        return [_movie_and_file(row, self.titles) for row in self.rows]
+
+
+async def _rows_with_files(
+    session: AsyncSession, stmt: Select[Any], parameters: dict[str, Any] | None = None
+) -> _Rows:
+    """What `stmt` (a `_WITH_FILES` select) finds, with the alternative titles of those movies."""
+    # On the session's connection: a plain select needs none of the ORM's work on its rows.
+    connection = await session.connection()
+    rows = (await connection.execute(stmt, parameters)).all()
+    return _Rows(rows, await _alternative_titles(session, [row.id for row in rows]) if rows else {})
+
+
 async def _alternative_titles(session: AsyncSession, movie_ids: Sequence[int] | None) -> dict[int, list[Any]]:
     """The alternative title rows of these movies (None: of every movie), by movie id."""
-    stmt = select(
-        AlternativeTitleRow.movie_id,
-        AlternativeTitleRow.id,
-        AlternativeTitleRow.title,
-        AlternativeTitleRow.clean_title,
-        AlternativeTitleRow.country,
-        AlternativeTitleRow.source_type,
-    ).order_by(AlternativeTitleRow.movie_id, AlternativeTitleRow.id)
-    if movie_ids is not None:
-        stmt = stmt.where(AlternativeTitleRow.movie_id.in_(list(movie_ids)))
+    connection = await session.connection()
+    if movie_ids is None:
+        rows = await connection.execute(_ALTERNATIVE_TITLES)
+    else:
+        rows = await connection.execute(_ALTERNATIVE_TITLES_OF, {"movie_ids": list(movie_ids)})
     by_movie: dict[int, list[Any]] = {}
-    for row in await session.execute(stmt):
+    for row in rows:
         by_movie.setdefault(row.movie_id, []).append(row)
     return by_movie

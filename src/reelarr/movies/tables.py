@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from reelarr.db.base import Base, JsonType, UtcDateTime
@@ -15,6 +15,8 @@ class MovieRow(Base):
     """A film in the library: its metadata from TMDB and the user's choices for it."""
 
     __tablename__ = "movies"
+    # The list's order and a page of it sorted by title, in either direction (see db.paging).
+    __table_args__ = (Index("ix_movies_sort_title_id", "sort_title", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tmdb_id: Mapped[int] = mapped_column(Integer, unique=True)
@@ -41,9 +43,9 @@ class MovieRow(Base):
     popularity: Mapped[float] = mapped_column(Float)
     collection_tmdb_id: Mapped[int | None] = mapped_column(Integer)
     collection_title: Mapped[str | None] = mapped_column(String(500))
-    in_cinemas: Mapped[date | None] = mapped_column(Date)
-    digital_release: Mapped[date | None] = mapped_column(Date)
-    physical_release: Mapped[date | None] = mapped_column(Date)
+    in_cinemas: Mapped[date | None] = mapped_column(Date, index=True)
+    digital_release: Mapped[date | None] = mapped_column(Date, index=True)
+    physical_release: Mapped[date | None] = mapped_column(Date, index=True)
     release_date: Mapped[date | None] = mapped_column(Date)
     monitored: Mapped[bool] = mapped_column(Boolean)
     minimum_availability: Mapped[str] = mapped_column(String(20))

@@ -17,7 +17,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from reelarr.db.engine import Database
 from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
-from reelarr.events import EventBus
+from reelarr.events import Event, EventBus, EventsMissed
 from reelarr.providers.events import ProviderChanged
 from reelarr.providers.family import Family, P
 from reelarr.providers.model import (
@@ -51,7 +51,11 @@ def _raise_if(failures: list[ValidationFailure], *, include_warnings: bool) -> N
 
 
 class ProviderService(Generic[OptionsT, P]):
-    """CRUD, schema, test and actions of one provider family."""
+    """CRUD, schema, test and actions of one provider family.
+
+    The family's definitions are kept in memory once read (every health check and search reads them);
+    a change, here or in another process, drops them.
+    """
 
     def __init__(
         self,
@@ -67,12 +71,30 @@ class ProviderService(Generic[OptionsT, P]):
         self.statuses = statuses
         self._bus = bus
         self._existing_tags = existing_tags
+        self._kept: tuple[ProviderDefinition[OptionsT], ...] | None = None
+        self._generation = 0
+        bus.subscribe(ProviderChanged, self._changed, remote=True)
+        bus.subscribe(EventsMissed, self._forget, remote=True)
+
+    async def _changed(self, event: ProviderChanged) -> None:
+        if event.family == self.family.key:
+            await self._forget(event)
+
+    async def _forget(self, _event: Event) -> None:
+        self._generation += 1
+        self._kept = None
 
     # -- reading ------------------------------------------------------------------------------
 
     async def all(self) -> list[ProviderDefinition[OptionsT]]:
-        """Every provider of the family, by name."""
-        return await self.store.all()
+        """Every provider of the family, by name (read once until one changes)."""
+        kept = self._kept
+        if kept is None:
+            generation = self._generation
+            kept = tuple(await self.store.all())
+            if generation == self._generation:
+                self._kept = kept
+        return list(kept)
 
     async def get(self, provider_id: int) -> ProviderDefinition[OptionsT]:
         """One provider; NotFound when there is none."""

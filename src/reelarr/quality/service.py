@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
 from reelarr.db.engine import Database
 from reelarr.errors import Conflict, NotFound, ValidationFailed, ValidationFailure
-from reelarr.events import Event, EventBus, shared
+from reelarr.events import Event, EventBus, EventsMissed, shared
 from reelarr.languages import lang, language_by_id
 from reelarr.quality.catalogue import DEFAULT_DEFINITIONS, Quality, quality_by_id
 from reelarr.quality.profile import QualityProfile, default_items, default_profiles, with_formats
@@ -61,6 +61,19 @@ class QualitySettingsChanged(Event):
     """Profiles or definitions changed; caches of them must be dropped."""
 
     what: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSet:
+    """Every profile by id as read at one moment, with answers that depend only on them kept alongside.
+
+    Shared by every request until a profile changes: treat it as read-only.
+    """
+
+    by_id: Mapping[int, QualityProfile]
+    # Whether a quality is below a profile's cutoff, by (profile id, quality id): each answer walks the
+    # profile's items, so it is worked out once per pair while the profiles stay as they are.
+    cutoff_not_met: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 async def _no_formats() -> dict[int, str]:
@@ -143,7 +156,11 @@ def size_failures(definition: SizeChange) -> list[ValidationFailure]:
 
 
 class QualityService:
-    """Reads and changes quality definitions and profiles; every change is published."""
+    """Reads and changes quality definitions and profiles; every change is published.
+
+    The profiles are kept in memory (every movie resource reads them); any change, here or in another
+    process, drops them.
+    """
 
     def __init__(
         self,
@@ -157,6 +174,15 @@ class QualityService:
         self._bus = bus
         self.in_use = in_use
         self.format_names = format_names
+        self._profiles: ProfileSet | None = None
+        self._generation = 0
+        bus.subscribe(QualitySettingsChanged, self._forget, remote=True)
+        bus.subscribe(EventsMissed, self._forget, remote=True)
+
+    async def _forget(self, _event: Event) -> None:
+        """Profiles changed here or in another process (or events were missed): the kept ones are stale."""
+        self._generation += 1
+        self._profiles = None
 
     async def seed_defaults(self) -> None:
         """Add definitions for qualities that have none, and Radarr's profiles to an empty table."""
@@ -238,9 +264,21 @@ class QualityService:
 
     async def profiles(self) -> list[QualityProfile]:
         """Every profile, by id."""
-        async with self._db.read() as session:
-            rows = await session.scalars(select(QualityProfileRow).order_by(QualityProfileRow.id))
-            return [_to_profile(r) for r in rows]
+        return list((await self.profile_set()).by_id.values())
+
+    async def profile_set(self) -> ProfileSet:
+        """Every profile by id, read once until a profile changes."""
+        kept = self._profiles
+        if kept is None:
+            generation = self._generation
+            async with self._db.read() as session:
+                rows = await session.scalars(select(QualityProfileRow).order_by(QualityProfileRow.id))
+                kept = ProfileSet({row.id: _to_profile(row) for row in rows})
+            # Not kept when a change came in meanwhile, nor empty: the table is seeded on first start,
+            # perhaps by another process, without an event.
+            if generation == self._generation and kept.by_id:
+                self._profiles = kept
+        return kept
 
     async def profile(self, profile_id: int) -> QualityProfile:
         """One profile by id."""

@@ -19,8 +19,8 @@ from reelarr.errors import ValidationFailed
 KEYS = ["id", "movieTitle", "movieYear"]
 
 
-def test_defaults_are_page_one_of_ten() -> None:
-    assert paging_request() == PageRequest(1, 10, None, None)
+async def test_defaults_are_page_one_of_ten() -> None:
+    assert await paging_request() == PageRequest(1, 10, None, None)
 
 
 @pytest.mark.parametrize(
@@ -41,24 +41,24 @@ def test_sort_direction_in_any_case(value: str | None, direction: SortDirection 
     assert sort_direction(value) == direction
 
 
-def test_an_unknown_direction_is_a_validation_failure() -> None:
+async def test_an_unknown_direction_is_a_validation_failure() -> None:
     with pytest.raises(ValidationFailed) as error:
-        paging_request(sort_direction_value="sideways")
+        await paging_request(sort_direction_value="sideways")
     assert error.value.failures[0].property_name == "sortDirection"
 
 
 @pytest.mark.parametrize(("page", "page_size"), [(0, 10), (-1, 10), (2**31, 10), (1, -1)])
-def test_out_of_range_numbers_are_validation_failures(page: int, page_size: int) -> None:
+async def test_out_of_range_numbers_are_validation_failures(page: int, page_size: int) -> None:
     with pytest.raises(ValidationFailed):
-        paging_request(page=page, page_size=page_size)
+        await paging_request(page=page, page_size=page_size)
 
 
-def test_a_huge_page_size_is_cut_to_the_maximum() -> None:
-    assert paging_request(page_size=10**9).page_size == MAX_PAGE_SIZE
+async def test_a_huge_page_size_is_cut_to_the_maximum() -> None:
+    assert (await paging_request(page_size=10**9)).page_size == MAX_PAGE_SIZE
 
 
-def test_page_size_zero_is_allowed() -> None:
-    assert paging_request(page_size=0).page_size == 0
+async def test_page_size_zero_is_allowed() -> None:
+    assert (await paging_request(page_size=0)).page_size == 0
 
 
 def test_offset() -> None:

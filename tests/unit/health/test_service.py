@@ -72,3 +72,56 @@ async def test_changes_are_published_once() -> None:
     check.results = []
     await service.run()
     assert len(changes) == 2
+
+
+class GatedCheck:
+    """A check that counts its runs and answers only when let through."""
+
+    name = "GatedCheck"
+
+    def __init__(self) -> None:
+        self.runs = 0
+        self.entered = asyncio.Event()
+        self.gate = asyncio.Event()
+
+    async def check(self) -> list[HealthResult]:
+        self.runs += 1
+        self.entered.set()
+        await self.gate.wait()
+        return [HealthResult(self.name, HealthLevel.WARNING, f"run {self.runs}")]
+
+
+async def test_callers_during_a_run_share_it() -> None:
+    service = HealthService(EventBus())
+    check = GatedCheck()
+    service.register(check)
+    callers = [asyncio.create_task(service.run()) for _ in range(20)]
+    await check.entered.wait()
+    check.gate.set()
+    answers = await asyncio.gather(*callers)
+    assert check.runs == 1
+    assert service.runs == 1
+    assert {a[0].message for a in answers} == {"run 1"}
+
+
+async def test_a_run_is_not_kept_once_it_ended() -> None:
+    service = HealthService(EventBus())
+    check = GatedCheck()
+    check.gate.set()
+    service.register(check)
+    await service.run()
+    [problem] = await service.run()
+    assert problem.message == "run 2"
+
+
+async def test_a_caller_that_goes_away_does_not_cancel_the_others_run() -> None:
+    service = HealthService(EventBus())
+    check = GatedCheck()
+    service.register(check)
+    leaving = asyncio.create_task(service.run())
+    staying = asyncio.create_task(service.run())
+    await check.entered.wait()
+    leaving.cancel()
+    check.gate.set()
+    [problem] = await staying
+    assert problem.message == "run 1"

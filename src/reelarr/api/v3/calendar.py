@@ -11,10 +11,11 @@ from fastapi.responses import Response
 from reelarr.api.deps import get_services
 from reelarr.api.json import JsonResponse
 from reelarr.api.routing import ApiRouter
-from reelarr.api.v3.movies import movie_resources
+from reelarr.api.v3.movies import resources_with_files
 from reelarr.errors import ValidationFailed
 from reelarr.movies.calendar import ReleaseKind, release_events
 from reelarr.movies.ical import calendar_feed
+from reelarr.movies.model import Movie
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/calendar", tags=["Calendar"])
@@ -62,11 +63,15 @@ async def calendar(
     last = _day(end, "end", first + timedelta(days=2))
     if last < first:
         raise ValidationFailed.single("end", "'End' must not be before 'Start'", end)
-    movies = await services.movies.releasing_between(
+    found = await services.movies.releasing_between(
         first, last, include_unmonitored=unmonitored, tags=_tags(tags)
     )
-    movies.sort(key=lambda m: min(d for d in (m.in_cinemas, m.digital_release, m.physical_release) if d))
-    return JsonResponse(await movie_resources(services, movies))
+    found.sort(key=lambda pair: _first_release(pair[0]))
+    return JsonResponse(await resources_with_files(services, found))
+
+
+def _first_release(movie: Movie) -> date:
+    return min(d for d in (movie.in_cinemas, movie.digital_release, movie.physical_release) if d)
 
 
 def _feed_days(days: int) -> int:
@@ -95,8 +100,8 @@ async def ical_feed(
     if unknown:
         raise ValidationFailed.single("releaseTypes", f"Unknown release types: {', '.join(sorted(unknown))}")
     kinds = frozenset(_KINDS[k] for k in wanted) or frozenset(ReleaseKind)
-    movies = await services.movies.releasing_between(
+    found = await services.movies.releasing_between(
         first, last, include_unmonitored=unmonitored, tags=_tags(tags)
     )
-    text = calendar_feed(release_events(movies, first, last, kinds), now=now)
+    text = calendar_feed(release_events([movie for movie, _file in found], first, last, kinds), now=now)
     return Response(text, media_type="text/calendar; charset=utf-8")

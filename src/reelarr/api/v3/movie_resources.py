@@ -35,18 +35,17 @@ class ResourceContext:
     languages: Callable[[int], Language | None]
     # Whether a quality is below a profile's cutoff, by (profile id, quality id): the answer walks the
     # profile's items, so a list of 10,000 movies asks it once per pair instead of once per file.
-    _cutoff_not_met: dict[tuple[int, int], bool] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
+    # Pass the kept profiles' own (ProfileSet.cutoff_not_met) to share the answers between requests.
+    cutoff_not_met: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def quality_cutoff_not_met(self, profile_id: int, quality: QualityModel) -> bool:
         """Whether a file of this quality is below its profile's cutoff (False without the profile)."""
         key = (profile_id, quality.quality.id)
-        found = self._cutoff_not_met.get(key)
+        found = self.cutoff_not_met.get(key)
         if found is None:
             profile = self.profiles.get(profile_id)
             found = not quality_cutoff_met(profile, quality) if profile is not None else False
-            self._cutoff_not_met[key] = found
+            self.cutoff_not_met[key] = found
         return found
 
 

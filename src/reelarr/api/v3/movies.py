@@ -36,7 +36,7 @@ from reelarr.mediacover.covers import cover_links, movies_with_covers
 from reelarr.metadata.models import Image, MovieMetadata
 from reelarr.movies.list_segments import Render
 from reelarr.movies.lookup import MetadataLookups, lookup
-from reelarr.movies.model import Movie
+from reelarr.movies.model import Movie, MovieFile
 from reelarr.movies.naming import movie_folder_name
 from reelarr.movies.repository import collector_paused
 from reelarr.services import Services
@@ -62,7 +62,7 @@ async def resource_context(
     services: Services, *, whole_library: bool = False, local_covers: bool = True
 ) -> ResourceContext:
     """Profiles, today's date and cover links for building movie resources."""
-    profiles = {p.id: p for p in await services.quality.profiles()}
+    profiles = await services.quality.profile_set()
     links: ImageLinks = services.media_covers.links
     if not local_covers:
         links = _remote_covers
@@ -73,7 +73,8 @@ async def resource_context(
         links = partial(cover_links, root, url_base=services.settings.url_base, with_covers=with_covers)
     return ResourceContext(
         today=services.clock().date(),
-        profiles=profiles,
+        profiles=profiles.by_id,
+        cutoff_not_met=profiles.cutoff_not_met,
         image_links=links,
         languages=language_by_id,
     )
@@ -88,10 +89,17 @@ async def movie_resources(
     return movie_resource_list(movies, files, ctx)
 
 
+async def resources_with_files(
+    services: Services, found: Sequence[tuple[Movie, MovieFile | None]], *, local_covers: bool = True
+) -> list[dict[str, Any]]:
+    """Resources for movies read with their files (no further query: the profiles are kept)."""
+    ctx = await resource_context(services, local_covers=local_covers)
+    return [movie_resource(movie, file, ctx) for movie, file in found]
+
+
 async def one_movie_resource(services: Services, movie_id: int) -> dict[str, Any]:
-    """The resource of one movie, alternative titles included."""
-    movie = await services.movies.get(movie_id)
-    [resource] = await movie_resources(services, [movie])
+    """The resource of one movie, alternative titles and file included."""
+    [resource] = await resources_with_files(services, [await services.movies.get_with_file(movie_id)])
     return resource
 
 
@@ -144,7 +152,7 @@ async def list_movies(
     if "page" not in request.query_params:
         return await _kept_list(request, services)
     page = await services.movies.page(paging)
-    records = await movie_resources(services, page.records, local_covers=local)
+    records = await resources_with_files(services, page.records, local_covers=local)
     return JsonResponse(
         {
             "page": page.page,

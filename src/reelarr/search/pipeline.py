@@ -23,7 +23,7 @@ from reelarr.parsing import ParsedMovieInfo, parse_title
 from reelarr.quality.profile import QualityProfile
 from reelarr.releaseprofiles.model import ReleaseProfile
 from reelarr.releases.model import Release
-from reelarr.search.library_index import LibraryIndex
+from reelarr.search.library_index import FilmT, LibraryIndex
 
 # The custom formats a release matches for a film, and their score under the film's profile.
 FormatScorer = Callable[[ParsedMovieInfo, Release, Movie, QualityProfile], tuple[tuple[str, ...], int]]
@@ -97,14 +97,21 @@ def read(release: Release) -> ParsedMovieInfo | None:
     return parsed if parsed is not None and parsed.title.strip() else None
 
 
-def match_all(releases: Sequence[Release], index: LibraryIndex) -> list[Matched]:
-    """Each release parsed and matched against the whole library."""
-    matched = []
+def read_all(
+    releases: Sequence[Release], index: LibraryIndex[FilmT]
+) -> list[tuple[Release, ParsedMovieInfo | None, FilmT | None]]:
+    """Each release parsed and matched against the index's films."""
+    found = []
     for release in releases:
         parsed = read(release)
-        movie = index.match(parsed, tmdb_id=release.tmdb_id, imdb_id=release.imdb_id) if parsed else None
-        matched.append(Matched(release, parsed, movie))
-    return matched
+        film = index.match(parsed, tmdb_id=release.tmdb_id, imdb_id=release.imdb_id) if parsed else None
+        found.append((release, parsed, film))
+    return found
+
+
+def match_all(releases: Sequence[Release], index: LibraryIndex[Movie]) -> list[Matched]:
+    """Each release parsed and matched against the whole library."""
+    return [Matched(release, parsed, movie) for release, parsed, movie in read_all(releases, index)]
 
 
 def decide_one(
@@ -130,7 +137,7 @@ def decide_matched(
 
 def decide_all(
     releases: Sequence[Release],
-    index: LibraryIndex,
+    index: LibraryIndex[Movie],
     snapshot: Snapshot,
     search: SearchContext | None = None,
     *,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,11 +21,12 @@ from reelarr.quality.profile_rules import cutoff_met
 from reelarr.releases.model import Release
 from reelarr.releases.search import MovieSearch
 from reelarr.search.library_index import LibraryIndex, matches_movie
-from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_matched, match_all, read
+from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_matched, read, read_all
 from reelarr.search.snapshot import SnapshotSources, load_snapshot
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
+_IDS_PER_QUERY = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,15 +104,24 @@ class SearchService:
             films=films,
         )
 
-    async def _library(self) -> tuple[list[Movie], dict[int, MovieFile]]:
+    async def _library(self, ids: Collection[int] | None = None) -> tuple[list[Movie], dict[int, MovieFile]]:
+        """The library's films (or only these) and their files."""
         movies: list[Movie] = []
         files: dict[int, MovieFile] = {}
-        async with aclosing(self._movies.all_with_files()) as batches:
-            async for batch in batches:
-                for movie, file in batch:
-                    movies.append(movie)
-                    if file is not None:
-                        files[movie.id] = file
+        ordered = sorted(ids) if ids is not None else None
+        # A few thousand ids at a time keeps each IN (...) well under the databases' limits on parameters.
+        chunks = (
+            [None]
+            if ordered is None
+            else [ordered[n : n + _IDS_PER_QUERY] for n in range(0, len(ordered), _IDS_PER_QUERY)]
+        )
+        for chunk in chunks:
+            async with aclosing(self._movies.all_with_files(ids=chunk)) as batches:
+                async for batch in batches:
+                    for movie, file in batch:
+                        movies.append(movie)
+                        if file is not None:
+                            files[movie.id] = file
         return movies, files
 
     async def _keep(
@@ -134,11 +144,16 @@ class SearchService:
         """Every RSS-enabled indexer's newest releases, and the releases waiting out a delay, decided."""
         fetched = await self._indexers.rss()
         waiting = await self._log.pending()
-        movies, files = await self._library()
-        index = LibraryIndex(movies)
-        matched = match_all(fetched.releases, index)
-        seen = {(m.release.indexer_id, m.release.guid) for m in matched}
+        # Releases are matched against the films' ids and titles only; just the films they name are loaded.
+        found = read_all(fetched.releases, LibraryIndex(await self._movies.keys()))
+        named = {film.id for _release, _parsed, film in found if film is not None}
+        movies, files = await self._library(named | {entry.movie_id for entry in waiting})
         by_id = {m.id: m for m in movies}
+        matched = [
+            Matched(release, parsed, by_id.get(film.id) if film is not None else None)
+            for release, parsed, film in found
+        ]
+        seen = {(m.release.indexer_id, m.release.guid) for m in matched}
         for entry in waiting:
             release = entry.release
             if (release.indexer_id, release.guid) in seen or entry.movie_id not in by_id:

@@ -113,6 +113,13 @@ def unmatched(release: Release, parsed: ParsedMovieInfo | None, *, pushed: bool 
     """The decision for a release that names no film of the library (or cannot be read at all)."""
     if parsed is None or not parsed.title.strip():
         return Decision(release, (Rejection(Reason.UNABLE_TO_PARSE, "Unable to parse release"),), parsed)
+    return unknown_movie(release, parsed, pushed=pushed)
+
+
+def unknown_movie(
+    release: Release, parsed: ParsedMovieInfo | None = None, *, pushed: bool = False
+) -> Decision:
+    """The decision for a readable release that names no film of the library."""
     where = "existing movie in Library" if pushed else "correct movie"
     message = f"Unknown Movie. Unable to match to {where} using release title."
     return Decision(release, (Rejection(Reason.UNKNOWN_MOVIE, message),), parsed)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from reelarr.movies.model import Movie
-from reelarr.parsing import ParsedMovieInfo, clean_title
+from reelarr.parsing import MovieNames, ParsedMovieInfo, clean_title
 
 
 class _Titled(Protocol):
@@ -63,9 +63,9 @@ def _movie_clean_titles(movie: Known) -> set[str]:
     return {t for t in titles if t}
 
 
-def _release_clean_titles(parsed: ParsedMovieInfo) -> list[str]:
+def _release_clean_titles(parsed: ParsedMovieInfo | MovieNames) -> list[str]:
     seen: dict[str, None] = {}
-    for title in (parsed.title, *parsed.titles):
+    for title in dict.fromkeys((parsed.title, *parsed.titles)):  # the title is also the first of titles
         cleaned = clean_title(title)
         if cleaned:
             seen.setdefault(cleaned)
@@ -89,7 +89,9 @@ class LibraryIndex(Generic[FilmT]):
     def __len__(self) -> int:
         return len(self._by_tmdb)
 
-    def match(self, parsed: ParsedMovieInfo, *, tmdb_id: int = 0, imdb_id: str | None = None) -> FilmT | None:
+    def match(
+        self, parsed: ParsedMovieInfo | MovieNames, *, tmdb_id: int = 0, imdb_id: str | None = None
+    ) -> FilmT | None:
         """The film a release names: the indexer's ids first, then the title's ids, then title and year."""
         for candidate_tmdb in (tmdb_id, parsed.tmdb_id):
             if candidate_tmdb and candidate_tmdb in self._by_tmdb:

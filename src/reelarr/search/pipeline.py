@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from reelarr.decisions.engine import Decision, decide, unmatched
+from reelarr.decisions.engine import Decision, decide, unknown_movie, unmatched
 from reelarr.decisions.ranking import prioritize
 from reelarr.decisions.subject import (
     NO_DELAY,
@@ -19,7 +19,7 @@ from reelarr.decisions.subject import (
 )
 from reelarr.delayprofiles.model import DelayProfile, best_for_tags
 from reelarr.movies.model import Movie
-from reelarr.parsing import ParsedMovieInfo, parse_title
+from reelarr.parsing import ParsedMovieInfo, parse_names, parse_title
 from reelarr.quality.profile import QualityProfile
 from reelarr.releaseprofiles.model import ReleaseProfile
 from reelarr.releases.model import Release
@@ -89,12 +89,28 @@ class Matched:
     release: Release
     parsed: ParsedMovieInfo | None
     movie: Movie | None
+    # Read by its names only (parse_names), as an RSS release that names no film is: readable, not parsed.
+    named: bool = False
 
 
 def read(release: Release) -> ParsedMovieInfo | None:
     """A release title parsed as a film; None when it does not read as one."""
     parsed = parse_title(release.title)
     return parsed if parsed is not None and parsed.title.strip() else None
+
+
+def match_names(
+    releases: Sequence[Release], index: LibraryIndex[FilmT]
+) -> list[tuple[Release, bool, FilmT | None]]:
+    """Each release matched by its names alone: whether it reads as a film, and the film it names."""
+    found: list[tuple[Release, bool, FilmT | None]] = []
+    for release in releases:
+        names = parse_names(release.title)
+        if names is None or not names.title.strip():
+            found.append((release, False, None))
+            continue
+        found.append((release, True, index.match(names, tmdb_id=release.tmdb_id, imdb_id=release.imdb_id)))
+    return found
 
 
 def read_all(
@@ -118,6 +134,8 @@ def decide_one(
     item: Matched, snapshot: Snapshot, search: SearchContext | None = None, *, pushed: bool = False
 ) -> Decision:
     """The decision about one matched release."""
+    if item.movie is None and item.named:
+        return unknown_movie(item.release, pushed=pushed)
     if item.parsed is None or item.movie is None:
         return unmatched(item.release, item.parsed, pushed=pushed)
     subject = subject_for(item.release, item.parsed, item.movie, snapshot, search)

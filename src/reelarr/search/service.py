@@ -21,7 +21,7 @@ from reelarr.quality.profile_rules import cutoff_met
 from reelarr.releases.model import Release
 from reelarr.releases.search import MovieSearch
 from reelarr.search.library_index import LibraryIndex, matches_movie
-from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_matched, read, read_all
+from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_matched, match_names, read
 from reelarr.search.snapshot import SnapshotSources, load_snapshot
 
 Clock = Callable[[], datetime]
@@ -144,15 +144,19 @@ class SearchService:
         """Every RSS-enabled indexer's newest releases, and the releases waiting out a delay, decided."""
         fetched = await self._indexers.rss()
         waiting = await self._log.pending()
-        # Releases are matched against the films' ids and titles only; just the films they name are loaded.
-        found = read_all(fetched.releases, LibraryIndex(await self._movies.keys()))
-        named = {film.id for _release, _parsed, film in found if film is not None}
+        # Releases are matched by their names against the films' ids and titles; only the films they name
+        # are loaded, and only their releases are read in full (most of a feed names no film of the library).
+        found = match_names(fetched.releases, LibraryIndex(await self._movies.keys()))
+        named = {film.id for _release, _readable, film in found if film is not None}
         movies, files = await self._library(named | {entry.movie_id for entry in waiting})
         by_id = {m.id: m for m in movies}
-        matched = [
-            Matched(release, parsed, by_id.get(film.id) if film is not None else None)
-            for release, parsed, film in found
-        ]
+        matched = []
+        for release, readable, film in found:
+            movie = by_id.get(film.id) if film is not None else None
+            if movie is None:
+                matched.append(Matched(release, None, None, named=readable))
+            else:
+                matched.append(Matched(release, read(release), movie))
         seen = {(m.release.indexer_id, m.release.guid) for m in matched}
         for entry in waiting:
             release = entry.release

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Collection, Sequence
 from contextlib import aclosing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from reelarr.decisionlog.model import LoggedDecision, Outcome, Source, logged
@@ -22,7 +23,7 @@ from reelarr.releases.model import Release
 from reelarr.releases.search import MovieSearch
 from reelarr.search.library_index import LibraryIndex, matches_movie
 from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_matched, match_names, read
-from reelarr.search.snapshot import SnapshotSources, load_snapshot
+from reelarr.search.snapshot import SnapshotSources, free_space_of, load_snapshot
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
@@ -196,14 +197,25 @@ class SearchService:
     ) -> SearchReport:
         """Search every suitable indexer for one film and decide about what they offer."""
         movie = await self._movies.get(movie_id)
-        fetched: FetchOutcome = await self._indexers.search(
-            movie_search(movie), interactive=interactive, tags=movie.tags, indexer_ids=indexer_ids
+        fetching = asyncio.create_task(
+            self._indexers.search(
+                movie_search(movie), interactive=interactive, tags=movie.tags, indexer_ids=indexer_ids
+            )
         )
-        await self._movies.mark_searched(movie.id)
-        file = (await self._movies.files([movie.id])).get(movie.id)
+        try:
+            # While the indexers answer: everything the decisions read besides the releases.
+            await self._movies.mark_searched(movie.id)
+            file = (await self._movies.files([movie.id])).get(movie.id)
+            snapshot = await self._snapshot([(movie, file)])
+        except BaseException:
+            fetching.cancel()
+            raise
+        fetched: FetchOutcome = await fetching
         matched = await self._match_for(movie, fetched.releases)
-        others = [(m.movie, None) for m in matched if m.movie is not None and m.movie.id != movie.id]
-        snapshot = await self._snapshot([(movie, file), *others])
+        others = [m.movie for m in matched if m.movie is not None and m.movie.id != movie.id]
+        free_space = await asyncio.to_thread(free_space_of, others) if others else {}
+        # Releases are as old as they are now, not when the snapshot was loaded.
+        snapshot = replace(snapshot, now=self._clock(), free_space={**snapshot.free_space, **free_space})
         context = SearchContext(movie.id, user_invoked=user_invoked or interactive, interactive=interactive)
         ranked = decide_matched(matched, snapshot, context)
         source = (

@@ -38,6 +38,9 @@ class SearchReport:
     failures: list[IndexerFailure] = field(default_factory=list)
     searched: list[int] = field(default_factory=list)
     chosen: dict[int, Decision] = field(default_factory=dict)
+    # An interactive search's decisions, still being written to the log while the answer is made:
+    # await it before answering.
+    keeping: asyncio.Task[None] | None = None
 
     def summary(self, what: str) -> str:
         """One line for the command's message."""
@@ -227,10 +230,12 @@ class SearchService:
         )
         if interactive:
             # An interactive search shows the choice to the user; it chooses nothing itself.
-            await self._log.record([logged(d, movie.id, source, self._clock()) for d in ranked])
-            chosen: dict[int, Decision] = {}
-        else:
-            chosen = await self._keep(ranked, source, searched_movie=movie.id)
+            now = self._clock()
+            keeping = asyncio.create_task(
+                self._log.record([logged(d, movie.id, source, now) for d in ranked])
+            )
+            return SearchReport(ranked, fetched.failures, fetched.searched, keeping=keeping)
+        chosen = await self._keep(ranked, source, searched_movie=movie.id)
         return SearchReport(ranked, fetched.failures, fetched.searched, chosen)
 
     # -- pushed releases -------------------------------------------------------------------------

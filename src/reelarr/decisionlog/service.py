@@ -34,10 +34,10 @@ def _rejection(stored: dict[str, Any]) -> Rejection:
     return Rejection(Reason(stored["reason"]), str(stored["message"]), bool(stored.get("temporary")))
 
 
-def _values(entry: LoggedDecision) -> dict[str, Any]:
+def _values(entry: LoggedDecision, key: str) -> dict[str, Any]:
     return {
         "movie_id": entry.movie_id,
-        "release_key": release_key(entry.indexer_id, entry.guid),
+        "release_key": key,
         "first_seen": entry.decided_at,
         "decided_at": entry.decided_at,
         "source": entry.source.value,
@@ -115,12 +115,8 @@ class DecisionLog:
         insert = pg_insert if self._db.dialect == "postgresql" else sqlite_insert
         # One statement must not name a row twice: the last decision about a release wins.
         latest = {(e.movie_id, release_key(e.indexer_id, e.guid)): e for e in entries}
-        rows = [_values(e) for e in latest.values()]
-        chosen = [
-            (e.movie_id, release_key(e.indexer_id, e.guid))
-            for e in latest.values()
-            if e.outcome is Outcome.CHOSEN
-        ]
+        rows = [_values(e, key) for (_movie_id, key), e in latest.items()]
+        chosen = [(movie_id, key) for (movie_id, key), e in latest.items() if e.outcome is Outcome.CHOSEN]
         async with self._db.write() as session:
             for movie_id, key in chosen:
                 # A film has one chosen release at a time: the newest choice replaces the older ones.

@@ -90,11 +90,19 @@ def _run(spec: Spec, subject: Subject) -> Rejection | None:
         return Rejection(Reason.DECISION_ERROR, f"{spec.name}: {error}")
 
 
+def priority_groups(specs: Sequence[Spec]) -> tuple[tuple[Spec, ...], ...]:
+    """The checks in the groups they run in, first group first."""
+    ordered = sorted(specs, key=lambda s: s.priority)
+    return tuple(tuple(group) for _priority, group in groupby(ordered, key=lambda s: s.priority))
+
+
+_SPEC_GROUPS = priority_groups(SPECS)
+
+
 def decide(subject: Subject, specs: Sequence[Spec] = SPECS) -> Decision:
     """Run the checks group by group; a group with rejections ends it, so costly checks run last."""
     rejections: list[Rejection] = []
-    ordered = sorted(specs, key=lambda s: s.priority)
-    for _priority, group in groupby(ordered, key=lambda s: s.priority):
+    for group in _SPEC_GROUPS if specs is SPECS else priority_groups(specs):
         rejections = [r for spec in group if (r := _run(spec, subject)) is not None]
         if rejections:
             break
@@ -105,6 +113,13 @@ def unmatched(release: Release, parsed: ParsedMovieInfo | None, *, pushed: bool 
     """The decision for a release that names no film of the library (or cannot be read at all)."""
     if parsed is None or not parsed.title.strip():
         return Decision(release, (Rejection(Reason.UNABLE_TO_PARSE, "Unable to parse release"),), parsed)
+    return unknown_movie(release, parsed, pushed=pushed)
+
+
+def unknown_movie(
+    release: Release, parsed: ParsedMovieInfo | None = None, *, pushed: bool = False
+) -> Decision:
+    """The decision for a readable release that names no film of the library."""
     where = "existing movie in Library" if pushed else "correct movie"
     message = f"Unknown Movie. Unable to match to {where} using release title."
     return Decision(release, (Rejection(Reason.UNKNOWN_MOVIE, message),), parsed)

@@ -14,7 +14,9 @@ from defusedxml.common import DefusedXmlException
 
 from reelarr.indexers.errors import IndexerError, UnsafeFeed
 
-_ENTITY = re.compile(r"&([a-z]+);", re.IGNORECASE)
+# Named entities other than XML's own (matched case-sensitively, as _html_entity keeps them): a feed's
+# many "&amp;" then cost the scan nothing.
+_ENTITY = re.compile(r"&(?!(?-i:amp|lt|gt|quot|apos);)([a-z]+);", re.IGNORECASE)
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 # Characters XML 1.0 does not allow, which some indexers send anyway.
 _INVALID_CHARS = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

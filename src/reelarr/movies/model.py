@@ -109,3 +109,18 @@ class Movie:
     def title_slug(self) -> str:
         """Radarr's slug for a movie: its TMDB id."""
         return str(self.tmdb_id)
+
+
+@dataclass(frozen=True, slots=True)
+class MovieKeys:
+    """What a film is known by when releases are matched to it: its ids, titles and years."""
+
+    id: int
+    tmdb_id: int
+    imdb_id: str | None
+    title: str
+    original_title: str
+    clean_title: str
+    year: int
+    secondary_year: int | None = None
+    alternative_titles: tuple[AlternativeTitle, ...] = ()

@@ -23,7 +23,7 @@ from reelarr.movies.changes import Edit, MovieChanges, apply_changes, new_paths,
 from reelarr.movies.credits import replace_credits
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieUpdated
 from reelarr.movies.matching import best_match, release_clean_titles
-from reelarr.movies.model import MinimumAvailability, Movie, MovieFile
+from reelarr.movies.model import AlternativeTitle, MinimumAvailability, Movie, MovieFile, MovieKeys
 from reelarr.movies.naming import movie_folder_name
 from reelarr.movies.paths import movie_path_failures, normalise, root_folder_of
 from reelarr.movies.repository import (
@@ -139,6 +139,31 @@ class MovieService:
             result = await session.stream(stmt)
             async for rows in result.partitions(batch_size):
                 yield [_movie_and_file(row, titles) for row in rows]
+
+    async def keys(self) -> list[MovieKeys]:
+        """Every movie's ids, titles and years: all that matching releases to the library reads."""
+        stmt = select(
+            MovieRow.id,
+            MovieRow.tmdb_id,
+            MovieRow.imdb_id,
+            MovieRow.title,
+            MovieRow.original_title,
+            MovieRow.clean_title,
+            MovieRow.year,
+            MovieRow.secondary_year,
+        )
+        async with self._db.read() as session:
+            titles = await _alternative_titles(session, None)
+            rows = (await session.execute(stmt)).all()
+        return [
+            MovieKeys(
+                *row,
+                alternative_titles=tuple(
+                    AlternativeTitle(title.title, title.clean_title) for title in titles.get(row.id, ())
+                ),
+            )
+            for row in rows
+        ]
 
     async def get(self, movie_id: int) -> Movie:
         """One movie with its alternative titles."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reelarr.quality.catalogue import Resolution
@@ -93,17 +94,48 @@ _SOURCE_RES = tuple(
 )
 
 
+_ALL_GATES = tuple(sorted({gate for gates in _SOURCE_GATES.values() for gate in gates}))
+_FAMILY_GATES = tuple(
+    tuple((kind, frozenset(_SOURCE_GATES[kind])) for kind in family) for family in _SOURCE_FAMILIES
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _kinds_pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """A family's alternation cut down to these kinds (in the family's order)."""
+    return re.compile(
+        "(?:" + "|".join(_kind_pattern(kind, _KIND_BODY[kind]) for kind in kinds) + r")(?=\b|$|[ .])", _I
+    )
+
+
+def _source_matches(name: str, lower: str) -> list[tuple[int, int, int, str]]:
+    if not name.isascii():
+        # Outside ASCII, case-insensitive matching may see a token its lower-case gates do not.
+        return [
+            (match.start(), _KIND_PRIORITY[match.lastgroup], match.end(), match.lastgroup)
+            for gates, pattern in _SOURCE_RES
+            if any(gate in lower for gate in gates)
+            for match in pattern.finditer(name)
+            if match.lastgroup is not None
+        ]
+    # A kind whose gates are all missing cannot match anywhere, so leaving it out of its family's
+    # alternation changes no match; most names keep one or two of the eighteen kinds.
+    present = {gate for gate in _ALL_GATES if gate in lower}
+    found = []
+    for family in _FAMILY_GATES:
+        kinds = tuple(kind for kind, gates in family if not gates.isdisjoint(present))
+        if kinds:
+            for match in _kinds_pattern(kinds).finditer(name):
+                kind = match.lastgroup
+                if kind is not None:
+                    found.append((match.start(), _KIND_PRIORITY[kind], match.end(), kind))
+    return found
+
+
 def last_source(name: str, lower: str) -> str | None:
     """The kind of the last source token, reading left to right as one alternation of all kinds would."""
-    found = sorted(
-        (match.start(), _KIND_PRIORITY[match.lastgroup], match.end(), match.lastgroup)
-        for gates, pattern in _SOURCE_RES
-        if any(gate in lower for gate in gates)
-        for match in pattern.finditer(name)
-        if match.lastgroup is not None
-    )
     last_kind, taken_until = None, -1
-    for start, _, end, kind in found:
+    for start, _, end, kind in sorted(_source_matches(name, lower)):
         if start >= taken_until:
             last_kind, taken_until = kind, end
     return last_kind

@@ -26,3 +26,14 @@ class ParsedMovieInfo:
     release_title: str
     simple_release_title: str
     release_hash: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MovieNames:
+    """Only what matching a release to a film reads: its titles, year and ids, as ParsedMovieInfo has them."""
+
+    title: str
+    titles: tuple[str, ...]
+    year: int
+    imdb_id: str | None
+    tmdb_id: int

@@ -49,6 +49,38 @@ class FormatItem:
 
 
 @dataclass(frozen=True, slots=True)
+class _Ranking:
+    """A profile's lookups, worked out once: the rank of every id, and what is allowed."""
+
+    ranks: dict[int, int]
+    allowed: dict[int, bool]
+    allowed_qualities: tuple[Quality, ...]
+
+
+def _ranking(items: tuple[ProfileItem, ...]) -> _Ranking:
+    ranks: dict[int, int] = {}
+    allowed: dict[int, bool] = {}
+    for index, item in enumerate(items):
+        # The first row that names an id decides for it, as a scan of the rows in order would.
+        ranks.setdefault(item.item_id, index)
+        for member in item.qualities():
+            ranks.setdefault(member.id, index)
+        if item.quality is not None:
+            allowed.setdefault(item.quality.id, item.allowed)
+            continue
+        for child in item.items:
+            for member in child.qualities():
+                if member.id not in allowed:
+                    allowed[member.id] = item.allowed and any(
+                        sibling.allowed
+                        for sibling in item.items
+                        if member.id in (q.id for q in sibling.qualities())
+                    )
+    ordered = tuple(q for item in items for q in item.qualities() if allowed.get(q.id, False))
+    return _Ranking(ranks, allowed, ordered)
+
+
+@dataclass(frozen=True, slots=True)
 class QualityProfile:
     """What a user wants: allowed qualities in preference order (lowest first), and when to stop upgrading."""
 
@@ -62,28 +94,28 @@ class QualityProfile:
     format_items: tuple[FormatItem, ...] = ()
     language: Language = field(default_factory=lambda: lang("English"))
     id: int = 0
+    # Decisions ask these for every release; worked out from `items` on first use.
+    _lookups: _Ranking | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def _ranking(self) -> _Ranking:
+        lookups = self._lookups
+        if lookups is None:
+            lookups = _ranking(self.items)
+            object.__setattr__(self, "_lookups", lookups)
+        return lookups
 
     def index_of(self, item_id: int) -> int:
         """Rank of a quality or group id in the profile (higher is better); -1 when it is not listed."""
-        for index, item in enumerate(self.items):
-            if item.item_id == item_id or any(q.id == item_id for q in item.qualities()):
-                return index
-        return -1
+        return self._ranking.ranks.get(item_id, -1)
 
     def is_allowed(self, candidate: Quality) -> bool:
         """Whether a quality is wanted at all."""
-        for item in self.items:
-            if item.quality is not None and item.quality.id == candidate.id:
-                return item.allowed
-            if item.quality is None and any(q.id == candidate.id for q in item.qualities()):
-                return item.allowed and any(
-                    child.allowed for child in item.items if candidate.id in (q.id for q in child.qualities())
-                )
-        return False
+        return self._ranking.allowed.get(candidate.id, False)
 
     def allowed_qualities(self) -> tuple[Quality, ...]:
         """Every allowed quality, lowest preference first."""
-        return tuple(q for q in (q for item in self.items for q in item.qualities()) if self.is_allowed(q))
+        return self._ranking.allowed_qualities
 
     def first_allowed_quality(self) -> Quality:
         """The least preferred allowed quality (Unknown when nothing is allowed)."""

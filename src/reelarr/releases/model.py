@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from enum import IntFlag
@@ -135,9 +136,14 @@ def imdb_tt(value: str | int | None) -> str | None:
     return f"tt{int(text):07d}"
 
 
+@functools.cache
+def _release_fields() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Release))
+
+
 def release_to_json(release: Release) -> dict[str, Any]:
     """The release as JSON-ready data, to keep it for a later grab."""
-    data = {f.name: getattr(release, f.name) for f in fields(release)}
+    data = {name: getattr(release, name) for name in _release_fields()}
     data["protocol"] = release.protocol.value
     data["publish_date"] = release.publish_date.isoformat()
     data["indexer_flags"] = int(release.indexer_flags)

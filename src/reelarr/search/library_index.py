@@ -3,39 +3,82 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Generic, Protocol, TypeVar
 
 from reelarr.movies.model import Movie
-from reelarr.parsing import ParsedMovieInfo, clean_title
+from reelarr.parsing import MovieNames, ParsedMovieInfo, clean_title
 
 
-def _year_fits(movie: Movie, year: int) -> bool:
+class _Titled(Protocol):
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def clean_title(self) -> str: ...
+
+
+class Known(Protocol):
+    """What the index reads of a film (a Movie, or only its MovieKeys)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def tmdb_id(self) -> int: ...
+
+    @property
+    def imdb_id(self) -> str | None: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def original_title(self) -> str: ...
+
+    @property
+    def clean_title(self) -> str: ...
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def secondary_year(self) -> int | None: ...
+
+    @property
+    def alternative_titles(self) -> Sequence[_Titled]: ...
+
+
+FilmT = TypeVar("FilmT", bound=Known)
+
+
+def _year_fits(movie: Known, year: int) -> bool:
     """A release without a year fits any film; otherwise its year or its secondary year must match."""
     return not year or year in (movie.year, movie.secondary_year)
 
 
-def _movie_clean_titles(movie: Movie) -> set[str]:
+def _movie_clean_titles(movie: Known) -> set[str]:
     titles = {movie.clean_title, clean_title(movie.title), clean_title(movie.original_title)}
     titles.update(alt.clean_title or clean_title(alt.title) for alt in movie.alternative_titles)
     return {t for t in titles if t}
 
 
-def _release_clean_titles(parsed: ParsedMovieInfo) -> list[str]:
+def _release_clean_titles(parsed: ParsedMovieInfo | MovieNames) -> list[str]:
     seen: dict[str, None] = {}
-    for title in (parsed.title, *parsed.titles):
+    for title in dict.fromkeys((parsed.title, *parsed.titles)):  # the title is also the first of titles
         cleaned = clean_title(title)
         if cleaned:
             seen.setdefault(cleaned)
     return list(seen)
 
 
-class LibraryIndex:
+class LibraryIndex(Generic[FilmT]):
     """The library's films by TMDB id, IMDb id and every clean title they are known by."""
 
-    def __init__(self, movies: Iterable[Movie]) -> None:
-        self._by_tmdb: dict[int, Movie] = {}
-        self._by_imdb: dict[str, Movie] = {}
-        self._by_title: defaultdict[str, list[Movie]] = defaultdict(list)
+    def __init__(self, movies: Iterable[FilmT]) -> None:
+        self._by_tmdb: dict[int, FilmT] = {}
+        self._by_imdb: dict[str, FilmT] = {}
+        self._by_title: defaultdict[str, list[FilmT]] = defaultdict(list)
         for movie in movies:
             self._by_tmdb[movie.tmdb_id] = movie
             if movie.imdb_id:
@@ -46,7 +89,9 @@ class LibraryIndex:
     def __len__(self) -> int:
         return len(self._by_tmdb)
 
-    def match(self, parsed: ParsedMovieInfo, *, tmdb_id: int = 0, imdb_id: str | None = None) -> Movie | None:
+    def match(
+        self, parsed: ParsedMovieInfo | MovieNames, *, tmdb_id: int = 0, imdb_id: str | None = None
+    ) -> FilmT | None:
         """The film a release names: the indexer's ids first, then the title's ids, then title and year."""
         for candidate_tmdb in (tmdb_id, parsed.tmdb_id):
             if candidate_tmdb and candidate_tmdb in self._by_tmdb:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from reelarr.decisions.engine import Decision, decide, unmatched
+from reelarr.decisions.engine import Decision, decide, unknown_movie, unmatched
 from reelarr.decisions.ranking import prioritize
 from reelarr.decisions.subject import (
     NO_DELAY,
@@ -19,11 +19,11 @@ from reelarr.decisions.subject import (
 )
 from reelarr.delayprofiles.model import DelayProfile, best_for_tags
 from reelarr.movies.model import Movie
-from reelarr.parsing import ParsedMovieInfo, parse_title
+from reelarr.parsing import ParsedMovieInfo, parse_names, parse_title
 from reelarr.quality.profile import QualityProfile
 from reelarr.releaseprofiles.model import ReleaseProfile
 from reelarr.releases.model import Release
-from reelarr.search.library_index import LibraryIndex
+from reelarr.search.library_index import FilmT, LibraryIndex
 
 # The custom formats a release matches for a film, and their score under the film's profile.
 FormatScorer = Callable[[ParsedMovieInfo, Release, Movie, QualityProfile], tuple[tuple[str, ...], int]]
@@ -89,6 +89,8 @@ class Matched:
     release: Release
     parsed: ParsedMovieInfo | None
     movie: Movie | None
+    # Read by its names only (parse_names), as an RSS release that names no film is: readable, not parsed.
+    named: bool = False
 
 
 def read(release: Release) -> ParsedMovieInfo | None:
@@ -97,20 +99,43 @@ def read(release: Release) -> ParsedMovieInfo | None:
     return parsed if parsed is not None and parsed.title.strip() else None
 
 
-def match_all(releases: Sequence[Release], index: LibraryIndex) -> list[Matched]:
-    """Each release parsed and matched against the whole library."""
-    matched = []
+def match_names(
+    releases: Sequence[Release], index: LibraryIndex[FilmT]
+) -> list[tuple[Release, bool, FilmT | None]]:
+    """Each release matched by its names alone: whether it reads as a film, and the film it names."""
+    found: list[tuple[Release, bool, FilmT | None]] = []
+    for release in releases:
+        names = parse_names(release.title)
+        if names is None or not names.title.strip():
+            found.append((release, False, None))
+            continue
+        found.append((release, True, index.match(names, tmdb_id=release.tmdb_id, imdb_id=release.imdb_id)))
+    return found
+
+
+def read_all(
+    releases: Sequence[Release], index: LibraryIndex[FilmT]
+) -> list[tuple[Release, ParsedMovieInfo | None, FilmT | None]]:
+    """Each release parsed and matched against the index's films."""
+    found = []
     for release in releases:
         parsed = read(release)
-        movie = index.match(parsed, tmdb_id=release.tmdb_id, imdb_id=release.imdb_id) if parsed else None
-        matched.append(Matched(release, parsed, movie))
-    return matched
+        film = index.match(parsed, tmdb_id=release.tmdb_id, imdb_id=release.imdb_id) if parsed else None
+        found.append((release, parsed, film))
+    return found
+
+
+def match_all(releases: Sequence[Release], index: LibraryIndex[Movie]) -> list[Matched]:
+    """Each release parsed and matched against the whole library."""
+    return [Matched(release, parsed, movie) for release, parsed, movie in read_all(releases, index)]
 
 
 def decide_one(
     item: Matched, snapshot: Snapshot, search: SearchContext | None = None, *, pushed: bool = False
 ) -> Decision:
     """The decision about one matched release."""
+    if item.movie is None and item.named:
+        return unknown_movie(item.release, pushed=pushed)
     if item.parsed is None or item.movie is None:
         return unmatched(item.release, item.parsed, pushed=pushed)
     subject = subject_for(item.release, item.parsed, item.movie, snapshot, search)
@@ -130,7 +155,7 @@ def decide_matched(
 
 def decide_all(
     releases: Sequence[Release],
-    index: LibraryIndex,
+    index: LibraryIndex[Movie],
     snapshot: Snapshot,
     search: SearchContext | None = None,
     *,

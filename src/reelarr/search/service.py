@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextlib import aclosing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from reelarr.decisionlog.model import LoggedDecision, Outcome, Source, logged
@@ -21,11 +22,12 @@ from reelarr.quality.profile_rules import cutoff_met
 from reelarr.releases.model import Release
 from reelarr.releases.search import MovieSearch
 from reelarr.search.library_index import LibraryIndex, matches_movie
-from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_matched, match_all, read
-from reelarr.search.snapshot import SnapshotSources, load_snapshot
+from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_matched, match_names, read
+from reelarr.search.snapshot import SnapshotSources, free_space_of, load_snapshot
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
+_IDS_PER_QUERY = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,9 @@ class SearchReport:
     failures: list[IndexerFailure] = field(default_factory=list)
     searched: list[int] = field(default_factory=list)
     chosen: dict[int, Decision] = field(default_factory=dict)
+    # An interactive search's decisions, still being written to the log while the answer is made:
+    # await it before answering.
+    keeping: asyncio.Task[None] | None = None
 
     def summary(self, what: str) -> str:
         """One line for the command's message."""
@@ -103,15 +108,24 @@ class SearchService:
             films=films,
         )
 
-    async def _library(self) -> tuple[list[Movie], dict[int, MovieFile]]:
+    async def _library(self, ids: Collection[int] | None = None) -> tuple[list[Movie], dict[int, MovieFile]]:
+        """The library's films (or only these) and their files."""
         movies: list[Movie] = []
         files: dict[int, MovieFile] = {}
-        async with aclosing(self._movies.all_with_files()) as batches:
-            async for batch in batches:
-                for movie, file in batch:
-                    movies.append(movie)
-                    if file is not None:
-                        files[movie.id] = file
+        ordered = sorted(ids) if ids is not None else None
+        # A few thousand ids at a time keeps each IN (...) well under the databases' limits on parameters.
+        chunks = (
+            [None]
+            if ordered is None
+            else [ordered[n : n + _IDS_PER_QUERY] for n in range(0, len(ordered), _IDS_PER_QUERY)]
+        )
+        for chunk in chunks:
+            async with aclosing(self._movies.all_with_files(ids=chunk)) as batches:
+                async for batch in batches:
+                    for movie, file in batch:
+                        movies.append(movie)
+                        if file is not None:
+                            files[movie.id] = file
         return movies, files
 
     async def _keep(
@@ -134,11 +148,20 @@ class SearchService:
         """Every RSS-enabled indexer's newest releases, and the releases waiting out a delay, decided."""
         fetched = await self._indexers.rss()
         waiting = await self._log.pending()
-        movies, files = await self._library()
-        index = LibraryIndex(movies)
-        matched = match_all(fetched.releases, index)
-        seen = {(m.release.indexer_id, m.release.guid) for m in matched}
+        # Releases are matched by their names against the films' ids and titles; only the films they name
+        # are loaded, and only their releases are read in full (most of a feed names no film of the library).
+        found = match_names(fetched.releases, LibraryIndex(await self._movies.keys()))
+        named = {film.id for _release, _readable, film in found if film is not None}
+        movies, files = await self._library(named | {entry.movie_id for entry in waiting})
         by_id = {m.id: m for m in movies}
+        matched = []
+        for release, readable, film in found:
+            movie = by_id.get(film.id) if film is not None else None
+            if movie is None:
+                matched.append(Matched(release, None, None, named=readable))
+            else:
+                matched.append(Matched(release, read(release), movie))
+        seen = {(m.release.indexer_id, m.release.guid) for m in matched}
         for entry in waiting:
             release = entry.release
             if (release.indexer_id, release.guid) in seen or entry.movie_id not in by_id:
@@ -177,14 +200,25 @@ class SearchService:
     ) -> SearchReport:
         """Search every suitable indexer for one film and decide about what they offer."""
         movie = await self._movies.get(movie_id)
-        fetched: FetchOutcome = await self._indexers.search(
-            movie_search(movie), interactive=interactive, tags=movie.tags, indexer_ids=indexer_ids
+        fetching = asyncio.create_task(
+            self._indexers.search(
+                movie_search(movie), interactive=interactive, tags=movie.tags, indexer_ids=indexer_ids
+            )
         )
-        await self._movies.mark_searched(movie.id)
-        file = (await self._movies.files([movie.id])).get(movie.id)
+        try:
+            # While the indexers answer: everything the decisions read besides the releases.
+            await self._movies.mark_searched(movie.id)
+            file = (await self._movies.files([movie.id])).get(movie.id)
+            snapshot = await self._snapshot([(movie, file)])
+        except BaseException:
+            fetching.cancel()
+            raise
+        fetched: FetchOutcome = await fetching
         matched = await self._match_for(movie, fetched.releases)
-        others = [(m.movie, None) for m in matched if m.movie is not None and m.movie.id != movie.id]
-        snapshot = await self._snapshot([(movie, file), *others])
+        others = [m.movie for m in matched if m.movie is not None and m.movie.id != movie.id]
+        free_space = await asyncio.to_thread(free_space_of, others) if others else {}
+        # Releases are as old as they are now, not when the snapshot was loaded.
+        snapshot = replace(snapshot, now=self._clock(), free_space={**snapshot.free_space, **free_space})
         context = SearchContext(movie.id, user_invoked=user_invoked or interactive, interactive=interactive)
         ranked = decide_matched(matched, snapshot, context)
         source = (
@@ -196,10 +230,12 @@ class SearchService:
         )
         if interactive:
             # An interactive search shows the choice to the user; it chooses nothing itself.
-            await self._log.record([logged(d, movie.id, source, self._clock()) for d in ranked])
-            chosen: dict[int, Decision] = {}
-        else:
-            chosen = await self._keep(ranked, source, searched_movie=movie.id)
+            now = self._clock()
+            keeping = asyncio.create_task(
+                self._log.record([logged(d, movie.id, source, now) for d in ranked])
+            )
+            return SearchReport(ranked, fetched.failures, fetched.searched, keeping=keeping)
+        chosen = await self._keep(ranked, source, searched_movie=movie.id)
         return SearchReport(ranked, fetched.failures, fetched.searched, chosen)
 
     # -- pushed releases -------------------------------------------------------------------------

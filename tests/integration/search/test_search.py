@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tests.fixtures.indexers.releases import GB, FixtureRelease
 from tests.fixtures.indexers.resources import nab_resource
 from tests.fixtures.indexers.server import IndexerFixtureServer
 from tests.integration.movies.conftest import Library
@@ -201,3 +202,18 @@ async def test_searching_without_indexers_says_so(library: Library) -> None:
     await client.delete(f"/api/v3/indexer/{indexer['id']}")
     done = await _run(library, "MoviesSearch", movieIds=[movie["id"]])
     assert done["message"] == "No indexers are configured, so nothing was searched"
+
+
+async def test_an_rss_sync_knows_a_film_by_its_alternative_titles(
+    library: Library, indexer_server: IndexerFixtureServer
+) -> None:
+    spirited_away = await _add(library, 129)
+    await _add(library)
+    title = "Le.Voyage.de.Chihiro.2001.1080p.BluRay.x264-GROUP"
+    indexer_server.site("torznab").releases = [FixtureRelease(title, 8 * GB, timedelta(hours=3))]
+    done = await _run(library, "RssSync")
+    assert done["message"].startswith("RSS sync: 1 release(s) from 1 indexer(s)"), done
+    # Only decisions about a film of the library are kept: this one was matched to Spirited Away.
+    assert (await _decisions(library, spirited_away["id"]))[title]["rejections"] == [
+        "English is wanted, but found Japanese"
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelarr.parsing import parse_path, parse_title
+from reelarr.parsing import MovieNames, parse_names, parse_path, parse_title
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,23 @@ def test_a_website_tag_before_the_name_is_dropped() -> None:
     result = parse_title("[www.site.co.uk] - Movie.Title.2023.720p.HDTV.X264-DIMENSION")
     assert result is not None
     assert (result.title, result.release_group) == ("Movie Title", "DIMENSION")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The.Matrix.1999.1080p.BluRay.x264-GROUP",
+        "Amelie.AKA.Le.Fabuleux.Destin.d.Amelie.Poulain.2001.720p.BluRay-GRP",
+        "Movie.Title.2019.1080p.WEB-DL.tt1234567.tmdbid-5678-GRP",
+        "[SubsPlease] Anime Film (2016) [1080p] [ABCD1234].mkv",
+        "Der.Film.German.2019.DL.1080p.BluRay.x264-GRP",
+        "S.W.A.T.2017.720p.HDTV-GRP",
+        "zzzz",
+    ],
+)
+def test_names_alone_are_read_as_the_full_parse_reads_them(title: str) -> None:
+    full, names = parse_title(title), parse_names(title)
+    if full is None:
+        assert names is None
+        return
+    assert names == MovieNames(full.title, full.titles, full.year, full.imdb_id, full.tmdb_id)

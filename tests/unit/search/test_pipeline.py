@@ -9,7 +9,7 @@ from reelarr.decisions.subject import IndexerRules, SearchContext, SizeLimits
 from reelarr.protocols import DownloadProtocol
 from reelarr.releases.model import IndexerFlags, IndexerInfo
 from reelarr.search.library_index import LibraryIndex
-from reelarr.search.pipeline import Snapshot, best_per_movie, decide_all
+from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_all, decide_one, match_names
 from tests.unit.decisions.builders import GB, NOW, movie, profile, release
 
 MATRIX = movie()
@@ -70,3 +70,22 @@ def test_an_indexers_settings_become_its_rules() -> None:
     )
     assert IndexerRules.of(info) == IndexerRules(5, IndexerFlags.G_INTERNAL, frozenset({3}))
     assert IndexerRules.of(replace(info, minimum_seeders=None)).minimum_seeders == 0
+
+
+def test_releases_are_matched_by_their_names_and_those_for_no_film_are_unknown() -> None:
+    releases = [
+        release("The.Matrix.1999.1080p.BluRay.x264-GRP", guid="matrix"),
+        release("Le.Fabuleux.Destin.2001.720p.BluRay-GRP", guid="by-id", tmdb_id=194),
+        release("Unknown.Film.2020.1080p.WEB-DL-GRP", guid="unknown"),
+        release("zzzz", guid="garbage"),
+    ]
+    found = match_names(releases, INDEX)
+    assert [(r.guid, readable, film.id if film else None) for r, readable, film in found] == [
+        ("matrix", True, 1),
+        ("by-id", True, 2),
+        ("unknown", True, None),
+        ("garbage", False, None),
+    ]
+    unknown, garbage = (Matched(r, None, None, named=readable) for r, readable, _ in found[2:])
+    assert [r.reason for r in decide_one(unknown, SNAPSHOT).rejections] == [Reason.UNKNOWN_MOVIE]
+    assert [r.reason for r in decide_one(garbage, SNAPSHOT).rejections] == [Reason.UNABLE_TO_PARSE]

@@ -8,6 +8,7 @@ JSON list of `{indexerId, indexer, message}`, a Reelarr addition), and they are 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import datetime
 from typing import Annotated, Any
@@ -160,11 +161,17 @@ async def search_releases(
     services: ServicesDep, movie_id: Annotated[int, Query(alias="movieId")]
 ) -> Response:
     """Search every interactive-search indexer for one film now; every release with its decision."""
-    report = await services.search.search_movie(movie_id, user_invoked=True, interactive=True)
-    format_ids = await _format_ids(services)
-    body = [
-        release_resource(d, weight, format_ids).dump() for weight, d in enumerate(report.decisions, start=1)
-    ]
+    format_ids = asyncio.create_task(_format_ids(services))
+    try:
+        report = await services.search.search_movie(movie_id, user_invoked=True, interactive=True)
+    except BaseException:
+        format_ids.cancel()
+        raise
+    ids = await format_ids
+    # The answer is made while the decisions are written to the log; both are done before it is sent.
+    body = [release_resource(d, weight, ids).dump() for weight, d in enumerate(report.decisions, start=1)]
+    if report.keeping is not None:
+        await report.keeping
     return JsonResponse(body, headers=_failures_header(report.failures))
 
 

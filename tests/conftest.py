@@ -19,6 +19,9 @@ from tests.support.databases import (
     new_postgres_name,
 )
 from tests.support.live import API_KEY, LiveServer, live_server
+from tests.support.qbittorrent import qbittorrent
+
+__all__ = ["qbittorrent"]
 
 DIALECTS = ["sqlite", "postgresql"]
 

@@ -21,9 +21,12 @@ from reelarr.events import EventBus
 from reelarr.mediacover.covers import RESIZE_HEIGHTS, cover_file_name
 from reelarr.mediafiles.model import HdrFormat, MediaInfo, Reader
 from reelarr.movies.file_rules import stored_media_info
-from reelarr.movies.naming import movie_folder_name, sort_title
+from reelarr.movies.naming import sort_title
 from reelarr.movies.repository import quality_to_json
 from reelarr.movies.tables import AlternativeTitleRow, MovieFileRow, MovieRow
+from reelarr.naming.builder import build_folder_name
+from reelarr.naming.config import NamingConfig
+from reelarr.naming.subject import NamedMovie
 from reelarr.parsing import clean_title
 from reelarr.quality.catalogue import DetectionSource, quality
 from reelarr.quality.revision import QualityModel, Revision
@@ -277,7 +280,7 @@ def generate(
             (rng.randint(1930, 1979), rng.randint(1980, 2019), rng.randint(2020, TODAY.year + 1)), (1, 5, 2)
         )[0]
         root = ROOTS[1] if rng.random() < 0.1 else ROOTS[0]
-        folder = movie_folder_name(title, year)
+        folder = build_folder_name(NamedMovie(title, year, tmdb_id=0), NamingConfig())
         path = f"{root}/{folder}"
         while path in paths:  # same title and year twice: Radarr users add a suffix by hand
             folder += " [dup]"

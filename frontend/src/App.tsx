@@ -11,6 +11,9 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
 import { AddMoviePage } from "./pages/add/AddMoviePage";
+import { BlocklistPage } from "./pages/activity/BlocklistPage";
+import { HistoryPage } from "./pages/activity/HistoryPage";
+import { QueuePage } from "./pages/activity/QueuePage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { ImportLibraryPage } from "./pages/import/ImportLibraryPage";
 import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
@@ -21,6 +24,7 @@ import { ProfilesPage } from "./pages/settings/profiles/ProfilesPage";
 import { QualityPage } from "./pages/settings/quality/QualityPage";
 import { CustomFormatsPage } from "./pages/settings/customformats/CustomFormatsPage";
 import { IndexersPage } from "./pages/settings/indexers/IndexersPage";
+import { DownloadClientsPage } from "./pages/settings/downloadclients/DownloadClientsPage";
 import { SettingsPage } from "./pages/settings/SettingsPage";
 import { TagsPage } from "./pages/settings/tags/TagsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
@@ -35,12 +39,16 @@ const PAGES: Record<PageId, ReactNode> = {
   importLibrary: <ImportLibraryPage />,
   movie: <MovieDetailPage />,
   calendar: <CalendarPage />,
+  queue: <QueuePage />,
+  history: <HistoryPage />,
+  blocklist: <BlocklistPage />,
   settings: <SettingsPage />,
   mediaManagement: <MediaSettingsPage />,
   profiles: <ProfilesPage />,
   quality: <QualityPage />,
   customFormats: <CustomFormatsPage />,
   indexers: <IndexersPage />,
+  downloadClients: <DownloadClientsPage />,
   tags: <TagsPage />,
   tmdb: <TmdbSettingsPage />,
   general: <GeneralSettingsPage />,

@@ -19,13 +19,18 @@ from reelarr.api.auth_middleware import AuthMiddleware
 from reelarr.api.compression import CompressionMiddleware
 from reelarr.api.errors import ErrorBoundary, install_error_handlers
 from reelarr.api.middleware import ConventionsMiddleware, UrlBaseMiddleware
+from reelarr.api.openapi_errors import install_radarr_error_responses
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.security_headers import SecurityHeadersMiddleware, content_security_policy
 from reelarr.api.static import UI_DIR, WebUi
+from reelarr.api.v3 import blocklist as blocklist_api
 from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import (
     commands,
+    config_downloadclient,
     config_indexer,
+    config_mediamanagement,
+    config_naming,
     health,
     languages,
     mediacover,
@@ -38,14 +43,18 @@ from reelarr.api.v3 import credits as credits_api
 from reelarr.api.v3 import customformat as customformat_api
 from reelarr.api.v3 import delayprofile as delayprofile_api
 from reelarr.api.v3 import diskspace as diskspace_api
+from reelarr.api.v3 import downloadclients as downloadclients_api
 from reelarr.api.v3 import exclusions as exclusions_api
 from reelarr.api.v3 import filesystem as filesystem_api
+from reelarr.api.v3 import history as history_api
 from reelarr.api.v3 import indexers as indexers_api
 from reelarr.api.v3 import library_import as library_import_api
 from reelarr.api.v3 import moviefile as moviefile_api
+from reelarr.api.v3 import queue as queue_api
 from reelarr.api.v3 import release as release_api
 from reelarr.api.v3 import release_decisions as release_decisions_api
 from reelarr.api.v3 import releaseprofile as releaseprofile_api
+from reelarr.api.v3 import remotepathmapping as remotepathmapping_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
@@ -56,18 +65,36 @@ from reelarr.auth.passwords import Passwords
 from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
+from reelarr.blocklist.commands import clear_blocklist_command
+from reelarr.blocklist.service import BlocklistService
 from reelarr.configuration.store import ConfigStore
+from reelarr.customformats.input import FormatInput
+from reelarr.customformats.model import CustomFormat
 from reelarr.customformats.service import CustomFormatService
 from reelarr.db.base import utcnow
 from reelarr.db.engine import Database
 from reelarr.db.migrate import current_revision, migrate
 from reelarr.decisionlog.service import DecisionLog
 from reelarr.delayprofiles.service import DelayProfileService
+from reelarr.downloadclients.health import download_client_checks
+from reelarr.downloadclients.registry import download_client_registry
+from reelarr.downloadclients.service import DownloadClientService
+from reelarr.downloads.commands import CHECK_EVERY_MINUTES, refresh_monitored_downloads_command
+from reelarr.downloads.config import DownloadClientConfigService
+from reelarr.downloads.events import DownloadClientConfigChanged
+from reelarr.downloads.failed import FailedDownloads
+from reelarr.downloads.grab import GrabService
+from reelarr.downloads.tracking import TrackedDownloads
+from reelarr.downloads.watcher import DownloadWatcher
 from reelarr.events import EventBus
 from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
+from reelarr.history.service import HistoryService
+from reelarr.imports.completed import CompletedDownloads
+from reelarr.imports.health import import_checks
+from reelarr.imports.service import DownloadImporter, ImportSources
 from reelarr.indexers.config import IndexerConfigService
 from reelarr.indexers.events import IndexerConfigChanged
 from reelarr.indexers.health import indexer_checks
@@ -82,6 +109,8 @@ from reelarr.jobs.workers import WorkerIdentity, WorkerRegistry
 from reelarr.live import LiveHub
 from reelarr.mediacover import ImageCache
 from reelarr.mediafiles.mediainfo import MediaInfoReader
+from reelarr.mediamanagement.config import MediaManagementConfigService
+from reelarr.mediamanagement.recycle_bin import clean_up_recycle_bin_command
 from reelarr.memory import return_big_blocks
 from reelarr.metadata.health import TmdbCheck
 from reelarr.metadata.settings import TmdbSettings
@@ -96,6 +125,8 @@ from reelarr.movies.files import FileHooks, MovieFileService
 from reelarr.movies.library_import import ImportLookups, LibraryImport
 from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import LibraryHooks, MovieService
+from reelarr.naming.service import NamingService
+from reelarr.naming.subject import named_metadata
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
 from reelarr.providers.status import ProviderStatuses
@@ -103,9 +134,12 @@ from reelarr.quality.commands import reset_quality_definitions_command
 from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
+from reelarr.remotepathmappings.service import RemotePathMappingService
 from reelarr.rootfolders.health import RootFolderCheck
 from reelarr.rootfolders.service import RootFolders
 from reelarr.search.commands import backlog_command, movies_search_command, rss_sync_command
+from reelarr.search.formats import FormatScorer
+from reelarr.search.known_films import KnownFilms
 from reelarr.search.service import SearchService
 from reelarr.search.snapshot import SnapshotSources
 from reelarr.services import Services
@@ -139,17 +173,37 @@ def register_commands(services: Services) -> None:
         every_minutes=24 * 60,
     )
     registry.add(rescan_movie_command(services.movies, services.movie_files))
-    registry.add(movies_search_command(services.search, services.indexers))
-    registry.add(rss_sync_command(services.search), every_minutes=DEFAULT_RSS_SYNC_MINUTES)
+    registry.add(movies_search_command(services.search, services.indexers, services.grabs))
+    registry.add(rss_sync_command(services.search, services.grabs), every_minutes=DEFAULT_RSS_SYNC_MINUTES)
     registry.add(
-        backlog_command("MissingMoviesSearch", services.search.missing, services.search, services.indexers)
+        backlog_command(
+            "MissingMoviesSearch",
+            services.search.missing,
+            services.search,
+            services.indexers,
+            services.grabs,
+        )
     )
     registry.add(
         backlog_command(
-            "CutoffUnmetMoviesSearch", services.search.cutoff_unmet, services.search, services.indexers
+            "CutoffUnmetMoviesSearch",
+            services.search.cutoff_unmet,
+            services.search,
+            services.indexers,
+            services.grabs,
         )
     )
     registry.add(move_movie_command())
+    registry.add(
+        refresh_monitored_downloads_command(
+            services.tracked_downloads, services.completed_downloads, services.failed_downloads.process_failed
+        ),
+        every_minutes=CHECK_EVERY_MINUTES,
+    )
+    registry.add(clear_blocklist_command(services.blocklist))
+    registry.add(
+        clean_up_recycle_bin_command(services.media_management, services.clock), every_minutes=24 * 60
+    )
 
 
 def subscribe_handlers(services: Services) -> None:
@@ -167,14 +221,25 @@ def subscribe_handlers(services: Services) -> None:
         await _schedule_rss_sync(services)
         await services.scheduler.sync_tasks()
 
+    async def after_download_client_options(_event: DownloadClientConfigChanged) -> None:
+        await _schedule_download_checks(services)
+        await services.scheduler.sync_tasks()
+
     services.bus.subscribe(MovieAdded, after_add)
     services.bus.subscribe(MovieDeleted, after_delete)
     services.bus.subscribe(IndexerConfigChanged, after_indexer_options, remote=True)
+    services.bus.subscribe(DownloadClientConfigChanged, after_download_client_options, remote=True)
 
 
 async def _schedule_rss_sync(services: Services) -> None:
     """RssSync runs as often as the indexer options say (0: never on its own)."""
     services.registry.schedule("RssSync", (await services.indexer_config.get()).rss_sync_interval)
+
+
+async def _schedule_download_checks(services: Services) -> None:
+    """RefreshMonitoredDownloads runs as often as the download client options say."""
+    interval = (await services.download_client_config.get()).check_for_finished_download_interval
+    services.registry.schedule("RefreshMonitoredDownloads", interval)
 
 
 def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
@@ -204,6 +269,11 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     quality = QualityService(db, bus, format_names=custom_formats.names)
     custom_formats.after_change = quality.sync_formats
     tags = TagService(db, bus)
+
+    async def formats_of(subject: FormatInput) -> tuple[CustomFormat, ...]:
+        return (await custom_formats.matcher()).matches(subject)
+
+    naming = NamingService(db, bus, quality_title=quality.title, formats_of=formats_of)
     movie_service = MovieService(
         db,
         bus,
@@ -213,6 +283,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             profile_exists=quality.exists,
             metadata=tmdb.movie,
             existing_tags=tags.existing,
+            folder_name=lambda info: naming.folder_name(named_metadata(info)),
         ),
     )
     tags.register_usage("movieIds", movie_service.ids_with_tag)
@@ -237,21 +308,72 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
     )
     tags.register_usage("indexerIds", indexers.providers.ids_with_tag)
-    for check in indexer_checks(indexers, clock):
+    download_clients = DownloadClientService(
+        db, bus, clock, download_client_registry(), provider_statuses, tags.existing
+    )
+    tags.register_usage("downloadClientIds", download_clients.providers.ids_with_tag)
+    indexers.download_client_exists = download_clients.providers.exists
+    for check in indexer_checks(indexers, clock, download_clients.enabled_ids):
+        health_service.register(check)
+    for check in download_client_checks(download_clients, clock):
         health_service.register(check)
     delay_profiles = DelayProfileService(db, bus, tags.existing)
     tags.register_usage("delayProfileIds", delay_profiles.ids_with_tag)
     release_profiles = ReleaseProfileService(db, bus, tags.existing, indexer_exists=indexers.providers.exists)
     tags.register_usage("releaseProfileIds", release_profiles.ids_with_tag)
     decision_log = DecisionLog(db, clock)
+    history = HistoryService(db)
+    blocklist = BlocklistService(db)
     indexer_config = IndexerConfigService(config, bus)
+    media_management = MediaManagementConfigService(config, bus)
+    tracked = TrackedDownloads(download_clients, history, movie_service, bus, clock)
     search = SearchService(
         movie_service,
         indexers,
         indexer_config,
         decision_log,
-        SnapshotSources(quality, delay_profiles, release_profiles, custom_formats, decision_log),
+        SnapshotSources(
+            quality,
+            delay_profiles,
+            release_profiles,
+            custom_formats,
+            decision_log,
+            history,
+            media_management,
+            blocklist,
+            tracked.queued_by_film,
+        ),
         clock,
+        KnownFilms(bus, movie_service.keys),
+    )
+    grabs = GrabService(download_clients, indexers, history, decision_log, bus, clock)
+    remote_path_mappings = RemotePathMappingService(db)
+    download_client_config = DownloadClientConfigService(config, bus)
+    for check in import_checks(download_client_config, download_clients, tracked, remote_path_mappings):
+        health_service.register(check)
+    media_reader = MediaInfoReader()
+    movie_files = MovieFileService(
+        db,
+        bus,
+        clock,
+        movie_service,
+        FileHooks(root_folders=root_folders.paths, profile=quality.profile),
+        reader=media_reader,
+    )
+
+    async def format_scorer() -> FormatScorer:
+        return FormatScorer(await custom_formats.matcher())
+
+    importer = DownloadImporter(
+        db,
+        bus,
+        clock,
+        movie_service,
+        movie_files,
+        naming,
+        history,
+        media_management,
+        ImportSources(profile=quality.profile, scorer=format_scorer, reader=media_reader),
     )
     services = Services(
         settings=settings,
@@ -283,6 +405,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         exclusions=exclusions,
         delay_profiles=delay_profiles,
         release_profiles=release_profiles,
+        remote_path_mappings=remote_path_mappings,
         decision_log=decision_log,
         search=search,
         metrics=Metrics(bus),
@@ -302,14 +425,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         credits=CreditService(db),
         movie_editor=MovieEditor(movie_service, queue),
         movie_list_cache=MovieListCache(bus),
-        movie_files=MovieFileService(
-            db,
-            bus,
-            clock,
-            movie_service,
-            FileHooks(root_folders=root_folders.paths, profile=quality.profile),
-            reader=MediaInfoReader(),
-        ),
+        movie_files=movie_files,
         library_import=LibraryImport(
             root_folders,
             ImportLookups(
@@ -322,13 +438,33 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         provider_statuses=provider_statuses,
         indexers=indexers,
         indexer_config=indexer_config,
+        download_client_config=download_client_config,
+        media_management=media_management,
+        naming=naming,
+        download_clients=download_clients,
+        history=history,
+        grabs=grabs,
+        tracked_downloads=tracked,
+        importer=importer,
+        completed_downloads=CompletedDownloads(
+            tracked, importer, download_clients, download_client_config, remote_path_mappings
+        ),
+        blocklist=blocklist,
+        failed_downloads=FailedDownloads(
+            history, blocklist, tracked, download_clients, download_client_config, queue, bus, clock
+        ),
     )
     register_commands(services)
     subscribe_handlers(services)
     ws.LiveMessages(bus, services.live)
     load_plugins(
         settings.plugins,
-        PluginHost(commands=registry, health=health_service, indexers=indexers.family.registry),
+        PluginHost(
+            commands=registry,
+            health=health_service,
+            indexers=indexers.family.registry,
+            download_clients=download_clients.family.registry,
+        ),
     )
     return services
 
@@ -338,6 +474,7 @@ class _Background:
     """What runs beside the HTTP server, stopped in reverse order."""
 
     executor: CommandExecutor | None = None
+    watcher: DownloadWatcher | None = None
     scheduler: Scheduler | None = None
     bridge: PostgresEventBridge | None = None
 
@@ -361,6 +498,7 @@ async def _start_background(services: Services) -> _Background:
         await bridge.start()
         background.bridge = bridge
     await _schedule_rss_sync(services)
+    await _schedule_download_checks(services)
     await services.scheduler.sync_tasks()
     if settings.run_commands:
         workers = WorkerRegistry(services.db, identity, services.clock, __version__)
@@ -374,8 +512,15 @@ async def _start_background(services: Services) -> _Background:
             heartbeat_seconds=settings.worker_heartbeat_seconds,
             stale_seconds=settings.worker_stale_seconds,
         )
+        services.importer.worker_id = identity.id
+        services.importer.live_workers = workers.live_ids
         await executor.start()
         await services.scheduler.start()
+        watcher = DownloadWatcher(
+            services.tracked_downloads, services.commands, settings.download_watch_seconds
+        )
+        await watcher.start()
+        background.watcher = watcher
         background.executor = executor
         background.scheduler = services.scheduler
     services.movie_list_cache.start_warming(
@@ -387,6 +532,8 @@ async def _start_background(services: Services) -> _Background:
 async def _stop_background(background: _Background, services: Services) -> None:
     services.live.close_all()
     await services.movie_list_cache.stop_warming()
+    if background.watcher is not None:
+        await background.watcher.stop()
     if background.scheduler is not None:
         await background.scheduler.stop()
     if background.executor is not None:
@@ -443,6 +590,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
     )
     api.state.services = None
     install_error_handlers(api)
+    install_radarr_error_responses(api)
     routers = [
         root.router,
         login.router,
@@ -463,6 +611,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         exclusions_api.router,
         delayprofile_api.router,
         releaseprofile_api.router,
+        remotepathmapping_api.router,
         release_decisions_api.router,
         release_api.router,
         mediacover.router,
@@ -475,7 +624,14 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         calendar_api.feed,
         indexers_api.router,
         indexers_api.flags,
+        downloadclients_api.router,
+        history_api.router,
+        blocklist_api.router,
+        queue_api.router,
+        config_downloadclient.router,
         config_indexer.router,
+        config_mediamanagement.router,
+        config_naming.router,
     ]
     for router in routers:
         api.include_router(router)

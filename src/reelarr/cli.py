@@ -1,7 +1,8 @@
 """The `reelarr` command line.
 
 Built on argparse and importing each command's modules only when that command runs, so that
-`--version`, `parse`, `api-key` and `user` start in a fraction of the time the server's imports take.
+`--version`, `parse`, `api-key` and `user` start in a fraction of the time the server's imports take;
+`api-key` and `user` work on a direct driver connection when the database needs no migration.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +18,7 @@ from reelarr import __version__
 
 if TYPE_CHECKING:
     from reelarr.auth.users import Users
+    from reelarr.db.direct import DirectConnection
     from reelarr.settings import Settings
 
 
@@ -74,7 +77,32 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _direct(settings: Settings) -> DirectConnection | None:
+    from reelarr.db.direct import open_direct
+
+    return open_direct(settings.resolved_database_url)
+
+
 def _api_key(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if settings.api_key is not None:
+        print(settings.api_key.get_secret_value())
+        return 0
+    if (conn := _direct(settings)) is not None:
+        from reelarr.auth.direct import stored_api_key
+
+        try:
+            key = stored_api_key(conn)
+        finally:
+            conn.close()
+        if key is not None:
+            print(key)
+            return 0
+    return _api_key_through_services(settings)
+
+
+def _api_key_through_services(settings: Settings) -> int:
+    """Migrate the database if needed and print the key, generating and storing it on first use."""
     import asyncio
 
     from reelarr.auth.api_keys import ApiKeys
@@ -83,14 +111,11 @@ def _api_key(args: argparse.Namespace) -> int:
     from reelarr.db.migrate import migrate as run_migrations
     from reelarr.events import EventBus
 
-    settings = _settings(args)
-
     async def read() -> str:
         db = Database(settings.resolved_database_url)
         try:
             await run_migrations(db)
-            fixed = settings.api_key.get_secret_value() if settings.api_key else None
-            return await ApiKeys(ConfigStore(db), EventBus(), fixed).current()
+            return await ApiKeys(ConfigStore(db), EventBus(), None).current()
         finally:
             await db.close()
 
@@ -109,7 +134,29 @@ def _read_password(args: argparse.Namespace) -> str:
     return password
 
 
-def _with_users(args: argparse.Namespace, action: Callable[[Users], Awaitable[str]]) -> int:
+def _user_command(
+    args: argparse.Namespace,
+    direct: Callable[[DirectConnection], str],
+    through_services: Callable[[Users], Awaitable[str]],
+) -> int:
+    """Run an account command on a direct connection to an up-to-date database, else through the services."""
+    from reelarr.errors import ReelarrError
+
+    settings = _settings(args)
+    try:
+        if (conn := _direct(settings)) is not None:
+            try:
+                print(direct(conn))
+            finally:
+                conn.close()
+        else:
+            print(_run_with_users(settings, through_services))
+    except ReelarrError as error:
+        raise CommandFailed(str(error)) from error
+    return 0
+
+
+def _run_with_users(settings: Settings, action: Callable[[Users], Awaitable[str]]) -> str:
     import asyncio
 
     from reelarr.auth.passwords import Passwords
@@ -117,48 +164,66 @@ def _with_users(args: argparse.Namespace, action: Callable[[Users], Awaitable[st
     from reelarr.db.base import utcnow
     from reelarr.db.engine import Database
     from reelarr.db.migrate import migrate as run_migrations
-    from reelarr.errors import ReelarrError
 
     async def run() -> str:
-        db = Database(_settings(args).resolved_database_url)
+        db = Database(settings.resolved_database_url)
         try:
             await run_migrations(db)
             return await action(Users(db, Passwords(), utcnow))
         finally:
             await db.close()
 
-    try:
-        print(asyncio.run(run()))
-    except ReelarrError as error:
-        raise CommandFailed(str(error)) from error
-    return 0
+    return asyncio.run(run())
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _user_create(args: argparse.Namespace) -> int:
     password = _read_password(args)
+    done = f"Created user {args.username}"
 
-    async def create(users: Users) -> str:
-        user = await users.create(args.username, password)
-        return f"Created user {user.username}"
+    def direct(conn: DirectConnection) -> str:
+        from reelarr.auth.direct import create_user
 
-    return _with_users(args, create)
+        create_user(conn, args.username, password, _now())
+        return done
+
+    async def through_services(users: Users) -> str:
+        await users.create(args.username, password)
+        return done
+
+    return _user_command(args, direct, through_services)
 
 
 def _user_passwd(args: argparse.Namespace) -> int:
     password = _read_password(args)
+    done = f"Password changed for {args.username}"
 
-    async def change(users: Users) -> str:
+    def direct(conn: DirectConnection) -> str:
+        from reelarr.auth.direct import set_password
+
+        set_password(conn, args.username, password, _now())
+        return done
+
+    async def through_services(users: Users) -> str:
         await users.set_password(args.username, password)
-        return f"Password changed for {args.username}"
+        return done
 
-    return _with_users(args, change)
+    return _user_command(args, direct, through_services)
 
 
 def _user_list(args: argparse.Namespace) -> int:
-    async def names(users: Users) -> str:
+    def direct(conn: DirectConnection) -> str:
+        from reelarr.auth.direct import usernames
+
+        return "\n".join(usernames(conn)) or "(no users)"
+
+    async def through_services(users: Users) -> str:
         return "\n".join(u.username for u in await users.all()) or "(no users)"
 
-    return _with_users(args, names)
+    return _user_command(args, direct, through_services)
 
 
 def _parse(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 
+from reelarr.downloadclients.base import DownloadClient
 from reelarr.health.service import HealthService
 from reelarr.indexers.base import Indexer
 from reelarr.jobs.registry import CommandRegistry
@@ -20,11 +21,12 @@ ENTRY_POINT_GROUP = "reelarr.plugins"
 @dataclass(frozen=True, slots=True)
 class PluginHost:
     """What a plugin may extend: commands, health checks, and provider implementations
-    (`host.indexers.register(MyIndexer)`)."""
+    (`host.indexers.register(MyIndexer)`, `host.download_clients.register(MyClient)`)."""
 
     commands: CommandRegistry
     health: HealthService
     indexers: ProviderRegistry[Indexer]
+    download_clients: ProviderRegistry[DownloadClient]
 
 
 PluginSetup = Callable[[PluginHost], None]

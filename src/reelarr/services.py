@@ -11,13 +11,22 @@ from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
+from reelarr.blocklist.service import BlocklistService
 from reelarr.configuration.store import ConfigStore
 from reelarr.customformats.service import CustomFormatService
 from reelarr.db.engine import Database
 from reelarr.decisionlog.service import DecisionLog
 from reelarr.delayprofiles.service import DelayProfileService
+from reelarr.downloadclients.service import DownloadClientService
+from reelarr.downloads.config import DownloadClientConfigService
+from reelarr.downloads.failed import FailedDownloads
+from reelarr.downloads.grab import GrabService
+from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
+from reelarr.history.service import HistoryService
+from reelarr.imports.completed import CompletedDownloads
+from reelarr.imports.service import DownloadImporter
 from reelarr.indexers.config import IndexerConfigService
 from reelarr.indexers.service import IndexerService
 from reelarr.jobs.queue import CommandQueue
@@ -25,6 +34,7 @@ from reelarr.jobs.registry import CommandRegistry
 from reelarr.jobs.scheduler import Scheduler
 from reelarr.live import LiveHub
 from reelarr.mediacover import ImageCache
+from reelarr.mediamanagement.config import MediaManagementConfigService
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
 from reelarr.movies.credits import CreditService
@@ -34,10 +44,12 @@ from reelarr.movies.files import MovieFileService
 from reelarr.movies.library_import import LibraryImport
 from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import MovieService
+from reelarr.naming.service import NamingService
 from reelarr.providers.status import ProviderStatuses
 from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
+from reelarr.remotepathmappings.service import RemotePathMappingService
 from reelarr.rootfolders.service import RootFolders
 from reelarr.search.service import SearchService
 from reelarr.settings import Settings
@@ -72,6 +84,7 @@ class Services:
     exclusions: ExclusionService
     delay_profiles: DelayProfileService
     release_profiles: ReleaseProfileService
+    remote_path_mappings: RemotePathMappingService
     decision_log: DecisionLog
     search: SearchService
     metrics: Metrics
@@ -89,5 +102,16 @@ class Services:
     provider_statuses: ProviderStatuses
     indexers: IndexerService
     indexer_config: IndexerConfigService
+    download_client_config: DownloadClientConfigService
+    media_management: MediaManagementConfigService
+    naming: NamingService
+    download_clients: DownloadClientService
+    history: HistoryService
+    grabs: GrabService
+    tracked_downloads: TrackedDownloads
+    importer: DownloadImporter
+    completed_downloads: CompletedDownloads
+    blocklist: BlocklistService
+    failed_downloads: FailedDownloads
     migration_version: int = 0
     database_version: str = ""

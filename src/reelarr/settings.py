@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     run_commands: bool = Field(True, description="Run the command queue and scheduler in this process.")
     command_workers: int = Field(3, ge=1, le=32)
     command_poll_seconds: float = Field(1.0, gt=0)
+    download_watch_seconds: float = Field(
+        2.0, gt=0, description="How often the download clients are read while a download is under way."
+    )
     scheduler_interval_seconds: float = Field(30.0, gt=0)
     worker_heartbeat_seconds: float = Field(5.0, gt=0)
     worker_stale_seconds: float = Field(30.0, gt=0)

@@ -149,13 +149,6 @@ async def test_rescan_movie_notification_picks_up_a_new_file(
     assert (await settled(library, added["id"]))["hasFile"] is True
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "GET /api/v3/history is not implemented (404): Bazarr cannot read the grab history "
-        "(eventType=1) it takes release names from"
-    ),
-)
 async def test_grab_history_of_a_movie(bazarr: httpx.AsyncClient, library: Library) -> None:
     added = await add_film(library, 603)
     response = await bazarr.get("/api/v3/history", params={"eventType": 1, "movieIds": added["id"]})

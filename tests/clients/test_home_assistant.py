@@ -179,40 +179,31 @@ async def test_get_movies_service_reports_the_size_of_a_film_on_disk(
 # --- queue sensor -----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "GET /api/v3/queue is not implemented (404): aiopyarr raises a plain ArrException, which "
-        "HA's coordinator does not catch, so its first refresh fails and HA's whole Radarr "
-        "integration fails to set up"
-    ),
-)
 async def test_queue_sensor_reads_total_records_of_a_twenty_item_page(aiopyarr_client: RadarrClient) -> None:
     queue = await aiopyarr_client.async_get_queue(page_size=DEFAULT_MAX_RECORDS)
     assert queue.totalRecords == 0
     assert queue.records == []
 
 
-async def test_queue_request_answers_a_json_404_until_the_queue_exists(
-    aiopyarr_client: RadarrClient, library: Library
-) -> None:
-    # What HA's queue coordinator gets today; remove this test when /api/v3/queue lands.
-    with pytest.raises(ArrException, match="404"):
-        await aiopyarr_client.async_get_queue(page_size=DEFAULT_MAX_RECORDS)
-    response = await library.server.client.get(
-        "/api/v3/queue",
-        params={
-            "page": 1,
-            "pageSize": DEFAULT_MAX_RECORDS,
-            "sortDirection": "default",
-            "sortKey": "timeleft",
-            "includeUnknownMovieItems": "False",
-            "includeMovie": "False",
-        },
+async def test_queue_sensor_parses_a_real_download(aiopyarr_client: RadarrClient, library: Library) -> None:
+    added = await add_film(library, 603)
+    client = library.server.client
+    releases = (await client.get("/api/v3/release", params={"movieId": added["id"]})).json()
+    chosen = next(r for r in releases if r["approved"])
+    grabbed = await client.post(
+        "/api/v3/release", json={"guid": chosen["guid"], "indexerId": chosen["indexerId"]}
     )
-    assert response.status_code == 404
-    assert response.headers["content-type"].startswith("application/json")
-    assert "message" in response.json()
+    assert grabbed.status_code == 200, grabbed.text
+    queue = await aiopyarr_client.async_get_queue(page_size=DEFAULT_MAX_RECORDS, include_movie=True)
+    assert queue.totalRecords == 1
+    [record] = queue.records
+    assert (record.movieId, record.downloadClient) == (added["id"], "qBittorrent")
+    assert record.protocol.name == "TORRENT"  # aiopyarr reads Radarr's protocol name into its enum
+    assert record.title == f"{chosen['title']}.mkv"
+    assert record.size > 0
+    assert 0 <= record.sizeleft <= record.size
+    assert record.quality.quality.name == chosen["quality"]["quality"]["name"]
+    assert record.movie["title"] == "The Matrix"  # aiopyarr keeps the included movie as Radarr's JSON
 
 
 # --- calendar ---------------------------------------------------------------------------------

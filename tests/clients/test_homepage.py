@@ -58,34 +58,16 @@ async def test_movie_widget_counts_films_on_disk_as_had(
     assert on_disk["id"] not in [m["id"] for m in movies if m["monitored"] and not m["hasFile"]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "GET /api/v3/queue/status is not implemented (404): Homepage's Radarr widget needs its "
-        "totalCount and shows 'API Error' instead of the whole widget"
-    ),
-)
 async def test_movie_widget_reads_the_queue_total_count(homepage: httpx.AsyncClient) -> None:
     response = await homepage.get("/queue/status")
     assert response.status_code == 200
     assert response.json()["totalCount"] == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GET /api/v3/queue/details is not implemented (404): Homepage's queue list cannot show downloads",
-)
 async def test_queue_list_reads_queue_details(homepage: httpx.AsyncClient) -> None:
     response = await homepage.get("/queue/details")
     assert response.status_code == 200
     assert response.json() == []
-
-
-async def test_queue_status_answers_a_json_404_until_the_queue_exists(homepage: httpx.AsyncClient) -> None:
-    # What Homepage gets today; remove this test when /api/v3/queue/status lands.
-    response = await homepage.get("/queue/status")
-    assert response.status_code == 404
-    assert "message" in response.json()
 
 
 async def test_calendar_with_apikey_gives_iso_release_dates(

@@ -239,20 +239,12 @@ async def test_availability_sync_sees_a_removed_film_as_a_404(
     assert (await overseerr.get(f"/movie/{movie_id}")).status_code == 404
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GET /api/v3/queue is not implemented (404): Overseerr's download sync cannot show progress",
-)
 async def test_download_sync_reads_the_queue_records(overseerr: httpx.AsyncClient) -> None:
     response = await overseerr.get("/queue", params={"includeEpisode": "true"})
     assert response.status_code == 200
     assert response.json()["records"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GET /api/v3/queue is not implemented (404): Jellyseerr's download sync cannot show progress",
-)
 async def test_jellyseerr_download_sync_reads_a_thousand_item_queue_page(
     overseerr: httpx.AsyncClient,
 ) -> None:
@@ -261,13 +253,6 @@ async def test_jellyseerr_download_sync_reads_a_thousand_item_queue_page(
     assert response.json()["pageSize"] == 1000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the RefreshMonitoredDownloads command is not registered: POST /command answers the 400 "
-        "array 'Unknown command', so Jellyseerr's download refresh fails"
-    ),
-)
 async def test_jellyseerr_refresh_monitored_downloads_is_accepted(overseerr: httpx.AsyncClient) -> None:
     response = await overseerr.post("/command", json={"name": "RefreshMonitoredDownloads"})
     assert response.status_code == 201

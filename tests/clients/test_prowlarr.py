@@ -17,6 +17,7 @@ from tests.fixtures.indexers.newznab import NabSite
 from tests.fixtures.indexers.plugin import indexer_app, indexer_fixture_server, indexer_server
 from tests.fixtures.indexers.resources import field_value
 from tests.fixtures.indexers.server import IndexerFixtureServer
+from tests.support.downloadclients import add_qbittorrent
 from tests.support.live import LiveServer
 
 __all__ = ["indexer_app", "indexer_fixture_server", "indexer_server"]
@@ -297,7 +298,8 @@ async def test_an_update_keeps_the_users_own_settings(
     added = await prowlarr.add(TORRENTS)
     tag = (await indexer_app.client.post("/api/v3/tag", json={"label": "uhd"})).json()["id"]
     mine = (await indexer_app.client.get(f"/api/v3/indexer/{added['id']}")).json()
-    mine.update(tags=[tag], downloadClientId=7, queriesPerHour=12)
+    client = (await add_qbittorrent(indexer_app.client))["id"]
+    mine.update(tags=[tag], downloadClientId=client, queriesPerHour=12)
     mine["fields"] = [{**f, "value": [1, 2]} if f["name"] == "multiLanguages" else f for f in mine["fields"]]
     assert (await indexer_app.client.put(f"/api/v3/indexer/{added['id']}", json=mine)).status_code == 202
 
@@ -306,7 +308,7 @@ async def test_an_update_keeps_the_users_own_settings(
     assert updated is not None
     assert (updated["priority"], field_value(updated, "categories")) == (5, [2000, 2045])
     assert updated["tags"] == [tag]
-    assert updated["downloadClientId"] == 7
+    assert updated["downloadClientId"] == client
     assert updated["queriesPerHour"] == 12  # Reelarr's own field, which Prowlarr does not send
     assert field_value(updated, "multiLanguages") == [1, 2]
     assert field_value(updated, "apiKey") == "********"

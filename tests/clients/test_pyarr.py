@@ -85,6 +85,15 @@ async def test_health_of_a_configured_library_is_an_empty_list(radarr: RadarrAPI
     assert await call(radarr.get_health) == []
 
 
+async def test_naming_settings_are_edited_with_the_id_in_the_body(radarr: RadarrAPI) -> None:
+    config = await call(radarr.get_config_naming)
+    config.update(renameMovies=True, colonReplacementFormat="dash")
+    assert await call(radarr.upd_config_naming, config) == config
+    assert (await call(radarr.get_config_naming))["colonReplacementFormat"] == "dash"
+    with pytest.raises(PyarrBadRequest, match="Must contain movie title"):
+        await call(radarr.upd_config_naming, {**config, "movieFolderFormat": "{Release Year}"})
+
+
 async def test_disk_space_lists_mounts_with_free_and_total_bytes(radarr: RadarrAPI) -> None:
     disks = await call(radarr.get_disk_space)
     assert disks

@@ -257,3 +257,27 @@ async def test_custom_formats_through_radarrs_models(library: Library, client: r
     await call(formats.delete_custom_format_bulk, radarr.CustomFormatBulkResource(ids=[created[1].id]))
     await call(formats.delete_custom_format, created[2].id)
     assert [f.id for f in await call(formats.list_custom_format)] == [x265.id]
+
+
+async def test_naming_settings_through_radarrs_models(client: radarr.ApiClient) -> None:
+    naming = radarr.NamingConfigApi(client)
+    config = await call(naming.get_naming_config)
+    assert config.colon_replacement_format == radarr.ColonReplacementFormat.SMART
+    assert (await call(naming.get_naming_config_by_id, 1)) == config
+    config.rename_movies = True
+    config.colon_replacement_format = radarr.ColonReplacementFormat.SPACEDASHSPACE
+    config.standard_movie_format = "{Movie CleanTitle} {(Release Year)} {[Quality Full]}"
+    saved = await call(naming.update_naming_config, str(config.id), config)
+    assert saved == config
+    # Radarr's spec declares no body for the examples; the answer is NamingExampleResource's shape.
+    response = await call(
+        naming.get_naming_config_examples_without_preload_content,
+        rename_movies=True,
+        standard_movie_format="{Movie Title} {Release Year}",
+        movie_folder_format="{Movie TitleThe}",
+        id=1,
+    )
+    assert json.loads(response.data) == {
+        "movieExample": "The Movie - Title 2010",
+        "movieFolderExample": "Movie - Title, The",
+    }

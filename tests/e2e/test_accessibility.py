@@ -205,3 +205,46 @@ def test_dates_and_times_read_the_same_on_every_page(
     first_task = page.get_by_role("table", name="Scheduled").get_by_role("row").nth(1)
     next_run = first_task.get_by_role("cell").nth(3)
     expect(next_run).to_have_text(re.compile(f"^({DATE_TIME})$"))
+
+
+# Every form control names itself: a <label>, aria-label or aria-labelledby.
+UNNAMED_CONTROLS = """() => [...document.querySelectorAll('main :is(input, select, textarea, button)')]
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+        && !el.getAttribute('aria-labelledby') && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+    .map((el) => el.outerHTML.slice(0, 120))"""
+
+
+@pytest.mark.parametrize(
+    ("address", "heading"),
+    [
+        ("/activity/queue", "Queue"),
+        ("/activity/history", "History"),
+        ("/activity/blocklist", "Blocklist"),
+        ("/settings/downloadclients", "Download clients"),
+        ("/settings/mediamanagement", "Media management"),
+    ],
+)
+def test_the_activity_and_download_pages_name_every_control_and_need_no_emoji_font(
+    server: ReelarrServer, page: Page, address: str, heading: str
+) -> None:
+    log_in(page, server, address)
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="Loading")).to_have_count(0)
+    assert page.evaluate(UNNAMED_CONTROLS) == []
+    assert page.evaluate(HAS_PICTOGRAPH) is False
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_download_clients_and_mappings_are_added_from_the_keyboard(server: ReelarrServer, page: Page) -> None:
+    log_in(page, server, "/settings/downloadclients")
+    add = page.get_by_role("button", name="Add download client")
+    add.focus()
+    page.keyboard.press("Enter")
+    choose = page.get_by_role("dialog", name="Add download client")
+    expect(choose).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(choose).to_be_hidden()
+    expect(add).to_be_focused()
+
+    mapping = page.get_by_role("button", name="Add mapping")
+    expect_focus_returns(mapping, page.get_by_role("dialog", name="Add remote path mapping"), "Cancel")

@@ -487,8 +487,8 @@ def test_interactive_search_shows_every_release_its_score_and_every_rejection_so
     table.get_by_role("button", name="Peers", exact=True).click()
     expect(first_title).to_contain_text("1080p")
     expect(rows.last.locator(".release-table__title")).to_contain_text("720p")
-    # No grab button until Reelarr can send releases to a download client.
-    expect(search.get_by_role("button", name=re.compile("grab|download", re.I))).to_have_count(0)
+    # Each release has its grab button, whatever the decision (Radarr lets the user overrule it).
+    expect(search.get_by_role("button", name=re.compile("^Grab "))).to_have_count(3)
     search.get_by_role("button", name="Done").click()
 
     # The search's decisions are kept and shown on the page; the failing indexer shows its status.

@@ -46,3 +46,23 @@ async def test_profiles_and_indexers_changed_in_another_process_are_read_again(
 
             await eventually(renamed_in_a, within=10)
             await eventually(indexer_in_a, within=10)
+
+
+async def test_naming_settings_saved_in_another_process_are_read_again(
+    postgres_database_url: str, tmp_path: Path
+) -> None:
+    with (
+        ReelarrProcess(tmp_path / "a", postgres_database_url, run_commands="false") as a,
+        ReelarrProcess(tmp_path / "b", postgres_database_url, run_commands="false") as b,
+    ):
+        async with a.client() as client_a, b.client() as client_b:
+            # Process a keeps the settings it read.
+            config = (await client_a.get("/api/v3/config/naming")).json()
+            changed = {**config, "movieFolderFormat": "{Movie TitleThe} ({Release Year})"}
+            response = await client_b.put("/api/v3/config/naming/1", json=changed)
+            assert response.status_code == 202, response.text
+
+            async def changed_in_a() -> bool:
+                return (await client_a.get("/api/v3/config/naming")).json() == changed
+
+            await eventually(changed_in_a, within=10)

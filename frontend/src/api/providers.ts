@@ -1,5 +1,5 @@
-// Providers (Radarr's ProviderResource: indexers now, download clients and notifications later) and
-// the indexer options: their resources and their server state.
+// Providers (Radarr's ProviderResource: indexers, download clients; notifications later) and the
+// indexer options: their resources and their server state.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { API_ROOT, apiGet, request } from "./client";
 import { keys } from "./queries";
@@ -76,6 +76,16 @@ export interface Indexer extends Provider {
   presets?: Indexer[];
 }
 
+/** Radarr's DownloadClientResource. */
+export interface DownloadClient extends Provider {
+  enable: boolean;
+  protocol: Protocol;
+  priority: number;
+  removeCompletedDownloads: boolean;
+  removeFailedDownloads: boolean;
+  presets?: DownloadClient[];
+}
+
 /** Radarr's indexer options (Settings → Indexers → Options). */
 export interface IndexerConfig {
   id: number;
@@ -89,53 +99,62 @@ export interface IndexerConfig {
   whitelistedHardcodedSubs: string;
 }
 
+/** A provider family: where its API lives ("indexer", "downloadclient"). */
+export type ProviderFamily = "indexer" | "downloadclient";
+
+/** The cached state of a family: its list (`[family]`), its schema, its actions' options. */
+export const providerKeys = (family: ProviderFamily) => ({
+  list: [family] as const,
+  schema: [family, "schema"] as const,
+  options: (action: string, signature: string) => [family, "action", action, signature] as const,
+});
+
 export const indexerKeys = {
+  ...providerKeys("indexer"),
   list: keys.indexers,
-  schema: ["indexer", "schema"] as const,
-  options: (action: string, signature: string) => ["indexer", "action", action, signature] as const,
   config: ["config", "indexer"] as const,
 };
 
-export function useIndexers() {
-  return useQuery({ queryKey: indexerKeys.list, queryFn: ({ signal }) => apiGet<Indexer[]>("/indexer", signal) });
+export function useProviders<T extends Provider>(family: ProviderFamily) {
+  return useQuery({ queryKey: providerKeys(family).list, queryFn: ({ signal }) => apiGet<T[]>(`/${family}`, signal) });
 }
 
-/** Every implementation with its blank settings and presets (what "Add indexer" offers). */
-export function useIndexerSchema(enabled: boolean) {
+/** Every implementation with its blank settings and presets (what "Add ..." offers). */
+export function useProviderSchema<T extends Provider>(family: ProviderFamily, enabled: boolean) {
   return useQuery({
-    queryKey: indexerKeys.schema,
-    queryFn: ({ signal }) => apiGet<Indexer[]>("/indexer/schema", signal),
+    queryKey: providerKeys(family).schema,
+    queryFn: ({ signal }) => apiGet<T[]>(`/${family}/schema`, signal),
     enabled,
     staleTime: Infinity,
   });
 }
 
-/** Create (id 0) or replace an indexer; `forceSave` keeps it although its test or rules fail. */
-export function useSaveIndexer() {
+/** Create (id 0) or replace a provider; `forceSave` keeps it although its test or rules fail. */
+export function useSaveProvider<T extends Provider>(family: ProviderFamily) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ indexer, forceSave }: { indexer: Indexer; forceSave: boolean }) => {
+    mutationFn: ({ provider, forceSave }: { provider: T; forceSave: boolean }) => {
       const query = forceSave ? "?forceSave=true" : "";
-      return indexer.id
-        ? request<Indexer>(`${API_ROOT}/indexer/${indexer.id}${query}`, { method: "PUT", body: indexer })
-        : request<Indexer>(`${API_ROOT}/indexer${query}`, { method: "POST", body: indexer });
+      return provider.id
+        ? request<T>(`${API_ROOT}/${family}/${provider.id}${query}`, { method: "PUT", body: provider })
+        : request<T>(`${API_ROOT}/${family}${query}`, { method: "POST", body: provider });
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: indexerKeys.list, exact: true }),
+    onSuccess: () => client.invalidateQueries({ queryKey: providerKeys(family).list, exact: true }),
   });
 }
 
-export function useDeleteIndexer() {
+export function useDeleteProvider(family: ProviderFamily) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => request<unknown>(`${API_ROOT}/indexer/${id}`, { method: "DELETE" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: indexerKeys.list, exact: true }),
+    mutationFn: (id: number) => request<unknown>(`${API_ROOT}/${family}/${id}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: providerKeys(family).list, exact: true }),
   });
 }
 
-/** Test an indexer as the form holds it (saved or not); a 400 says what failed. */
-export function useTestIndexer() {
+/** Test a provider as the form holds it (saved or not); a 400 says what failed. */
+export function useTestProvider<T extends Provider>(family: ProviderFamily) {
   return useMutation({
-    mutationFn: (indexer: Indexer) => request<unknown>(`${API_ROOT}/indexer/test`, { method: "POST", body: indexer }),
+    mutationFn: (provider: T) => request<unknown>(`${API_ROOT}/${family}/test`, { method: "POST", body: provider }),
   });
 }
 
@@ -145,20 +164,20 @@ export interface TestAllResult {
   validationFailures: { propertyName: string; errorMessage: string }[];
 }
 
-/** Test every enabled indexer; the server answers 400 with the same list when one fails. */
-export function useTestAllIndexers() {
+/** Test every enabled provider of a family; the server answers 400 with the same list when one fails. */
+export function useTestAllProviders(family: ProviderFamily) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async () => {
       try {
-        return await request<TestAllResult[]>(`${API_ROOT}/indexer/testall`, { method: "POST" });
+        return await request<TestAllResult[]>(`${API_ROOT}/${family}/testall`, { method: "POST" });
       } catch (error) {
         const body = (error as { body?: unknown }).body;
         if (Array.isArray(body) && body.every((r) => typeof r?.isValid === "boolean")) return body as TestAllResult[];
         throw error;
       }
     },
-    onSettled: () => client.invalidateQueries({ queryKey: indexerKeys.list, exact: true }),
+    onSettled: () => client.invalidateQueries({ queryKey: providerKeys(family).list, exact: true }),
   });
 }
 
@@ -166,11 +185,11 @@ export function useTestAllIndexers() {
  * The options a provider action lists for a field (a Newznab site's categories), asked with the
  * settings as the form holds them; `signature` names what they depend on, for the cache.
  */
-export function useProviderFieldOptions(action: string | undefined, provider: Indexer, signature: string) {
+export function useProviderFieldOptions(family: ProviderFamily, action: string | undefined, provider: Provider, signature: string) {
   return useQuery({
-    queryKey: indexerKeys.options(action ?? "", signature),
+    queryKey: providerKeys(family).options(action ?? "", signature),
     queryFn: ({ signal }) =>
-      request<{ options?: SelectOption[] }>(`${API_ROOT}/indexer/action/${action}`, {
+      request<{ options?: SelectOption[] }>(`${API_ROOT}/${family}/action/${action}`, {
         method: "POST",
         body: provider,
         signal,
@@ -182,6 +201,8 @@ export function useProviderFieldOptions(action: string | undefined, provider: In
     retry: false,
   });
 }
+
+export const useIndexers = () => useProviders<Indexer>("indexer");
 
 export function useIndexerConfig() {
   return useQuery({ queryKey: indexerKeys.config, queryFn: ({ signal }) => apiGet<IndexerConfig>("/config/indexer", signal) });

@@ -1,6 +1,7 @@
 // Releases: a film's interactive search, and the kept decisions about the releases seen for it.
-import { useQuery } from "@tanstack/react-query";
-import { API_ROOT, apiGet, requestWithHeaders } from "./client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { activityKeys } from "./activity";
+import { API_ROOT, apiGet, request, requestWithHeaders } from "./client";
 import type { Protocol } from "./providers";
 import type { Language, QualityInfo } from "./types";
 import { parseIndexerErrors, type IndexerError } from "../lib/releases";
@@ -109,5 +110,22 @@ export function useReleaseDecisions(movieId: number) {
   return useQuery({
     queryKey: releaseKeys.movieDecisions(movieId),
     queryFn: ({ signal }) => apiGet<ReleaseDecision[]>(`/release/decision?movieId=${movieId}`, signal),
+  });
+}
+
+/**
+ * Send a release of an interactive search to its download client (POST /release), as Radarr's grab
+ * button does; the server answers 409 with its reason when no client takes it.
+ */
+export function useGrabRelease(movieId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (release: Pick<Release, "guid" | "indexerId">) =>
+      request<unknown>(`${API_ROOT}/release`, { method: "POST", body: { guid: release.guid, indexerId: release.indexerId } }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: activityKeys.queue });
+      void client.invalidateQueries({ queryKey: activityKeys.history });
+      void client.invalidateQueries({ queryKey: releaseKeys.movieDecisions(movieId) });
+    },
   });
 }

@@ -91,3 +91,56 @@ export const CalendarIcon = ({ className }: IconProps) => (
     <path d="M16 3v4M8 3v4M3 10h18" />
   </Icon>
 );
+
+export const WarningIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M12 3.5 2.5 20h19z" />
+    <path d="M12 10v4.5M12 17.5v.01" />
+  </Icon>
+);
+
+export const ErrorIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="m9 9 6 6M15 9l-6 6" />
+  </Icon>
+);
+
+export const RefreshIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M20 11a8 8 0 1 0-2.3 5.7" />
+    <path d="M20 4v7h-7" />
+  </Icon>
+);
+
+export const DownloadIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" />
+  </Icon>
+);
+
+export const ImportedIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h11a1.5 1.5 0 0 0 1.5-1.5V8z" />
+    <path d="m9 14 2 2 4-4.5" />
+  </Icon>
+);
+
+export const TrashIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M4 7h16M9.5 7V4.5h5V7M6.5 7l1 13h9l1-13" />
+  </Icon>
+);
+
+export const RenameIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M4 20h4L19 9a2.1 2.1 0 0 0-4-4L4 16z" />
+  </Icon>
+);
+
+export const IgnoredIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M5.6 5.6l12.8 12.8" />
+  </Icon>
+);

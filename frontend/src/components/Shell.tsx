@@ -17,6 +17,14 @@ const NAV = [
     ],
   },
   {
+    title: "Activity",
+    links: [
+      { to: "/activity/queue", label: "Queue" },
+      { to: "/activity/history", label: "History" },
+      { to: "/activity/blocklist", label: "Blocklist" },
+    ],
+  },
+  {
     title: "Settings",
     links: [
       { to: "/settings/mediamanagement", label: "Media management" },
@@ -24,6 +32,7 @@ const NAV = [
       { to: "/settings/quality", label: "Quality" },
       { to: "/settings/customformats", label: "Custom formats" },
       { to: "/settings/indexers", label: "Indexers" },
+      { to: "/settings/downloadclients", label: "Download clients" },
       { to: "/settings/tags", label: "Tags" },
       { to: "/settings/tmdb", label: "TMDB" },
       { to: "/settings/general", label: "General" },

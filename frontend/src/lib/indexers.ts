@@ -1,6 +1,6 @@
 // Settings → Indexers: which indexers Prowlarr manages, what the add dialog offers, and the
 // indexer options' list values. Pure.
-import type { Indexer, Protocol } from "../api/providers";
+import type { Indexer, Protocol, Provider } from "../api/providers";
 import { isSecret } from "./providerForm";
 
 /** Prowlarr's sync names what it adds "<its indexer> (Prowlarr)" and replaces its settings at each sync. */
@@ -14,8 +14,10 @@ export function protocolName(protocol: Protocol): string {
   return protocol === "usenet" ? "Usenet" : "Torrent";
 }
 
-/** The implementations to add, Usenet first then torrents (as Radarr's add dialog), by name in each. */
-export function implementationGroups(schema: readonly Indexer[]): { protocol: Protocol; title: string; implementations: Indexer[] }[] {
+/** The implementations to add, Usenet first then torrents (as Radarr's add dialogs), by name in each. */
+export function implementationGroups<T extends { protocol: Protocol; implementationName: string }>(
+  schema: readonly T[],
+): { protocol: Protocol; title: string; implementations: T[] }[] {
   return (["usenet", "torrent"] as const)
     .map((protocol) => ({
       protocol,
@@ -31,7 +33,7 @@ export function implementationGroups(schema: readonly Indexer[]): { protocol: Pr
  * What a provider action's answer depends on: where the site is and how to reach it (the text
  * and secret settings), not the choices made in the form.
  */
-export function connectionSignature(indexer: Pick<Indexer, "implementation" | "fields">): string {
+export function connectionSignature(indexer: Pick<Provider, "implementation" | "fields">): string {
   const parts = indexer.fields
     .filter((f) => f.type === "textbox" || f.type === "url" || f.type === "password" || isSecret(f))
     .map((f) => [f.name, f.value ?? null]);

@@ -3,7 +3,11 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { urlBase } from "../api/client";
 import { libraryKeys, refreshMovieFromServer, removeMovie } from "../api/library";
 import { formatKeys } from "../api/customFormats";
-import { indexerKeys } from "../api/providers";
+import { indexerKeys, providerKeys } from "../api/providers";
+import { activityKeys } from "../api/activity";
+import { downloadClientKeys } from "../api/downloadClients";
+import { mediaManagementKeys } from "../api/mediaManagement";
+import { namingKeys } from "../api/naming";
 import { keys, upsertCommand } from "../api/queries";
 import { releaseKeys } from "../api/releases";
 import type { Command, LiveMessage } from "../api/types";
@@ -55,8 +59,35 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
     case "indexer":
       void client.invalidateQueries({ queryKey: indexerKeys.list, exact: true });
       break;
+    case "downloadclient":
+      void client.invalidateQueries({ queryKey: providerKeys("downloadclient").list, exact: true });
+      break;
+    case "remotepathmapping":
+      void client.invalidateQueries({ queryKey: downloadClientKeys.mappings });
+      break;
+    case "config/downloadclient":
+      void client.invalidateQueries({ queryKey: downloadClientKeys.config });
+      break;
+    case "config/mediamanagement":
+      void client.invalidateQueries({ queryKey: mediaManagementKeys.config });
+      break;
+    case "queue":
+    case "queue/status":
+      // A download that changed was grabbed, imported, failed or removed: history has a new row too.
+      void client.invalidateQueries({ queryKey: activityKeys.queue });
+      void client.invalidateQueries({ queryKey: activityKeys.history });
+      break;
+    case "history":
+      void client.invalidateQueries({ queryKey: activityKeys.history });
+      break;
+    case "blocklist":
+      void client.invalidateQueries({ queryKey: activityKeys.blocklist });
+      break;
     case "config/indexer":
       void client.invalidateQueries({ queryKey: indexerKeys.config });
+      break;
+    case "config/naming":
+      void client.invalidateQueries({ queryKey: namingKeys.config, exact: true });
       break;
     case "customformat":
       void client.invalidateQueries({ queryKey: formatKeys.list });

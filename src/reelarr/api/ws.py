@@ -12,6 +12,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from reelarr import __version__
 from reelarr.api.v3.commands import command_resource
 from reelarr.customformats.events import CustomFormatAdded, CustomFormatDeleted, CustomFormatUpdated
+from reelarr.downloads.events import QueueChanged
 from reelarr.events import EventBus
 from reelarr.health.service import HealthChanged
 from reelarr.indexers.events import IndexerConfigChanged
@@ -26,6 +27,7 @@ from reelarr.movies.events import (
     MovieFileUpdated,
     MovieUpdated,
 )
+from reelarr.naming.events import NamingConfigChanged
 from reelarr.providers.events import ProviderChanged, ProviderStatusChanged
 from reelarr.rootfolders.events import RootFolderAdded, RootFolderDeleted
 from reelarr.tags.events import TagsChanged
@@ -57,6 +59,8 @@ class LiveMessages:
         bus.subscribe(ProviderChanged, self._on_provider, remote=True)
         bus.subscribe(ProviderStatusChanged, self._on_provider_status, remote=True)
         bus.subscribe(IndexerConfigChanged, self._on_indexer_config, remote=True)
+        bus.subscribe(NamingConfigChanged, self._on_naming_config, remote=True)
+        bus.subscribe(QueueChanged, self._on_queue, remote=True)
 
     async def _on_command(self, event: CommandUpdated) -> None:
         resource = command_resource(command_from_json(event.command)).dump()
@@ -104,6 +108,13 @@ class LiveMessages:
 
     async def _on_indexer_config(self, _event: IndexerConfigChanged) -> None:
         self.hub.broadcast("config/indexer", "sync")
+
+    async def _on_naming_config(self, _event: NamingConfigChanged) -> None:
+        self.hub.broadcast("config/naming", "sync")
+
+    async def _on_queue(self, _event: QueueChanged) -> None:
+        self.hub.broadcast("queue", "sync")
+        self.hub.broadcast("queue/status", "sync")
 
     async def _on_health(self, _event: HealthChanged) -> None:
         self.hub.broadcast("health", "sync")

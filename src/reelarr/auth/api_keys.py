@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import hmac
-import secrets
 from dataclasses import dataclass
 
+from reelarr.auth.credentials import API_KEY_CONFIG_KEY, new_api_key
 from reelarr.configuration.store import ConfigStore
 from reelarr.errors import ValidationFailed
 from reelarr.events import Event, EventBus, shared
-
-CONFIG_KEY = "api_key"
-
-
-def new_api_key() -> str:
-    """A key in Radarr's format: 32 lower-case hex characters."""
-    return secrets.token_hex(16)
 
 
 @shared("apikey.changed")
@@ -42,7 +35,7 @@ class ApiKeys:
     async def current(self) -> str:
         """The key clients must present."""
         if self._current is None:
-            self._current = await self._store.get_or_create(CONFIG_KEY, new_api_key())
+            self._current = await self._store.get_or_create(API_KEY_CONFIG_KEY, new_api_key())
         return self._current
 
     async def matches(self, presented: str | None) -> bool:
@@ -58,7 +51,7 @@ class ApiKeys:
                 "apiKey", "The API key is set by REELARR_API_KEY; change it there instead"
             )
         key = new_api_key()
-        await self._store.set(CONFIG_KEY, key)
+        await self._store.set(API_KEY_CONFIG_KEY, key)
         self._current = key
         await self._bus.publish(ApiKeyChanged())
         return key

@@ -10,16 +10,10 @@ from typing import TypeVar
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from reelarr.auth.hashing import new_hasher
 from reelarr.errors import ReelarrError
 
-MIN_PASSWORD_LENGTH = 8
-# OWASP's Argon2id setting (19 MiB, 2 passes, 1 lane). argon2-cffi's default (RFC 9106's "low
-# memory" one) holds 64 MiB while it runs: a login then lifted the server's peak by a third of its
-# whole budget (issue 9, item 6). Hashes made with other settings are made again at the next login.
-ARGON2_MEMORY_KIB = 19 * 1024
-ARGON2_TIME_COST = 2
-ARGON2_LANES = 1
-# One hash at a time keeps a burst of logins from lifting the process's memory past one such block,
+# One hash at a time keeps a burst of logins from lifting the process's memory past one hash's 19 MiB,
 # and still checks ten or more passwords a second.
 HASHES_IN_FLIGHT = 1
 HASHES_WAITING = 32
@@ -45,9 +39,7 @@ class Passwords:
         in_flight: int = HASHES_IN_FLIGHT,
         waiting: int = HASHES_WAITING,
     ) -> None:
-        self._hasher = hasher or PasswordHasher(
-            time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_LANES
-        )
+        self._hasher = hasher or new_hasher()
         self._dummy_hash: str | None = None
         self._slots = asyncio.Semaphore(in_flight)
         self._max_waiting = waiting

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, exists, func, select, text
 
-from reelarr.auth.passwords import MIN_PASSWORD_LENGTH, Passwords
+from reelarr.auth.credentials import validate_credentials
+from reelarr.auth.passwords import Passwords
 from reelarr.auth.tables import SessionRow, UserRow
 from reelarr.db.engine import Database
-from reelarr.errors import Conflict, NotFound, ValidationFailed, ValidationFailure
+from reelarr.errors import Conflict, NotFound, ValidationFailed
 
 Clock = Callable[[], datetime]
-_USERNAME = re.compile(r"^[^\s/\\:]{1,64}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,25 +24,6 @@ class User:
     id: int
     username: str
     created_at: datetime
-
-
-def validate_credentials(username: str, password: str) -> None:
-    """Raise ValidationFailed unless the username and password are acceptable for a new account."""
-    failures = []
-    if not _USERNAME.match(username):
-        failures.append(
-            ValidationFailure(
-                "username", "Username must be 1 to 64 characters without spaces, / \\ or :", username
-            )
-        )
-    if len(password) < MIN_PASSWORD_LENGTH:
-        failures.append(
-            ValidationFailure("password", f"Password must be at least {MIN_PASSWORD_LENGTH} characters long")
-        )
-    if len(password) > 1024:
-        failures.append(ValidationFailure("password", "Password must be at most 1024 characters long"))
-    if failures:
-        raise ValidationFailed(failures)
 
 
 class Users:

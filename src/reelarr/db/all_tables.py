@@ -1,33 +1,43 @@
 """Imports every package's tables so the shared metadata is complete (for migrations and tests)."""
 
 from reelarr.auth import tables as auth_tables
+from reelarr.blocklist import tables as blocklist_tables
 from reelarr.configuration import tables as configuration_tables
 from reelarr.customformats import tables as customformats_tables
 from reelarr.db.base import Base
 from reelarr.decisionlog import tables as decisionlog_tables
 from reelarr.delayprofiles import tables as delayprofiles_tables
+from reelarr.history import tables as history_tables
+from reelarr.imports import tables as imports_tables
 from reelarr.indexers import tables as indexers_tables
 from reelarr.jobs import tables as jobs_tables
 from reelarr.movies import tables as movies_tables
+from reelarr.naming import tables as naming_tables
 from reelarr.providers import tables as providers_tables
 from reelarr.quality import tables as quality_tables
 from reelarr.releaseprofiles import tables as releaseprofiles_tables
+from reelarr.remotepathmappings import tables as remotepathmappings_tables
 from reelarr.rootfolders import tables as rootfolders_tables
 from reelarr.tags import tables as tags_tables
 
 __all__ = [
     "Base",
     "auth_tables",
+    "blocklist_tables",
     "configuration_tables",
     "customformats_tables",
     "decisionlog_tables",
     "delayprofiles_tables",
+    "history_tables",
+    "imports_tables",
     "indexers_tables",
     "jobs_tables",
     "movies_tables",
+    "naming_tables",
     "providers_tables",
     "quality_tables",
     "releaseprofiles_tables",
+    "remotepathmappings_tables",
     "rootfolders_tables",
     "tags_tables",
 ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
@@ -11,16 +9,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from reelarr.db.engine import Database
+from reelarr.db.revisions import MIGRATIONS_DIR, newest_script_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Any fixed number: several processes starting at once take turns at migrating.
 _PG_MIGRATION_LOCK = 7_878_001
-
-
-_SCRIPT_NAME = re.compile(r"(\d{4})_\w+\.py")
 
 
 def alembic_config() -> Config:
@@ -39,12 +34,6 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
-
-
-def newest_script_revision() -> str:
-    """The newest script's revision in versions/, read from the file names (named after their revisions)."""
-    numbers = [m[1] for p in (MIGRATIONS_DIR / "versions").iterdir() if (m := _SCRIPT_NAME.fullmatch(p.name))]
-    return max(numbers)
 
 
 async def is_at_head(db: Database) -> bool:

@@ -34,6 +34,8 @@ class Outcome(StrEnum):
     PENDING = "pending"
     # Was chosen, then a later sync or search chose a better release for the film.
     SUPERSEDED = "superseded"
+    # Sent to a download client.
+    GRABBED = "grabbed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from reelarr.db.engine import Database
 from reelarr.decisionlog.model import LoggedDecision, Outcome, Source
 from reelarr.decisionlog.tables import ReleaseDecisionRow
 from reelarr.decisions.rejection import Reason, Rejection
+from reelarr.memory import collector_paused
 from reelarr.releases.model import release_from_json, release_to_json
 
 Clock = Callable[[], datetime]
@@ -114,8 +115,9 @@ class DecisionLog:
             return
         insert = pg_insert if self._db.dialect == "postgresql" else sqlite_insert
         # One statement must not name a row twice: the last decision about a release wins.
-        latest = {(e.movie_id, release_key(e.indexer_id, e.guid)): e for e in entries}
-        rows = [_values(e, key) for (_movie_id, key), e in latest.items()]
+        with collector_paused():
+            latest = {(e.movie_id, release_key(e.indexer_id, e.guid)): e for e in entries}
+            rows = [_values(e, key) for (_movie_id, key), e in latest.items()]
         chosen = [(movie_id, key) for (movie_id, key), e in latest.items() if e.outcome is Outcome.CHOSEN]
         async with self._db.write() as session:
             for movie_id, key in chosen:
@@ -144,6 +146,31 @@ class DecisionLog:
                 .order_by(ReleaseDecisionRow.decided_at.desc(), ReleaseDecisionRow.id.desc())
             )
             return [_entry(r) for r in rows]
+
+    async def find(self, indexer_id: int, guid: str, movie_id: int | None = None) -> LoggedDecision | None:
+        """The newest kept decision about one release (for one film when `movie_id` is given)."""
+        query = select(ReleaseDecisionRow).where(
+            ReleaseDecisionRow.release_key == release_key(indexer_id, guid)
+        )
+        if movie_id is not None:
+            query = query.where(ReleaseDecisionRow.movie_id == movie_id)
+        async with self._db.read() as session:
+            row = await session.scalar(
+                query.order_by(ReleaseDecisionRow.decided_at.desc(), ReleaseDecisionRow.id.desc()).limit(1)
+            )
+            return _entry(row) if row is not None else None
+
+    async def mark_grabbed(self, movie_id: int, indexer_id: int, guid: str) -> None:
+        """Say that a kept decision's release went to a download client."""
+        async with self._db.write() as session:
+            await session.execute(
+                update(ReleaseDecisionRow)
+                .where(
+                    ReleaseDecisionRow.movie_id == movie_id,
+                    ReleaseDecisionRow.release_key == release_key(indexer_id, guid),
+                )
+                .values(outcome=Outcome.GRABBED.value)
+            )
 
     async def chosen(self) -> list[LoggedDecision]:
         """Releases chosen for grabbing that no download client has taken yet, oldest first."""

@@ -18,6 +18,8 @@ class ReleaseDecisionRow(Base):
     __table_args__ = (
         Index("ux_release_decisions_movie_release", "movie_id", "release_key", unique=True),
         Index("ix_release_decisions_movie_decided", "movie_id", "decided_at"),
+        # A grab names a release by its indexer and guid only.
+        Index("ix_release_decisions_release_key", "release_key"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -8,7 +8,19 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from reelarr.decisions.rejection import Priority, Reason, Rejection
-from reelarr.decisions.specs import age, delay, disk, movie, quality, release, revision, size
+from reelarr.decisions.specs import (
+    age,
+    blocklist,
+    delay,
+    disk,
+    history,
+    movie,
+    quality,
+    queue,
+    release,
+    revision,
+    size,
+)
 from reelarr.decisions.subject import Subject
 from reelarr.parsing.result import ParsedMovieInfo
 from reelarr.releases.model import Release
@@ -26,8 +38,7 @@ class Spec:
     priority: Priority = Priority.DEFAULT
 
 
-# Radarr's download specifications that apply to what Reelarr knows today. Blocklist, queue,
-# history and already-imported checks join when downloads and history exist.
+# Radarr's download specifications that apply to what Reelarr knows.
 SPECS: tuple[Spec, ...] = (
     Spec("QualityAllowedByProfile", quality.quality_allowed),
     Spec("CustomFormatAllowedByProfile", quality.format_score_minimum),
@@ -52,6 +63,9 @@ SPECS: tuple[Spec, ...] = (
     Spec("Repack", revision.repack),
     Spec("Protocol", delay.protocol),
     Spec("Delay", delay.delay),
+    Spec("Queue", queue.already_queued),
+    Spec("Blocklist", blocklist.blocklisted, Priority.DATABASE),
+    Spec("History", history.recent_grab, Priority.DATABASE),
     Spec("FreeSpace", disk.free_space, Priority.DISK),
 )
 

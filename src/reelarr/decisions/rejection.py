@@ -50,13 +50,19 @@ class Reason(StrEnum):
     DISK_CUSTOM_FORMAT_SCORE = "diskCustomFormatScore"
     DISK_CUSTOM_FORMAT_SCORE_INCREMENT = "diskCustomFormatScoreIncrement"
     DISK_UPGRADES_NOT_ALLOWED = "diskUpgradesNotAllowed"
+    HISTORY_RECENT_CUTOFF_MET = "historyRecentCutoffMet"
+    HISTORY_HIGHER_PREFERENCE = "historyHigherPreference"
+    QUEUE_UPGRADES_NOT_ALLOWED = "queueUpgradesNotAllowed"
+    QUEUE_CUTOFF_MET = "queueCutoffMet"
+    QUEUE_HIGHER_PREFERENCE = "queueHigherPreference"
 
 
 class Priority(IntEnum):
     """When a check runs: cheap ones first; later groups run only when every earlier check passed."""
 
     DEFAULT = 0
-    DISK = 1
+    DATABASE = 1
+    DISK = 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from reelarr.blocklist.model import BlocklistEntry
 from reelarr.customformats.input import release_languages
 from reelarr.delayprofiles.model import GLOBAL_ID, GLOBAL_ORDER, DelayProfile
 from reelarr.languages import Language
@@ -41,6 +42,23 @@ class OnDisk:
 
 
 @dataclass(frozen=True, slots=True)
+class GrabbedBefore:
+    """The film's most recent history event, a grab, within the last 12 hours."""
+
+    quality: QualityModel
+    format_score: int
+    date: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """A release of the film that a download client is downloading now (Radarr's queue)."""
+
+    quality: QualityModel
+    format_score: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class IndexerRules:
     """What the release's indexer asks of its releases (Radarr's indexer settings)."""
 
@@ -66,7 +84,7 @@ class DecisionSettings:
     allow_hardcoded_subs: bool = False
     whitelisted_hardcoded_subs: str = ""
     proper_policy: ProperPolicy = ProperPolicy.PREFER_AND_UPGRADE
-    # Media Management's free space rule (Radarr's defaults until those settings are stored).
+    # Media Management's free space rule.
     minimum_free_space_mb: int = 100
     skip_free_space_check: bool = False
 
@@ -102,6 +120,9 @@ class Subject:
     oldest_pending_minutes: float | None = None
     # Bytes free on the film's disk (None: unknown, and the free space check steps aside).
     free_space: int | None = None
+    last_grab: GrabbedBefore | None = None
+    blocklist: tuple[BlocklistEntry, ...] = ()  # the film's blocklisted releases
+    queued: tuple[Queued, ...] = ()  # the film's releases downloading now
 
     @property
     def quality(self) -> QualityModel:

@@ -3,10 +3,11 @@ configuration store so every process reads the same."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 
+from reelarr.configuration.sections import ConfigSection
 from reelarr.configuration.store import ConfigStore
-from reelarr.errors import ValidationFailed, ValidationFailure
+from reelarr.errors import ValidationFailure
 from reelarr.events import EventBus
 from reelarr.indexers.events import IndexerConfigChanged
 
@@ -53,35 +54,8 @@ def check(config: IndexerConfig) -> list[ValidationFailure]:
     return found
 
 
-class IndexerConfigService:
+class IndexerConfigService(ConfigSection[IndexerConfig]):
     """Reads and saves the indexer options."""
 
     def __init__(self, store: ConfigStore, bus: EventBus) -> None:
-        self._store = store
-        self._bus = bus
-
-    async def get(self) -> IndexerConfig:
-        """The options in force (defaults for those never saved)."""
-        values: dict[str, object] = {}
-        for field in fields(IndexerConfig):
-            stored = await self._store.get(_PREFIX + field.name)
-            if stored is None:
-                continue
-            if field.type == "bool":
-                values[field.name] = stored == "true"
-            elif field.type == "int":
-                values[field.name] = int(stored)
-            else:
-                values[field.name] = stored
-        return IndexerConfig(**values)  # type: ignore[arg-type]
-
-    async def save(self, config: IndexerConfig) -> IndexerConfig:
-        """Keep new options; a 400 naming each broken rule, and nothing saved, when one is broken."""
-        failures = check(config)
-        if failures:
-            raise ValidationFailed(failures)
-        for name, value in asdict(config).items():
-            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-            await self._store.set(_PREFIX + name, text)
-        await self._bus.publish(IndexerConfigChanged())
-        return config
+        super().__init__(store, bus, IndexerConfig, _PREFIX, check, IndexerConfigChanged)

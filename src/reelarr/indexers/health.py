@@ -204,10 +204,12 @@ class IndexerJackettAllCheck(_IndexerCheck):
         )
 
 
-def indexer_checks(indexers: IndexerService, clock: Callable[[], datetime]) -> list[HealthCheck]:
-    """Every indexer health check, in Radarr's order."""
+def indexer_checks(
+    indexers: IndexerService, clock: Callable[[], datetime], download_client_ids: DownloadClientIds = _none
+) -> list[HealthCheck]:
+    """Every indexer health check, in Radarr's order; `download_client_ids` names the enabled clients."""
     return [
-        IndexerDownloadClientCheck(indexers, clock),
+        IndexerDownloadClientCheck(indexers, clock, download_client_ids),
         IndexerJackettAllCheck(indexers, clock),
         IndexerLongTermStatusCheck(indexers, clock),
         IndexerRssCheck(indexers, clock),

@@ -45,7 +45,7 @@ def _after_decimal(text: str, start: int) -> bool:
     # Radarr's look-behind (?<!\.\d*): the number must not continue a decimal ("1.4 GB" is read
     # from "1", not from "4").
     index = start
-    while index > 0 and text[index - 1].isdigit():
+    while index > 0 and text[index - 1].isdecimal():
         index -= 1
     return index > 0 and text[index - 1] == "."
 
@@ -55,7 +55,8 @@ def parse_size(text: str | None, *, binary_default: bool = True) -> int:
     if not text or not text.strip():
         return 0
     value = text.strip()
-    if value.isdigit():
+    # isdecimal, not isdigit: "²" is a digit int() refuses; \d and int() read decimals only.
+    if value.isdecimal():
         return int(value)
     for match in _SIZE.finditer(value):
         if _after_decimal(value, match.start()):

@@ -153,6 +153,8 @@ def _video_fields(video: Json, frame: Json | None) -> dict[str, Any]:
         "height": _int(video.get("height")),
         "video_fps": _rate(video.get("avg_frame_rate")) or _rate(video.get("r_frame_rate")),
         "scan_type": "Interlaced" if interlaced else "Progressive",
+        # Matroska marks a stereoscopic video with a stereo mode; ffprobe shows it as a tag.
+        "video_multi_view_count": 2 if _tag(video, "stereo_mode") else 1,
     }
 
 

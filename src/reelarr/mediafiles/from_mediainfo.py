@@ -187,6 +187,7 @@ def _video_fields(video: Track) -> dict[str, Any]:
         "video_profile": _text(video, "format_profile").split("@", 1)[0],
         "video_bitrate": int(_number(video, "bit_rate")),
         "video_bit_depth": bit_depth,
+        "video_multi_view_count": int(_number(video, "multiview_count")) or 1,
         "video_color_primaries": primaries,
         "video_transfer_characteristics": transfer,
         "hdr_format": detect_hdr_format(

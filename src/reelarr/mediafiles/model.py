@@ -57,6 +57,7 @@ class MediaInfo:
     height: int = 0
     video_fps: float = 0.0
     scan_type: str = ""
+    video_multi_view_count: int = 0  # 2 or more: a 3D (stereoscopic) video
     audio_format: str | None = None
     audio_codec_id: str = ""
     audio_profile: str = ""
@@ -79,7 +80,7 @@ class MediaInfo:
 
 
 # Bump when a reader starts filling a field differently, so stored media info can be read again.
-SCHEMA_REVISION = 1
+SCHEMA_REVISION = 2
 
 
 def media_info_to_json(info: MediaInfo) -> dict[str, Any]:

@@ -178,6 +178,24 @@ def list_movie_files(folder: str | os.PathLike[str]) -> FolderScan:
     return _without_samples(root, files, skipped)
 
 
+def list_download(path: str | os.PathLike[str]) -> FolderScan:
+    """The video files of a finished download: the file itself, or those of its folder (blocking).
+
+    Raises FileNotFoundError when the download is not there.
+    """
+    full = os.path.abspath(os.fspath(path))
+    if not os.path.isfile(full):
+        return list_movie_files(full)
+    name = os.path.basename(full)
+    reason = file_skip_reason(name)
+    if reason is not None:
+        return FolderScan(os.path.dirname(full), (), (SkippedPath(full, name, reason, is_folder=False),))
+    if not is_video_name(name):
+        return FolderScan(os.path.dirname(full), (), ())
+    found = _movie_file(_Found(full, name, os.stat(full)))
+    return _without_samples(os.path.dirname(full), [found], [])
+
+
 async def with_media_info(
     movie_file: MovieFileOnDisk, reader: MediaInfoReader, movie_runtime_minutes: int = 0
 ) -> MovieFileOnDisk:

@@ -48,6 +48,7 @@ class DeleteReason(StrEnum):
 
     MISSING_FROM_DISK = "missingFromDisk"
     MANUAL = "manual"
+    UPGRADE = "upgrade"
 
 
 class RootFolderUnavailable(Conflict):
@@ -254,6 +255,31 @@ class MovieFileService:
             raise _not_found(missing[0])
         for file_id in wanted:
             await self.delete(file_id)
+
+    async def record_import(
+        self, movie_id: int, record: FileRecord, original_file_path: str | None
+    ) -> tuple[MovieFile, MovieFile | None]:
+        """Record an imported file as the film's, in place of the one it upgrades: (new, replaced)."""
+        async with self._db.write() as session:
+            await self._db.serialize(session, f"movie-files-{movie_id}")
+            if await session.get(MovieRow, movie_id) is None:
+                raise NotFound(f"Movie with ID {movie_id} does not exist")
+            current = await session.scalar(select(MovieFileRow).where(MovieFileRow.movie_id == movie_id))
+            replaced = to_movie_file(current) if current is not None else None
+            if current is not None:
+                await session.delete(current)
+                await session.flush()
+            row = new_file_row(movie_id, record, self._clock())
+            row.original_file_path = original_file_path
+            session.add(row)
+            await session.flush()
+            stored = to_movie_file(row)
+        if replaced is not None:
+            await self._bus.publish(
+                MovieFileDeleted(movie_id=movie_id, movie_file_id=replaced.id, reason=DeleteReason.UPGRADE)
+            )
+        await self._bus.publish(MovieFileAdded(movie_id=movie_id, movie_file_id=stored.id))
+        return stored, replaced
 
     @staticmethod
     def full_path(movie: Movie, file: MovieFile) -> str:

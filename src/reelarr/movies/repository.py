@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import namedtuple
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from typing import Any, TypeVar
@@ -151,24 +148,6 @@ def _values_type(name: str, table: FromClause) -> Any:
 
 MovieValues = _values_type("MovieValues", MovieRow.__table__)
 MovieFileValues = _values_type("MovieFileValues", MovieFileRow.__table__)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Hold off Python's cycle collector while a long list of values is built.
-
-    10,000 movies are hundreds of thousands of new containers: enough to set off several full
-    collections of the whole process (a third of a list's CPU time), though none of them is garbage.
-    The collector is back as it was (another caller may have turned it off) when the block ends;
-    requests that run meanwhile (at an await inside) have their cycles collected a little later.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _json(value: Any) -> Any:

@@ -18,20 +18,19 @@ from reelarr.db.engine import Database
 from reelarr.db.paging import Page, PageRequest, fetch_page
 from reelarr.errors import NotFound, ReelarrError, ValidationFailed, ValidationFailure
 from reelarr.events import EventBus
+from reelarr.memory import collector_paused
 from reelarr.metadata.models import MovieMetadata
 from reelarr.movies.changes import Edit, MovieChanges, apply_changes, new_paths, path_failures
 from reelarr.movies.credits import replace_credits
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieUpdated
 from reelarr.movies.matching import best_match, release_clean_titles
 from reelarr.movies.model import AlternativeTitle, MinimumAvailability, Movie, MovieFile, MovieKeys
-from reelarr.movies.naming import movie_folder_name
 from reelarr.movies.paths import movie_path_failures, normalise, root_folder_of
 from reelarr.movies.repository import (
     MovieFileValues,
     MovieValues,
     alternative_title_rows,
     apply_metadata,
-    collector_paused,
     json_as_text,
     to_movie,
     to_movie_file,
@@ -49,6 +48,8 @@ MetadataSource = Callable[[int], Awaitable[MovieMetadata]]
 RootFolderPaths = Callable[[], Awaitable[list[str]]]
 ProfileExists = Callable[[int], Awaitable[bool]]
 TagsExist = Callable[[Iterable[int]], Awaitable[set[int]]]
+# The folder a new film gets in its root folder (the naming settings' folder format).
+FolderName = Callable[[MovieMetadata], Awaitable[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,7 @@ class LibraryHooks:
     root_folders: RootFolderPaths
     profile_exists: ProfileExists
     metadata: MetadataSource
+    folder_name: FolderName
     existing_tags: TagsExist | None = None
     extra_checks: list[Callable[[AddMovie], Awaitable[list[ValidationFailure]]]] = field(default_factory=list)
 
@@ -122,6 +124,16 @@ class MovieService:
         async with self._db.read() as session:
             return list(await session.scalars(select(MovieRow.id).order_by(MovieRow.sort_title, MovieRow.id)))
 
+    async def with_files(self, ids: Iterable[int]) -> dict[int, tuple[Movie, MovieFile | None]]:
+        """Some movies with their files, by id (unknown ids are left out)."""
+        found: dict[int, tuple[Movie, MovieFile | None]] = {}
+        wanted = sorted(set(ids))
+        if wanted:
+            async for batch in self.all_with_files(ids=wanted):
+                for movie, file in batch:
+                    found[movie.id] = (movie, file)
+        return found
+
     async def all_with_files(
         self, batch_size: int = 500, *, ids: Sequence[int] | None = None
     ) -> AsyncGenerator[list[tuple[Movie, MovieFile | None]], None]:
@@ -138,32 +150,22 @@ class MovieService:
             titles = await _alternative_titles(session, ids)
             result = await session.stream(stmt)
             async for rows in result.partitions(batch_size):
-                yield [_movie_and_file(row, titles) for row in rows]
+                with collector_paused():
+                    batch = [_movie_and_file(row, titles) for row in rows]
+                yield batch
 
-    async def keys(self) -> list[MovieKeys]:
-        """Every movie's ids, titles and years: all that matching releases to the library reads."""
-        stmt = select(
-            MovieRow.id,
-            MovieRow.tmdb_id,
-            MovieRow.imdb_id,
-            MovieRow.title,
-            MovieRow.original_title,
-            MovieRow.clean_title,
-            MovieRow.year,
-            MovieRow.secondary_year,
-        )
+    async def keys(self, ids: Iterable[int] | None = None) -> list[MovieKeys]:
+        """Every movie's ids, titles and years (or only these movies'; an unknown id is left out): all that
+        matching releases to the library reads."""
+        wanted = None if ids is None else sorted(set(ids))
+        found: list[MovieKeys] = []
         async with self._db.read() as session:
-            titles = await _alternative_titles(session, None)
-            rows = (await session.execute(stmt)).all()
-        return [
-            MovieKeys(
-                *row,
-                alternative_titles=tuple(
-                    AlternativeTitle(title.title, title.clean_title) for title in titles.get(row.id, ())
-                ),
-            )
-            for row in rows
-        ]
+            if wanted is None:
+                found = await _keys(session, None)
+            else:
+                for start in range(0, len(wanted), _CHUNK):
+                    found.extend(await _keys(session, wanted[start : start + _CHUNK]))
+        return found
 
     async def get(self, movie_id: int) -> Movie:
         """One movie with its alternative titles."""
@@ -337,7 +339,8 @@ class MovieService:
             if isinstance(info, ReelarrError):
                 skipped.append(SkippedMovie(index, request, info))
                 continue
-            path, failures = self._planned_path(request, info, roots, taken)
+            folder = "" if request.path else await self.hooks.folder_name(info)
+            path, failures = self._planned_path(request, folder, roots, taken)
             if failures:
                 skipped.append(SkippedMovie(index, request, ValidationFailed(failures)))
                 continue
@@ -512,7 +515,7 @@ class MovieService:
 
     @staticmethod
     def _planned_path(
-        request: AddMovie, info: MovieMetadata, roots: list[str], taken: set[str]
+        request: AddMovie, folder: str, roots: list[str], taken: set[str]
     ) -> tuple[str, list[ValidationFailure]]:
         if request.path:
             path = normalise(request.path)
@@ -524,7 +527,7 @@ class MovieService:
                         "rootFolderPath", "Root folder does not exist", request.root_folder_path
                     )
                 ]
-            path = os.path.join(root, movie_folder_name(info.title, info.year or 0))
+            path = os.path.join(root, folder)
         return path, movie_path_failures(path, root_folders=roots, other_movie_paths=taken)
 
     async def get_many(self, movie_ids: Sequence[int]) -> list[Movie]:
@@ -638,6 +641,35 @@ async def _rows_with_files(
     connection = await session.connection()
     rows = (await connection.execute(stmt, parameters)).all()
     return _Rows(rows, await _alternative_titles(session, [row.id for row in rows]) if rows else {})
+
+
+_KEYS = select(
+    MovieRow.id,
+    MovieRow.tmdb_id,
+    MovieRow.imdb_id,
+    MovieRow.title,
+    MovieRow.original_title,
+    MovieRow.clean_title,
+    MovieRow.year,
+    MovieRow.secondary_year,
+)
+
+
+async def _keys(session: AsyncSession, movie_ids: Sequence[int] | None) -> list[MovieKeys]:
+    """The keys of these movies (None: of every movie)."""
+    stmt = _KEYS if movie_ids is None else _KEYS.where(MovieRow.id.in_(movie_ids))
+    titles = await _alternative_titles(session, movie_ids)
+    rows = (await session.execute(stmt)).all()
+    with collector_paused():
+        return [
+            MovieKeys(
+                *row,
+                alternative_titles=tuple(
+                    AlternativeTitle(title.title, title.clean_title) for title in titles.get(row.id, ())
+                ),
+            )
+            for row in rows
+        ]
 
 
 async def _alternative_titles(session: AsyncSession, movie_ids: Sequence[int] | None) -> dict[int, list[Any]]:

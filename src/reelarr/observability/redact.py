@@ -17,14 +17,14 @@ REMOVED = "(removed)"  # Radarr's word for what its log cleanser takes out
 # Query parameters whose value is a secret (matched whole, any case).
 _QUERY_NAMES = (
     "apikey|api_key|api-key|x-api-key|key|access_token|refresh_token|id_token|token|auth|"
-    "password|passwd|pass|secret|client_secret|signature|sig|session|sessionid|csrf_token"
+    "password|passwd|pass|ma_password|secret|client_secret|signature|sig|session|sessionid|csrf_token"
 )
 _QUERY = re.compile(rf"(?i)([?&;](?:{_QUERY_NAMES})=)[^&;#\s\"'<>]+")
 # The same inside a URL-encoded URL, as in a login page's returnUrl (`%3Fapikey%3D...`).
 _ENCODED_QUERY = re.compile(rf"(?i)((?:%3F|%26)(?:{_QUERY_NAMES})%3D)(?:(?!%26)[^&;#\s\"'<>])+")
 # `name: value`, `name=value`, `"name": "value"` for names that only ever hold secrets.
 _PAIR_NAMES = (
-    r"api[_-]?key|x-api-key|access[_-]?token|refresh[_-]?token|password|passwd|client[_-]?secret|"
+    r"api[_-]?key|x-api-key|access[_-]?token|refresh[_-]?token|(?:ma_)?password|passwd|client[_-]?secret|"
     r"secret|csrf[_-]?token|session[_-]?token"
 )
 _PAIR = re.compile(rf"(?i)(\b(?:{_PAIR_NAMES})[\"']?\s*[:=]\s*[\"']?)(?!\(removed\))[^\s\"',;&}})\]]+")

@@ -9,6 +9,8 @@ from reelarr.camel import CamelModel
 from reelarr.errors import ValidationFailure
 
 _URL_BASE = re.compile(r"^(?!/?https?://[-_a-z0-9.]+)", re.IGNORECASE)
+# A host name or address, without a scheme or a path (Radarr's ValidHost).
+_HOST = re.compile(r"^(\[[0-9a-fA-F:.]+\]|[^\s/:\\]+|[0-9a-fA-F:]+)$")
 
 
 class ProviderSettings(CamelModel):
@@ -61,3 +63,35 @@ def valid_url_base(property_name: str, value: str | None, example: str) -> list[
     if value and not _URL_BASE.match(value):
         return [ValidationFailure(property_name, f"Must be a valid URL path (ie: '{example}')", value)]
     return []
+
+
+def valid_host(property_name: str, value: str) -> list[ValidationFailure]:
+    """Radarr's ValidHost: present, and a name or an address without a scheme or a path."""
+    found = not_empty(property_name, value.strip(), "Host")
+    if not found and not _HOST.match(value.strip()):
+        found.append(ValidationFailure(property_name, "Must be a valid Host without http://", value))
+    return found
+
+
+def valid_port(property_name: str, value: int) -> list[ValidationFailure]:
+    """FluentValidation's InclusiveBetween(1, 65535), worded as Radarr words it."""
+    if 1 <= value <= 65535:
+        return []
+    return [
+        ValidationFailure(
+            property_name,
+            f"'Port' must be between 1 and 65535. You entered {value}.",
+            value,
+            error_code="InclusiveBetweenValidator",
+        )
+    ]
+
+
+def base_url(*, use_ssl: bool, host: str, port: int, url_base: str) -> str:
+    """Radarr's BuildBaseUrl: scheme, host (an IPv6 address in brackets), port and URL base."""
+    scheme = "https" if use_ssl else "http"
+    host = host.strip()
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    base = "/" + url_base.strip().strip("/") if url_base.strip().strip("/") else ""
+    return f"{scheme}://{host}:{port}{base}"

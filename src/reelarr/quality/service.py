@@ -215,6 +215,14 @@ class QualityService:
             )
             return [d for d in map(_to_definition, rows) if d is not None]
 
+    async def title(self, quality: Quality) -> str:
+        """The title the user gave a quality's definition (its catalogue name without one)."""
+        async with self._db.read() as session:
+            title = await session.scalar(
+                select(QualityDefinitionRow.title).where(QualityDefinitionRow.quality_id == quality.id)
+            )
+        return title or quality.name
+
     async def definition(self, definition_id: int) -> SizeDefinition:
         """One definition by id."""
         async with self._db.read() as session:

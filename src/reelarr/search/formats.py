@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from reelarr.customformats.input import file_input, release_input, release_languages
+from reelarr.customformats.input import release_input
 from reelarr.customformats.matching import FormatMatcher
+from reelarr.movies.file_formats import file_format_input
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.parsing import ParsedMovieInfo
 from reelarr.quality.profile import QualityProfile
@@ -32,18 +33,6 @@ class FormatScorer:
 
     def of_file(self, file: MovieFile, movie: Movie, profile: QualityProfile) -> tuple[tuple[str, ...], int]:
         """The formats and score of the file a film has on disk (to judge upgrades against)."""
-        name = file.relative_path.rsplit("/", 1)[-1]
-        subject = file_input(
-            release_title=file.scene_name or file.original_file_path or name,
-            file_name=name,
-            quality=file.quality.quality,
-            languages=release_languages(file.languages, movie.original_language),
-            size=file.size,
-            release_group=file.release_group,
-            edition=file.edition,
-            indexer_flags=file.indexer_flags,
-            movie_year=movie.year,
-            original_language=movie.original_language,
-        )
+        subject = file_format_input(file, movie)
         matched = self._matcher.matches(subject)
         return tuple(f.name for f in matched), profile.format_score([f.id for f in matched])

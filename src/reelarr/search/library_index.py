@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
@@ -73,21 +72,61 @@ def _release_clean_titles(parsed: ParsedMovieInfo | MovieNames) -> list[str]:
 
 
 class LibraryIndex(Generic[FilmT]):
-    """The library's films by TMDB id, IMDb id and every clean title they are known by."""
+    """The library's films by TMDB id, IMDb id and every clean title they are known by.
 
-    def __init__(self, movies: Iterable[FilmT]) -> None:
+    Films can be added and removed one at a time (search.known_films keeps an index between RSS
+    syncs); whatever the order, an index answers as one built at once from the same films.
+    """
+
+    def __init__(self, movies: Iterable[FilmT] = ()) -> None:
+        self._films: dict[int, FilmT] = {}
         self._by_tmdb: dict[int, FilmT] = {}
-        self._by_imdb: dict[str, FilmT] = {}
-        self._by_title: defaultdict[str, list[FilmT]] = defaultdict(list)
+        # Two films may share an IMDb id (TMDB has duplicates): the lowest film id answers.
+        self._by_imdb: dict[str, dict[int, FilmT]] = {}
+        self._by_title: dict[str, list[FilmT]] = {}
         for movie in movies:
-            self._by_tmdb[movie.tmdb_id] = movie
-            if movie.imdb_id:
-                self._by_imdb[movie.imdb_id.lower()] = movie
-            for title in _movie_clean_titles(movie):
-                self._by_title[title].append(movie)
+            self.add(movie)
 
     def __len__(self) -> int:
-        return len(self._by_tmdb)
+        return len(self._films)
+
+    def __contains__(self, movie_id: object) -> bool:
+        return movie_id in self._films
+
+    def add(self, movie: FilmT) -> None:
+        """Index a film (one already indexed under its id is replaced)."""
+        if movie.id in self._films:
+            self.remove(movie.id)
+        self._films[movie.id] = movie
+        self._by_tmdb[movie.tmdb_id] = movie
+        if movie.imdb_id:
+            self._by_imdb.setdefault(movie.imdb_id.lower(), {})[movie.id] = movie
+        by_title = self._by_title
+        for title in _movie_clean_titles(movie):
+            films = by_title.get(title)
+            if films is None:
+                by_title[title] = [movie]
+            else:
+                films.append(movie)
+
+    def remove(self, movie_id: int) -> None:
+        """Forget a film (nothing happens when it is not indexed)."""
+        movie = self._films.pop(movie_id, None)
+        if movie is None:
+            return
+        if self._by_tmdb.get(movie.tmdb_id) is movie:
+            del self._by_tmdb[movie.tmdb_id]
+        if movie.imdb_id:
+            sharing = self._by_imdb.get(movie.imdb_id.lower(), {})
+            sharing.pop(movie_id, None)
+            if not sharing:
+                self._by_imdb.pop(movie.imdb_id.lower(), None)
+        for title in _movie_clean_titles(movie):
+            films = [m for m in self._by_title.get(title, ()) if m.id != movie_id]
+            if films:
+                self._by_title[title] = films
+            else:
+                self._by_title.pop(title, None)
 
     def match(
         self, parsed: ParsedMovieInfo | MovieNames, *, tmdb_id: int = 0, imdb_id: str | None = None
@@ -97,8 +136,10 @@ class LibraryIndex(Generic[FilmT]):
             if candidate_tmdb and candidate_tmdb in self._by_tmdb:
                 return self._by_tmdb[candidate_tmdb]
         for candidate_imdb in (imdb_id, parsed.imdb_id):
-            if candidate_imdb and candidate_imdb.lower() in self._by_imdb:
-                return self._by_imdb[candidate_imdb.lower()]
+            if candidate_imdb:
+                sharing = self._by_imdb.get(candidate_imdb.lower())
+                if sharing:
+                    return sharing[min(sharing)]
         for title in _release_clean_titles(parsed):
             fitting = [m for m in self._by_title.get(title, ()) if _year_fits(m, parsed.year)]
             unique = {m.id: m for m in fitting}

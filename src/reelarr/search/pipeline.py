@@ -6,13 +6,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from reelarr.blocklist.model import BlocklistEntry
 from reelarr.decisions.engine import Decision, decide, unknown_movie, unmatched
 from reelarr.decisions.ranking import prioritize
 from reelarr.decisions.subject import (
     NO_DELAY,
     DecisionSettings,
+    GrabbedBefore,
     IndexerRules,
     OnDisk,
+    Queued,
     SearchContext,
     SizeLimits,
     Subject,
@@ -51,6 +54,9 @@ class Snapshot:
     oldest_pending_minutes: Mapping[int, float] = field(default_factory=dict)
     free_space: Mapping[int, int] = field(default_factory=dict)  # bytes free on each film's disk
     score_formats: FormatScorer = no_formats
+    last_grabs: Mapping[int, GrabbedBefore] = field(default_factory=dict)  # grabs of the last 12 hours
+    blocklist: Mapping[int, tuple[BlocklistEntry, ...]] = field(default_factory=dict)  # by film
+    queued: Mapping[int, tuple[Queued, ...]] = field(default_factory=dict)  # downloads under way, by film
 
 
 def subject_for(
@@ -79,6 +85,9 @@ def subject_for(
         search=search,
         oldest_pending_minutes=snapshot.oldest_pending_minutes.get(movie.id),
         free_space=snapshot.free_space.get(movie.id),
+        last_grab=snapshot.last_grabs.get(movie.id),
+        blocklist=snapshot.blocklist.get(movie.id, ()),
+        queued=snapshot.queued.get(movie.id, ()),
     )
 
 

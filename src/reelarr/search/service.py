@@ -15,13 +15,15 @@ from reelarr.decisions.engine import Decision
 from reelarr.decisions.subject import SearchContext
 from reelarr.indexers.config import IndexerConfigService
 from reelarr.indexers.service import FetchOutcome, IndexerFailure, IndexerService
+from reelarr.memory import collector_paused
 from reelarr.movies.availability import is_available
-from reelarr.movies.model import Movie, MovieFile
+from reelarr.movies.model import Movie, MovieFile, MovieKeys
 from reelarr.movies.service import MovieService
 from reelarr.quality.profile_rules import cutoff_met
 from reelarr.releases.model import Release
 from reelarr.releases.search import MovieSearch
-from reelarr.search.library_index import LibraryIndex, matches_movie
+from reelarr.search.known_films import KnownFilms
+from reelarr.search.library_index import matches_movie
 from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_matched, match_names, read
 from reelarr.search.snapshot import SnapshotSources, free_space_of, load_snapshot
 
@@ -91,8 +93,10 @@ class SearchService:
         decision_log: DecisionLog,
         sources: SnapshotSources,
         clock: Clock,
+        known: KnownFilms,
     ) -> None:
         self._movies = movies
+        self._known = known
         self._indexers = indexers
         self._config = indexer_config
         self._log = decision_log
@@ -134,11 +138,12 @@ class SearchService:
         chosen, outcomes = _outcomes(ranked)
         now = self._clock()
         entries: list[LoggedDecision] = []
-        for position, decision in enumerate(ranked):
-            movie_id = searched_movie if searched_movie is not None else decision.movie_id
-            if movie_id is None:
-                continue
-            entries.append(logged(decision, movie_id, source, now, outcomes.get(position)))
+        with collector_paused():
+            for position, decision in enumerate(ranked):
+                movie_id = searched_movie if searched_movie is not None else decision.movie_id
+                if movie_id is None:
+                    continue
+                entries.append(logged(decision, movie_id, source, now, outcomes.get(position)))
         await self._log.record(entries)
         return chosen
 
@@ -150,17 +155,14 @@ class SearchService:
         waiting = await self._log.pending()
         # Releases are matched by their names against the films' ids and titles; only the films they name
         # are loaded, and only their releases are read in full (most of a feed names no film of the library).
-        found = match_names(fetched.releases, LibraryIndex(await self._movies.keys()))
+        index = await self._known.index()
+        with collector_paused():
+            found = match_names(fetched.releases, index)
         named = {film.id for _release, _readable, film in found if film is not None}
         movies, files = await self._library(named | {entry.movie_id for entry in waiting})
         by_id = {m.id: m for m in movies}
-        matched = []
-        for release, readable, film in found:
-            movie = by_id.get(film.id) if film is not None else None
-            if movie is None:
-                matched.append(Matched(release, None, None, named=readable))
-            else:
-                matched.append(Matched(release, read(release), movie))
+        with collector_paused():
+            matched = _read_named(found, by_id)
         seen = {(m.release.indexer_id, m.release.guid) for m in matched}
         for entry in waiting:
             release = entry.release
@@ -168,7 +170,9 @@ class SearchService:
                 continue
             matched.append(Matched(release, read(release), by_id[entry.movie_id]))
         films = [(m.movie, files.get(m.movie.id)) for m in matched if m.movie is not None]
-        ranked = decide_matched(matched, await self._snapshot(films))
+        snapshot = await self._snapshot(films)
+        with collector_paused():
+            ranked = decide_matched(matched, snapshot)
         chosen = await self._keep(ranked, Source.RSS)
         return SearchReport(ranked, fetched.failures, fetched.searched, chosen)
 
@@ -252,6 +256,16 @@ class SearchService:
         await self._keep(ranked, Source.RELEASE_PUSH)
         return ranked[0]
 
+    async def decide_for(self, release: Release, movie_id: int) -> Decision:
+        """Decide again about a release the user picked for a film, as an interactive search does
+        (the user may grab it whatever the decision says)."""
+        movie = await self._movies.get(movie_id)
+        file = (await self._movies.files([movie.id])).get(movie.id)
+        snapshot = await self._snapshot([(movie, file)])
+        context = SearchContext(movie.id, user_invoked=True, interactive=True)
+        [decision] = decide_matched([Matched(release, read(release), movie)], snapshot, context)
+        return decision
+
     async def _by_ids(self, release: Release) -> Movie | None:
         if release.tmdb_id:
             return await self._movies.find_by_tmdb_id(release.tmdb_id)
@@ -296,6 +310,20 @@ class SearchService:
             ):
                 unmet.append(movie)
         return sorted(unmet, key=_last_searched)
+
+
+def _read_named(
+    found: Sequence[tuple[Release, bool, MovieKeys | None]], by_id: dict[int, Movie]
+) -> list[Matched]:
+    """The releases matched by their names, those naming a loaded film read in full."""
+    matched = []
+    for release, readable, film in found:
+        movie = by_id.get(film.id) if film is not None else None
+        if movie is None:
+            matched.append(Matched(release, None, None, named=readable))
+        else:
+            matched.append(Matched(release, read(release), movie))
+    return matched
 
 
 def _last_searched(movie: Movie) -> tuple[bool, datetime]:

@@ -5,15 +5,26 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from reelarr.blocklist.service import BlocklistService
 from reelarr.customformats.service import CustomFormatService
 from reelarr.decisionlog.service import DecisionLog
-from reelarr.decisions.subject import DecisionSettings, IndexerRules, OnDisk, SizeLimits
+from reelarr.decisions.subject import (
+    DecisionSettings,
+    GrabbedBefore,
+    IndexerRules,
+    OnDisk,
+    Queued,
+    SizeLimits,
+)
 from reelarr.delayprofiles.service import DelayProfileService
+from reelarr.history.model import HistoryEventType
+from reelarr.history.service import HistoryService
 from reelarr.indexers.config import IndexerConfig
+from reelarr.mediamanagement.config import MediaManagementConfig, MediaManagementConfigService
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.quality.profile import QualityProfile
 from reelarr.quality.service import QualityService
@@ -22,9 +33,11 @@ from reelarr.releases.model import IndexerInfo
 from reelarr.search.formats import FormatScorer
 from reelarr.search.pipeline import Snapshot
 
+RECENT_GRAB = timedelta(hours=12)  # Radarr's window for the history check
 
-def decision_settings(config: IndexerConfig) -> DecisionSettings:
-    """The indexer options as the decision engine reads them."""
+
+def decision_settings(config: IndexerConfig, media: MediaManagementConfig) -> DecisionSettings:
+    """The indexer and media management options as the decision engine reads them."""
     return DecisionSettings(
         minimum_age_minutes=config.minimum_age,
         retention_days=config.retention,
@@ -33,6 +46,9 @@ def decision_settings(config: IndexerConfig) -> DecisionSettings:
         prefer_indexer_flags=config.prefer_indexer_flags,
         allow_hardcoded_subs=config.allow_hardcoded_subs,
         whitelisted_hardcoded_subs=config.whitelisted_hardcoded_subs,
+        proper_policy=media.proper_policy,
+        minimum_free_space_mb=media.minimum_free_space_when_importing,
+        skip_free_space_check=media.skip_free_space_check_when_importing,
     )
 
 
@@ -45,6 +61,11 @@ class SnapshotSources:
     release_profiles: ReleaseProfileService
     custom_formats: CustomFormatService
     decision_log: DecisionLog
+    history: HistoryService
+    media_management: MediaManagementConfigService
+    blocklist: BlocklistService
+    # The downloads under way (the last look at the clients), by film.
+    queued: Callable[[], Mapping[int, tuple[Queued, ...]]]
 
 
 async def load_snapshot(
@@ -59,6 +80,8 @@ async def load_snapshot(
     films = list(films)
     profiles = {p.id: p for p in await sources.quality.profiles()}
     scorer = FormatScorer(await sources.custom_formats.matcher())
+    movie_ids = {movie.id for movie, _file in films}
+    last_grabs = await _last_grabs(sources.history, now, movie_ids)
     return Snapshot(
         now=now,
         profiles=profiles,
@@ -68,13 +91,32 @@ async def load_snapshot(
         },
         delay_profiles=await sources.delay_profiles.all(),
         release_profiles=await sources.release_profiles.all(),
-        settings=decision_settings(config),
+        settings=decision_settings(config, await sources.media_management.get()),
         indexer_rules={indexer_id: IndexerRules.of(info) for indexer_id, info in indexers.items()},
         on_disk=_on_disk(films, profiles, scorer),
         oldest_pending_minutes=await sources.decision_log.oldest_pending_minutes(now),
         score_formats=scorer,
         free_space=await asyncio.to_thread(free_space_of, [movie for movie, _file in films]),
+        last_grabs=last_grabs,
+        blocklist=await sources.blocklist.for_movies(movie_ids),
+        queued={movie_id: q for movie_id, q in sources.queued().items() if movie_id in movie_ids},
     )
+
+
+async def _last_grabs(
+    history: HistoryService, now: datetime, movie_ids: set[int]
+) -> dict[int, GrabbedBefore]:
+    """The films whose latest event is a grab of the last 12 hours, with what was grabbed."""
+    if not movie_ids:
+        return {}
+    found = {}
+    for movie_id, entry in (await history.latest_since(now - RECENT_GRAB)).items():
+        if movie_id in movie_ids and entry.event_type is HistoryEventType.GRABBED:
+            score = entry.data.get("CustomFormatScore", "0")
+            found[movie_id] = GrabbedBefore(
+                entry.quality, int(score) if score.lstrip("-").isdecimal() else 0, entry.date
+            )
+    return found
 
 
 def _available(path: str) -> int | None:

@@ -127,6 +127,18 @@ async def test_openapi_document_lists_the_v3_routes(server: LiveServer) -> None:
     assert "/api/v3/system/status" in paths
 
 
+async def test_a_validation_error_has_the_shape_the_openapi_document_gives(server: LiveServer) -> None:
+    document = (await server.client.get("/api/v3/openapi.json")).json()
+    documented = document["paths"]["/api/v3/tag"]["post"]["responses"]["400"]
+    failure_schema = document["components"]["schemas"]["ValidationFailure"]
+    response = await server.client.post("/api/v3/tag", json={"label": 5})
+    assert response.status_code == 400
+    assert documented["content"]["application/json"]["schema"]["type"] == "array"
+    for failure in response.json():
+        assert set(failure_schema["required"]) <= set(failure)
+        assert set(failure) <= set(failure_schema["properties"])
+
+
 async def test_responses_leave_out_null_properties(server: LiveServer) -> None:
     queued = (await server.client.post("/api/v3/command", json={"name": "Housekeeping"})).json()
     assert "ended" not in queued

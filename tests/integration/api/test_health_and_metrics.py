@@ -9,7 +9,9 @@ from tests.conftest import make_settings
 from tests.support.live import LiveServer, live_server
 
 
-async def test_a_new_server_warns_of_no_tmdb_key_and_no_indexers_and_nothing_else(server: LiveServer) -> None:
+async def test_a_new_server_warns_of_no_tmdb_key_no_indexers_no_download_client_and_nothing_else(
+    server: LiveServer,
+) -> None:
     response = await server.client.get("/api/v3/health")
     assert response.status_code == 200
     problems = {p["source"]: p for p in response.json()}
@@ -17,6 +19,7 @@ async def test_a_new_server_warns_of_no_tmdb_key_and_no_indexers_and_nothing_els
         "TmdbCheck": "warning",
         "IndexerRssCheck": "error",
         "IndexerSearchCheck": "warning",
+        "DownloadClientCheck": "warning",
     }
     assert "TMDB API key" in problems["TmdbCheck"]["message"]
 

@@ -102,3 +102,12 @@ async def test_custom_format_changes_are_announced(server: LiveServer) -> None:
         await server.client.delete(f"/api/v3/customformat/{created['id']}")
         message = await _next(ws, "customformat")
     assert (message["action"], message["resource"]) == ("deleted", {"id": created["id"]})
+
+
+async def test_saved_naming_settings_are_announced(server: LiveServer) -> None:
+    async with websockets.connect(_ws_url(server, f"?access_token={API_KEY}"), open_timeout=10) as ws:
+        await _next(ws, "version")
+        response = await server.client.put("/api/v3/config/naming/1", json={"renameMovies": True})
+        assert response.status_code == 202, response.text
+        message = await _next(ws, "config/naming")
+    assert message["action"] == "sync"

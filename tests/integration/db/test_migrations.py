@@ -10,7 +10,8 @@ from sqlalchemy import Connection
 
 from reelarr.db.all_tables import Base
 from reelarr.db.engine import Database
-from reelarr.db.migrate import current_revision, head_revision, is_at_head, newest_script_revision
+from reelarr.db.migrate import current_revision, head_revision, is_at_head
+from reelarr.db.revisions import newest_script_revision
 
 
 def _differences(connection: Connection) -> list[Any]:

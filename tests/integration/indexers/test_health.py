@@ -11,6 +11,7 @@ from tests.fixtures.indexers.plugin import indexer_app, indexer_fixture_server, 
 from tests.fixtures.indexers.resources import nab_resource
 from tests.fixtures.indexers.server import IndexerFixtureServer
 from tests.support.clock import FakeClock
+from tests.support.downloadclients import add_qbittorrent
 from tests.support.live import LiveServer, live_server
 
 __all__ = ["indexer_app", "indexer_fixture_server", "indexer_server"]
@@ -29,6 +30,11 @@ async def _add(app: LiveServer, server: IndexerFixtureServer, site: str = "torzn
     )
     assert response.status_code == 201, response.text
     return int(response.json()["id"])
+
+
+async def _download_client(app: LiveServer, *, enable: bool = True) -> int:
+    """A qBittorrent client kept without a test (nothing needs to answer for an indexer to name it)."""
+    return int((await add_qbittorrent(app.client, name="Client", enable=enable))["id"])
 
 
 async def test_with_no_indexer_health_says_so_as_radarr_does(indexer_app: LiveServer) -> None:
@@ -122,7 +128,8 @@ async def test_failing_for_more_than_six_hours_is_a_long_term_failure(
 async def test_an_indexer_naming_a_missing_download_client_is_a_warning(
     indexer_app: LiveServer, indexer_server: IndexerFixtureServer
 ) -> None:
-    await _add(indexer_app, indexer_server, name="Pinned", downloadClientId=3)
+    disabled = await _download_client(indexer_app, enable=False)
+    await _add(indexer_app, indexer_server, name="Pinned", downloadClientId=disabled)
     health = await _health(indexer_app)
     assert (
         health["IndexerDownloadClientCheck"]["message"] == "Indexers with invalid download clients: Pinned."

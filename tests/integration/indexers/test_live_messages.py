@@ -14,6 +14,7 @@ from reelarr.releases.search import MovieSearch
 from tests.fixtures.indexers.plugin import indexer_app, indexer_fixture_server, indexer_server
 from tests.fixtures.indexers.resources import nab_resource
 from tests.fixtures.indexers.server import IndexerFixtureServer
+from tests.support.downloadclients import add_qbittorrent
 from tests.support.live import API_KEY, LiveServer
 
 __all__ = ["indexer_app", "indexer_fixture_server", "indexer_server"]
@@ -47,6 +48,11 @@ async def test_indexer_changes_failures_and_options_reach_the_ui(
         assert (await _next(ws, "config/indexer"))["action"] == "sync"
 
 
+async def _download_client(app: LiveServer, *, enable: bool = True) -> int:
+    """A qBittorrent client kept without a test (nothing needs to answer for an indexer to name it)."""
+    return int((await add_qbittorrent(app.client, name="Client", enable=enable))["id"])
+
+
 async def test_the_decision_engine_reads_an_indexers_rules(
     indexer_app: LiveServer, indexer_server: IndexerFixtureServer
 ) -> None:
@@ -56,14 +62,15 @@ async def test_the_decision_engine_reads_an_indexers_rules(
         "seedCriteria.seedTime": 60,
         "requiredFlags": [1, 8],
     }
-    body = nab_resource(indexer_server, fields=fields, priority=7, downloadClientId=2)
+    client_id = await _download_client(indexer_app)
+    body = nab_resource(indexer_server, fields=fields, priority=7, downloadClientId=client_id)
     created = (await indexer_app.client.post("/api/v3/indexer", json=body)).json()
     info = (await indexer_app.services.indexers.infos())[created["id"]]
     assert (info.name, info.protocol, info.priority, info.download_client_id) == (
         "Fixture",
         DownloadProtocol.TORRENT,
         7,
-        2,
+        client_id,
     )
     assert (info.minimum_seeders, info.seed_ratio, info.seed_time) == (5, 1.5, 60)
     assert info.required_flags == IndexerFlags.G_FREELEECH | IndexerFlags.PTP_GOLDEN

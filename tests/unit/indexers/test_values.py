@@ -54,6 +54,11 @@ def test_decimal_units_are_used_when_asked() -> None:
     assert parse_size("1.5 GiB", binary_default=False) == round(1.5 * 1024**3)
 
 
+@pytest.mark.parametrize(("text", "expected"), [("²", 0), ("1²", 0), ("³ 4 GB", 4 * 1024**3), ("١٢", 12)])
+def test_a_size_of_digits_that_are_not_decimals_is_no_size(text: str, expected: int) -> None:
+    assert parse_size(text) == expected
+
+
 @given(st.text(max_size=200))
 def test_reading_a_size_never_raises(text: str) -> None:
     assert parse_size(text) >= 0

@@ -198,3 +198,8 @@ def test_nothing_to_read_is_none() -> None:
     subtitle_only = {"index": 0, "codec_type": "subtitle", "codec_name": "subrip"}
     assert from_ffprobe(probe(subtitle_only)) is None
     assert from_ffprobe({}) is None
+
+
+@pytest.mark.parametrize(("tags", "views"), [({"stereo_mode": "left_right"}, 2), ({}, 1)])
+def test_a_stereo_mode_tag_marks_a_3d_video(tags: dict[str, str], views: int) -> None:
+    assert read(probe({**VIDEO, "tags": tags})).video_multi_view_count == views

@@ -251,3 +251,8 @@ def test_missing_scan_type_is_progressive() -> None:
 def test_title_tag_is_kept() -> None:
     info = read({**GENERAL, "title": "Movie.2019.1080p.BluRay.x264-GRP"}, VIDEO, AUDIO)
     assert info.title == "Movie.2019.1080p.BluRay.x264-GRP"
+
+
+@pytest.mark.parametrize(("fields", "views"), [({"multiview_count": "2"}, 2), ({}, 1)])
+def test_the_multiview_count_marks_a_3d_video(fields: dict[str, Any], views: int) -> None:
+    assert with_video(**fields).video_multi_view_count == views

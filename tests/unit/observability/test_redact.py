@@ -33,6 +33,10 @@ KEY = "0123456789abcdef0123456789abcdef"
         (f'{{"password": "{KEY}"}}', '"password": "'),
         (f"api_key={KEY}", "api_key="),
         (f"GET /login?returnUrl=%2Fcalendar%3Fapikey%3D{KEY}%26view%3Dweek", "%26view%3Dweek"),
+        (
+            f"HTTP Request: GET http://sab:8080/api?mode=queue&ma_username=u&ma_password={KEY}&output=json",
+            "output=json",
+        ),
     ],
 )
 def test_a_secret_is_removed_and_the_rest_kept(line: str, kept: str) -> None:

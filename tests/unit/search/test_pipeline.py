@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reelarr.blocklist.model import BlocklistEntry
 from reelarr.decisions.rejection import Reason
 from reelarr.decisions.subject import IndexerRules, SearchContext, SizeLimits
 from reelarr.protocols import DownloadProtocol
+from reelarr.quality.revision import QualityModel
 from reelarr.releases.model import IndexerFlags, IndexerInfo
 from reelarr.search.library_index import LibraryIndex
 from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_all, decide_one, match_names
@@ -45,6 +47,30 @@ def test_the_indexers_rules_apply_to_its_releases() -> None:
     snapshot = replace(SNAPSHOT, indexer_rules={7: IndexerRules(minimum_seeders=100)})
     ranked = decide_all([release("The.Matrix.1999.1080p.BluRay.x264-GRP", indexer_id=7)], INDEX, snapshot)
     assert [r.reason for r in ranked[0].rejections] == [Reason.MINIMUM_SEEDERS]
+
+
+def test_the_films_blocklist_reaches_its_releases_only() -> None:
+    blocked = BlocklistEntry(
+        movie_id=1,
+        source_title="The.Matrix.1999.1080p.BluRay.x264-GRP",
+        quality=QualityModel(),
+        date=NOW,
+        protocol=DownloadProtocol.TORRENT,
+        indexer="Fixture",
+        id=1,
+    )
+    snapshot = replace(SNAPSHOT, blocklist={1: (blocked,)})
+    releases = [
+        release("The.Matrix.1999.1080p.BluRay.x264-GRP"),
+        release("Amelie.2001.1080p.BluRay.x264-GRP"),
+    ]
+    reasons = {
+        d.release.title: [r.reason for r in d.rejections] for d in decide_all(releases, INDEX, snapshot)
+    }
+    assert reasons == {
+        "The.Matrix.1999.1080p.BluRay.x264-GRP": [Reason.BLOCKLISTED],
+        "Amelie.2001.1080p.BluRay.x264-GRP": [],
+    }
 
 
 def test_a_search_for_one_film_refuses_another_films_release() -> None:

@@ -61,7 +61,7 @@ export function InteractiveSearchDialog({ movie, onClose }: { movie: LibraryMovi
         )}
         {search.isError && <ErrorMessage error={search.error} title="The search failed" />}
         {found && found.releases.length === 0 && !search.isFetching && <p className="muted">No indexer had a release of this film.</p>}
-        {found && found.releases.length > 0 && <ReleaseTable releases={found.releases} />}
+        {found && found.releases.length > 0 && <ReleaseTable releases={found.releases} movieId={movie.id} />}
         <p className="field__hint">Rank is Reelarr's order: an automatic search chooses the first acceptable release. Grabbing a release from here comes with download clients.</p>
       </div>
       <div className="dialog__actions">

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import type { Release } from "../../api/releases";
+import { useGrabRelease, type Release } from "../../api/releases";
+import { ErrorMessage } from "../../components/Feedback";
 import { CaretDownIcon, CaretUpIcon } from "../../components/Icons";
 import { formatBytes } from "../../lib/format";
 import "./releases.css";
@@ -86,11 +87,25 @@ function Cell({ release, column }: { release: Release; column: ReleaseColumn }) 
   }
 }
 
+/** The row's grab button: the release goes to its download client, whatever the decision said. */
+function GrabCell({ release, movieId }: { release: Release; movieId: number }) {
+  const grab = useGrabRelease(movieId);
+  const label = grab.isSuccess ? "Grabbed" : grab.isPending ? "Grabbing" : "Grab";
+  return (
+    <td className="release-table__grab">
+      <button type="button" className="button button--small" aria-label={`${label} ${release.title}`} disabled={grab.isPending || grab.isSuccess} onClick={() => grab.mutate(release)}>
+        {label}
+      </button>
+      {grab.isError && <ErrorMessage error={grab.error} title="Could not grab" />}
+    </td>
+  );
+}
+
 /**
  * Every release an interactive search found, sortable by each column as Radarr's table is (Rank,
  * Reelarr's own order, first), with every reason against each one in view.
  */
-export function ReleaseTable({ releases }: { releases: readonly Release[] }) {
+export function ReleaseTable({ releases, movieId }: { releases: readonly Release[]; movieId: number }) {
   const [sort, setSort] = useState(DEFAULT_SORT);
   const rows = sortReleases(releases, sort.key, sort.direction);
   return (
@@ -109,6 +124,9 @@ export function ReleaseTable({ releases }: { releases: readonly Release[] }) {
                 </th>
               );
             })}
+            <th scope="col">
+              <span className="visually-hidden">Grab</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -117,6 +135,7 @@ export function ReleaseTable({ releases }: { releases: readonly Release[] }) {
               {RELEASE_COLUMNS.map((column) => (
                 <Cell key={column.key} release={release} column={column.key} />
               ))}
+              <GrabCell release={release} movieId={movieId} />
             </tr>
           ))}
         </tbody>

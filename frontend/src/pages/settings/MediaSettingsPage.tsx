@@ -9,6 +9,8 @@ import { Field } from "../../components/Field";
 import { FolderBrowser } from "../../components/FolderBrowser";
 import { formatBytes } from "../../lib/format";
 import { placeErrors } from "../../lib/validation";
+import { MediaManagementOptions } from "./MediaManagementOptions";
+import { NamingSettings } from "./NamingSettings";
 
 function AddRootFolder() {
   const [path, setPath] = useState("");
@@ -150,6 +152,14 @@ export function MediaSettingsPage() {
   return (
     <>
       <h1>Media management</h1>
+      <section className="panel" aria-labelledby="naming-heading">
+        <h2 id="naming-heading">Movie naming</h2>
+        <NamingSettings />
+      </section>
+      <section className="panel" aria-labelledby="file-management-heading">
+        <h2 id="file-management-heading">File management</h2>
+        <MediaManagementOptions />
+      </section>
       <section className="panel" aria-labelledby="root-folders-heading">
         <h2 id="root-folders-heading">Root folders</h2>
         <RootFolders />

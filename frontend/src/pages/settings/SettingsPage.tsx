@@ -4,7 +4,7 @@ import "./settings.css";
 
 /** What each settings page is for, as the settings overview describes it. */
 const SETTINGS: Partial<Record<PageId, { title: string; description: string }>> = {
-  mediaManagement: { title: "Media management", description: "Root folders: where your movies live and new ones go." },
+  mediaManagement: { title: "Media management", description: "Movie naming, how files are imported and kept (hardlinks, recycle bin, permissions), and root folders." },
   profiles: {
     title: "Profiles",
     description:
@@ -16,6 +16,10 @@ const SETTINGS: Partial<Record<PageId, { title: string; description: string }>> 
     description: "Conditions that score releases (codecs, groups, editions, sizes...); import and export them as JSON.",
   },
   indexers: { title: "Indexers", description: "Where releases are found (Newznab, Torznab, trackers, Prowlarr's), and the indexer options." },
+  downloadClients: {
+    title: "Download clients",
+    description: "The torrent and Usenet clients releases are sent to, completed and failed download handling, and remote path mappings.",
+  },
   tags: { title: "Tags", description: "Every tag and what uses it; unused tags can be deleted." },
   tmdb: { title: "TMDB", description: "The Movie Database key Reelarr finds films and their details with." },
   general: { title: "General", description: "The API key other apps (Overseerr, Prowlarr, Home Assistant) use." },

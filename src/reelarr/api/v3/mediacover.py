@@ -28,7 +28,10 @@ class MediaCoverResource(Resource):
     remote_url: str | None = None
 
 
-@router.api_route("/api/v3/mediacover/{movie_id}/{filename}", methods=["GET", "HEAD"])
+# HEAD has a route of its own, out of the document: one route with both methods gives both
+# operations the same id.
+@router.api_route("/api/v3/mediacover/{movie_id}/{filename}", methods=["GET"])
+@router.api_route("/api/v3/mediacover/{movie_id}/{filename}", methods=["HEAD"], include_in_schema=False)
 @router.api_route("/MediaCover/{movie_id}/{filename}", methods=["GET", "HEAD"], include_in_schema=False)
 async def media_cover(movie_id: str, filename: str, request: Request, services: ServicesDep) -> Response:
     """A cached cover (`poster.jpg`, `fanart-360.jpg`, ...); a missing smaller copy answers the original."""

@@ -11,18 +11,26 @@ from typing import Any
 import orjson
 
 from reelarr.languages import Language
+from reelarr.memory import collector_paused
 from reelarr.metadata.models import Image, MovieMetadata, MovieSearchResult, Ratings
 from reelarr.movies.availability import is_available, movie_status
 from reelarr.movies.file_rules import media_info_view
 from reelarr.movies.model import MinimumAvailability, Movie, MovieFile
-from reelarr.movies.naming import movie_folder_name, sort_title
-from reelarr.movies.repository import collector_paused, original_language
+from reelarr.movies.naming import sort_title
+from reelarr.movies.repository import original_language
+from reelarr.naming.builder import build_folder_name
+from reelarr.naming.config import NamingConfig
+from reelarr.naming.subject import NamedMovie, named_metadata
 from reelarr.parsing import clean_title
 from reelarr.quality.profile import QualityProfile
 from reelarr.quality.profile_rules import quality_cutoff_met
 from reelarr.quality.revision import QualityModel
 
 ImageLinks = Callable[[int | None, Iterable[Image]], list[dict[str, str]]]
+
+
+def _default_folder_name(movie: NamedMovie) -> str:
+    return build_folder_name(movie, NamingConfig())
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +41,8 @@ class ResourceContext:
     profiles: Mapping[int, QualityProfile]
     image_links: ImageLinks
     languages: Callable[[int], Language | None]
+    # The folder a film not in the library would get (the naming settings' folder format).
+    folder_name: Callable[[NamedMovie], str] = field(default=_default_folder_name, compare=False)
     # Whether a quality is below a profile's cutoff, by (profile id, quality id): the answer walks the
     # profile's items, so a list of 10,000 movies asks it once per pair instead of once per file.
     # Pass the kept profiles' own (ProfileSet.cutoff_not_met) to share the answers between requests.
@@ -256,8 +266,9 @@ def movie_fragment(movie: Movie, file: MovieFile | None, ctx: ResourceContext) -
 
 
 def _lookup_base(
-    title: str, year: int | None, images: tuple[Image, ...], ratings: Ratings, ctx: ResourceContext
+    movie: NamedMovie, images: tuple[Image, ...], ratings: Ratings, ctx: ResourceContext
 ) -> dict[str, Any]:
+    title, year = movie.title, movie.year
     poster = next((i.remote_url for i in images if i.cover_type == "poster"), None)
     return {
         "title": title,
@@ -267,7 +278,7 @@ def _lookup_base(
         "images": ctx.image_links(None, images),
         "remotePoster": poster,
         "ratings": _ratings(ratings),
-        "folder": movie_folder_name(title, year or 0),
+        "folder": ctx.folder_name(movie),
         "monitored": False,
         "hasFile": False,
         "qualityProfileId": 0,
@@ -287,7 +298,7 @@ def lookup_resource_from_metadata(info: MovieMetadata, ctx: ResourceContext) -> 
         tmdb_status=info.status,
         today=ctx.today,
     )
-    resource = _lookup_base(info.title, info.year, info.images, info.ratings, ctx) | {
+    resource = _lookup_base(named_metadata(info), info.images, info.ratings, ctx) | {
         "tmdbId": info.tmdb_id,
         "imdbId": info.imdb_id,
         "titleSlug": str(info.tmdb_id),
@@ -322,7 +333,10 @@ def lookup_resource_from_metadata(info: MovieMetadata, ctx: ResourceContext) -> 
 def lookup_resource_from_search(hit: MovieSearchResult, ctx: ResourceContext) -> dict[str, Any]:
     """A film found by a text search that is not in the library."""
     language = ctx.languages(original_language(hit.original_language))
-    resource = _lookup_base(hit.title, hit.year, hit.images, hit.ratings, ctx) | {
+    named = NamedMovie(
+        title=hit.title, year=hit.year or 0, tmdb_id=hit.tmdb_id, original_title=hit.original_title
+    )
+    resource = _lookup_base(named, hit.images, hit.ratings, ctx) | {
         "tmdbId": hit.tmdb_id,
         "titleSlug": str(hit.tmdb_id),
         "originalTitle": hit.original_title,

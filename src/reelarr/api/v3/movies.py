@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import aclosing
 from functools import partial
@@ -33,12 +32,13 @@ from reelarr.compression import Encoding
 from reelarr.errors import NotFound
 from reelarr.languages import language_by_id
 from reelarr.mediacover.covers import cover_links, movies_with_covers
+from reelarr.memory import collector_paused
 from reelarr.metadata.models import Image, MovieMetadata
 from reelarr.movies.list_segments import Render
 from reelarr.movies.lookup import MetadataLookups, lookup
 from reelarr.movies.model import Movie, MovieFile
-from reelarr.movies.naming import movie_folder_name
-from reelarr.movies.repository import collector_paused
+from reelarr.naming.builder import build_folder_name
+from reelarr.naming.subject import named_movie
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/movie", tags=["Movie"])
@@ -77,6 +77,7 @@ async def resource_context(
         cutoff_not_met=profiles.cutoff_not_met,
         image_links=links,
         languages=language_by_id,
+        folder_name=partial(build_folder_name, config=await services.naming.config()),
     )
 
 
@@ -235,11 +236,9 @@ async def get_movie(id: int, services: ServicesDep) -> JsonResponse:
 
 @router.get("/{id}/folder")
 async def get_movie_folder(id: int, services: ServicesDep) -> MovieFolderResource:
-    """The folder name of a movie, as the add form shows it."""
+    """The folder the naming settings give a movie (where moving it to another root folder puts it)."""
     movie = await services.movies.get(id)
-    return MovieFolderResource(
-        folder=os.path.basename(movie.path) or movie_folder_name(movie.title, movie.year)
-    )
+    return MovieFolderResource(folder=await services.naming.folder_name(named_movie(movie)))
 
 
 @router.post("", status_code=201)

@@ -26,8 +26,10 @@ from reelarr.api.v3.common import (
     language_resource,
     quality_model_resource,
 )
+from reelarr.decisionlog.model import Source
 from reelarr.decisions.engine import Decision
-from reelarr.errors import ValidationFailed, ValidationFailure
+from reelarr.downloads.errors import GrabFailed
+from reelarr.errors import Conflict, NotFound, ValidationFailed, ValidationFailure
 from reelarr.indexers.service import IndexerFailure
 from reelarr.integers import Int64
 from reelarr.protocols import DownloadProtocol
@@ -217,11 +219,31 @@ def _pushed(body: ReleaseResource) -> Release:
     )
 
 
+@router.post("")
+async def grab_release(services: ServicesDep, body: Annotated[ReleaseResource, Body()]) -> Response:
+    """Grab a release an interactive search showed (by its guid and indexer), whatever was decided
+    about it; `movieId` names the film when the search could not. 404 when the release is no longer
+    known, 409 when it could not be sent to a download client."""
+    movie_id = body.movie_id or None
+    logged = await services.decision_log.find(body.indexer_id, body.guid, movie_id)
+    if logged is None:
+        raise NotFound("Couldn't find requested release in cache, cache timeout probably expired.")
+    decision = await services.search.decide_for(logged.release, movie_id or logged.movie_id)
+    try:
+        await services.grabs.grab(decision, source=Source.INTERACTIVE_SEARCH)
+    except GrabFailed as error:
+        raise Conflict(str(error)) from error
+    return JsonResponse(release_resource(decision, 1, await _format_ids(services)).dump())
+
+
 @router.post("/push")
 async def push_release(services: ServicesDep, body: Annotated[ReleaseResource, Body()]) -> Response:
-    """Decide about a release another tool found (autobrr), as RSS releases are decided."""
+    """Decide about a release another tool found (autobrr), as RSS releases are decided, and grab it
+    when it is approved, as Radarr does (a grab that fails is in the decision log and the logs)."""
     release = await services.indexers.resolve_pushed(_pushed(body))
     decision = await services.search.push(release)
     if decision.parsed is None:
         raise ValidationFailed.single("title", "Unable to parse", body.title)
+    if decision.approved:
+        await services.grabs.process([decision], source=Source.RELEASE_PUSH)
     return JsonResponse([release_resource(decision, 1, await _format_ids(services)).dump()])

@@ -1,57 +1,7 @@
-import { useIndexerSchema, type Indexer } from "../../../api/providers";
-import { Dialog } from "../../../components/Dialog";
-import { ErrorMessage, Loading } from "../../../components/Feedback";
-import { implementationGroups } from "../../../lib/indexers";
-import { newProvider } from "../../../lib/providerForm";
+import type { Indexer } from "../../../api/providers";
+import { AddProviderDialog } from "../../../components/providers/AddProviderDialog";
 
 /** Radarr's "Add indexer": every implementation by protocol, each with its presets (known sites). */
 export function AddIndexerDialog({ onChoose, onClose }: { onChoose: (indexer: Indexer) => void; onClose: () => void }) {
-  const schema = useIndexerSchema(true);
-  return (
-    <Dialog title="Add indexer" open onClose={onClose} wide>
-      {schema.isPending && <Loading what="the indexer types" />}
-      {schema.isError && <ErrorMessage error={schema.error} title="The indexer types could not be loaded" />}
-      {schema.data &&
-        implementationGroups(schema.data).map((group) => (
-          <section key={group.protocol} aria-labelledby={`add-${group.protocol}`} className="add-provider">
-            <h3 id={`add-${group.protocol}`}>{group.title}</h3>
-            <ul className="add-provider__list">
-              {group.implementations.map((template) => (
-                <li key={template.implementation} className="add-provider__item">
-                  <button type="button" className="button" onClick={() => onChoose(newProvider(template))}>
-                    {template.implementationName}
-                  </button>
-                  {(template.presets?.length ?? 0) > 0 && (
-                    <span className="add-provider__presets">
-                      <span className="muted">Presets:</span>
-                      {template.presets!.map((preset) => (
-                        <button
-                          key={preset.name}
-                          type="button"
-                          className="button button--small button--quiet"
-                          aria-label={`${preset.name} (${template.implementationName})`}
-                          onClick={() => onChoose(newProvider(template, preset))}
-                        >
-                          {preset.name}
-                        </button>
-                      ))}
-                    </span>
-                  )}
-                  {template.infoLink && (
-                    <a className="add-provider__info" href={template.infoLink} target="_blank" rel="noreferrer noopener" aria-label={`About ${template.implementationName}`}>
-                      More info
-                    </a>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </Dialog>
-  );
+  return <AddProviderDialog<Indexer> family="indexer" noun="indexer" onChoose={onChoose} onClose={onClose} />;
 }

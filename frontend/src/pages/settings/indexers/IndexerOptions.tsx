@@ -1,11 +1,9 @@
-import { useEffect, useState, type FormEvent } from "react";
-import { ApiError } from "../../../api/errors";
-import { useIndexerConfig, useSaveIndexerConfig, type IndexerConfig } from "../../../api/providers";
+import { useIndexerConfig, useSaveIndexerConfig } from "../../../api/providers";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
+import { useOptionsDraft } from "../../../hooks/useOptionsDraft";
 import { Checkbox, Field } from "../../../components/Field";
 import { ListField } from "../../../components/ListField";
 import { joinList, splitList } from "../../../lib/indexers";
-import { placeErrors } from "../../../lib/validation";
 
 type NumberOption = "minimumAge" | "retention" | "maximumSize" | "rssSyncInterval" | "availabilityDelay";
 
@@ -23,25 +21,12 @@ const FIELDS = Object.fromEntries([...NUMBERS.map((n) => [n.key, n.key]), ["whit
 export function IndexerOptions() {
   const config = useIndexerConfig();
   const save = useSaveIndexerConfig();
-  const [draft, setDraft] = useState<IndexerConfig | null>(null);
-  useEffect(() => {
-    if (config.data && draft === null) setDraft(config.data);
-  }, [config.data, draft]);
-  const failures = save.error instanceof ApiError ? save.error.validationFailures : [];
-  const errors = placeErrors(failures, FIELDS);
+  const { draft, errors, failures, update, onSubmit } = useOptionsDraft(config, save, FIELDS);
 
   if (config.isPending) return <Loading what="the indexer options" />;
   if (config.isError) return <ErrorMessage error={config.error} title="The indexer options could not be loaded" />;
   if (!draft) return null;
 
-  const update = (changes: Partial<IndexerConfig>) => {
-    save.reset();
-    setDraft({ ...draft, ...changes });
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(draft, { onSuccess: (saved) => setDraft(saved) });
-  };
 
   return (
     <form className="form" onSubmit={onSubmit} aria-label="Indexer options" aria-busy={save.isPending} noValidate>

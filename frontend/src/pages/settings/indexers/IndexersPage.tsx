@@ -1,8 +1,7 @@
 import { useState } from "react";
-import { useIndexers, useTestAllIndexers, type Indexer, type TestAllResult } from "../../../api/providers";
+import { useIndexers, useTestAllProviders, type Indexer, type TestAllResult } from "../../../api/providers";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
-import { useDateFormats } from "../../../hooks/useDateFormats";
-import { formatDateTime } from "../../../lib/format";
+import { ProviderStatusNote, TestResult } from "../../../components/providers/ProviderStatus";
 import { isProwlarrIndexer, protocolName } from "../../../lib/indexers";
 import "../settings.css";
 import { AddIndexerDialog } from "./AddIndexerDialog";
@@ -28,36 +27,6 @@ function Uses({ indexer }: { indexer: Indexer }) {
   );
 }
 
-function Status({ indexer }: { indexer: Indexer }) {
-  const formats = useDateFormats();
-  const status = indexer.status;
-  if (!status) return null;
-  const now = Date.now();
-  const paused = status.disabledTill && Date.parse(status.disabledTill) > now;
-  return (
-    <p className="provider-status" role="note">
-      <strong>{paused ? `Paused until ${formatDateTime(status.disabledTill, formats, now)}` : "Failing"}</strong>
-      {status.initialFailure && ` · failing since ${formatDateTime(status.initialFailure, formats, now)}`}
-      {status.lastError && (
-        <>
-          <br />
-          {status.lastError}
-        </>
-      )}
-    </p>
-  );
-}
-
-function TestResult({ result }: { result: TestAllResult | undefined }) {
-  if (!result) return null;
-  if (result.isValid) return <p className="badge badge--completed">Test passed</p>;
-  return (
-    <p className="provider-test-failure">
-      <span className="badge badge--failed">Test failed</span> {result.validationFailures.map((f) => f.errorMessage).join(" ")}
-    </p>
-  );
-}
-
 function IndexerCard({ indexer, result, onEdit }: { indexer: Indexer; result: TestAllResult | undefined; onEdit: () => void }) {
   return (
     <li className="profile-card">
@@ -72,7 +41,7 @@ function IndexerCard({ indexer, result, onEdit }: { indexer: Indexer; result: Te
         </p>
         {isProwlarrIndexer(indexer) && <p className="badge badge--notice">Added by Prowlarr</p>}
         <Uses indexer={indexer} />
-        <Status indexer={indexer} />
+        <ProviderStatusNote provider={indexer} />
         <TestResult result={result} />
         <div className="profile-card__actions">
           <button type="button" className="button button--small" aria-label={`Edit ${indexer.name}`} onClick={onEdit}>
@@ -89,7 +58,7 @@ type Editing = { kind: "add" } | { kind: "edit"; indexer: Indexer };
 /** Radarr's Settings → Indexers: the indexers (Prowlarr's too), adding one from the schema, testing, and the indexer options. */
 export function IndexersPage() {
   const indexers = useIndexers();
-  const testAll = useTestAllIndexers();
+  const testAll = useTestAllProviders("indexer");
   const [editing, setEditing] = useState<Editing | null>(null);
   const results = new Map((testAll.data ?? []).map((r) => [r.id, r]));
   const close = () => setEditing(null);

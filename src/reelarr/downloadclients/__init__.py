@@ -1,0 +1,1 @@
+"""Download clients: the provider family that takes grabbed releases (qBittorrent, Transmission)."""

@@ -1,0 +1,1 @@
+"""qBittorrent through its Web API (qbittorrent-api)."""

@@ -1,0 +1,1 @@
+"""SABnzbd through its HTTP API (`/api?mode=...&output=json`)."""

@@ -1,0 +1,1 @@
+"""Transmission through its JSON-RPC protocol, spoken directly over HTTP."""

@@ -1,0 +1,1 @@
+"""Downloads: grabbing chosen releases, tracking them in their clients, the queue."""

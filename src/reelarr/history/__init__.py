@@ -1,0 +1,1 @@
+"""History: what happened to each film's releases and files (grabbed, imported, failed, ...)."""

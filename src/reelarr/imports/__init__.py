@@ -1,0 +1,1 @@
+"""Importing finished downloads into the library: decisions, the transfer and its journal."""

@@ -1,0 +1,1 @@
+"""Settings → Media Management: how files are imported, upgraded and kept."""

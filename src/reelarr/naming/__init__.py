@@ -1,0 +1,1 @@
+"""Naming: the stored naming settings and the folder and file names built from them (Radarr's Organizer)."""

@@ -1,0 +1,1 @@
+"""Remote path mappings: where a download client's paths are on this machine."""

@@ -76,7 +76,7 @@ def _configure(config: Path, daemon_port: int, peer_port: int, web_port: int, do
         2,
         {
             "pwd_salt": salt,
-            "pwd_sha1": hashlib.sha1((salt + PASSWORD).encode()).hexdigest(),  # noqa: S324 - Deluge's own
+            "pwd_sha1": hashlib.sha1((salt + PASSWORD).encode()).hexdigest(),
             "interface": "127.0.0.1",
             "port": web_port,
             "https": False,

@@ -8,48 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import os
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.fixtures.indexers.releases import FixtureRelease
 from tests.fixtures.indexers.server import IndexerFixtureServer
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.integration.movies.conftest import Library
 from tests.support.library_api import add_movie, run_command
 from tests.support.qbittorrent import QBittorrentServer, qbittorrent_api
-from tests.support.torrentfiles import make_torrent
+from tests.support.seeding import seed, seeding
 from tests.support.waiting import eventually
 
 WEB = "The.Matrix.1999.1080p.WEB-DL.DD5.1.H.264-FLUX"
 BLURAY = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
-GIGABYTE = 1024**3
-
-
-def _seed(seeder: QBittorrentServer, title: str, content: bytes) -> tuple[FixtureRelease, str]:
-    """Have the seeder hold `content` as `<title>.mkv`; the release that offers it, and its hash."""
-    torrent, info_hash = make_torrent(f"{title}.mkv", content)
-    folder = seeder.save_path / info_hash
-    folder.mkdir()
-    (folder / f"{title}.mkv").write_bytes(content)
-    answer = qbittorrent_api(seeder).torrents_add(
-        torrent_files={"seed.torrent": torrent}, save_path=str(folder)
-    )
-    assert answer == "Ok.", answer
-    release = FixtureRelease(
-        title, 6 * GIGABYTE, timedelta(hours=2), imdb_id=133093, tmdb_id=603, torrent=torrent
-    )
-    return release, info_hash
-
-
-async def _seeding(seeder: QBittorrentServer, info_hash: str) -> None:
-    api = qbittorrent_api(seeder)
-
-    async def complete() -> bool:
-        found = await asyncio.to_thread(api.torrents_info, torrent_hashes=info_hash)
-        return bool(found) and float(found[0].progress) == 1.0
-
-    await eventually(complete, within=30, every=0.1)
 
 
 async def _fetch_from_seeder(
@@ -101,8 +72,8 @@ async def test_search_grab_download_import_then_an_rss_upgrade_replaces_the_file
 
     film_bytes = sample_media.path(MediaKind.FEATURE_90MIN_WITH_AUDIO).read_bytes()
     web_content = film_bytes + os.urandom(64)  # a torrent of this test's own
-    web, web_hash = _seed(seeder, WEB, web_content)
-    await _seeding(seeder, web_hash)
+    web, web_hash = seed(seeder, WEB, web_content)
+    await seeding(seeder, web_hash)
     indexer_server.site("torznab").releases = [web]
 
     # A film search finds the release and grabs it; the client downloads it from the seeder.
@@ -129,8 +100,8 @@ async def test_search_grab_download_import_then_an_rss_upgrade_replaces_the_file
 
     # A better release appears in the feed: the RSS sync grabs it and the import replaces the file.
     bluray_content = film_bytes + os.urandom(128)
-    bluray, bluray_hash = _seed(seeder, BLURAY, bluray_content)
-    await _seeding(seeder, bluray_hash)
+    bluray, bluray_hash = seed(seeder, BLURAY, bluray_content)
+    await seeding(seeder, bluray_hash)
     indexer_server.site("torznab").releases = [web, bluray]
     synced = await run_command(library, "RssSync")
     assert synced["status"] == "completed", synced

@@ -254,3 +254,16 @@ async def test_removing_a_torrent_with_or_without_its_data(
     await transmission_client.remove(str(grab.info_hash), delete_data=delete_data)
     assert transmission.torrent(str(grab.info_hash)) is None
     assert path.exists() is not delete_data
+
+
+async def test_transmission_before_4_keeps_an_imported_torrent_as_it_is(
+    transmission: TransmissionServer,
+) -> None:
+    grab = torrent_grab("Imported.Movie.2020.mkv")
+    transmission_client = client(transmission, movieImportedCategory="imported", addPaused=True)
+    await transmission_client.download(grab)
+    await transmission_client.mark_imported(str(grab.info_hash))  # Transmission 3: no labels to set
+    found = transmission.torrent(str(grab.info_hash), "labels", "downloadDir")
+    assert found is not None
+    assert (found["labels"], found["downloadDir"]) == ([], f"{transmission.download_dir}/radarr")
+    assert await item(transmission_client, str(grab.info_hash)) is not None

@@ -115,6 +115,30 @@ class Transmission(DownloadClient):
         async with self._rpc() as rpc:
             await _unavailable_on_error(rpc, "torrent-remove", arguments)
 
+    async def mark_imported(self, download_id: str) -> None:
+        """Radarr's MarkItemAsImported: from Transmission 4.0 on (labels), the torrent trades Reelarr's
+        label for the post-import one; older versions keep it as it is, in its directory."""
+        label = self.settings.movie_imported_category
+        if not label or label == self.settings.movie_category:
+            return
+        info_hash = download_id.lower()
+        async with self._rpc() as rpc:
+            session = await _unavailable_on_error(rpc, "session-get")
+            if not supports_labels(client_version(str(session.get("version", "")))):
+                return
+            fields = {"ids": [info_hash], "fields": ["hashString", "labels"]}
+            found = (await _unavailable_on_error(rpc, "torrent-get", fields)).get("torrents") or []
+            if not found:
+                log.warning("Transmission no longer holds %s: it keeps no post-import label", download_id)
+                return
+            labels = {str(name).lower(): str(name) for name in found[0].get("labels") or []}
+            labels[label.lower()] = label
+            labels.pop(self.settings.movie_category.lower(), None)
+            try:
+                await rpc.call("torrent-set", {"ids": [info_hash], "labels": list(labels.values())})
+            except TransmissionError as error:
+                log.warning("Transmission refused the post-import label %s: %s", label, error)
+
     async def _add_arguments(self, rpc: TransmissionRpc, grab: GrabRequest) -> dict[str, Any]:
         arguments: dict[str, Any] = {"paused": self.settings.add_paused}
         if grab.torrent is not None:

@@ -184,6 +184,23 @@ def running_deluge(directory: Path) -> Iterator[DelugeServer]:
         yield DelugeServer("127.0.0.1", web_port, PASSWORD, downloads, peer_port)
 
 
+@contextmanager
+def running_deluge_web_alone(directory: Path) -> Iterator[DelugeServer]:
+    """Start deluge-web only, its host list naming a daemon that is not there; stop it on exit."""
+    web = shutil.which("deluge-web")
+    if web is None:
+        raise RuntimeError("deluge-web is not installed: `make test-deps` installs it")
+    config = directory.resolve() / "config"
+    downloads = directory.resolve() / "downloads"
+    config.mkdir(parents=True)
+    downloads.mkdir()
+    web_port = free_port()
+    _configure(config, free_port(), free_port(), web_port, downloads)
+    command = [web, "-c", str(config), "-L", "error", "-d", "-i", "127.0.0.1", "-p", str(web_port)]
+    with _process(command, directory / "web.out", web_port):
+        yield DelugeServer("127.0.0.1", web_port, PASSWORD, downloads, 0)
+
+
 @pytest.fixture(scope="session")
 def deluge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DelugeServer]:
     """A running Deluge on 127.0.0.1, one per test session (per worker)."""

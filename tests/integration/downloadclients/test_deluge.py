@@ -24,7 +24,7 @@ from reelarr.downloadclients.settings import DownloadClientOptions
 from reelarr.errors import ValidationFailure
 from reelarr.protocols import DownloadProtocol
 from reelarr.providers.model import ProviderDefinition
-from tests.support.deluge import DelugeServer, deluge
+from tests.support.deluge import DelugeServer, deluge, running_deluge_web_alone
 from tests.support.net import free_port
 from tests.support.torrentfiles import make_magnet, make_torrent, random_content
 from tests.support.waiting import eventually
@@ -93,6 +93,17 @@ async def test_nothing_listening_is_unable_to_connect(deluge: DelugeServer) -> N
     assert found[0].error_message.endswith("Please verify the hostname and port.")
     with pytest.raises(DownloadClientUnavailable, match=r"^Unable to connect to Deluge"):
         await client(deluge, port=free_port()).items()
+
+
+async def test_a_web_ui_without_its_daemon_is_unable_to_connect(tmp_path: Path) -> None:
+    with running_deluge_web_alone(tmp_path) as alone:
+        found = await client(alone).test()
+        assert where(found) == [("host", "error")]
+        assert found[0].error_message.startswith(
+            "Failed to connect to Deluge daemon: deluge-web could not reach"
+        )
+        with pytest.raises(DownloadClientUnavailable, match=r"^Failed to connect to Deluge daemon"):
+            await client(alone).items()
 
 
 async def test_a_wrong_url_base_is_what_deluge_web_answers(deluge: DelugeServer) -> None:

@@ -233,7 +233,8 @@ async def _test_connection(web: DelugeWeb) -> tuple[list[str], ValidationFailure
             "not the daemon's.",
         )
     except DelugeUnavailable as error:
-        return [], ValidationFailure("host", f"{error} Please verify the hostname and port.")
+        advice = " Please verify the hostname and port." if str(error).startswith("Unable to connect") else ""
+        return [], ValidationFailure("host", f"{error}{advice}")
     except DelugeError as error:
         return [], ValidationFailure("", f"Unknown exception: {error}")
     return methods, None

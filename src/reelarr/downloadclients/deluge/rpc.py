@@ -133,10 +133,15 @@ class DelugeWeb:
         local = [h for h in entries if h[1] in ("127.0.0.1", "localhost")]
         chosen = local or (entries if len(entries) == 1 else [])
         if not chosen:
-            raise DelugeUnavailable("Failed to connect to Deluge daemon.")
+            raise DelugeUnavailable(
+                "Failed to connect to Deluge daemon: deluge-web's Connection Manager has none on 127.0.0.1."
+            )
         await self._call("web.connect", [chosen[0][0]])
         if await self._call("web.connected", []) is not True:
-            raise DelugeUnavailable("Failed to connect to Deluge daemon.")
+            where = f"{chosen[0][1]}:{chosen[0][2]}" if len(chosen[0]) > 2 else str(chosen[0][1])
+            raise DelugeUnavailable(
+                f"Failed to connect to Deluge daemon: deluge-web could not reach {where}."
+            )
 
     async def _call(self, method: str, params: list[Any]) -> Any:
         assert self._service is not None, "DelugeWeb is used inside `async with`"

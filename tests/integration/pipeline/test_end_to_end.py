@@ -43,6 +43,19 @@ async def _film(library: Library, movie_id: int) -> dict[str, Any]:
     return film
 
 
+async def _history(library: Library, movie_id: int, count: int) -> list[dict[str, Any]]:
+    """The film's history once it has `count` entries: an import's is written just after its file."""
+
+    async def recorded() -> list[dict[str, Any]] | None:
+        params = {"movieId": movie_id}
+        found: list[dict[str, Any]] = (
+            await library.server.client.get("/api/v3/history/movie", params=params)
+        ).json()
+        return found if len(found) >= count else None
+
+    return await eventually(recorded, within=10, every=0.1)
+
+
 def _names(folder: Path) -> list[str]:
     return sorted(os.listdir(folder)) if folder.is_dir() else []
 
@@ -94,7 +107,7 @@ async def test_search_grab_download_import_then_an_rss_upgrade_replaces_the_file
     [torrent] = await asyncio.to_thread(qbittorrent_api(qbittorrent).torrents_info, torrent_hashes=web_hash)
     assert float(torrent.progress) == 1.0
     assert torrent.state in ("uploading", "stalledUP", "queuedUP", "forcedUP")  # it keeps seeding
-    history = (await client.get("/api/v3/history/movie", params={"movieId": movie["id"]})).json()
+    history = await _history(library, movie["id"], 2)
     assert sorted(e["eventType"] for e in history) == ["downloadFolderImported", "grabbed"]
     assert {e["downloadId"] for e in history} == {web_hash}
 
@@ -115,7 +128,7 @@ async def test_search_grab_download_import_then_an_rss_upgrade_replaces_the_file
     assert (recycle / folder.name / "The Matrix (1999) WEBDL-1080p.mkv").read_bytes() == web_content
     film = await _film(library, movie["id"])
     assert film["movieFile"]["quality"]["quality"]["name"] == "Bluray-1080p"
-    history = (await client.get("/api/v3/history/movie", params={"movieId": movie["id"]})).json()
+    history = await _history(library, movie["id"], 5)
     assert sorted(e["eventType"] for e in history) == [
         "downloadFolderImported",
         "downloadFolderImported",

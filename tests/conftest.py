@@ -18,10 +18,14 @@ from tests.support.databases import (
     migrated_sqlite_template,
     new_postgres_name,
 )
+from tests.support.deluge import deluge
 from tests.support.live import API_KEY, LiveServer, live_server
 from tests.support.qbittorrent import qbittorrent
+from tests.support.transmission import transmission
 
-__all__ = ["qbittorrent"]
+# The real download clients, one per test session (per worker): defined here only, since a module
+# importing a fixture gets a definition, and so a daemon, of its own.
+__all__ = ["deluge", "qbittorrent", "transmission"]
 
 DIALECTS = ["sqlite", "postgresql"]
 

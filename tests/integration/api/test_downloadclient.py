@@ -8,10 +8,9 @@ from typing import Any
 from tests.support.downloadclients import qbittorrent_resource, transmission_resource
 from tests.support.live import LiveServer
 from tests.support.net import free_port
-from tests.support.qbittorrent import QBittorrentServer, qbittorrent, qbittorrent_api
-from tests.support.transmission import TransmissionServer, transmission
+from tests.support.qbittorrent import QBittorrentServer, qbittorrent_api
+from tests.support.transmission import TransmissionServer
 
-__all__ = ["qbittorrent", "transmission"]
 MASK = "********"
 
 

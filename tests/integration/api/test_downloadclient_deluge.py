@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.deluge import DelugeServer, deluge
+from tests.support.deluge import DelugeServer
 from tests.support.downloadclients import deluge_resource
 from tests.support.live import LiveServer
 from tests.support.net import free_port
 
-__all__ = ["deluge"]
 MASK = "********"
 
 

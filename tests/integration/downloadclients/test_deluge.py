@@ -24,12 +24,11 @@ from reelarr.downloadclients.settings import DownloadClientOptions
 from reelarr.errors import ValidationFailure
 from reelarr.protocols import DownloadProtocol
 from reelarr.providers.model import ProviderDefinition
-from tests.support.deluge import DelugeServer, deluge, running_deluge_web_alone
+from tests.support.deluge import DelugeServer, running_deluge_web_alone
 from tests.support.net import free_port
 from tests.support.torrentfiles import make_magnet, make_torrent, random_content
 from tests.support.waiting import eventually
 
-__all__ = ["deluge"]
 WRONG_PASSWORD = "not-the-deluge-password"
 
 

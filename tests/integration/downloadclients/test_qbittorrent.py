@@ -14,9 +14,7 @@ from reelarr.downloadclients.settings import DownloadClientOptions
 from reelarr.errors import ValidationFailure
 from reelarr.providers.model import ProviderDefinition
 from tests.support.net import free_port
-from tests.support.qbittorrent import QBittorrentServer, qbittorrent, qbittorrent_api
-
-__all__ = ["qbittorrent"]
+from tests.support.qbittorrent import QBittorrentServer, qbittorrent_api
 
 
 def client(server: QBittorrentServer, **overrides: Any) -> QBittorrent:

@@ -25,10 +25,9 @@ from reelarr.protocols import DownloadProtocol
 from reelarr.providers.model import ProviderDefinition
 from tests.support.net import free_port
 from tests.support.torrentfiles import make_magnet, make_torrent, random_content
-from tests.support.transmission import TransmissionServer, transmission
+from tests.support.transmission import TransmissionServer
 from tests.support.waiting import eventually
 
-__all__ = ["transmission"]
 WRONG_PASSWORD = "not-the-transmission-password"
 
 

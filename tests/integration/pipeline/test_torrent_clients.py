@@ -18,15 +18,14 @@ import pytest
 from tests.fixtures.indexers.server import IndexerFixtureServer
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.integration.movies.conftest import Library
-from tests.support.deluge import DelugeServer, deluge
+from tests.support.deluge import DelugeServer
 from tests.support.downloadclients import deluge_resource, transmission_resource
 from tests.support.library_api import add_movie, run_command
 from tests.support.qbittorrent import QBittorrentServer
 from tests.support.seeding import reach_peer, seed, seeding
-from tests.support.transmission import TransmissionServer, transmission
+from tests.support.transmission import TransmissionServer
 from tests.support.waiting import eventually
 
-__all__ = ["deluge", "transmission"]
 WEB = "The.Matrix.1999.1080p.WEB-DL.DD5.1.H.264-FLUX"
 RENAMED = "The Matrix (1999) WEBDL-1080p.mkv"
 

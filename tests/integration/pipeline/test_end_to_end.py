@@ -121,13 +121,14 @@ async def test_search_grab_download_import_then_an_rss_upgrade_replaces_the_file
     await _fetch_from_seeder(qbittorrent, seeder, bluray_hash)
 
     async def upgraded() -> bool:
-        return _names(folder) == ["The Matrix (1999) Bluray-1080p.mkv"]
+        # The new file is in place on disk a moment before the film's record names it.
+        film = await _film(library, movie["id"])
+        quality = (film.get("movieFile") or {}).get("quality", {}).get("quality", {}).get("name")
+        return quality == "Bluray-1080p" and _names(folder) == ["The Matrix (1999) Bluray-1080p.mkv"]
 
     await eventually(upgraded, within=60, every=0.25)
     assert (folder / "The Matrix (1999) Bluray-1080p.mkv").read_bytes() == bluray_content
     assert (recycle / folder.name / "The Matrix (1999) WEBDL-1080p.mkv").read_bytes() == web_content
-    film = await _film(library, movie["id"])
-    assert film["movieFile"]["quality"]["quality"]["name"] == "Bluray-1080p"
     history = await _history(library, movie["id"], 5)
     assert sorted(e["eventType"] for e in history) == [
         "downloadFolderImported",

@@ -18,6 +18,7 @@ from reelarr.downloadclients.base import (
     DownloadStatus,
     GrabRequest,
 )
+from reelarr.downloadclients.deluge import rpc
 from reelarr.downloadclients.deluge.client import Deluge
 from reelarr.downloadclients.deluge.settings import DelugeSettings
 from reelarr.downloadclients.settings import DownloadClientOptions
@@ -249,3 +250,17 @@ async def test_removing_a_torrent_with_or_without_its_data(deluge: DelugeServer,
     assert deluge.torrent(str(grab.info_hash)) is None
     assert path.exists() is not delete_data
     await deluge_client.remove(str(grab.info_hash), delete_data=delete_data)  # gone already: no error
+
+
+async def test_the_web_uis_session_is_kept_and_renewed_once_refused(deluge: DelugeServer) -> None:
+    deluge_client = client(deluge, movieCategory=label())
+    await deluge_client.items()
+    [key] = [k for k in rpc.SESSIONS if k[0] == deluge_client.settings.json_url()]
+    kept = rpc.SESSIONS[key]
+    await deluge_client.items()
+    assert rpc.SESSIONS[key] == kept  # no new login
+    rpc.SESSIONS[key] = "0" * 64  # a session deluge-web does not know (it forgot it, or restarted)
+    assert await deluge_client.items() == []
+    assert rpc.SESSIONS[key] not in (kept, "0" * 64)
+    await client(deluge, password=WRONG_PASSWORD).test()
+    assert rpc.SESSIONS[key] not in (kept, "0" * 64)  # another password's failure leaves it be

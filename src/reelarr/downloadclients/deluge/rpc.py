@@ -2,14 +2,17 @@
 
 A conversation logs in with the Web UI's password (`auth.login` sets a session cookie), makes sure the
 Web UI is connected to a daemon (`web.connected`, else `web.get_hosts` and `web.connect`), then calls
-methods. deluge-web answers 200 to nearly everything and puts what went wrong in `error`; code 1 (not
-authenticated) and 2 (an unknown method: the Web UI lost its daemon) are met by logging in and
-connecting again once, as Radarr does. No message raised here carries the password.
+methods. The session is kept for the next conversation with the same Web UI and password (Radarr
+caches it too): deluge-web keeps every login's session for an hour. deluge-web answers 200 to nearly
+everything and puts what went wrong in `error`; code 1 (not authenticated) and 2 (an unknown method:
+the Web UI lost its daemon) are met by logging in and connecting again once, as Radarr does. No
+message raised here carries the password.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import itertools
 import re
 import time
@@ -47,6 +50,9 @@ READS = frozenset(
     }
 )
 NOT_AUTHENTICATED, UNKNOWN_METHOD = 1, 2
+COOKIE = "_session_id"
+# deluge-web's session by Web UI address and password digest, shared by conversations.
+SESSIONS: dict[tuple[str, str], str] = {}
 _EXCEPTION = re.compile(r"<class '[^']+'>: ([^\n\]]+)")
 
 
@@ -84,7 +90,9 @@ class DelugeWeb:
         self.url = url
         self._password = password
         self._ids = itertools.count(1)
-        self._ready = False
+        self._key = (url, hashlib.sha256(password.encode()).hexdigest())
+        self._session = SESSIONS.get(self._key)
+        self._ready = self._session is not None  # a kept session was connected to its daemon
         self._service: RemoteService | None = None
 
     async def __aenter__(self) -> DelugeWeb:
@@ -116,11 +124,16 @@ class DelugeWeb:
             raise
 
     async def authenticate(self) -> None:
-        """Log in to the Web UI and have it connected to a daemon."""
+        """Log in to the Web UI and have it connected to a daemon; the session is kept."""
         self._ready = False
-        if await self._call("auth.login", [self._password]) is not True:
+        self._session = SESSIONS.pop(self._key, None)
+        response = await self._post("auth.login", [self._password])
+        session = response.cookies.get(COOKIE)
+        if _result(response) is not True or not session:
             raise DelugeAuthFailed("Failed to authenticate with Deluge.")
+        self._session = session
         await self.connect_daemon()
+        SESSIONS[self._key] = session
         self._ready = True
 
     async def connect_daemon(self) -> None:
@@ -144,21 +157,22 @@ class DelugeWeb:
             )
 
     async def _call(self, method: str, params: list[Any]) -> Any:
+        return _result(await self._post(method, params))
+
+    async def _post(self, method: str, params: list[Any]) -> httpx.Response:
         assert self._service is not None, "DelugeWeb is used inside `async with`"
         body = orjson.dumps({"method": method, "params": params, "id": next(self._ids)})
+        headers = {"Content-Type": "application/json"}
+        if self._session is not None:
+            headers["Cookie"] = f"{COOKIE}={self._session}"
         try:
-            response = await self._service.request(
-                "POST",
-                self.url,
-                content=body,
-                headers={"Content-Type": "application/json"},
-                idempotent=method in READS,
+            return await self._service.request(
+                "POST", self.url, content=body, headers=headers, idempotent=method in READS
             )
         except RemoteRejected as error:
             raise DelugeError(f"Unexpected response (HTTP {error.status_code})") from None
         except RemoteUnavailable as error:
             raise DelugeUnavailable(_unreachable(error.message)) from None
-        return _result(response)
 
 
 def _result(response: httpx.Response) -> Any:

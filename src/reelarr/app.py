@@ -79,6 +79,7 @@ from reelarr.delayprofiles.service import DelayProfileService
 from reelarr.downloadclients.health import download_client_checks
 from reelarr.downloadclients.registry import download_client_registry
 from reelarr.downloadclients.service import DownloadClientService
+from reelarr.downloadclients.setup_health import DownloadClientRootFolderCheck, DownloadClientSortingCheck
 from reelarr.downloads.commands import CHECK_EVERY_MINUTES, refresh_monitored_downloads_command
 from reelarr.downloads.config import DownloadClientConfigService
 from reelarr.downloads.events import DownloadClientConfigChanged
@@ -351,6 +352,10 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     download_client_config = DownloadClientConfigService(config, bus)
     for check in import_checks(download_client_config, download_clients, tracked, remote_path_mappings):
         health_service.register(check)
+    health_service.register(
+        DownloadClientRootFolderCheck(download_clients, root_folders.paths, remote_path_mappings)
+    )
+    health_service.register(DownloadClientSortingCheck(download_clients))
     media_reader = MediaInfoReader()
     movie_files = MovieFileService(
         db,

@@ -85,6 +85,7 @@ from reelarr.downloads.config import DownloadClientConfigService
 from reelarr.downloads.events import DownloadClientConfigChanged
 from reelarr.downloads.failed import FailedDownloads
 from reelarr.downloads.grab import GrabService
+from reelarr.downloads.pending import PendingReleases
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.downloads.watcher import DownloadWatcher
 from reelarr.events import EventBus
@@ -380,6 +381,14 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         media_management,
         ImportSources(profile=quality.profile, scorer=format_scorer, reader=media_reader),
     )
+    scheduler = Scheduler(
+        db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
+    )
+
+    async def rss_schedule() -> tuple[datetime, float] | None:
+        task = next((t for t in await scheduler.tasks() if t.name == "RssSync"), None)
+        return (task.next_execution, task.interval_minutes) if task is not None else None
+
     services = Services(
         settings=settings,
         clock=clock,
@@ -399,9 +408,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         api_keys=ApiKeys(config, bus, fixed_key),
         registry=registry,
         commands=queue,
-        scheduler=Scheduler(
-            db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
-        ),
+        scheduler=scheduler,
         health=health_service,
         quality=quality,
         custom_formats=custom_formats,
@@ -449,6 +456,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         download_clients=download_clients,
         history=history,
         grabs=grabs,
+        pending_releases=PendingReleases(decision_log, search, delay_profiles, grabs, rss_schedule, clock),
         tracked_downloads=tracked,
         importer=importer,
         completed_downloads=CompletedDownloads(

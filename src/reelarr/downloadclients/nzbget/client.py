@@ -19,6 +19,7 @@ from reelarr.downloadclients.base import (
     DownloadRejected,
     GrabRequest,
 )
+from reelarr.downloadclients.nzbfiles import validate_nzb
 from reelarr.downloadclients.nzbget.jobs import (
     DRONE,
     category_dirs,
@@ -99,6 +100,7 @@ class Nzbget(DownloadClient):
         if grab.nzb is None:
             raise DownloadRejected("No NZB to send to NZBGet")
         filename = (_UNSAFE.sub("", grab.title).strip() or "release") + ".nzb"
+        validate_nzb(filename, grab.nzb)
         drone = uuid.uuid4().hex
         content = base64.b64encode(grab.nzb).decode("ascii")
         params = (
@@ -111,7 +113,7 @@ class Nzbget(DownloadClient):
             "",  # DupeKey
             0,  # DupeScore
             "all",  # DupeMode: NZBGet's duplicate check must not drop what Reelarr chose
-            [{"Name": DRONE, "Value": drone}],
+            [DRONE, drone],  # PPParameters: name, value, name, value...
         )
         async with self._rpc() as rpc:
             try:

@@ -74,9 +74,9 @@ class InnServer:
             raise RuntimeError(f"INN does not hold {missing}")
         return _posted(name, data, planned, part_size)
 
-    def post_nzb(self, files: dict[str, bytes]) -> bytes:
+    def post_nzb(self, files: dict[str, bytes], *, part_size: int = PART_SIZE) -> bytes:
         """Post each file; the NZB that fetches them all."""
-        return nzb([self.post_file(name, data) for name, data in files.items()])
+        return nzb([self.post_file(name, data, part_size=part_size) for name, data in files.items()])
 
 
 def unposted_nzb(name: str, data: bytes, *, part_size: int = PART_SIZE) -> bytes:
@@ -103,6 +103,7 @@ def _inn_conf(root: Path, port: int) -> str:
             "doinnwatch": "false",
             "pgpverify": "false",
             "docnfsstat": "false",
+            "nnrpdloadlimit": "0",  # nnrpd turns readers away above a load average of 16 otherwise
         }
     )
     lines = []
@@ -153,6 +154,15 @@ def _wait_listening(port: int, processes: list[subprocess.Popen[bytes]], timeout
     raise RuntimeError(f"INN did not answer on port {port} in time")
 
 
+def _logs(root: Path) -> str:
+    """What INN said while starting (its daemons' output and its own logs), for a failure's message."""
+    parts = []
+    for path in (root / "daemons.out", *sorted((root / "log").glob("*"))):
+        if path.is_file() and path.stat().st_size:
+            parts.append(f"--- {path.name}\n{path.read_text(errors='replace')[-2000:]}")
+    return "\n".join(parts)
+
+
 def _stop(process: subprocess.Popen[bytes]) -> None:
     # innd takes SIGTERM as "shut down when idle": kill what does not leave at once.
     if process.poll() is None:
@@ -192,7 +202,10 @@ def running_inn() -> Iterator[InnServer]:
                     start_new_session=True,
                 )
             )
-            _wait_listening(port, processes)
+            try:
+                _wait_listening(port, processes)
+            except RuntimeError as error:
+                raise RuntimeError(f"{error}\n{_logs(root)}") from None
         yield InnServer("127.0.0.1", post_port, reader_port)
     finally:
         for process in reversed(processes):

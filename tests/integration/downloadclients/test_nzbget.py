@@ -121,12 +121,16 @@ async def test_a_missing_category_fails_the_test(nzbget: NzbgetServer) -> None:
     ]
 
 
-async def test_an_nzb_is_downloaded_into_the_categorys_folder(
+async def test_an_nzb_is_followed_from_paused_through_downloading_to_its_folder(
     nzbget: NzbgetServer, inn: InnServer, movie: bytes
 ) -> None:
     nzb = client(nzbget, olderMoviePriority=50, addPaused=True)
     title = "Downloaded.Movie.2020.1080p.WEB-DL-GRP"
-    download_id = await nzb.download(posted(inn, title, movie))
+    # Small articles, so that NZBGet's speed limit lets the download be seen half done.
+    grab = GrabRequest(
+        title, DownloadProtocol.USENET, nzb=inn.post_nzb({f"{title}.mkv": movie}, part_size=4096)
+    )
+    download_id = await nzb.download(grab)
     assert len(download_id) == 32
 
     paused = await item(nzb, download_id)
@@ -136,7 +140,22 @@ async def test_an_nzb_is_downloaded_into_the_categorys_folder(
     [group] = [g for g in nzbget.queue() if g["NZBName"] == title]
     assert group["MaxPriority"] == 50
 
-    nzbget.rpc("editqueue", "GroupResume", 0, "", [nzb_id(nzbget, download_id)])
+    nzbget.rpc("rate", 8)  # KB/s
+    try:
+        nzbget.rpc("editqueue", "GroupResume", 0, "", [nzb_id(nzbget, download_id)])
+
+        async def half_done() -> DownloadItem | None:
+            found = await item(nzb, download_id)
+            if found is None or found.status is not DownloadStatus.DOWNLOADING:
+                return None
+            # The time left comes from NZBGet's current download rate, once it has one.
+            return found if 0 < found.remaining_size < len(movie) and found.remaining_time else None
+
+        downloading = await eventually(half_done, within=15, every=0.1)
+        assert downloading.remaining_time is not None
+        assert downloading.remaining_time.total_seconds() <= len(movie) / 1024
+    finally:
+        nzbget.rpc("rate", 0)
     done = await finished(nzb, download_id)
     assert done.status is DownloadStatus.COMPLETED, done.message
     assert done.output_path == str(nzbget.complete_dir / title)

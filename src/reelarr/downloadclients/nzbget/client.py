@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import logging
 import os
 import re
 import shutil
@@ -35,6 +36,7 @@ from reelarr.errors import ValidationFailure
 from reelarr.protocols import DownloadProtocol
 from reelarr.providers.model import ProviderDefinition
 
+log = logging.getLogger(__name__)
 HISTORY_LIMIT = 30  # Radarr's DownloadClientHistoryLimit default
 MINIMUM_VERSION = (12, 0)
 MAX_KEEP_HISTORY = 25000
@@ -146,16 +148,30 @@ class Nzbget(DownloadClient):
             groups = _entries(await _call(rpc, "listgroups"))
             queued = next((g for g in groups if _matches(g, download_id)), None)
             if queued is not None:
-                await _call(rpc, "editqueue", "GroupFinalDelete", 0, "", [int(queued["NZBID"])])
+                await _edit(rpc, "GroupFinalDelete", queued)
                 return
             history = _entries(await _call(rpc, "history"))
             finished = next((h for h in history if _matches(h, download_id)), None)
             if finished is None:
+                log.warning("Unable to remove item from NZBGet, unknown id: %s", download_id)
                 return
-            await _call(rpc, "editqueue", "HistoryDelete", 0, "", [int(finished["NZBID"])])
+            await _edit(rpc, "HistoryDelete", finished)
         item = history_item(finished)
         if delete_data and item is not None and item.output_path:
             await asyncio.to_thread(_delete, item.output_path)
+
+
+async def _edit(rpc: NzbgetRpc, command: str, entry: Mapping[str, Any]) -> None:
+    """Run an editqueue command on one download (NZBGet's Offset/EditText form, which every version
+    since 12 reads); NZBGet answers false when it did nothing."""
+    done = await _call(rpc, "editqueue", command, 0, "", [int(entry["NZBID"])])
+    if done is not True:
+        log.warning(
+            "NZBGet did not run %s on %s [%s]",
+            command,
+            entry.get("NZBName") or entry.get("Name"),
+            entry.get("NZBID"),
+        )
 
 
 def _matches(entry: Mapping[str, Any], download_id: str) -> bool:

@@ -16,10 +16,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.inn import InnServer, inn
+from tests.support.inn import InnServer
 from tests.support.net import free_port
 
-__all__ = ["inn", "nzbget", "running_nzbget"]
 USERNAME = "reelarr"
 PASSWORD = "nzbget-test-password"
 CATEGORY = "Movies"

@@ -7,9 +7,8 @@ from typing import Any
 
 from tests.support.live import LiveServer
 from tests.support.net import free_port
-from tests.support.nzbget import NzbgetServer, inn, nzbget
+from tests.support.nzbget import NzbgetServer
 
-__all__ = ["inn", "nzbget"]
 MASK = "********"
 
 

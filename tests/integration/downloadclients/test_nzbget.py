@@ -27,10 +27,10 @@ from tests.fixtures.media import MediaKind, SampleMedia
 from tests.fixtures.media.plugin import sample_media
 from tests.support.inn import InnServer, unposted_nzb
 from tests.support.net import free_port
-from tests.support.nzbget import CATEGORY, NzbgetServer, inn, nzbget
+from tests.support.nzbget import CATEGORY, NzbgetServer
 from tests.support.waiting import eventually
 
-__all__ = ["inn", "nzbget", "sample_media"]
+__all__ = ["sample_media"]
 WRONG_PASSWORD = "not-the-nzbget-password"
 
 

@@ -17,10 +17,9 @@ from tests.integration.movies.conftest import Library
 from tests.support.downloadclients import add_nzbget
 from tests.support.inn import InnServer, unposted_nzb
 from tests.support.library_api import add_movie, run_command
-from tests.support.nzbget import NzbgetServer, inn, nzbget
+from tests.support.nzbget import NzbgetServer
 from tests.support.waiting import eventually
 
-__all__ = ["inn", "nzbget"]
 TITLE = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
 
 

@@ -256,3 +256,9 @@ async def test_a_download_added_by_hand_is_known_by_nzbgets_id(
     await nzb.remove(str(own_id), delete_data=False)
     assert await item(nzb, str(own_id)) is None
     assert (nzbget.complete_dir / title / f"{title}.mkv").is_file()
+
+
+async def test_status_is_the_categorys_destination(nzbget: NzbgetServer) -> None:
+    status = await client(nzbget).status()
+    assert status.output_folders == (str(nzbget.complete_dir),)
+    assert status.sorting is None

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from reelarr.downloadclients.base import (
+    ClientStatus,
     DownloadClient,
     DownloadClientUnavailable,
     DownloadItem,
@@ -140,6 +141,15 @@ class Nzbget(DownloadClient):
             if item is not None:
                 found.append(item)
         return [item for item in found if item.category == self.settings.movie_category]
+
+    async def status(self) -> ClientStatus:
+        """Radarr's output folder: the category's destination (NZBGet has no sorting)."""
+        async with self._rpc() as rpc:
+            config = config_map(await _call(rpc, "config"))
+        folder = category_dirs(config).get(self.settings.movie_category)
+        if folder is None:
+            folder = config.get("DestDir", "").replace("${MainDir}", config.get("MainDir", ""))
+        return ClientStatus(output_folders=(folder,) if folder else ())
 
     async def remove(self, download_id: str, *, delete_data: bool) -> None:
         """Delete a queued download with its partial files (GroupFinalDelete), or hide a finished one

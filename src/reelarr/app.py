@@ -456,7 +456,9 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         download_clients=download_clients,
         history=history,
         grabs=grabs,
-        pending_releases=PendingReleases(decision_log, search, delay_profiles, grabs, rss_schedule, clock),
+        pending_releases=PendingReleases(
+            decision_log, search, delay_profiles, grabs, blocklist, bus, rss_schedule, clock
+        ),
         tracked_downloads=tracked,
         importer=importer,
         completed_downloads=CompletedDownloads(

@@ -9,13 +9,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from reelarr.blocklist.model import NewBlocklistEntry
+from reelarr.blocklist.service import BlocklistService
 from reelarr.decisionlog.model import LoggedDecision
 from reelarr.decisionlog.service import DecisionLog
 from reelarr.decisions.engine import Decision
 from reelarr.decisions.ranking import rank_key
 from reelarr.delayprofiles.service import DelayProfileService
+from reelarr.downloads.events import QueueChanged
 from reelarr.downloads.grab import Grabbed, GrabService
 from reelarr.errors import NotFound
+from reelarr.events import EventBus
 from reelarr.search.service import SearchService
 
 Clock = Callable[[], datetime]
@@ -60,9 +64,13 @@ class PendingReleases:
         search: SearchService,
         delay_profiles: DelayProfileService,
         grabs: GrabService,
+        blocklist: BlocklistService,
+        bus: EventBus,
         rss_schedule: RssSchedule,
         clock: Clock,
     ) -> None:
+        self._blocklist = blocklist
+        self._bus = bus
         self._log = decision_log
         self._search = search
         self._delay_profiles = delay_profiles
@@ -109,13 +117,16 @@ class PendingReleases:
             raise NotFound(f"Pending release {queue_id} was not found")
         return await self._grabs.grab(pending.decision, source=pending.logged.source)
 
-    async def remove(self, queue_id: int) -> bool:
-        """Stop a release from waiting (it is decided again if an indexer lists it again); whether one
-        waited under this id."""
+    async def remove(self, queue_id: int, *, blocklist: bool = False) -> bool:
+        """Stop a release from waiting (it is decided again if an indexer lists it again, unless
+        blocklisted as Radarr's "Pending release manually blocklisted"); whether one waited."""
         pending = await self.find(queue_id)
         if pending is None:
             return False
+        if blocklist:
+            await self._blocklist.add(_blocklist_entry(pending, self._clock()))
         await self._log.forget_waiting(pending.logged.id)
+        await self._bus.publish(QueueChanged())
         return True
 
     async def _estimated_completion(
@@ -135,6 +146,27 @@ class PendingReleases:
         profile = await self._delay_profiles.for_tags(decision.subject.movie.tags)
         due = logged.release.publish_date + timedelta(minutes=profile.delay_minutes(logged.release.protocol))
         return next_sync if due < next_sync else due + timedelta(minutes=interval_minutes)
+
+
+def _blocklist_entry(pending: PendingRelease, now: datetime) -> NewBlocklistEntry:
+    subject = pending.decision.subject
+    assert subject is not None
+    release = pending.logged.release
+    return NewBlocklistEntry(
+        movie_id=pending.movie_id,
+        source_title=release.title,
+        quality=subject.quality,
+        date=now,
+        protocol=release.protocol,
+        published_date=release.publish_date,
+        size=release.size,
+        indexer=release.indexer,
+        indexer_flags=release.indexer_flags,
+        message="Pending release manually blocklisted",
+        torrent_info_hash=release.info_hash,
+        languages=subject.languages,
+        custom_formats=subject.formats,
+    )
 
 
 def _better(candidate: PendingRelease, current: PendingRelease) -> bool:

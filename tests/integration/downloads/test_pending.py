@@ -90,3 +90,17 @@ async def test_grabbing_in_bulk_and_removing_a_waiting_release(
     assert (await client.post("/api/v3/queue/grab/bulk", json={"ids": [waiting["id"]]})).status_code == 404
     history = (await client.get("/api/v3/history", params={"eventType": 1})).json()
     assert history["totalRecords"] == 0
+
+
+async def test_removing_a_waiting_release_with_the_blocklist_keeps_it_from_coming_back(
+    library: Library, indexer_server: IndexerFixtureServer, qbittorrent: QBittorrentServer
+) -> None:
+    movie = await _waiting(library)
+    [waiting] = await _queue(library)
+    client = library.server.client
+    response = await client.delete(f"/api/v3/queue/{waiting['id']}", params={"blocklist": "true"})
+    assert response.status_code == 200, response.text
+    [entry] = (await client.get("/api/v3/blocklist/movie", params={"movieId": movie["id"]})).json()
+    assert (entry["sourceTitle"], entry["message"]) == (MATRIX_1080P, "Pending release manually blocklisted")
+    assert (await run_command(library, "RssSync"))["status"] == "completed"
+    assert MATRIX_1080P not in {r["title"] for r in await _queue(library)}

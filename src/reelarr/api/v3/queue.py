@@ -327,7 +327,7 @@ async def _remove(
         raise NotFound(f"Queue item {missing[0]} was not found")
     for queue_id in ids:
         if queue_id not in downloads:
-            await services.pending_releases.remove(queue_id)  # Radarr drops a waiting release
+            await services.pending_releases.remove(queue_id, blocklist=blocklist)  # as Radarr, no client
             continue
         download = downloads[queue_id]
         if remove_from_client:

@@ -90,8 +90,9 @@ class DownloadClient(Provider):
         """Reach the client and list its downloads; DownloadClientUnavailable when that fails."""
 
     @abstractmethod
-    async def download(self, grab: GrabRequest) -> str:
-        """Hand the release to the client; its download id.
+    async def download(self, grab: GrabRequest) -> str | None:
+        """Hand the release to the client; its download id (None for a client that cannot say, as a
+        blackhole folder: its downloads are then known by their titles).
 
         DownloadClientUnavailable when the client cannot be reached, DownloadRejected when it refuses
         this release.

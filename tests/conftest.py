@@ -19,13 +19,15 @@ from tests.support.databases import (
     new_postgres_name,
 )
 from tests.support.deluge import deluge
+from tests.support.inn import inn
 from tests.support.live import API_KEY, LiveServer, live_server
+from tests.support.nzbget import nzbget
 from tests.support.qbittorrent import qbittorrent
 from tests.support.transmission import transmission
 
-# The real download clients, one per test session (per worker): defined here only, since a module
-# importing a fixture gets a definition, and so a daemon, of its own.
-__all__ = ["deluge", "qbittorrent", "transmission"]
+# Session fixtures of real services live here, so that one of each serves every module of a session
+# (a module importing a fixture gets a definition, and so a daemon, of its own).
+__all__ = ["deluge", "inn", "nzbget", "qbittorrent", "transmission"]
 
 DIALECTS = ["sqlite", "postgresql"]
 

@@ -264,3 +264,22 @@ async def test_the_web_uis_session_is_kept_and_renewed_once_refused(deluge: Delu
     assert rpc.SESSIONS[key] not in (kept, "0" * 64)
     await client(deluge, password=WRONG_PASSWORD).test()
     assert rpc.SESSIONS[key] not in (kept, "0" * 64)  # another password's failure leaves it be
+
+
+async def test_the_output_folder_is_where_deluge_puts_reelarrs_torrents(
+    deluge: DelugeServer, tmp_path: Path
+) -> None:
+    mine = label()
+    assert (await client(deluge, movieCategory=mine).status()).output_folders == (str(deluge.download_dir),)
+    moved = tmp_path / "moved"
+    deluge.call("label.add", mine)
+    deluge.call(
+        "label.set_options",
+        mine,
+        {"apply_move_completed": True, "move_completed": True, "move_completed_path": str(moved)},
+    )
+    assert (await client(deluge, movieCategory=mine).status()).output_folders == (str(moved),)
+    done = client(deluge, movieCategory=mine, downloadDirectory="/data/in", completedDirectory="/data/done")
+    assert (await done.status()).output_folders == ("/data/done",)
+    with pytest.raises(DownloadClientUnavailable, match=r"^Unable to connect to Deluge"):
+        await client(deluge, port=free_port()).status()

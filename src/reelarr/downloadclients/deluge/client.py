@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar, TypeVar
 
 from reelarr.downloadclients.base import (
+    ClientStatus,
     DownloadClient,
     DownloadClientUnavailable,
     DownloadItem,
@@ -120,6 +121,31 @@ class Deluge(DownloadClient):
             await _set_label(web, download_id.lower(), label)
 
         await self._unavailable_on_error(labelling)
+
+    async def status(self) -> ClientStatus:
+        """Radarr's GetStatus: the output folder is the settings' completed or download directory,
+        else the label's move-completed path, else Deluge's own move-completed or download location."""
+        for configured in (self.settings.completed_directory, self.settings.download_directory):
+            if configured.strip():
+                return ClientStatus(output_folders=(configured.strip(),))
+        folder = await self._unavailable_on_error(self._output_folder)
+        return ClientStatus(output_folders=(folder,) if folder else ())
+
+    async def _output_folder(self, web: DelugeWeb) -> str:
+        category = self.settings.movie_category
+        if category:
+            try:
+                label = await web.call("label.get_options", category)
+            except DelugeRefused:
+                label = None  # no Label plugin, or no such label yet
+            if isinstance(label, dict) and label.get("apply_move_completed") and label.get("move_completed"):
+                return str(label.get("move_completed_path") or "")
+        config = await web.call("core.get_config")
+        if not isinstance(config, dict):
+            return ""
+        if config.get("move_completed"):
+            return str(config.get("move_completed_path") or "")
+        return str(config.get("download_location") or "")
 
     async def _torrents(self, web: DelugeWeb) -> list[dict[str, Any]]:
         """Radarr's GetTorrents(ByLabel) through `web.update_ui`; connected again once when deluge-web

@@ -75,7 +75,7 @@ def test_a_blocked_download_is_imported_by_hand_from_the_queue(
     dialog.get_by_label("Import mode").select_option("copy")
     dialog.get_by_role("button", name="Import (1)").click()
     expect(dialog.get_by_role("status")).to_contain_text("Imported 1 of 1 file(s)", timeout=20_000)
-    dialog.get_by_role("button", name="Close", exact=True).click()
+    dialog.get_by_role("button", name="Done").click()
 
     expect(page.get_by_text("The queue is empty")).to_be_visible(timeout=20_000)
     with api_client(server) as api:

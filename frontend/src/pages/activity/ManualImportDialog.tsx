@@ -40,7 +40,7 @@ function FileRow({
       <td>
         <input type="checkbox" aria-label={`Import ${item.relativePath}`} checked={chosen} disabled={!canImport(item)} onChange={(e) => onChoose(e.target.checked)} />
       </td>
-      <th scope="row" className="activity-title">
+      <th scope="row" className="activity-title manual-import__file">
         {item.relativePath}
       </th>
       <td>
@@ -159,7 +159,7 @@ export function ManualImportDialog({ source, what, onClose }: ManualImportDialog
 
   return (
     <Dialog title={title} open onClose={onClose} wide>
-      <form className="form" onSubmit={onSubmit} aria-label={title} aria-busy={run.busy}>
+      <form className="form manual-import" onSubmit={onSubmit} aria-label={title} aria-busy={run.busy}>
         {found.isPending && <Loading what="the files" />}
         {found.isError && <ErrorMessage error={found.error} title="The files could not be listed" />}
         {items && items.length === 0 && <p className="muted">No video files were found.</p>}
@@ -204,7 +204,7 @@ export function ManualImportDialog({ source, what, onClose }: ManualImportDialog
         <CommandOutcome command={run.command} startError={run.startError} />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
-            Close
+            Done
           </button>
           <button type="submit" className="button button--primary" disabled={run.busy || count === 0}>
             {run.busy ? "Importing…" : `Import${count > 0 ? ` (${count})` : ""}`}

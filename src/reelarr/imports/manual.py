@@ -100,6 +100,12 @@ class ManualImportOutcome:
 def _absolute(field: str, path: str | None) -> str:
     if not path or not path.strip():
         raise ValidationFailed.single(field, f"'{field}' must not be empty", path)
+    try:
+        os.fsencode(path)
+    except UnicodeError as error:
+        raise ValidationFailed.single(field, "Path is not valid text", path) from error
+    if "\0" in path:
+        raise ValidationFailed.single(field, "Path must not contain a NUL character", path)
     if not os.path.isabs(path):
         raise ValidationFailed.single(field, "Path must be absolute", path)
     return os.path.normpath(path)
@@ -298,8 +304,8 @@ class ManualImports:
             scan = await asyncio.to_thread(list_download, path, keep_samples=True)
         except (FileNotFoundError, NotADirectoryError) as error:
             raise ValidationFailed.single(field, "Path does not exist", path) from error
-        except PermissionError as error:
-            raise ValidationFailed.single(field, "Path cannot be read", path) from error
+        except OSError as error:
+            raise ValidationFailed.single(field, f"Path cannot be read: {error.strerror}", path) from error
         return scan.files
 
     async def _film(self, field: str, movie_id: int) -> Movie:

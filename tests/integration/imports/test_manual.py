@@ -238,6 +238,8 @@ async def test_bad_manual_import_input_is_a_400(
         {"folder": missing},
         {"folder": str(video.parent), "movieId": 9999},
         {"folder": str(video.parent), "movieId": 2**40},
+        {"folder": str(video.parent) + "\0"},
+        {"folder": "/" + "x" * 5000},
     ]
     for params in lists:
         response = await client.get("/api/v3/manualimport", params=params)
@@ -272,5 +274,10 @@ async def test_bad_manual_import_input_is_a_400(
         response = await client.post("/api/v3/command", json=body)
         assert response.status_code == 400, (body, response.text)
         assert response.json()[0]["errorMessage"], response.text
+    surrogate = b'{"name": "DownloadedMoviesScan", "path": "/bad\\ud800name"}'
+    response = await client.post(
+        "/api/v3/command", content=surrogate, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400, response.text
     assert video.exists()
     assert in_library.exists()

@@ -194,17 +194,19 @@ class ManualImports:
 
     async def check(self, files: Sequence[ChosenFile]) -> None:
         """Refuse, as a 400, chosen files that cannot be imported: not there, not a file, for an
-        unknown film, or inside the film's own folder."""
+        unknown film, or in the folder of a film of the library (that file is the library's)."""
         if not files:
             raise ValidationFailed.single("files", "At least one file must be chosen", [])
+        film_folders = await self._movies.paths()
         for index, file in enumerate(files):
             field = f"files[{index}].path"
             path = _absolute(field, file.path)
             if not await asyncio.to_thread(os.path.isfile, path):
                 raise ValidationFailed.single(field, "File does not exist", file.path)
-            film = await self._film(f"files[{index}].movieId", file.movie_id)
-            if _within(path, film.path):
-                raise ValidationFailed.single(field, "File is already in the movie's folder", file.path)
+            await self._film(f"files[{index}].movieId", file.movie_id)
+            if any(_within(path, folder) for folder in film_folders):
+                message = "File is in the folder of a movie of the library"
+                raise ValidationFailed.single(field, message, file.path)
 
     async def import_files(self, files: Sequence[ChosenFile], mode: ImportMode) -> ManualImportOutcome:
         """Import each chosen file for its film as the person said; a tracked download whose files all

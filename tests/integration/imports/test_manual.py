@@ -231,6 +231,8 @@ async def test_bad_manual_import_input_is_a_400(
     movie = await add_movie(library)
     video = sample_media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, _downloads(tmp_path) / "z" / "v.mkv")
     in_library = sample_media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, Path(movie["path"]) / "v.mkv")
+    other = await add_movie(library, tmdb_id=550)
+    in_other = sample_media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, Path(other["path"]) / "w.mkv")
     missing = str(tmp_path / "nowhere")
     lists = [
         {},
@@ -257,6 +259,7 @@ async def test_bad_manual_import_input_is_a_400(
         {"name": "ManualImport", "files": [{"path": str(video), "movieId": 9999}]},
         {"name": "ManualImport", "files": [{"path": str(video), "movieId": 2**40}]},
         {"name": "ManualImport", "files": [{"path": str(in_library), "movieId": movie["id"]}]},
+        {"name": "ManualImport", "files": [{"path": str(in_other), "movieId": movie["id"]}]},
         {
             "name": "ManualImport",
             "files": [{"path": str(video), "movieId": movie["id"]}],
@@ -281,3 +284,4 @@ async def test_bad_manual_import_input_is_a_400(
     assert response.status_code == 400, response.text
     assert video.exists()
     assert in_library.exists()
+    assert in_other.exists()

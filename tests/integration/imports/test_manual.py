@@ -285,3 +285,41 @@ async def test_bad_manual_import_input_is_a_400(
     assert video.exists()
     assert in_library.exists()
     assert in_other.exists()
+
+
+async def test_downloaded_movies_scan_imports_a_tracked_download_for_its_film_and_it_leaves_the_queue(
+    library: Library,
+    indexer_server: IndexerFixtureServer,
+    qbittorrent: QBittorrentServer,
+    sample_media: SampleMedia,
+) -> None:
+    client = library.server.client
+    config = (await client.get("/api/v3/config/downloadclient")).json()
+    saved = await client.put(
+        "/api/v3/config/downloadclient/1", json={**config, "enableCompletedDownloadHandling": False}
+    )
+    assert saved.status_code == 202, saved.text
+    title = "Matrix.Reloaded.Not.1999.1080p.BluRay.x264-SCRIPT"  # names no film: the download does
+    content = sample_media.path(MediaKind.FEATURE_90MIN_WITH_AUDIO).read_bytes()
+    info_hash = _offer(indexer_server, qbittorrent, content, title=title)
+    movie = await add_movie(library)
+    await _grab(library, movie["id"])
+
+    async def finished() -> dict[str, Any] | None:
+        await run_command(library, "RefreshMonitoredDownloads")
+        records = await _queue(library)
+        return records[0] if records and records[0]["status"] == "completed" else None
+
+    record = await eventually(finished, within=60, every=0.5)
+    assert record["trackedDownloadState"] == "importPending"  # nothing imports it by itself
+    path = str(qbittorrent.save_path / f"{title}.mkv")
+
+    done = await run_command(library, "DownloadedMoviesScan", path=path, downloadClientId=info_hash)
+
+    assert done["status"] == "completed", done
+    assert "The Matrix (1999): imported" in done["message"]
+    assert _exists(path)  # a torrent's file is copied (hard-linked) by default: it keeps seeding
+    assert (await _film(library, movie["id"]))["hasFile"]
+    assert await _queue(library) == []
+    events = {e["eventType"]: e for e in await _history(library, movie["id"])}
+    assert events["downloadFolderImported"]["downloadId"] == info_hash

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useQueue, type PageRequest, type QueueItem } from "../../api/activity";
+import { useGrabFromQueue, useQueue, type PageRequest, type QueueItem } from "../../api/activity";
 import { CommandOutcome } from "../../components/CommandOutcome";
 import { ErrorMessage, Loading } from "../../components/Feedback";
 import { Checkbox } from "../../components/Field";
@@ -38,6 +38,19 @@ function Progress({ item }: { item: QueueItem }) {
         {formatBytes(item.size - item.sizeleft)} of {formatBytes(item.size)}
       </span>
     </div>
+  );
+}
+
+/** A release waiting out its delay can be grabbed now; a refusal (no client, a dead link) is shown. */
+function GrabNow({ item }: { item: QueueItem }) {
+  const grab = useGrabFromQueue();
+  return (
+    <>
+      <button type="button" className="button button--small" aria-label={`Grab ${item.title} now`} disabled={grab.isPending} onClick={() => grab.mutate(item.id)}>
+        {grab.isPending ? "Grabbing…" : "Grab"}
+      </button>
+      {grab.isError && <ErrorMessage error={grab.error} title="Not grabbed" />}
+    </>
   );
 }
 
@@ -93,6 +106,7 @@ function QueueRow({
       </td>
       <td>{formatTimeLeft(item.timeleft)}</td>
       <td className="actions">
+        {item.status === "delay" && <GrabNow item={item} />}
         {item.trackedDownloadState === "importBlocked" && item.downloadId && (
           <button type="button" className="button button--small" aria-label={`Manual Import ${item.title}`} onClick={onManualImport}>
             Manual Import

@@ -49,6 +49,7 @@ from reelarr.api.v3 import filesystem as filesystem_api
 from reelarr.api.v3 import history as history_api
 from reelarr.api.v3 import indexers as indexers_api
 from reelarr.api.v3 import library_import as library_import_api
+from reelarr.api.v3 import manualimport as manualimport_api
 from reelarr.api.v3 import moviefile as moviefile_api
 from reelarr.api.v3 import queue as queue_api
 from reelarr.api.v3 import release as release_api
@@ -94,8 +95,10 @@ from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
+from reelarr.imports.commands import downloaded_movies_scan_command, manual_import_command
 from reelarr.imports.completed import CompletedDownloads
 from reelarr.imports.health import import_checks
+from reelarr.imports.manual import ManualImports
 from reelarr.imports.service import DownloadImporter, ImportSources
 from reelarr.indexers.config import IndexerConfigService
 from reelarr.indexers.events import IndexerConfigChanged
@@ -203,6 +206,8 @@ def register_commands(services: Services) -> None:
         every_minutes=CHECK_EVERY_MINUTES,
     )
     registry.add(clear_blocklist_command(services.blocklist))
+    registry.add(manual_import_command(services.manual_imports))
+    registry.add(downloaded_movies_scan_command(services.manual_imports))
     registry.add(
         clean_up_recycle_bin_command(services.media_management, services.clock), every_minutes=24 * 60
     )
@@ -381,6 +386,9 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         media_management,
         ImportSources(profile=quality.profile, scorer=format_scorer, reader=media_reader),
     )
+    completed = CompletedDownloads(
+        tracked, importer, download_clients, download_client_config, remote_path_mappings
+    )
     scheduler = Scheduler(
         db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
     )
@@ -461,9 +469,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         tracked_downloads=tracked,
         importer=importer,
-        completed_downloads=CompletedDownloads(
-            tracked, importer, download_clients, download_client_config, remote_path_mappings
-        ),
+        completed_downloads=completed,
+        manual_imports=ManualImports(importer, completed, tracked, movie_service, download_client_config),
         blocklist=blocklist,
         failed_downloads=FailedDownloads(
             history, blocklist, tracked, download_clients, download_client_config, queue, bus, clock
@@ -643,6 +650,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         history_api.router,
         blocklist_api.router,
         queue_api.router,
+        manualimport_api.router,
         config_downloadclient.router,
         config_indexer.router,
         config_mediamanagement.router,

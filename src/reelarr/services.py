@@ -27,6 +27,7 @@ from reelarr.events import EventBus
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
 from reelarr.imports.completed import CompletedDownloads
+from reelarr.imports.manual import ManualImports
 from reelarr.imports.service import DownloadImporter
 from reelarr.indexers.config import IndexerConfigService
 from reelarr.indexers.service import IndexerService
@@ -113,6 +114,7 @@ class Services:
     tracked_downloads: TrackedDownloads
     importer: DownloadImporter
     completed_downloads: CompletedDownloads
+    manual_imports: ManualImports
     blocklist: BlocklistService
     failed_downloads: FailedDownloads
     migration_version: int = 0

@@ -86,24 +86,8 @@ class CompletedDownloads:
         if not item.output_path:
             await self._block(download, "Download has no output path; check the download client")
             return False
-        definition = await self._clients.providers.get(download.client_id)
-        implementation = self._clients.providers.implementation(definition)
-        # The client names the content in its own terms: a remote path mapping says where it is here.
-        host = getattr(definition.settings, "host", None)
-        path = await self._mappings.local_path(host, item.output_path) if host else item.output_path
+        finished = await self.finished_download(download, download.movie_id)
         await self._tracked.mark(download, TrackedState.IMPORTING)
-        finished = FinishedDownload(
-            movie_id=download.movie_id,
-            download_id=item.download_id,
-            title=item.title,
-            path=path,
-            move=download.protocol is DownloadProtocol.USENET or item.can_move_files,
-            client=implementation.implementation,
-            client_name=definition.name,
-            quality=download.quality if download.added is not None else None,
-            languages=download.languages,
-            indexer=download.indexer or "",
-        )
         try:
             result = await self._importer.import_download(finished, working_folders)
         except ImportInProgress:
@@ -121,12 +105,45 @@ class CompletedDownloads:
             messages = tuple(StatusMessage(v.path, v.reasons) for v in result.verdicts if v.reasons)
             await self._tracked.mark(download, TrackedState.IMPORT_BLOCKED, messages)
             return False
-        await self._tracked.mark(download, TrackedState.IMPORTED)
-        try:
-            await self._clients.providers.instance(definition).mark_imported(item.download_id)
-        except DownloadClientUnavailable as error:
-            log.warning("%s took no notice of the import of %s: %s", definition.name, item.title, error)
+        await self.handed_back(download)
         return True
+
+    async def local_path(self, download: TrackedDownload) -> str:
+        """Where a download's content is on this machine (the client's path, remote path mapped)."""
+        definition = await self._clients.providers.get(download.client_id)
+        # The client names the content in its own terms: a remote path mapping says where it is here.
+        host = getattr(definition.settings, "host", None)
+        output = download.item.output_path or ""
+        return await self._mappings.local_path(host, output) if host else output
+
+    async def finished_download(self, download: TrackedDownload, movie_id: int) -> FinishedDownload:
+        """A tracked download as the importer takes it, for `movie_id` (its film, or a person's choice)."""
+        item = download.item
+        definition = await self._clients.providers.get(download.client_id)
+        implementation = self._clients.providers.implementation(definition)
+        return FinishedDownload(
+            movie_id=movie_id,
+            download_id=item.download_id,
+            title=item.title,
+            path=await self.local_path(download),
+            move=download.protocol is DownloadProtocol.USENET or item.can_move_files,
+            client=implementation.implementation,
+            client_name=definition.name,
+            quality=download.quality if download.added is not None else None,
+            languages=download.languages,
+            indexer=download.indexer or "",
+        )
+
+    async def handed_back(self, download: TrackedDownload) -> None:
+        """Mark a download imported, here and in its client (its post-import category)."""
+        await self._tracked.mark(download, TrackedState.IMPORTED)
+        definition = await self._clients.providers.get(download.client_id)
+        try:
+            await self._clients.providers.instance(definition).mark_imported(download.item.download_id)
+        except DownloadClientUnavailable as error:
+            log.warning(
+                "%s took no notice of the import of %s: %s", definition.name, download.item.title, error
+            )
 
     async def _block(self, download: TrackedDownload, reason: str) -> None:
         messages = (StatusMessage(download.item.title, (reason,)),)

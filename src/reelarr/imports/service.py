@@ -78,6 +78,7 @@ class FinishedDownload:
     languages: tuple[Language, ...] = ()
     indexer: str = ""
     imported_at: datetime | None = None
+    release_group: str | None = None  # a person's choice (manual import), over the file name's
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,30 +179,71 @@ class DownloadImporter:
         existing: MovieFile | None,
         working_folders: tuple[str, ...],
     ) -> list[ImportFacts]:
-        media = await self._media.get()
         try:
             scan = await asyncio.to_thread(list_download, download.path)
         except (FileNotFoundError, NotADirectoryError):
             return []
+        return await self._facts_of(download, movie, existing, scan.files, working_folders)
+
+    async def judge(
+        self,
+        download: FinishedDownload,
+        candidates: Sequence[MovieFileOnDisk],
+        working_folders: tuple[str, ...] = (),
+    ) -> list[tuple[ImportFacts, tuple[str, ...]]]:
+        """What the import rules say of each file, were it imported for the download's film (media
+        info read, the download's quality, languages and release group applied)."""
+        movie = await self._movies.get(download.movie_id)
+        existing = (await self._movies.files([movie.id])).get(movie.id)
+        facts = await self._facts_of(download, movie, existing, candidates, working_folders)
+        return [(fact, rejections(fact)) for fact in facts]
+
+    async def import_chosen(self, download: FinishedDownload, path: str) -> MovieFile:
+        """Import the one file a person chose for the download's film, whatever the rules say of it
+        (Radarr's manual import), through the same journalled transfer."""
+        async with self._lock:
+            movie = await self._movies.get(download.movie_id)
+            if _within(path, movie.path):
+                raise TransferError(f"'{path}' is in the film's own folder already")
+            existing = (await self._movies.files([movie.id])).get(movie.id)
+            try:
+                scan = await asyncio.to_thread(list_download, path, keep_samples=True)
+            except (FileNotFoundError, NotADirectoryError) as error:
+                raise TransferError(f"'{path}' is not there to import") from error
+            if not scan.files or not await asyncio.to_thread(os.path.isfile, path):
+                raise TransferError(f"'{path}' is not a video file")
+            [chosen] = await self._facts_of(download, movie, existing, scan.files[:1], ())
+            return await self._place(download, movie, existing, chosen)
+
+    async def _facts_of(
+        self,
+        download: FinishedDownload,
+        movie: Movie,
+        existing: MovieFile | None,
+        candidates: Sequence[MovieFileOnDisk],
+        working_folders: tuple[str, ...],
+    ) -> list[ImportFacts]:
+        media = await self._media.get()
         profile = await self._profile(movie)
         scorer = await self._sources.scorer()
         space = (await asyncio.to_thread(free_space_of, [movie])).get(movie.id)
         existing_score = scorer.of_file(existing, movie, profile)[1] if existing and profile else 0
         found = []
-        for candidate in scan.files:
+        for candidate in candidates:
             if self._sources.reader is not None and media.enable_media_info:
                 candidate = await with_media_info(candidate, self._sources.reader, movie.runtime)
             if download.quality is not None:
                 candidate = replace(candidate, quality=download.quality)
             named = await self._named_movie(candidate)
-            record = record_of(candidate, movie.original_language)
-            score = scorer.of_file(_unsaved(movie, record), movie, profile)[1] if profile else 0
+            record = _chosen(record_of(candidate, movie.original_language), download)
+            formats, score = scorer.of_file(_unsaved(movie, record), movie, profile) if profile else ((), 0)
             found.append(
                 ImportFacts(
                     candidate=candidate,
                     movie=movie,
                     profile=profile,
                     candidate_score=score,
+                    candidate_formats=formats,
                     existing=existing,
                     existing_score=existing_score,
                     free_space=space,
@@ -236,8 +278,7 @@ class DownloadImporter:
             scene_name=scene_title(download.title)
             or record_of(candidate, movie.original_language).scene_name,
         )
-        if download.languages:
-            record = replace(record, languages=download.languages)
+        record = _chosen(record, download)
         name = await self._naming.file_name(movie, _unsaved(movie, record))
         extension = os.path.splitext(candidate.path)[1].lower()
         destination = os.path.join(movie.path, name + extension)
@@ -438,6 +479,23 @@ class DownloadImporter:
             download = _download_of(row.details["download"])
             record = _record_of(row.details["record"])
             await self._finish(row.id, download, movie, media.recycle_bin, None, record)
+
+
+def _chosen(record: FileRecord, download: FinishedDownload) -> FileRecord:
+    """A file's record with what the download (or a person) says over its name: languages, group."""
+    if download.languages:
+        record = replace(record, languages=download.languages)
+    if download.release_group:
+        record = replace(record, release_group=download.release_group)
+    return record
+
+
+def _within(path: str, folder: str) -> bool:
+    """Whether `path` is `folder` or lies inside it."""
+    if not folder:
+        return False
+    full, base = os.path.abspath(path), os.path.abspath(folder)
+    return full == base or full.startswith(base.rstrip(os.sep) + os.sep)
 
 
 def _mode(download: FinishedDownload, hardlinks: bool) -> TransferMode:

@@ -24,6 +24,7 @@ class ImportFacts:
     movie: Movie
     profile: QualityProfile | None
     candidate_score: int
+    candidate_formats: tuple[str, ...] = ()  # the custom formats the file matches, by name
     existing: MovieFile | None = None
     existing_score: int = 0
     free_space: int | None = None  # bytes free where the film's folder is; None when unknown

@@ -124,6 +124,8 @@ class CommandContext:
 
 
 Handler = Callable[[Any, CommandContext], Awaitable[str | None]]
+# Checks a command's body against the world (files, database) when it is queued: raises ValidationFailed.
+Check = Callable[[Any], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,7 @@ class CommandSpec:
     priority: CommandPriority = CommandPriority.NORMAL
     max_attempts: int | None = None
     description: str | None = None
+    check: Check | None = None  # run before queueing, so that bad input is a 400, not a failed command
 
     @property
     def display_name(self) -> str:

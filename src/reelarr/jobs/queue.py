@@ -115,6 +115,8 @@ class CommandQueue:
             params = spec.body.model_validate(body or {})
         except PydanticValidationError as error:
             raise ValidationFailed.from_pydantic(error) from error
+        if spec.check is not None:
+            await spec.check(params)
         stored = params.model_dump(mode="json", by_alias=True, exclude_none=True)
         stored.pop("name", None)
         key = _dedup_key(spec.name, stored)

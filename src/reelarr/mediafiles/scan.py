@@ -178,13 +178,17 @@ def list_movie_files(folder: str | os.PathLike[str]) -> FolderScan:
     return _without_samples(root, files, skipped)
 
 
-def list_download(path: str | os.PathLike[str]) -> FolderScan:
+def list_download(path: str | os.PathLike[str], *, keep_samples: bool = False) -> FolderScan:
     """The video files of a finished download: the file itself, or those of its folder (blocking).
 
-    Raises FileNotFoundError when the download is not there.
+    With `keep_samples`, files whose name says "sample" are listed too (for a person to see them
+    refused). Raises FileNotFoundError when the download is not there.
     """
     full = os.path.abspath(os.fspath(path))
     if not os.path.isfile(full):
+        if keep_samples:
+            root, files, skipped = _list(full)
+            return FolderScan(root, tuple(files), tuple(skipped))
         return list_movie_files(full)
     name = os.path.basename(full)
     reason = file_skip_reason(name)
@@ -193,6 +197,8 @@ def list_download(path: str | os.PathLike[str]) -> FolderScan:
     if not is_video_name(name):
         return FolderScan(os.path.dirname(full), (), ())
     found = _movie_file(_Found(full, name, os.stat(full)))
+    if keep_samples:
+        return FolderScan(os.path.dirname(full), (found,), ())
     return _without_samples(os.path.dirname(full), [found], [])
 
 

@@ -40,6 +40,23 @@ async def test_body_is_validated_and_stored_in_camel_case(rig: QueueRig) -> None
     assert await rig.queue.recent() == [command]
 
 
+async def test_a_commands_check_refuses_its_body_before_anything_is_queued(rig: QueueRig) -> None:
+    checked: list[list[int]] = []
+
+    async def check(body: SearchBody) -> None:
+        checked.append(body.movie_ids)
+        if 0 in body.movie_ids:
+            raise ValidationFailed.single("movieIds", "Movie 0 does not exist", body.movie_ids)
+
+    _register(rig, "MoviesSearch", body=SearchBody, check=check)
+    with pytest.raises(ValidationFailed, match="Movie 0 does not exist"):
+        await rig.queue.enqueue("MoviesSearch", {"movieIds": [0]})
+    assert await rig.queue.recent() == []
+    command = await rig.queue.enqueue("MoviesSearch", {"movieIds": [1]})
+    assert await rig.queue.recent() == [command]
+    assert checked == [[0], [1]]
+
+
 async def test_identical_queued_command_is_reused(rig: QueueRig) -> None:
     _register(rig, "MoviesSearch", body=SearchBody)
     first = await rig.queue.enqueue("MoviesSearch", {"movieIds": [1]})

@@ -14,7 +14,13 @@ from reelarr.mediafiles.exclusions import SkipReason
 from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.mediafiles.model import MediaInfo
 from reelarr.mediafiles.samples import SampleStatus
-from reelarr.mediafiles.scan import FolderScan, list_movie_files, scan_movie_folder, with_media_info
+from reelarr.mediafiles.scan import (
+    FolderScan,
+    list_download,
+    list_movie_files,
+    scan_movie_folder,
+    with_media_info,
+)
 from tests.fixtures.media import MediaKind, SampleMedia
 
 MAIN = "Movie.2020.1080p.BluRay.x264-GRP.mkv"
@@ -205,3 +211,17 @@ async def test_two_thousand_subfolders_scan_quickly(tmp_path: Path) -> None:
     assert len(scan.files) == 2000
     assert all(f.quality.name == "WEBDL-1080p" for f in scan.files)
     assert elapsed < 5, f"scanning 2,000 folders took {elapsed:.2f} s"
+
+
+def test_a_download_listed_for_a_person_keeps_the_files_named_as_samples(tmp_path: Path) -> None:
+    touch(tmp_path, MAIN)
+    touch(tmp_path, "Movie.2020.1080p.BluRay.x264-GRP-sample.mkv")
+    touch(tmp_path, "Sample/clip.mkv")
+
+    assert taken(list_download(tmp_path)) == [MAIN]
+    kept = list_download(tmp_path, keep_samples=True)
+    assert taken(kept) == ["Movie.2020.1080p.BluRay.x264-GRP-sample.mkv", MAIN]
+    assert passed_over(kept) == {"Sample": SkipReason.SAMPLE}  # a sample folder is still passed over
+    single = tmp_path / "Movie.2020.1080p.BluRay.x264-GRP-sample.mkv"
+    assert taken(list_download(single)) == []
+    assert taken(list_download(single, keep_samples=True)) == ["Movie.2020.1080p.BluRay.x264-GRP-sample.mkv"]

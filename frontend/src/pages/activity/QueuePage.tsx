@@ -11,6 +11,7 @@ import { formatTimeLeft, queueMessages, queueProgress, queueStatus } from "../..
 import { formatBytes } from "../../lib/format";
 import { protocolName } from "../../lib/indexers";
 import { FormatsCell, MovieCell, QualityCell, SelectAll, toggled } from "./ActivityParts";
+import { ManualImportDialog } from "./ManualImportDialog";
 import { RemoveQueueDialog } from "./RemoveQueueDialog";
 
 const PAGE_SIZE = 20;
@@ -53,7 +54,19 @@ function GrabNow({ item }: { item: QueueItem }) {
   );
 }
 
-function QueueRow({ item, selected, onSelect, onRemove }: { item: QueueItem; selected: boolean; onSelect: (on: boolean) => void; onRemove: () => void }) {
+function QueueRow({
+  item,
+  selected,
+  onSelect,
+  onRemove,
+  onManualImport,
+}: {
+  item: QueueItem;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onRemove: () => void;
+  onManualImport: () => void;
+}) {
   const status = queueStatus(item);
   const messages = status.showMessages ? queueMessages(item) : [];
   return (
@@ -94,6 +107,11 @@ function QueueRow({ item, selected, onSelect, onRemove }: { item: QueueItem; sel
       <td>{formatTimeLeft(item.timeleft)}</td>
       <td className="actions">
         {item.status === "delay" && <GrabNow item={item} />}
+        {item.trackedDownloadState === "importBlocked" && item.downloadId && (
+          <button type="button" className="button button--small" aria-label={`Manual Import ${item.title}`} onClick={onManualImport}>
+            Manual Import
+          </button>
+        )}
         <button type="button" className="button button--small" aria-label={`Remove ${item.title}`} onClick={onRemove}>
           Remove
         </button>
@@ -108,6 +126,7 @@ export function QueuePage() {
   const [includeUnknown, setIncludeUnknown] = useState(false);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [removing, setRemoving] = useState<{ items: QueueItem[]; bulk: boolean } | null>(null);
+  const [importing, setImporting] = useState<QueueItem | null>(null);
   const live = useLive();
   const queue = useQueue(request, includeUnknown, live.status !== "connected");
   const refresh = useCommandRun(() => void queue.refetch());
@@ -172,6 +191,7 @@ export function QueuePage() {
                   selected={selected.has(item.id)}
                   onSelect={(on) => setSelected((s) => toggled(s, item.id, on))}
                   onRemove={() => setRemoving({ items: [item], bulk: false })}
+                  onManualImport={() => setImporting(item)}
                 />
               ))}
             </tbody>
@@ -181,6 +201,7 @@ export function QueuePage() {
       {queue.data && queue.data.totalRecords > PAGE_SIZE && (
         <Pager page={request.page} pageSize={PAGE_SIZE} total={queue.data.totalRecords} what="queue" onPage={(page) => setRequest((r) => ({ ...r, page }))} />
       )}
+      {importing?.downloadId && <ManualImportDialog source={{ downloadId: importing.downloadId }} what={importing.title} onClose={() => setImporting(null)} />}
       {removing && <RemoveQueueDialog items={removing.items} bulk={removing.bulk} onClose={() => setRemoving(null)} onRemoved={() => setSelected(new Set())} />}
     </>
   );

@@ -26,6 +26,7 @@ import { ChooseFilmDialog } from "./ChooseFilmDialog";
 import { FolderTable } from "./FolderTable";
 import { ImportResult, type FinishedImport } from "./ImportResult";
 import { ImportSettings, useImportSettings } from "./ImportSettings";
+import { ManualImportFolder } from "./ManualImportFolder";
 
 const FILTERS = Object.keys(FOLDER_FILTER_LABELS) as FolderFilter[];
 const SETTINGS_FIELDS = { qualityProfileId: "profile", profileId: "profile", minimumAvailability: "availability", tags: "tags" };
@@ -344,6 +345,7 @@ export function ImportLibraryPage() {
       {/* The folder list is read once the root folders are fresh, so it is the one on disk now. */}
       {rootFolder && rootFolders.isFetchedAfterMount && <RootFolderImport key={rootFolder.id} rootFolder={rootFolder} />}
       {rootFolder && !rootFolders.isFetchedAfterMount && <Loading what="folders" />}
+      <ManualImportFolder />
     </>
   );
 }

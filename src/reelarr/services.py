@@ -23,6 +23,7 @@ from reelarr.downloads.failed import FailedDownloads
 from reelarr.downloads.grab import GrabService
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.events import EventBus
+from reelarr.extras.service import ExtraFileService
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
 from reelarr.imports.completed import CompletedDownloads
@@ -50,6 +51,7 @@ from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
 from reelarr.remotepathmappings.service import RemotePathMappingService
+from reelarr.renaming.service import RenameService
 from reelarr.rootfolders.service import RootFolders
 from reelarr.search.service import SearchService
 from reelarr.settings import Settings
@@ -113,5 +115,7 @@ class Services:
     completed_downloads: CompletedDownloads
     blocklist: BlocklistService
     failed_downloads: FailedDownloads
+    extra_files: ExtraFileService
+    renames: RenameService
     migration_version: int = 0
     database_version: str = ""

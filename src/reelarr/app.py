@@ -368,7 +368,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         reader=media_reader,
     )
 
-    extra_files = ExtraFileService(db, clock)
+    extra_files = ExtraFileService(db, bus, clock, movie_service, media_management)
 
     async def format_scorer() -> FormatScorer:
         return FormatScorer(await custom_formats.matcher())

@@ -9,9 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from reelarr.db.engine import Database
+from reelarr.errors import NotFound
+from reelarr.events import EventBus
 from reelarr.extras.finding import FoundExtra, find_extras
 from reelarr.extras.model import ExtraFile, ExtraFileType
 from reelarr.extras.names import (
@@ -22,9 +24,20 @@ from reelarr.extras.names import (
     wanted_extensions,
 )
 from reelarr.extras.tables import ExtraFileRow
-from reelarr.imports.transfer import TransferError, TransferMode, commit, release_source, stage, undo_staging
+from reelarr.imports.transfer import (
+    TransferError,
+    TransferMode,
+    commit,
+    release_source,
+    retire,
+    stage,
+    undo_staging,
+)
 from reelarr.languages import UNKNOWN, language_by_id
+from reelarr.mediamanagement.config import MediaManagementConfigService
+from reelarr.movies.events import MovieFileDeleted
 from reelarr.movies.model import Movie, MovieFile
+from reelarr.movies.service import MovieService
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -101,6 +114,17 @@ def _placed(movie: Movie, video: MovieFile, extras: Sequence[ExtraFile]) -> list
     return moves
 
 
+def _retire_all(movie_path: str, relative_paths: Sequence[str], recycle_bin: str) -> None:
+    """Take extra files out of a film's folder: into the recycle bin, or deleted (blocking)."""
+    folder_name = os.path.basename(os.path.normpath(movie_path))
+    for relative in relative_paths:
+        path = os.path.join(movie_path, relative)
+        try:
+            retire(path, recycle_bin, folder_name)
+        except OSError as error:
+            log.warning("Unable to remove extra file %s: %s", path, error)
+
+
 def _carry(source: str, destination: str, mode: TransferMode) -> None:
     """Place one extra file without overwriting anything (blocking)."""
     if os.path.exists(destination):
@@ -116,11 +140,40 @@ def _carry(source: str, destination: str, mode: TransferMode) -> None:
 
 
 class ExtraFileService:
-    """Records and places the extra files of films."""
+    """Records and places the extra files of films; retires those of a video whose record goes."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: EventBus,
+        clock: Clock,
+        movies: MovieService,
+        media_management: MediaManagementConfigService,
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._movies = movies
+        self._media = media_management
+        bus.subscribe(MovieFileDeleted, self._retire_for)
+
+    async def _retire_for(self, event: MovieFileDeleted) -> None:
+        """A video's record went (deleted, upgraded, gone from disk): its extras go to the recycle bin
+        (or away when there is none) and their records with them, as in Radarr."""
+        async with self._db.read() as session:
+            query = select(ExtraFileRow).where(ExtraFileRow.movie_file_id == event.movie_file_id)
+            extras = [_to_extra(row) for row in await session.scalars(query)]
+        if not extras:
+            return
+        try:
+            movie: Movie | None = await self._movies.get(event.movie_id)
+        except NotFound:
+            movie = None
+        if movie is not None:
+            recycle_bin = (await self._media.get()).recycle_bin
+            paths = [e.relative_path for e in extras]
+            await asyncio.to_thread(_retire_all, movie.path, paths, recycle_bin)
+        async with self._db.write() as session:
+            await session.execute(delete(ExtraFileRow).where(ExtraFileRow.id.in_([e.id for e in extras])))
 
     async def for_movie(self, movie_id: int) -> list[ExtraFile]:
         """A film's extra files: subtitles, then the others, each by path (Radarr's order)."""

@@ -18,9 +18,8 @@ class ExtraFileRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     movie_id: Mapped[int] = mapped_column(ForeignKey("movies.id", ondelete="CASCADE"))
-    movie_file_id: Mapped[int | None] = mapped_column(
-        ForeignKey("movie_files.id", ondelete="SET NULL"), nullable=True
-    )
+    # The video it goes with; its extras are retired when the video's record goes (MovieFileDeleted).
+    movie_file_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     relative_path: Mapped[str] = mapped_column(String(1000))
     extension: Mapped[str] = mapped_column(String(50))
     type: Mapped[str] = mapped_column(String(20))  # "subtitle" or "other"

@@ -32,19 +32,19 @@ async def _configure(library: Library, *, extras: bool, extensions: str = "srt,n
     assert response.is_success, response.text
 
 
-def _download(folder: Path, media: SampleMedia) -> Path:
+def _download(folder: Path, media: SampleMedia, release: str = RELEASE) -> Path:
     """A finished download: the video, English and forced French subtitles, an .nfo and a stray .txt."""
     folder.mkdir(parents=True)
-    media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, folder / f"{RELEASE}.mkv")
-    (folder / f"{RELEASE}.en.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n")
-    (folder / f"{RELEASE}.fr.forced.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nBonjour\n")
-    (folder / f"{RELEASE}.nfo").write_text("release notes")
+    media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, folder / f"{release}.mkv")
+    (folder / f"{release}.en.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n")
+    (folder / f"{release}.fr.forced.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nBonjour\n")
+    (folder / f"{release}.nfo").write_text("release notes")
     (folder / "notes.txt").write_text("not wanted")
     return folder
 
 
-async def _import(library: Library, movie: dict[str, Any], folder: Path) -> None:
-    download = FinishedDownload(movie["id"], "EXTRAS", RELEASE, str(folder), move=False)
+async def _import(library: Library, movie: dict[str, Any], folder: Path, release: str = RELEASE) -> None:
+    download = FinishedDownload(movie["id"], f"EXTRAS-{release}", release, str(folder), move=False)
     result = await library.server.services.importer.import_download(download, ())
     assert result.imported is not None, result.messages
 
@@ -124,6 +124,41 @@ async def test_a_rename_renames_the_extras_with_their_video(
     assert (folder / f"{RENAMED}.fr.forced.srt").read_text() == "theirs"
     paths = sorted(e["relativePath"] for e in await _extras(library, movie["id"]))
     assert paths == sorted([f"{RENAMED}.en.srt", f"{IMPORTED}.fr.forced.srt", f"{RENAMED}.nfo"])
+
+
+async def test_an_upgrade_retires_the_old_video_s_extras_and_brings_the_new_ones(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    client = library.server.client
+    await _configure(library, extras=True, extensions="srt")
+    recycle = tmp_path / "recycle"
+    recycle.mkdir()
+    media = (await client.get("/api/v3/config/mediamanagement")).json()
+    assert (
+        await client.put("/api/v3/config/mediamanagement/1", json={**media, "recycleBin": str(recycle)})
+    ).is_success
+    profile = (await client.get("/api/v3/qualityprofile/4")).json()
+    assert (await client.put("/api/v3/qualityprofile/4", json={**profile, "upgradeAllowed": True})).is_success
+    movie = await add_movie(library)
+    folder = Path(movie["path"])
+    web = "The.Matrix.1999.1080p.WEB-DL.DD5.1.H.264-FLUX"
+    await _import(library, movie, _download(tmp_path / "first" / web, sample_media, web), web)
+    old = "The Matrix (1999) WEBDL-1080p"
+    assert f"{old}.en.srt" in os.listdir(folder)
+    upgrade = _download(tmp_path / "second" / RELEASE, sample_media)
+    with (upgrade / f"{RELEASE}.mkv").open("ab") as video:
+        video.write(b"better")
+
+    await _import(library, movie, upgrade)
+
+    assert sorted(os.listdir(folder)) == sorted(
+        [f"{IMPORTED}.mkv", f"{IMPORTED}.en.srt", f"{IMPORTED}.fr.forced.srt"]
+    )
+    assert sorted(os.listdir(recycle / folder.name)) == sorted(
+        [f"{old}.mkv", f"{old}.en.srt", f"{old}.fr.forced.srt"]
+    )
+    paths = [e["relativePath"] for e in await _extras(library, movie["id"])]
+    assert paths == [f"{IMPORTED}.en.srt", f"{IMPORTED}.fr.forced.srt"]
 
 
 async def test_extrafile_requires_a_movie_id(library: Library) -> None:

@@ -37,12 +37,6 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["movie_id"], ["movies.id"], name=op.f("fk_extra_files_movie_id_movies"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(
-            ["movie_file_id"],
-            ["movie_files.id"],
-            name=op.f("fk_extra_files_movie_file_id_movie_files"),
-            ondelete="SET NULL",
-        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_extra_files")),
         sqlite_autoincrement=True,  # ids the API hands out are never reused
     )

@@ -73,21 +73,20 @@ def _group_key(extra: ExtraFile) -> tuple[int, str, tuple[str, ...], str]:
 
 
 def _numbered(subtitles: Sequence[ExtraFile]) -> list[ExtraFile]:
-    """Subtitles with copy numbers where several share a language, title, tags and extension."""
+    """Subtitles with copy numbers where several share a language, title, tags and extension; a number
+    once given is kept (Radarr's numbering skips some, this one counts on from the highest)."""
     groups: dict[tuple[int, str, tuple[str, ...], str], list[ExtraFile]] = {}
     for subtitle in subtitles:
         groups.setdefault(_group_key(subtitle), []).append(subtitle)
     numbered: list[ExtraFile] = []
     for group in groups.values():
         multiple = len(group) > 1
-        ordered = sorted(group, key=lambda s: -s.copy)
-        number = ordered[0].copy
-        for subtitle in ordered:
+        number = max(s.copy for s in group)
+        for subtitle in sorted(group, key=lambda s: -s.copy):
             if multiple and subtitle.copy == 0:
                 number += 1
                 subtitle = replace(subtitle, copy=number)
             numbered.append(subtitle)
-            number += 1
     return numbered
 
 
@@ -99,7 +98,7 @@ def _suffix(extra: ExtraFile, multiple: bool) -> str:
     )
 
 
-def _placed(movie: Movie, video: MovieFile, extras: Sequence[ExtraFile]) -> list[ExtraMove]:
+def placements(video: MovieFile, extras: Sequence[ExtraFile]) -> list[ExtraMove]:
     """The path each extra file of a video should have under the video's name."""
     subtitles = _numbered([e for e in extras if e.type is ExtraFileType.SUBTITLE])
     sizes: dict[tuple[int, str, tuple[str, ...], str], int] = {}
@@ -198,7 +197,7 @@ class ExtraFileService:
     async def moves_for(self, movie: Movie, video: MovieFile) -> list[ExtraMove]:
         """Where the extra files of a video go under its (new) name; those already there are left out."""
         extras = [e for e in await self.for_movie(movie.id) if e.movie_file_id == video.id]
-        return [m for m in _placed(movie, video, extras) if m.relative_path != m.extra.relative_path]
+        return [m for m in placements(video, extras) if m.relative_path != m.extra.relative_path]
 
     async def set_path(self, extra_id: int, relative_path: str, copy: int) -> None:
         """Record an extra file's new place in the film's folder."""
@@ -222,7 +221,7 @@ class ExtraFileService:
         """Carry the extras of a download's video into the film's folder under the video's new name."""
         found = await asyncio.to_thread(find_extras, source, wanted_extensions(setting), recursive)
         unsaved = [_unsaved(movie, video, item) for item in found]
-        planned = {move.extra.relative_path: move for move in _placed(movie, video, unsaved)}
+        planned = {move.extra.relative_path: move for move in placements(video, unsaved)}
         imported: list[ExtraFile] = []
         for item in found:
             move = planned[item.path]

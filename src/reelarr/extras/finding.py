@@ -46,7 +46,8 @@ def find_extras(video: str, wanted: frozenset[str], recursive: bool) -> list[Fou
     subtitles = [f for f in candidates if is_subtitle(f)]
     chosen_subtitles = [f for f in subtitles if belongs_to(video, f)]
     if not chosen_subtitles and subtitles:
-        videos = [f for f in files if is_video_name(f) and not named_as_sample(os.path.basename(f))]
+        # The video itself may be gone already (moved into the library).
+        videos = {f for f in files if is_video_name(f) and not named_as_sample(os.path.basename(f))} | {video}
         if len(videos) == 1:
             chosen_subtitles = subtitles
     found = [FoundExtra(path, ExtraFileType.SUBTITLE) for path in chosen_subtitles]

@@ -39,6 +39,10 @@ MOVIE_FILE = "movieFile"
 EXTRA_FILE = "extraFile"
 
 
+def _inside(path: str, folder: str) -> bool:
+    return os.path.normpath(path).startswith(os.path.normpath(folder) + os.sep)
+
+
 def _relative(path: str, folder: str) -> str:
     return os.path.relpath(path, folder)
 
@@ -141,6 +145,9 @@ class RenameService:
             return False
         source = self._files.full_path(movie, file)
         destination = os.path.join(movie.path, new_path)
+        if not _inside(destination, movie.path):
+            log.warning("Not renaming %s: '%s' is outside the movie folder", source, new_path)
+            return False
         journal = await self._move(movie, MOVIE_FILE, file.id, source, destination)
         if journal is None:
             return False

@@ -43,8 +43,10 @@ def _download(folder: Path, media: SampleMedia, release: str = RELEASE) -> Path:
     return folder
 
 
-async def _import(library: Library, movie: dict[str, Any], folder: Path, release: str = RELEASE) -> None:
-    download = FinishedDownload(movie["id"], f"EXTRAS-{release}", release, str(folder), move=False)
+async def _import(
+    library: Library, movie: dict[str, Any], folder: Path, release: str = RELEASE, *, move: bool = False
+) -> None:
+    download = FinishedDownload(movie["id"], f"EXTRAS-{release}", release, str(folder), move=move)
     result = await library.server.services.importer.import_download(download, ())
     assert result.imported is not None, result.messages
 
@@ -79,6 +81,21 @@ async def test_an_import_carries_the_wanted_extras_in_under_the_new_name(
     ]
     assert all(e["movieId"] == movie["id"] and e["movieFileId"] == file_id for e in extras)
     assert (tmp_path / "downloads" / RELEASE / f"{RELEASE}.en.srt").exists()  # copied: the client seeds
+
+
+async def test_a_moved_download_s_extras_are_moved_too(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    await _configure(library, extras=True, extensions="srt")
+    movie = await add_movie(library)
+    download = _download(tmp_path / "downloads" / RELEASE, sample_media)
+
+    await _import(library, movie, download, move=True)
+
+    assert sorted(os.listdir(movie["path"])) == sorted(
+        [f"{IMPORTED}.mkv", f"{IMPORTED}.en.srt", f"{IMPORTED}.fr.forced.srt"]
+    )
+    assert sorted(os.listdir(download)) == [f"{RELEASE}.nfo", "notes.txt"]
 
 
 async def test_extras_stay_behind_when_importing_them_is_off(

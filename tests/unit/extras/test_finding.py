@@ -44,3 +44,8 @@ def test_sub_folders_are_searched_only_for_a_folder_download(tmp_path: Path) -> 
 def test_nothing_is_wanted_when_no_extension_is_listed(tmp_path: Path) -> None:
     _touch(tmp_path, "Movie.mkv", "Movie.en.srt")
     assert find_extras(str(tmp_path / "Movie.mkv"), frozenset(), False) == []
+
+
+def test_a_video_moved_away_already_still_counts_as_the_lone_one(tmp_path: Path) -> None:
+    _touch(tmp_path, "english.srt")
+    assert _found(tmp_path / "Movie.mkv") == [("english.srt", ExtraFileType.SUBTITLE)]

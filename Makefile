@@ -12,7 +12,7 @@ TEST_WORKERS ?= 2
 UI_STAMP := src/reelarr/web/index.html
 UI_SOURCES := $(shell find frontend/src frontend/scripts frontend/index.html frontend/package.json frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 # Debian packages the tests drive for real (browser, download clients, media tools).
-TEST_DEB_PACKAGES ?= chromium ffmpeg qbittorrent-nox transmission-daemon
+TEST_DEB_PACKAGES ?= chromium ffmpeg qbittorrent-nox transmission-daemon nzbget inn2
 # pyarr 6 needs Python >= 3.12 (the project runs on 3.11): its own venv, from pyenv's or the system's.
 PYARR6_VENV := $(TOOLS)/pyarr6
 PY312 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) $(shell command -v python3.13 python3.12 2>/dev/null))
@@ -44,7 +44,13 @@ test-deps: $(PYARR6_VENV)/bin/pyarr6-ready
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
+			|| dpkg-query -W -f='$${Status}' inn2 2>/dev/null | grep -q half-configured; \
+	fi
+	@# inn2's postinst fails when the host name has no domain: give it one (tests run their own INN).
+	@if dpkg-query -W -f='$${Status}' inn2 2>/dev/null | grep -q half-configured; then \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO sed -i 's/^#domain:.*/domain: test.local/' /etc/news/inn.conf && $$SUDO dpkg --configure inn2 >/dev/null; \
 	fi
 	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "Starting PostgreSQL"; pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; }
 

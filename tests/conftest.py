@@ -18,10 +18,13 @@ from tests.support.databases import (
     migrated_sqlite_template,
     new_postgres_name,
 )
+from tests.support.inn import inn
 from tests.support.live import API_KEY, LiveServer, live_server
+from tests.support.nzbget import nzbget
 from tests.support.qbittorrent import qbittorrent
 
-__all__ = ["qbittorrent"]
+# Session fixtures of real services live here, so that one of each serves every module of a session.
+__all__ = ["inn", "nzbget", "qbittorrent"]
 
 DIALECTS = ["sqlite", "postgresql"]
 

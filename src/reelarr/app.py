@@ -81,11 +81,13 @@ from reelarr.delayprofiles.service import DelayProfileService
 from reelarr.downloadclients.health import download_client_checks
 from reelarr.downloadclients.registry import download_client_registry
 from reelarr.downloadclients.service import DownloadClientService
+from reelarr.downloadclients.setup_health import DownloadClientRootFolderCheck, DownloadClientSortingCheck
 from reelarr.downloads.commands import CHECK_EVERY_MINUTES, refresh_monitored_downloads_command
 from reelarr.downloads.config import DownloadClientConfigService
 from reelarr.downloads.events import DownloadClientConfigChanged
 from reelarr.downloads.failed import FailedDownloads
 from reelarr.downloads.grab import GrabService
+from reelarr.downloads.pending import PendingReleases
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.downloads.watcher import DownloadWatcher
 from reelarr.events import EventBus
@@ -358,6 +360,10 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     download_client_config = DownloadClientConfigService(config, bus)
     for check in import_checks(download_client_config, download_clients, tracked, remote_path_mappings):
         health_service.register(check)
+    health_service.register(
+        DownloadClientRootFolderCheck(download_clients, root_folders.paths, remote_path_mappings)
+    )
+    health_service.register(DownloadClientSortingCheck(download_clients))
     media_reader = MediaInfoReader()
     movie_files = MovieFileService(
         db,
@@ -385,6 +391,14 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ImportSources(profile=quality.profile, scorer=format_scorer, reader=media_reader, extras=extra_files),
     )
     renames = RenameService(db, bus, clock, movie_service, movie_files, naming, history, extra_files)
+    scheduler = Scheduler(
+        db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
+    )
+
+    async def rss_schedule() -> tuple[datetime, float] | None:
+        task = next((t for t in await scheduler.tasks() if t.name == "RssSync"), None)
+        return (task.next_execution, task.interval_minutes) if task is not None else None
+
     services = Services(
         settings=settings,
         clock=clock,
@@ -404,9 +418,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         api_keys=ApiKeys(config, bus, fixed_key),
         registry=registry,
         commands=queue,
-        scheduler=Scheduler(
-            db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
-        ),
+        scheduler=scheduler,
         health=health_service,
         quality=quality,
         custom_formats=custom_formats,
@@ -454,6 +466,9 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         download_clients=download_clients,
         history=history,
         grabs=grabs,
+        pending_releases=PendingReleases(
+            decision_log, search, delay_profiles, grabs, blocklist, bus, rss_schedule, clock
+        ),
         tracked_downloads=tracked,
         importer=importer,
         completed_downloads=CompletedDownloads(

@@ -21,6 +21,7 @@ from reelarr.downloadclients.service import DownloadClientService
 from reelarr.downloads.config import DownloadClientConfigService
 from reelarr.downloads.failed import FailedDownloads
 from reelarr.downloads.grab import GrabService
+from reelarr.downloads.pending import PendingReleases
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.events import EventBus
 from reelarr.extras.service import ExtraFileService
@@ -110,6 +111,7 @@ class Services:
     download_clients: DownloadClientService
     history: HistoryService
     grabs: GrabService
+    pending_releases: PendingReleases
     tracked_downloads: TrackedDownloads
     importer: DownloadImporter
     completed_downloads: CompletedDownloads

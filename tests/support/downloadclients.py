@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 
 from tests.fixtures.sabnzbd.server import SabnzbdFixtureServer
+from tests.support.nzbget import NzbgetServer
 from tests.support.qbittorrent import QBittorrentServer
 from tests.support.transmission import TransmissionServer
 
@@ -61,6 +62,18 @@ async def add_sabnzbd(
     schema = (await client.get("/api/v3/downloadclient/schema")).json()
     body: dict[str, Any] = {**next(e for e in schema if e["implementation"] == "Sabnzbd"), "name": "SABnzbd"}
     settings = sabnzbd.settings(**values)
+    body["fields"] = [{**f, "value": settings.get(f["name"], f.get("value"))} for f in body["fields"]]
+    response = await client.post("/api/v3/downloadclient", json=body)
+    assert response.status_code == 201, response.text
+    added: dict[str, Any] = response.json()
+    return added
+
+
+async def add_nzbget(client: httpx.AsyncClient, nzbget: NzbgetServer, **values: Any) -> dict[str, Any]:
+    """Add an NZBGet client for a running NZBGet, tested first as Radarr's UI does."""
+    schema = (await client.get("/api/v3/downloadclient/schema")).json()
+    body: dict[str, Any] = {**next(e for e in schema if e["implementation"] == "Nzbget"), "name": "NZBGet"}
+    settings = nzbget.settings(**values)
     body["fields"] = [{**f, "value": settings.get(f["name"], f.get("value"))} for f in body["fields"]]
     response = await client.post("/api/v3/downloadclient", json=body)
     assert response.status_code == 201, response.text

@@ -137,6 +137,18 @@ export function removeQuery(options: RemoveOptions): string {
   }).toString();
 }
 
+/** Grab a release waiting out its delay now (POST /queue/grab/{id}), as Radarr's queue button does. */
+export function useGrabFromQueue() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => request<unknown>(`${API_ROOT}/queue/grab/${id}`, { method: "POST" }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: activityKeys.queue });
+      void client.invalidateQueries({ queryKey: activityKeys.history });
+    },
+  });
+}
+
 /** Remove a row's queue item (DELETE /queue/{id}) or a selection (DELETE /queue/bulk {ids}), as Radarr does. */
 export function useRemoveFromQueue() {
   const client = useQueryClient();

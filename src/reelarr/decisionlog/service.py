@@ -172,6 +172,19 @@ class DecisionLog:
                 .values(outcome=Outcome.GRABBED.value)
             )
 
+    async def forget_waiting(self, decision_id: int) -> None:
+        """Stop a pending release from waiting (the user removed it from the queue); the decision itself
+        stays in the log."""
+        async with self._db.write() as session:
+            await session.execute(
+                update(ReleaseDecisionRow)
+                .where(
+                    ReleaseDecisionRow.id == decision_id,
+                    ReleaseDecisionRow.outcome == Outcome.PENDING.value,
+                )
+                .values(outcome=None)
+            )
+
     async def chosen(self) -> list[LoggedDecision]:
         """Releases chosen for grabbing that no download client has taken yet, oldest first."""
         async with self._db.read() as session:

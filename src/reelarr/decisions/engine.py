@@ -62,7 +62,9 @@ SPECS: tuple[Spec, ...] = (
     Spec("Proper", revision.proper),
     Spec("Repack", revision.repack),
     Spec("Protocol", delay.protocol),
-    Spec("Delay", delay.delay),
+    Spec(
+        "Delay", delay.delay, Priority.DATABASE
+    ),  # with the blocklist, as Radarr: a blocklisted release never waits
     Spec("Queue", queue.already_queued),
     Spec("Blocklist", blocklist.blocklisted, Priority.DATABASE),
     Spec("History", history.recent_grab, Priority.DATABASE),

@@ -69,6 +69,15 @@ class DownloadItem:
     can_be_removed: bool = False  # Radarr may remove the download from the client
 
 
+@dataclass(frozen=True, slots=True)
+class ClientStatus:
+    """What a client says of its own set-up (Radarr's DownloadClientInfo): where it puts Reelarr's
+    finished downloads, in its own terms, and which of its sorters renames them, if one does."""
+
+    output_folders: tuple[str, ...] = ()
+    sorting: str | None = None
+
+
 class DownloadClient(Provider):
     """A program that downloads releases of one protocol. Each implementation tests its settings
     for real (`test`), says whether it can be reached now (`check_connection`), takes releases
@@ -81,8 +90,9 @@ class DownloadClient(Provider):
         """Reach the client and list its downloads; DownloadClientUnavailable when that fails."""
 
     @abstractmethod
-    async def download(self, grab: GrabRequest) -> str:
-        """Hand the release to the client; its download id.
+    async def download(self, grab: GrabRequest) -> str | None:
+        """Hand the release to the client; its download id (None for a client that cannot say, as a
+        blackhole folder: its downloads are then known by their titles).
 
         DownloadClientUnavailable when the client cannot be reached, DownloadRejected when it refuses
         this release.
@@ -105,3 +115,9 @@ class DownloadClient(Provider):
         """Whether the client itself deletes finished downloads, perhaps before their import (Radarr's
         DownloadClientRemovesCompletedDownloadsCheck asks this); no for clients that cannot."""
         return False
+
+    async def status(self) -> ClientStatus:
+        """The client's output folders and sorting (Radarr's GetStatus); nothing known by default.
+
+        DownloadClientUnavailable when the client cannot be reached."""
+        return ClientStatus()

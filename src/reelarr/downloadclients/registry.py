@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from reelarr.downloadclients.base import DownloadClient
+from reelarr.downloadclients.blackhole.client import TorrentBlackhole, UsenetBlackhole
+from reelarr.downloadclients.nzbget.client import Nzbget
 from reelarr.downloadclients.qbittorrent.client import QBittorrent
 from reelarr.downloadclients.sabnzbd.client import Sabnzbd
 from reelarr.downloadclients.transmission.client import Transmission
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[DownloadClient], ...] = (QBittorrent, Transmission, Sabnzbd)
+BUILT_IN: tuple[type[DownloadClient], ...] = (
+    QBittorrent,
+    Transmission,
+    Sabnzbd,
+    Nzbget,
+    TorrentBlackhole,
+    UsenetBlackhole,
+)
 
 
 def download_client_registry() -> ProviderRegistry[DownloadClient]:

@@ -46,7 +46,7 @@ class Grabbed:
     """A release handed to a client."""
 
     movie_id: int
-    download_id: str
+    download_id: str | None
     client: DownloadClientDefinition
     title: str
 
@@ -132,7 +132,7 @@ class GrabService:
         self,
         decision: Decision,
         definition: DownloadClientDefinition,
-        download_id: str,
+        download_id: str | None,
         source: Source,
         info_hash: str | None,
     ) -> None:
@@ -181,7 +181,7 @@ class GrabService:
         await self._bus.publish(
             MovieGrabbed(
                 movie_id=subject.movie.id,
-                download_id=download_id,
+                download_id=download_id or "",
                 download_client_id=definition.id,
                 download_client=definition.name,
                 release_title=release.title,

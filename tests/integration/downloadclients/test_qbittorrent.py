@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -95,3 +96,22 @@ async def test_reaching_the_client(qbittorrent: QBittorrentServer) -> None:
         await client(qbittorrent, password="wrong password").check_connection()
     with pytest.raises(DownloadClientUnavailable, match="Unable to connect"):
         await client(qbittorrent, port=free_port()).check_connection()
+
+
+async def test_status_is_the_categorys_save_path_else_the_default_one(qbittorrent: QBittorrentServer) -> None:
+    category = f"status-{uuid.uuid4().hex[:8]}"
+    api = qbittorrent_api(qbittorrent)
+    default = str(api.app_preferences()["save_path"]).rstrip("/")
+    try:
+        api.torrents_create_category(name=category)
+        assert (await client(qbittorrent, movieCategory=category).status()).output_folders == (
+            api.app_preferences()["save_path"],
+        )
+        api.torrents_edit_category(name=category, save_path="films")
+        assert (await client(qbittorrent, movieCategory=category).status()).output_folders == (
+            f"{default}/films",
+        )
+        api.torrents_edit_category(name=category, save_path="/srv/films")
+        assert (await client(qbittorrent, movieCategory=category).status()).output_folders == ("/srv/films",)
+    finally:
+        api.torrents_remove_categories(categories=category)

@@ -263,3 +263,15 @@ async def test_finished_jobs_are_removed_from_the_history(sabnzbd: SabnzbdFixtur
     assert sabnzbd.state.history == []
     assert not leftovers.exists()
     assert await sab.items() == []
+
+
+async def test_status_names_the_categorys_folder_and_its_sorter(sabnzbd: SabnzbdFixtureServer) -> None:
+    sab = client(sabnzbd)
+    status = await sab.status()
+    assert status.output_folders == (f"{sabnzbd.state.complete_dir}/movies",)
+    assert status.sorting is None
+    with sabnzbd.state.lock:
+        sabnzbd.state.categories["movies"] = "/srv/films"
+        sabnzbd.state.sorters.append({"name": "films", "is_active": True, "sort_cats": ["movies"]})
+    status = await sab.status()
+    assert (status.output_folders, status.sorting) == (("/srv/films",), "TV")

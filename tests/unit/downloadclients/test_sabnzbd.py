@@ -9,6 +9,7 @@ import pytest
 
 from reelarr.downloadclients.base import DownloadStatus
 from reelarr.downloadclients.sabnzbd.jobs import (
+    category_folder,
     history_item,
     history_status,
     output_path,
@@ -174,3 +175,27 @@ def test_an_api_key_or_a_username_and_password_is_needed() -> None:
 def test_no_category_is_only_a_warning_and_priorities_are_sabnzbds() -> None:
     assert failures(movieCategory="") == [("movieCategory", "warning", "A category is recommended")]
     assert failures(recentMoviePriority=5) == [("recentMoviePriority", "error", "is not one of the choices")]
+
+
+@pytest.mark.parametrize(
+    ("complete", "folder", "expected"),
+    [
+        ("/data/complete", "movies", "/data/complete/movies"),
+        ("/data/complete/", "movies*", "/data/complete/movies"),
+        ("/data/complete", "", "/data/complete"),
+        ("/data/complete", "/srv/films", "/srv/films"),
+        ("C:\\Downloads\\complete", "movies", "C:\\Downloads\\complete\\movies"),
+        ("", "movies", None),
+    ],
+)
+def test_a_categorys_folder_is_under_the_complete_folder_unless_absolute(
+    complete: str, folder: str, expected: str | None
+) -> None:
+    config = {"misc": {"complete_dir": complete}, "categories": [{"name": "movies", "dir": folder}]}
+    assert category_folder(config, "movies") == expected
+
+
+def test_an_unknown_category_has_no_folder() -> None:
+    config = {"misc": {"complete_dir": "/data"}, "categories": [{"name": "*", "dir": ""}]}
+    assert category_folder(config, "films") is None
+    assert category_folder(config, "") == "/data"

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useQueue, type PageRequest, type QueueItem } from "../../api/activity";
+import { useGrabFromQueue, useQueue, type PageRequest, type QueueItem } from "../../api/activity";
 import { CommandOutcome } from "../../components/CommandOutcome";
 import { ErrorMessage, Loading } from "../../components/Feedback";
 import { Checkbox } from "../../components/Field";
@@ -37,6 +37,19 @@ function Progress({ item }: { item: QueueItem }) {
         {formatBytes(item.size - item.sizeleft)} of {formatBytes(item.size)}
       </span>
     </div>
+  );
+}
+
+/** A release waiting out its delay can be grabbed now; a refusal (no client, a dead link) is shown. */
+function GrabNow({ item }: { item: QueueItem }) {
+  const grab = useGrabFromQueue();
+  return (
+    <>
+      <button type="button" className="button button--small" aria-label={`Grab ${item.title} now`} disabled={grab.isPending} onClick={() => grab.mutate(item.id)}>
+        {grab.isPending ? "Grabbing…" : "Grab"}
+      </button>
+      {grab.isError && <ErrorMessage error={grab.error} title="Not grabbed" />}
+    </>
   );
 }
 
@@ -80,6 +93,7 @@ function QueueRow({ item, selected, onSelect, onRemove }: { item: QueueItem; sel
       </td>
       <td>{formatTimeLeft(item.timeleft)}</td>
       <td className="actions">
+        {item.status === "delay" && <GrabNow item={item} />}
         <button type="button" className="button button--small" aria-label={`Remove ${item.title}`} onClick={onRemove}>
           Remove
         </button>

@@ -4,7 +4,7 @@ removal. Radarr's QueueResource, with its statuses, time left and messages."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, Query
@@ -21,8 +21,10 @@ from reelarr.api.v3.movies import resources_with_files
 from reelarr.api.v3.release import FormatNameResource
 from reelarr.db.paging import SortDirection, resolve_sorting
 from reelarr.downloadclients.base import DownloadClientUnavailable
+from reelarr.downloads.errors import GrabFailed
+from reelarr.downloads.pending import PendingRelease
 from reelarr.downloads.tracking import TrackedDownload
-from reelarr.errors import NotFound, ValidationFailed
+from reelarr.errors import Conflict, NotFound, ValidationFailed
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/queue", tags=["Queue"])
@@ -44,65 +46,113 @@ def _status(download: TrackedDownload) -> str:
     return download.item.status.value
 
 
-def _progress(download: TrackedDownload) -> float:
-    total = download.item.total_size
-    return 0.0 if total <= 0 else (total - download.item.remaining_size) / total
+def _iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def _download_resource(
+    download: TrackedDownload, now: datetime, format_ids: dict[str, int]
+) -> dict[str, Any]:
+    item = download.item
+    resource: dict[str, Any] = {
+        "id": download.id,
+        "movieId": download.movie_id,
+        "languages": [language_resource(lang).dump() for lang in download.languages],
+        "quality": quality_model_resource(download.quality).dump(),
+        "customFormats": [
+            FormatNameResource(id=format_ids[name], name=name).dump()
+            for name in download.formats
+            if name in format_ids
+        ],
+        "customFormatScore": download.format_score,
+        "size": item.total_size,
+        "title": item.title,
+        "sizeleft": item.remaining_size,
+        "status": _status(download),
+        "trackedDownloadStatus": download.status.value,
+        "trackedDownloadState": download.state.value,
+        "statusMessages": [{"title": m.title, "messages": list(m.messages)} for m in download.messages],
+        "downloadId": item.download_id,
+        "protocol": download.protocol.value,
+        "downloadClient": download.client_name,
+        "downloadClientHasPostImportCategory": False,
+        "outputPath": item.output_path,
+        "indexer": download.indexer or None,
+        "added": _iso(download.added) if download.added is not None else None,
+    }
+    if item.remaining_time is not None:
+        resource["timeleft"] = format_timespan(item.remaining_time)
+        resource["estimatedCompletionTime"] = _iso(now + item.remaining_time)
+    if item.message and download.status.value != "ok":
+        resource["errorMessage"] = item.message
+    return resource
+
+
+def _pending_resource(pending: PendingRelease, now: datetime, format_ids: dict[str, int]) -> dict[str, Any]:
+    """A release waiting out its delay, as Radarr's queue shows it (status `delay`)."""
+    subject = pending.decision.subject
+    assert subject is not None
+    release = pending.logged.release
+    resource: dict[str, Any] = {
+        "id": pending.id,
+        "movieId": pending.movie_id,
+        "languages": [language_resource(lang).dump() for lang in subject.languages],
+        "quality": quality_model_resource(subject.quality).dump(),
+        "customFormats": [
+            FormatNameResource(id=format_ids[name], name=name).dump()
+            for name in subject.formats
+            if name in format_ids
+        ],
+        "customFormatScore": subject.format_score,
+        "size": release.size,
+        "title": release.title,
+        "sizeleft": release.size,
+        "status": pending.reason.value,
+        "statusMessages": [],
+        "protocol": release.protocol.value,
+        "downloadClientHasPostImportCategory": False,
+        "indexer": release.indexer or None,
+        "added": _iso(pending.logged.first_seen or pending.logged.decided_at),
+    }
+    if pending.estimated_completion is not None:
+        resource["timeleft"] = format_timespan(max(pending.estimated_completion - now, timedelta()))
+        resource["estimatedCompletionTime"] = _iso(pending.estimated_completion)
+    return resource
 
 
 async def queue_resources(
-    services: Services, downloads: Sequence[TrackedDownload], *, include_movie: bool
+    services: Services,
+    downloads: Sequence[TrackedDownload],
+    *,
+    include_movie: bool,
+    pending: Sequence[PendingRelease] = (),
 ) -> list[dict[str, Any]]:
-    """The API view of tracked downloads (Radarr's QueueResource)."""
+    """The API view of tracked downloads and waiting releases (Radarr's QueueResource)."""
     now = services.clock()
     format_ids = {f.name: f.id for f in await services.custom_formats.all()}
-    movies = await services.movies.with_files({d.movie_id for d in downloads if d.movie_id is not None})
+    body = [_download_resource(d, now, format_ids) for d in downloads]
+    body += [_pending_resource(p, now, format_ids) for p in pending]
+    return await with_movies(services, body, include_movie=include_movie)
+
+
+async def with_movies(
+    services: Services, resources: list[dict[str, Any]], *, include_movie: bool
+) -> list[dict[str, Any]]:
+    """The resources with their films (ids of films that are gone left out), nulls dropped."""
+    movies = await services.movies.with_files(
+        {r["movieId"] for r in resources if r.get("movieId") is not None}
+    )
     rendered: dict[int, dict[str, Any]] = {}
     if include_movie and movies:
         pairs = list(movies.values())
         for (movie, _file), rendering in zip(pairs, await resources_with_files(services, pairs), strict=True):
             rendered[movie.id] = rendering
     body = []
-    for download in downloads:
-        item = download.item
-        movie_id = download.movie_id if download.movie_id in movies else None
-        resource: dict[str, Any] = {
-            "id": download.id,
-            "languages": [language_resource(lang).dump() for lang in download.languages],
-            "quality": quality_model_resource(download.quality).dump(),
-            "customFormats": [
-                FormatNameResource(id=format_ids[name], name=name).dump()
-                for name in download.formats
-                if name in format_ids
-            ],
-            "customFormatScore": download.format_score,
-            "size": item.total_size,
-            "title": item.title,
-            "sizeleft": item.remaining_size,
-            "status": _status(download),
-            "trackedDownloadStatus": download.status.value,
-            "trackedDownloadState": download.state.value,
-            "statusMessages": [{"title": m.title, "messages": list(m.messages)} for m in download.messages],
-            "downloadId": item.download_id,
-            "protocol": download.protocol.value,
-            "downloadClient": download.client_name,
-            "downloadClientHasPostImportCategory": False,
-            "outputPath": item.output_path,
-        }
-        if movie_id is not None:
-            resource["movieId"] = movie_id
-            if include_movie:
-                resource["movie"] = rendered[movie_id]
-        if item.remaining_time is not None:
-            resource["timeleft"] = format_timespan(item.remaining_time)
-            resource["estimatedCompletionTime"] = (
-                (now + item.remaining_time).isoformat().replace("+00:00", "Z")
-            )
-        if download.added is not None:
-            resource["added"] = download.added.isoformat().replace("+00:00", "Z")
-        if download.indexer:
-            resource["indexer"] = download.indexer
-        if item.message and download.status.value != "ok":
-            resource["errorMessage"] = item.message
+    for resource in resources:
+        if resource.get("movieId") not in movies:
+            resource["movieId"] = None
+        elif include_movie:
+            resource["movie"] = rendered[resource["movieId"]]
         body.append({k: v for k, v in resource.items() if v is not None})
     return body
 
@@ -123,24 +173,45 @@ async def _queued(services: Services) -> list[TrackedDownload]:
     return [d for d in await services.tracked_downloads.current(FRESH) if d.in_queue]
 
 
-SORTS: dict[str, Callable[[TrackedDownload], Any]] = {
-    "timeleft": lambda d: (d.item.remaining_time is None, d.item.remaining_time or timedelta()),
-    "estimatedCompletionTime": lambda d: (
-        d.item.remaining_time is None,
-        d.item.remaining_time or timedelta(),
-    ),
-    "added": lambda d: d.added.timestamp() if d.added else 0.0,
-    "progress": _progress,
-    "title": lambda d: d.item.title.lower(),
-    "size": lambda d: d.item.total_size,
-    "sizeleft": lambda d: d.item.remaining_size,
-    "status": lambda d: _status(d),
-    "quality": lambda d: d.quality.quality.id,
-    "protocol": lambda d: d.protocol.value,
-    "downloadClient": lambda d: d.client_name.lower(),
-    "indexer": lambda d: (d.indexer or "").lower(),
-    "id": lambda d: d.id,
+def _progress_of(resource: dict[str, Any]) -> float:
+    size = int(resource.get("size") or 0)
+    return 0.0 if size <= 0 else (size - int(resource.get("sizeleft") or 0)) / size
+
+
+def _lower(name: str) -> Callable[[dict[str, Any]], str]:
+    return lambda r: str(r.get(name) or "").lower()
+
+
+def _completion(resource: dict[str, Any]) -> tuple[bool, str]:
+    moment = resource.get("estimatedCompletionTime")
+    return moment is None, str(moment or "")
+
+
+SORTS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "timeleft": _completion,
+    "estimatedCompletionTime": _completion,
+    "added": lambda r: str(r.get("added") or ""),
+    "progress": _progress_of,
+    "title": _lower("title"),
+    "size": lambda r: int(r.get("size") or 0),
+    "sizeleft": lambda r: int(r.get("sizeleft") or 0),
+    "status": _lower("status"),
+    "quality": lambda r: int(r["quality"]["quality"]["id"]),
+    "protocol": _lower("protocol"),
+    "downloadClient": _lower("downloadClient"),
+    "indexer": _lower("indexer"),
+    "id": lambda r: int(r["id"]),
 }
+
+
+async def _everything(services: Services, *, include_movie: bool) -> list[dict[str, Any]]:
+    """Every queue item: the tracked downloads, then the releases waiting out a delay."""
+    return await queue_resources(
+        services,
+        await _queued(services),
+        include_movie=include_movie,
+        pending=await services.pending_releases.all(),
+    )
 
 
 @router.get("")
@@ -154,28 +225,30 @@ async def queue_page(
 ) -> JsonResponse:
     """A page of the queue (sorted by time left unless asked otherwise)."""
     wanted = _ids(movie_ids, "movieIds")
-    downloads = [
-        d
-        for d in await _queued(services)
-        if (include_unknown or d.movie_id is not None)
-        and (not wanted or d.movie_id in wanted)
-        and (protocol is None or d.protocol.value == protocol.lower())
+    items = [
+        r
+        for r in await _everything(services, include_movie=False)
+        if (include_unknown or r.get("movieId") is not None)
+        and (not wanted or r.get("movieId") in wanted)
+        and (protocol is None or r["protocol"] == protocol.lower())
     ]
     sorting = resolve_sorting(
         request, SORTS, default_key="timeleft", default_direction=SortDirection.ASCENDING
     )
-    ordered = sorted(downloads, key=lambda d: (SORTS[sorting.key](d), d.id))
+    ordered = sorted(items, key=lambda r: (SORTS[sorting.key](r), r["id"]))
     if sorting.direction is SortDirection.DESCENDING:
         ordered.reverse()
     page = ordered[request.offset : request.offset + request.page_size] if request.page_size > 0 else []
+    if include_movie:
+        page = await with_movies(services, page, include_movie=True)
     return JsonResponse(
         {
             "page": request.page,
             "pageSize": request.page_size,
             "sortKey": sorting.key,
             "sortDirection": sorting.direction.value,
-            "totalRecords": len(downloads),
-            "records": await queue_resources(services, page, include_movie=include_movie),
+            "totalRecords": len(items),
+            "records": page,
         }
     )
 
@@ -187,27 +260,51 @@ async def queue_details(
     include_movie: Annotated[bool, Query(alias="includeMovie")] = False,
 ) -> JsonResponse:
     """Every queue item (of one film when `movieId` is given), unknown ones included."""
-    downloads = [d for d in await _queued(services) if movie_id is None or d.movie_id == movie_id]
-    return JsonResponse(await queue_resources(services, downloads, include_movie=include_movie))
+    items = await _everything(services, include_movie=include_movie)
+    return JsonResponse([r for r in items if movie_id is None or r.get("movieId") == movie_id])
 
 
 @router.get("/status")
 async def queue_status(services: ServicesDep) -> JsonResponse:
-    """How many downloads are queued, and how many have errors or warnings (Radarr's QueueStatusResource)."""
-    downloads = await _queued(services)
-    known = [d for d in downloads if d.movie_id is not None]
-    unknown = [d for d in downloads if d.movie_id is None]
+    """How many items are queued, and how many have errors or warnings (Radarr's QueueStatusResource)."""
+    items = await _everything(services, include_movie=False)
+    known = [r for r in items if r.get("movieId") is not None]
+    unknown = [r for r in items if r.get("movieId") is None]
     return JsonResponse(
         {
-            "totalCount": len(downloads),
+            "totalCount": len(items),
             "count": len(known),
             "unknownCount": len(unknown),
-            "errors": any(d.status.value == "error" for d in known),
-            "warnings": any(d.status.value == "warning" for d in known),
-            "unknownErrors": any(d.status.value == "error" for d in unknown),
-            "unknownWarnings": any(d.status.value == "warning" for d in unknown),
+            "errors": any(r.get("trackedDownloadStatus") == "error" for r in known),
+            "warnings": any(r.get("trackedDownloadStatus") == "warning" for r in known),
+            "unknownErrors": any(r.get("trackedDownloadStatus") == "error" for r in unknown),
+            "unknownWarnings": any(r.get("trackedDownloadStatus") == "warning" for r in unknown),
         }
     )
+
+
+@router.post("/grab/bulk")
+async def grab_pending_releases(
+    services: ServicesDep, body: Annotated[QueueBulkResource, Body()]
+) -> JsonResponse:
+    """Grab several releases waiting out their delay, now (404 when one no longer waits)."""
+    for queue_id in body.ids:
+        await _grab(services, queue_id)
+    return JsonResponse({})
+
+
+@router.post("/grab/{id}")
+async def grab_pending_release(id: int, services: ServicesDep) -> JsonResponse:
+    """Grab a release waiting out its delay, now."""
+    await _grab(services, id)
+    return JsonResponse({})
+
+
+async def _grab(services: Services, queue_id: int) -> None:
+    try:
+        await services.pending_releases.grab(queue_id)
+    except GrabFailed as error:
+        raise Conflict(str(error)) from error
 
 
 async def _remove(
@@ -224,10 +321,14 @@ async def _remove(
     if change_category:
         raise ValidationFailed.single("changeCategory", "Changing the category is not available yet", True)
     downloads = {d.id: d for d in services.tracked_downloads.all()}
-    missing = [i for i in ids if i not in downloads]
+    pending = {p.id for p in await services.pending_releases.all()} if set(ids) - downloads.keys() else set()
+    missing = [i for i in ids if i not in downloads and i not in pending]
     if missing:
         raise NotFound(f"Queue item {missing[0]} was not found")
     for queue_id in ids:
+        if queue_id not in downloads:
+            await services.pending_releases.remove(queue_id, blocklist=blocklist)  # as Radarr, no client
+            continue
         download = downloads[queue_id]
         if remove_from_client:
             try:

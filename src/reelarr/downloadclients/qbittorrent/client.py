@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, ClassVar
 
 import qbittorrentapi
 
 from reelarr.downloadclients.base import (
+    ClientStatus,
     DownloadClient,
     DownloadClientUnavailable,
     DownloadItem,
@@ -182,6 +184,26 @@ class QBittorrent(DownloadClient):
             raise DownloadClientUnavailable(
                 f"Unable to read qBittorrent's options: {_reason(error)}"
             ) from error
+
+    async def status(self) -> ClientStatus:
+        """Radarr's output folder: the category's save path (under the default one when relative),
+        else qBittorrent's default save path."""
+        return await asyncio.to_thread(self._status)
+
+    def _status(self) -> ClientStatus:
+        client = self._logged_in()
+        try:
+            folder = str(client.app_preferences().get("save_path") or "")
+            category = self.settings.movie_category
+            found = client.torrents_categories().get(category) if category else None
+        except qbittorrentapi.APIError as error:
+            raise DownloadClientUnavailable(
+                f"Unable to read qBittorrent's options: {_reason(error)}"
+            ) from error
+        own = str(found.get("savePath") or "") if isinstance(found, Mapping) else ""
+        if own:
+            folder = own if own.startswith("/") or own[1:2] == ":" else f"{folder.rstrip('/')}/{own}"
+        return ClientStatus(output_folders=(folder,) if folder else ())
 
     async def mark_imported(self, download_id: str) -> None:
         """Move the torrent to the post-import category, when there is one (it keeps seeding)."""

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from reelarr.downloadclients.base import (
+    ClientStatus,
     DownloadClient,
     DownloadClientUnavailable,
     DownloadItem,
@@ -19,6 +20,7 @@ from reelarr.downloadclients.sabnzbd.api import SabnzbdApi, SabnzbdError, Sabnzb
 from reelarr.downloadclients.sabnzbd.jobs import (
     belongs,
     categories,
+    category_folder,
     history_item,
     parse_version,
     queue_item,
@@ -165,6 +167,18 @@ class Sabnzbd(DownloadClient):
                 failed = slot is not None and history_item(slot).status is DownloadStatus.FAILED
                 params["archive"] = 0 if failed else 1
             await _unavailable_on_error(api, "queue" if in_queue else "history", params)
+
+    async def status(self) -> ClientStatus:
+        """The category's folder of finished jobs, and the sorter that renames them, if any."""
+        async with self._api() as api:
+            answer = await _unavailable_on_error(api, "get_config")
+        config = answer.get("config")
+        config = config if isinstance(config, Mapping) else {}
+        folder = category_folder(config, self.settings.movie_category)
+        return ClientStatus(
+            output_folders=(folder,) if folder else (),
+            sorting=sorting_for(config, self.settings.movie_category),
+        )
 
     async def _queue(self, api: SabnzbdApi, *, limit: int) -> Mapping[str, Any]:
         answer = await _unavailable_on_error(api, "queue", self._listing(limit))

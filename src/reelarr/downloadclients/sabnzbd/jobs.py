@@ -157,6 +157,27 @@ def categories(config: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [c for c in found if isinstance(c, Mapping)] if isinstance(found, Sequence) else []
 
 
+def category_folder(config: Mapping[str, Any], category: str) -> str | None:
+    """Where SABnzbd puts the category's finished jobs: its folder under `complete_dir` (or its own
+    absolute folder); `complete_dir` itself for a category without one; None for an unknown one."""
+    misc = config.get("misc") if isinstance(config.get("misc"), Mapping) else {}
+    assert isinstance(misc, Mapping)
+    complete = str(misc.get("complete_dir") or "")
+    wanted = category or "*"
+    found = next((c for c in categories(config) if c.get("name") == wanted), None)
+    if found is None:
+        return None
+    folder = str(found.get("dir") or "").rstrip("*")
+    if not folder:
+        return complete or None
+    if folder.startswith("/") or (len(folder) > 1 and folder[1] == ":"):
+        return folder
+    if not complete:
+        return None
+    separator = "\\" if "\\" in complete and "/" not in complete else "/"  # SABnzbd on Windows
+    return f"{complete.rstrip(separator)}{separator}{folder}"
+
+
 def sorting_for(config: Mapping[str, Any], category: str) -> str | None:
     """Which of SABnzbd's sorters would rename the category's jobs ("TV", "Movie", "Date"), if any."""
     misc = config.get("misc") if isinstance(config.get("misc"), Mapping) else {}

@@ -8,6 +8,7 @@ import logging
 from typing import Any, ClassVar
 
 from reelarr.downloadclients.base import (
+    ClientStatus,
     DownloadClient,
     DownloadClientUnavailable,
     DownloadItem,
@@ -114,6 +115,16 @@ class Transmission(DownloadClient):
         arguments = {"ids": [download_id.lower()], "delete-local-data": delete_data}
         async with self._rpc() as rpc:
             await _unavailable_on_error(rpc, "torrent-remove", arguments)
+
+    async def status(self) -> ClientStatus:
+        """Radarr's output folder: where Reelarr's torrents are put (the settings' directory, the
+        category under Transmission's own, else Transmission's)."""
+        async with self._rpc() as rpc:
+            folder = await self._download_directory(rpc)
+            if not folder:
+                session = await _unavailable_on_error(rpc, "session-get")
+                folder = str(session.get("download-dir", ""))
+        return ClientStatus(output_folders=(folder,) if folder else ())
 
     async def _add_arguments(self, rpc: TransmissionRpc, grab: GrabRequest) -> dict[str, Any]:
         arguments: dict[str, Any] = {"paused": self.settings.add_paused}

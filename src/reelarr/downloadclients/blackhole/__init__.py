@@ -1,0 +1,1 @@
+"""Blackhole folders: releases are dropped in a folder another program watches."""

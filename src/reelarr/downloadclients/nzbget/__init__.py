@@ -1,0 +1,1 @@
+"""NZBGet through its JSON-RPC API (`/jsonrpc`, basic auth)."""

@@ -45,6 +45,7 @@ from reelarr.api.v3 import delayprofile as delayprofile_api
 from reelarr.api.v3 import diskspace as diskspace_api
 from reelarr.api.v3 import downloadclients as downloadclients_api
 from reelarr.api.v3 import exclusions as exclusions_api
+from reelarr.api.v3 import extrafile as extrafile_api
 from reelarr.api.v3 import filesystem as filesystem_api
 from reelarr.api.v3 import history as history_api
 from reelarr.api.v3 import indexers as indexers_api
@@ -56,6 +57,7 @@ from reelarr.api.v3 import release as release_api
 from reelarr.api.v3 import release_decisions as release_decisions_api
 from reelarr.api.v3 import releaseprofile as releaseprofile_api
 from reelarr.api.v3 import remotepathmapping as remotepathmapping_api
+from reelarr.api.v3 import rename as rename_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
@@ -91,6 +93,7 @@ from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.downloads.watcher import DownloadWatcher
 from reelarr.events import EventBus
 from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
+from reelarr.extras.service import ExtraFileService
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
@@ -140,6 +143,8 @@ from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
 from reelarr.remotepathmappings.service import RemotePathMappingService
+from reelarr.renaming.commands import rename_files_command, rename_movie_command
+from reelarr.renaming.service import RenameService
 from reelarr.rootfolders.health import RootFolderCheck
 from reelarr.rootfolders.service import RootFolders
 from reelarr.search.commands import backlog_command, movies_search_command, rss_sync_command
@@ -178,6 +183,8 @@ def register_commands(services: Services) -> None:
         every_minutes=24 * 60,
     )
     registry.add(rescan_movie_command(services.movies, services.movie_files))
+    registry.add(rename_files_command(services.movies, services.renames))
+    registry.add(rename_movie_command(services.movies, services.renames))
     registry.add(movies_search_command(services.search, services.indexers, services.grabs))
     registry.add(rss_sync_command(services.search, services.grabs), every_minutes=DEFAULT_RSS_SYNC_MINUTES)
     registry.add(
@@ -372,6 +379,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         reader=media_reader,
     )
 
+    extra_files = ExtraFileService(db, bus, clock, movie_service, media_management)
+
     async def format_scorer() -> FormatScorer:
         return FormatScorer(await custom_formats.matcher())
 
@@ -384,11 +393,12 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         naming,
         history,
         media_management,
-        ImportSources(profile=quality.profile, scorer=format_scorer, reader=media_reader),
+        ImportSources(profile=quality.profile, scorer=format_scorer, reader=media_reader, extras=extra_files),
     )
     completed = CompletedDownloads(
         tracked, importer, download_clients, download_client_config, remote_path_mappings
     )
+    renames = RenameService(db, bus, clock, movie_service, movie_files, naming, history, extra_files)
     scheduler = Scheduler(
         db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
     )
@@ -475,6 +485,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         failed_downloads=FailedDownloads(
             history, blocklist, tracked, download_clients, download_client_config, queue, bus, clock
         ),
+        extra_files=extra_files,
+        renames=renames,
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -536,6 +548,9 @@ async def _start_background(services: Services) -> _Background:
         )
         services.importer.worker_id = identity.id
         services.importer.live_workers = workers.live_ids
+        services.renames.worker_id = identity.id
+        services.renames.live_workers = workers.live_ids
+        await services.renames.recover()
         await executor.start()
         await services.scheduler.start()
         watcher = DownloadWatcher(
@@ -655,6 +670,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         config_indexer.router,
         config_mediamanagement.router,
         config_naming.router,
+        rename_api.router,
+        extrafile_api.router,
     ]
     for router in routers:
         api.include_router(router)

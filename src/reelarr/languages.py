@@ -137,3 +137,8 @@ def find_iso_language(code: str) -> IsoLanguage | None:
     if exact is not None:
         return exact
     return next((iso for iso in candidates if not iso.region), None)
+
+
+def iso_of(language: Language) -> IsoLanguage | None:
+    """The first ISO 639 entry of a language (Radarr's IsoLanguages.Get), None for one without a code."""
+    return next((iso for iso in _ISO if iso.language.id == language.id), None)

@@ -24,6 +24,7 @@ from reelarr.downloads.grab import GrabService
 from reelarr.downloads.pending import PendingReleases
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.events import EventBus
+from reelarr.extras.service import ExtraFileService
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
 from reelarr.imports.completed import CompletedDownloads
@@ -52,6 +53,7 @@ from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
 from reelarr.remote import RemoteRegistry
 from reelarr.remotepathmappings.service import RemotePathMappingService
+from reelarr.renaming.service import RenameService
 from reelarr.rootfolders.service import RootFolders
 from reelarr.search.service import SearchService
 from reelarr.settings import Settings
@@ -117,5 +119,7 @@ class Services:
     manual_imports: ManualImports
     blocklist: BlocklistService
     failed_downloads: FailedDownloads
+    extra_files: ExtraFileService
+    renames: RenameService
     migration_version: int = 0
     database_version: str = ""

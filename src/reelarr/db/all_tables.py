@@ -7,6 +7,7 @@ from reelarr.customformats import tables as customformats_tables
 from reelarr.db.base import Base
 from reelarr.decisionlog import tables as decisionlog_tables
 from reelarr.delayprofiles import tables as delayprofiles_tables
+from reelarr.extras import tables as extras_tables
 from reelarr.history import tables as history_tables
 from reelarr.imports import tables as imports_tables
 from reelarr.indexers import tables as indexers_tables
@@ -17,6 +18,7 @@ from reelarr.providers import tables as providers_tables
 from reelarr.quality import tables as quality_tables
 from reelarr.releaseprofiles import tables as releaseprofiles_tables
 from reelarr.remotepathmappings import tables as remotepathmappings_tables
+from reelarr.renaming import tables as renaming_tables
 from reelarr.rootfolders import tables as rootfolders_tables
 from reelarr.tags import tables as tags_tables
 
@@ -28,6 +30,7 @@ __all__ = [
     "customformats_tables",
     "decisionlog_tables",
     "delayprofiles_tables",
+    "extras_tables",
     "history_tables",
     "imports_tables",
     "indexers_tables",
@@ -38,6 +41,7 @@ __all__ = [
     "quality_tables",
     "releaseprofiles_tables",
     "remotepathmappings_tables",
+    "renaming_tables",
     "rootfolders_tables",
     "tags_tables",
 ]

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from reelarr.db.engine import Database
 from reelarr.errors import Conflict, NotFound
 from reelarr.events import EventBus
+from reelarr.extras.service import ExtraFileService
 from reelarr.history.model import HistoryEventType, NewHistory
 from reelarr.history.service import HistoryService
 from reelarr.imports.events import MovieImported
@@ -112,6 +113,7 @@ class ImportSources:
     profile: Callable[[int], Awaitable[QualityProfile]]
     scorer: Callable[[], Awaitable[FormatScorer]]
     reader: MediaInfoReader | None = None
+    extras: ExtraFileService | None = None  # carries subtitles and other extras in beside the video
 
 
 class DownloadImporter:
@@ -324,6 +326,7 @@ class DownloadImporter:
         else:
             original = _original_path(download, row.source)
             stored, replaced = await self._files.record_import(movie.id, record, original)
+            await self._import_extras(download, movie, stored, row.source, TransferMode(row.mode))
         if not await self._imported_before(download):
             await self._record_history(download, movie, stored, replaced, row.source, row.destination, linked)
         await self._end(journal)
@@ -337,6 +340,18 @@ class DownloadImporter:
             )
         )
         return stored
+
+    async def _import_extras(
+        self, download: FinishedDownload, movie: Movie, stored: MovieFile, source: str, mode: TransferMode
+    ) -> None:
+        """Carry the download's extra files in beside the new video, when the user asked for them."""
+        media = await self._media.get()
+        if self._sources.extras is None or not media.import_extra_files:
+            return
+        recursive = await asyncio.to_thread(os.path.isdir, download.path)
+        await self._sources.extras.import_beside(
+            movie, stored, source, recursive=recursive, mode=mode, setting=media.extra_file_extensions
+        )
 
     async def _recorded(self, movie: Movie, record: FileRecord, *, recovering: bool) -> MovieFile | None:
         """The film's file row when a crashed import had written it already."""

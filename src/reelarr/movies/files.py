@@ -229,6 +229,17 @@ class MovieFileService:
             await self._bus.publish(MovieFileUpdated(movie_id=file.movie_id, movie_file_id=file.id))
         return updated
 
+    async def set_relative_path(self, file_id: int, relative_path: str) -> MovieFile:
+        """Record a file's new name within its movie's folder (after a rename on disk)."""
+        async with self._db.write() as session:
+            row = await session.get(MovieFileRow, file_id)
+            if row is None:
+                raise _not_found(file_id)
+            row.relative_path = relative_path
+            updated = to_movie_file(row)
+        await self._bus.publish(MovieFileUpdated(movie_id=updated.movie_id, movie_file_id=updated.id))
+        return updated
+
     async def delete(self, file_id: int) -> None:
         """Delete a file from disk (no recycle bin yet) and its record; a vanished file loses its record."""
         file = await self.get(file_id)

@@ -20,6 +20,7 @@ import { EditMovieDialog } from "./EditMovieDialog";
 import { MovieCredits } from "./MovieCredits";
 import { MovieFileInfo } from "./MovieFileInfo";
 import { InteractiveSearchDialog } from "./InteractiveSearchDialog";
+import { OrganizeDialog } from "./OrganizeDialog";
 
 const RATING_SOURCES: [string, string][] = [
   ["tmdb", "TMDB"],
@@ -137,7 +138,7 @@ function Links({ movie }: { movie: LibraryMovie }) {
 }
 
 function MovieDetail({ movie }: { movie: LibraryMovie }) {
-  const [dialog, setDialog] = useState<"edit" | "delete" | "search" | null>(null);
+  const [dialog, setDialog] = useState<"edit" | "delete" | "search" | "organize" | null>(null);
   const meta = [movie.year || null, movie.certification, movie.runtime ? formatRuntime(movie.runtime) : null, movie.genres?.join(", ")]
     .filter(Boolean)
     .join(" · ");
@@ -166,6 +167,9 @@ function MovieDetail({ movie }: { movie: LibraryMovie }) {
         <button type="button" className="button" onClick={() => setDialog("search")}>
           Interactive search
         </button>
+        <button type="button" className="button" onClick={() => setDialog("organize")} disabled={!movie.hasFile}>
+          Rename
+        </button>
         <button type="button" className="button" onClick={() => setDialog("edit")}>
           Edit
         </button>
@@ -192,6 +196,7 @@ function MovieDetail({ movie }: { movie: LibraryMovie }) {
       {dialog === "edit" && <EditMovieDialog movie={movie} onClose={() => setDialog(null)} />}
       {dialog === "delete" && <DeleteMovieDialog movie={movie} onClose={() => setDialog(null)} />}
       {dialog === "search" && <InteractiveSearchDialog movie={movie} onClose={() => setDialog(null)} />}
+      {dialog === "organize" && <OrganizeDialog movie={movie} onClose={() => setDialog(null)} />}
     </>
   );
 }

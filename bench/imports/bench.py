@@ -56,6 +56,7 @@ HD_1080P = 4  # the "HD-1080p" quality profile
 GIGABYTE = 1024**3
 TARGET_SECONDS = 5.0
 RADARR_POLL_SECONDS = 60.0  # checkForFinishedDownloadInterval, default and minimum 1 minute
+SCHEDULED_PERIOD = 90.0  # what that interval comes to with Radarr's 30 s scheduler tick (see report)
 CLIENT_POLL_SECONDS = 0.05
 COMPLETE_STATES = {"uploading", "stalledUP", "queuedUP", "forcedUP", "pausedUP", "stoppedUP", "checkingUP"}
 
@@ -149,6 +150,11 @@ def one_round(
     """Grab a release nobody can serve yet, let it complete at a moment of our choosing, time the import."""
     existing = client.get("/movie", params={"tmdbId": film.tmdb_id}).json()
     for movie in existing:  # a second pass over the films starts afresh
+        # Without its history the film's earlier download would be imported again into the new film.
+        history = client.get("/history/movie", params={"movieId": movie["id"]}).json()
+        if hashes := sorted({e["downloadId"] for e in history if e.get("downloadId")}):
+            qbit.torrents_delete(delete_files=True, torrent_hashes=hashes)
+            until(lambda: not qbit.torrents_info(torrent_hashes=hashes), 30, 0.05, "qBittorrent removing")
         client.delete(f"/movie/{movie['id']}", params={"deleteFiles": "true"}).raise_for_status()
     title = f"{film.title.replace(' ', '.')}.{film.year}.1080p.WEB-DL.DD5.1.H.264-BENCH{rng.randrange(10**6)}"
     data = content + os.urandom(64)  # a torrent of the round's own
@@ -213,7 +219,14 @@ def one_round(
 
     def imported() -> dict[str, Any] | None:
         history = client.get("/history/movie", params={"movieId": movie_id}).json()
-        return next((e for e in history if e["eventType"] == "downloadFolderImported"), None)
+        return next(
+            (
+                e
+                for e in history
+                if e["eventType"] == "downloadFolderImported" and e.get("downloadId", "").upper() == info_hash
+            ),
+            None,
+        )
 
     event = until(imported, 180, 0.1, "Reelarr importing the download")
     seen = time.time()
@@ -249,6 +262,13 @@ def report(rounds: list[Round], database: str) -> None:
     print(
         f"  {'Radarr (model, not measured): poll wait alone':<46} median {RADARR_POLL_SECONDS * 0.5:6.2f} s"
         f"   p90 {RADARR_POLL_SECONDS * 0.9:6.2f} s   max {RADARR_POLL_SECONDS:6.2f} s   (+ its import time)"
+    )
+    # As its scheduler reads (Jobs/Scheduler.cs, TaskManager.cs): a 30 s tick queues a task once
+    # LastExecution + interval < now, LastExecution being when the last run ended, so the 1-minute task
+    # runs on the third tick after the last run, every ~90 s, when nothing else triggers it.
+    print(
+        f"  {'Radarr (model, scheduler as coded): poll wait':<46} median {SCHEDULED_PERIOD * 0.5:6.2f} s"
+        f"   p90 {SCHEDULED_PERIOD * 0.9:6.2f} s   max {SCHEDULED_PERIOD:6.2f} s   (+ its import time)"
     )
     within = sum(1 for value in events if value <= TARGET_SECONDS)
     verdict = "meets" if max(events) <= TARGET_SECONDS else "misses"

@@ -74,6 +74,8 @@ class Round:
     film: Film
     pause: float  # how long the download waited for its peer before it was let through
     transfer: float  # from the peer being told to qBittorrent's first "complete"
+    queued: float  # completion -> the first RefreshMonitoredDownloads queued after it (the watcher saw it)
+    started: float  # completion -> that command started: the import starts
     seen: float  # completion -> the bench first read the import in Reelarr's history
     event: float  # completion -> the import's own time in the history event
 
@@ -232,7 +234,22 @@ def one_round(
     seen = time.time()
     if not client.get(f"/movie/{movie_id}").json().get("hasFile"):
         raise RuntimeError(f"{film.title}: imported in the history but the film has no file")
-    return Round(film, pause, completed - told, seen - completed, server_time(event["date"]) - completed)
+    refresh = next(
+        c
+        for c in sorted(client.get("/command").json(), key=lambda c: c["queued"])
+        if c["name"] == "RefreshMonitoredDownloads"
+        and server_time(c["queued"]) >= completed
+        and c.get("started")
+    )
+    return Round(
+        film,
+        pause,
+        completed - told,
+        server_time(refresh["queued"]) - completed,
+        server_time(refresh["started"]) - completed,
+        seen - completed,
+        server_time(event["date"]) - completed,
+    )
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -252,10 +269,13 @@ def report(rounds: list[Round], database: str) -> None:
     for r in rounds:
         print(
             f"  {r.film.title:<28} waited {r.pause:4.1f} s, transfer {r.transfer:5.2f} s;"
-            f" completion -> imported {r.event:5.2f} s (history event), {r.seen:5.2f} s (seen by the bench)"
+            f" completion -> import queued {r.queued:4.2f} s, started {r.started:4.2f} s,"
+            f" imported {r.event:4.2f} s (history event), {r.seen:4.2f} s (seen by the bench)"
         )
     events = [r.event for r in rounds]
     print(f"Completion -> import, {len(rounds)} downloads ({database}):")
+    print(summary("Reelarr, completion -> import command queued", [r.queued for r in rounds]))
+    print(summary("Reelarr, completion -> import command started", [r.started for r in rounds]))
     print(summary("Reelarr, completion -> history event", events))
     print(summary("Reelarr, completion -> seen in the history", [r.seen for r in rounds]))
     # Radarr's wait for its next RefreshMonitoredDownloads is uniform on [0, 60 s).

@@ -74,7 +74,7 @@ class Round:
     film: Film
     pause: float  # how long the download waited for its peer before it was let through
     transfer: float  # from the peer being told to qBittorrent's first "complete"
-    queued: float  # completion -> the first RefreshMonitoredDownloads queued after it (the watcher saw it)
+    queued: float  # completion -> the RefreshMonitoredDownloads that imported was queued (the watcher saw it)
     started: float  # completion -> that command started: the import starts
     seen: float  # completion -> the bench first read the import in Reelarr's history
     event: float  # completion -> the import's own time in the history event
@@ -234,12 +234,18 @@ def one_round(
     seen = time.time()
     if not client.get(f"/movie/{movie_id}").json().get("hasFile"):
         raise RuntimeError(f"{film.title}: imported in the history but the film has no file")
-    refresh = next(
-        c
-        for c in sorted(client.get("/command").json(), key=lambda c: c["queued"])
-        if c["name"] == "RefreshMonitoredDownloads"
-        and server_time(c["queued"]) >= completed
-        and c.get("started")
+    # The import ran in the last RefreshMonitoredDownloads to start before its event. It can be queued a
+    # few ms before `completed`: the watcher may read qBittorrent between two of the bench's polls.
+    imported_at = server_time(event["date"])
+    refresh = max(
+        (
+            c
+            for c in client.get("/command").json()
+            if c["name"] == "RefreshMonitoredDownloads"
+            and c.get("started")
+            and server_time(c["started"]) <= imported_at
+        ),
+        key=lambda c: server_time(c["started"]),
     )
     return Round(
         film,
@@ -248,7 +254,7 @@ def one_round(
         server_time(refresh["queued"]) - completed,
         server_time(refresh["started"]) - completed,
         seen - completed,
-        server_time(event["date"]) - completed,
+        imported_at - completed,
     )
 
 

@@ -93,6 +93,11 @@ bench-decisions: $(UV)
 bench-load: $(UV)
 	PYTHONPATH=bench/movies $(UV) run --frozen python bench/load/bench.py $(BENCH_ARGS)
 
+# Completion to import (issue 11); BENCH_ARGS="--postgres" runs the same on the local PostgreSQL.
+.PHONY: bench-imports
+bench-imports: $(UV)
+	PYTHONPATH=.:bench/movies $(UV) run --frozen python bench/imports/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) $(TOOLS) frontend/node_modules src/reelarr/web
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 
 from reelarr.db.engine import Database
@@ -39,6 +39,7 @@ from reelarr.imports.transfer import (
     stage,
     undo_staging,
 )
+from reelarr.jobs.orphans import orphaned_rows
 from reelarr.languages import Language, language_by_id
 from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.mediafiles.scan import MovieFileOnDisk, list_download, with_media_info
@@ -470,10 +471,7 @@ class DownloadImporter:
 
     async def recover(self) -> int:
         """Finish or undo the transfers of workers that died mid-way; how many were dealt with."""
-        live = set(await self.live_workers()) if self.live_workers is not None else set()
-        live.add(self.worker_id)
-        async with self._db.read() as session:
-            rows = [r for r in await session.scalars(select(ImportJournalRow)) if r.worker_id not in live]
+        rows = await orphaned_rows(self._db, ImportJournalRow, self.worker_id, self.live_workers)
         for row in rows:
             try:
                 await self._recover(row)

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
 from reelarr.db.engine import Database
@@ -24,6 +24,7 @@ from reelarr.extras.names import same_path
 from reelarr.extras.service import ExtraFileService, ExtraMove
 from reelarr.history.model import HistoryEventType, NewHistory
 from reelarr.history.service import HistoryService
+from reelarr.jobs.orphans import orphaned_rows
 from reelarr.movies.files import MovieFileService
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.movies.service import MovieService
@@ -239,10 +240,7 @@ class RenameService:
 
     async def recover(self) -> int:
         """Finish or undo the renames of workers that died mid-way; how many were dealt with."""
-        live = set(await self.live_workers()) if self.live_workers is not None else set()
-        live.add(self.worker_id)
-        async with self._db.read() as session:
-            rows = [r for r in await session.scalars(select(RenameJournalRow)) if r.worker_id not in live]
+        rows = await orphaned_rows(self._db, RenameJournalRow, self.worker_id, self.live_workers)
         for row in rows:
             try:
                 await self._recover(row)

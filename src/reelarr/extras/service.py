@@ -33,6 +33,7 @@ from reelarr.imports.transfer import (
     stage,
     undo_staging,
 )
+from reelarr.integers import INT32_MAX
 from reelarr.languages import UNKNOWN, language_by_id
 from reelarr.mediamanagement.config import MediaManagementConfigService
 from reelarr.movies.events import MovieFileDeleted
@@ -188,7 +189,7 @@ class ExtraFileService:
 
     async def get(self, extra_id: int) -> ExtraFile | None:
         """One extra file, or None when it is not recorded."""
-        if not 0 < extra_id <= 2**31 - 1:
+        if not 0 < extra_id <= INT32_MAX:
             return None
         async with self._db.read() as session:
             row = await session.get(ExtraFileRow, extra_id)

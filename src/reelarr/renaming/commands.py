@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from reelarr.integers import INT32_MAX
 from reelarr.jobs.model import CommandBody, CommandContext, CommandSpec
 from reelarr.movies.service import MovieService
 from reelarr.renaming.service import RenameService
@@ -12,7 +13,7 @@ from reelarr.renaming.service import RenameService
 class RenameFilesBody(CommandBody):
     """One film and the ids of its files to rename."""
 
-    movie_id: int = Field(ge=1, le=2**31 - 1)
+    movie_id: int = Field(ge=1, le=INT32_MAX)
     files: list[int] = Field(default_factory=list)
 
 
@@ -38,7 +39,7 @@ def rename_movie_command(movies: MovieService, renames: RenameService) -> Comman
     """RenameMovie: rename every file of the chosen films."""
 
     async def run(body: RenameMovieBody, ctx: CommandContext) -> str:
-        wanted = [i for i in dict.fromkeys(body.movie_ids) if 0 < i <= 2**31 - 1]
+        wanted = [i for i in dict.fromkeys(body.movie_ids) if 0 < i <= INT32_MAX]
         targets = await movies.get_many(wanted)
         total = 0
         for movie in targets:

@@ -24,6 +24,7 @@ from reelarr.extras.names import same_path
 from reelarr.extras.service import ExtraFileService, ExtraMove
 from reelarr.history.model import HistoryEventType, NewHistory
 from reelarr.history.service import HistoryService
+from reelarr.integers import INT32_MAX
 from reelarr.jobs.orphans import orphaned_rows
 from reelarr.movies.files import MovieFileService
 from reelarr.movies.model import Movie, MovieFile
@@ -92,7 +93,7 @@ class RenameService:
     async def previews(self, movie_ids: Sequence[int]) -> list[RenamePreview]:
         """The files of these films whose name would change (unknown films are left out, as in Radarr)."""
         movies = []
-        for movie_id in dict.fromkeys(i for i in movie_ids if 0 < i <= 2**31 - 1):
+        for movie_id in dict.fromkeys(i for i in movie_ids if 0 < i <= INT32_MAX):
             try:
                 movies.append(await self._movies.get(movie_id))
             except NotFound:

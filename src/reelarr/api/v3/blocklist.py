@@ -25,12 +25,12 @@ from reelarr.api.v3.movies import resources_with_files
 from reelarr.api.v3.release import FormatNameResource
 from reelarr.blocklist.model import BlocklistEntry
 from reelarr.errors import ValidationFailed
+from reelarr.integers import INT32_MAX
 from reelarr.protocols import DownloadProtocol
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/blocklist", tags=["Blocklist"])
 ServicesDep = Annotated[Services, Depends(get_services)]
-_MAX_ID = 2**31 - 1
 
 
 class BlocklistResource(Resource):
@@ -62,7 +62,7 @@ def _ids(values: Sequence[str], name: str) -> list[int]:
             part = part.strip()
             if not part:
                 continue
-            if not part.isdecimal() or not 0 < int(part) <= _MAX_ID:
+            if not part.isdecimal() or not 0 < int(part) <= INT32_MAX:
                 raise ValidationFailed.single(name, f"'{part}' is not an id", part)
             found.append(int(part))
     return found
@@ -144,7 +144,7 @@ async def movie_blocklist(
     services: ServicesDep, movie_id: Annotated[int, Query(alias="movieId")]
 ) -> JsonResponse:
     """A film's blocklisted releases, newest first."""
-    if not 0 < movie_id <= _MAX_ID:
+    if not 0 < movie_id <= INT32_MAX:
         raise ValidationFailed.single("movieId", f"'{movie_id}' is not an id", movie_id)
     entries = await services.blocklist.for_movie(movie_id)
     return JsonResponse(await blocklist_resources(services, entries, include_movie=False))

@@ -6,7 +6,6 @@ from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import Body, Depends
-from pydantic import Field
 
 from reelarr.api.deps import get_services
 from reelarr.api.resource import Resource
@@ -16,7 +15,6 @@ from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/config/downloadclient", tags=["DownloadClientConfig"])
 ServicesDep = Annotated[Services, Depends(get_services)]
-Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 
 
 class DownloadClientConfigResource(Resource):
@@ -25,7 +23,7 @@ class DownloadClientConfigResource(Resource):
     id: int = 1
     download_client_working_folders: str | None = None
     enable_completed_download_handling: bool | None = None
-    check_for_finished_download_interval: Int32 | None = None
+    check_for_finished_download_interval: int | None = None
     auto_redownload_failed: bool | None = None
     auto_redownload_failed_from_interactive_search: bool | None = None
 

@@ -6,7 +6,6 @@ from dataclasses import asdict
 from typing import Annotated, Literal
 
 from fastapi import Body, Depends
-from pydantic import Field
 
 from reelarr.api.deps import get_services
 from reelarr.api.resource import Resource
@@ -16,7 +15,6 @@ from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/config/mediamanagement", tags=["MediaManagementConfig"])
 ServicesDep = Annotated[Services, Depends(get_services)]
-Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 
 
 class MediaManagementConfigResource(Resource):
@@ -25,7 +23,7 @@ class MediaManagementConfigResource(Resource):
     id: int = 1
     auto_unmonitor_previously_downloaded_movies: bool | None = None
     recycle_bin: str | None = None
-    recycle_bin_cleanup_days: Int32 | None = None
+    recycle_bin_cleanup_days: int | None = None
     download_propers_and_repacks: Literal["preferAndUpgrade", "doNotUpgrade", "doNotPrefer"] | None = None
     create_empty_movie_folders: bool | None = None
     delete_empty_folders: bool | None = None
@@ -37,7 +35,7 @@ class MediaManagementConfigResource(Resource):
     chmod_folder: str | None = None
     chown_group: str | None = None
     skip_free_space_check_when_importing: bool | None = None
-    minimum_free_space_when_importing: Int32 | None = None
+    minimum_free_space_when_importing: int | None = None
     copy_using_hardlinks: bool | None = None
     use_script_import: bool | None = None
     script_import_path: str | None = None

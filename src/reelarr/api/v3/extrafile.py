@@ -12,6 +12,7 @@ from reelarr.api.routing import ApiRouter
 from reelarr.api.v3.rename import query_ids
 from reelarr.errors import ValidationFailed
 from reelarr.extras.model import ExtraFile, ExtraFileType
+from reelarr.integers import INT32_MAX
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/extrafile", tags=["ExtraFile"])
@@ -41,6 +42,6 @@ async def list_extra_files(
     ids = query_ids(movie_id, "movieId")
     if len(ids) != 1:
         raise ValidationFailed.single("movieId", "movieId must be provided", movie_id)
-    if not 0 < ids[0] <= 2**31 - 1:
+    if not 0 < ids[0] <= INT32_MAX:
         return JsonResponse([])
     return JsonResponse([extra_file_resource(e) for e in await services.extra_files.for_movie(ids[0])])

@@ -24,13 +24,13 @@ from reelarr.api.v3.movies import resources_with_files
 from reelarr.api.v3.release import FormatNameResource
 from reelarr.errors import ValidationFailed
 from reelarr.history.model import HistoryEntry, HistoryEventType
+from reelarr.integers import INT32_MAX
 from reelarr.quality.profile import QualityProfile
 from reelarr.quality.profile_rules import quality_cutoff_met
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/history", tags=["History"])
 ServicesDep = Annotated[Services, Depends(get_services)]
-_MAX_ID = 2**31 - 1
 
 
 class HistoryResource(Resource):
@@ -71,7 +71,7 @@ def _ids(values: Sequence[str], name: str) -> list[int]:
             part = part.strip()
             if not part:
                 continue
-            if not part.isdecimal() or not 0 < int(part) <= _MAX_ID:
+            if not part.isdecimal() or not 0 < int(part) <= INT32_MAX:
                 raise ValidationFailed.single(name, f"'{part}' is not an id", part)
             found.append(int(part))
     return found
@@ -167,7 +167,7 @@ async def movie_history(
     include_movie: Annotated[bool, Query(alias="includeMovie")] = False,
 ) -> JsonResponse:
     """A film's history, newest first."""
-    if not 0 < movie_id <= _MAX_ID:
+    if not 0 < movie_id <= INT32_MAX:
         raise ValidationFailed.single("movieId", f"'{movie_id}' is not an id", movie_id)
     entries = await services.history.for_movie(movie_id, _event_types(event_type))
     return JsonResponse(await history_resources(services, entries, include_movie=include_movie))

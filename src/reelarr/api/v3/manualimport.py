@@ -20,6 +20,7 @@ from reelarr.camel import CamelModel
 from reelarr.errors import ValidationFailed
 from reelarr.imports.commands import LanguageChoice, QualityChoice, languages_of
 from reelarr.imports.manual import ChosenFile, ManualImportItem
+from reelarr.integers import INT32_MAX
 from reelarr.languages import Language, language_by_id
 from reelarr.quality.catalogue import DEFAULT_DEFINITIONS
 from reelarr.quality.revision import QualityModel
@@ -28,7 +29,6 @@ from reelarr.services import Services
 router = ApiRouter(prefix="/api/v3/manualimport", tags=["ManualImport"])
 ServicesDep = Annotated[Services, Depends(get_services)]
 _WEIGHTS = {definition.quality.id: definition.weight for definition in DEFAULT_DEFINITIONS}
-_MAX_ID = 2**31 - 1
 
 
 def item_id(path: str) -> int:
@@ -106,7 +106,7 @@ async def list_items(
     services: ServicesDep,
     folder: str | None = None,
     download_id: Annotated[str | None, Query(alias="downloadId")] = None,
-    movie_id: Annotated[int | None, Query(alias="movieId", ge=1, le=_MAX_ID)] = None,
+    movie_id: Annotated[int | None, Query(alias="movieId", ge=1, le=INT32_MAX)] = None,
     filter_existing_files: Annotated[bool, Query(alias="filterExistingFiles")] = True,
 ) -> list[dict[str, Any]]:
     """The video files of a folder or a tracked download, each with its film and rejections."""

@@ -25,13 +25,13 @@ from reelarr.downloads.errors import GrabFailed
 from reelarr.downloads.pending import PendingRelease
 from reelarr.downloads.tracking import TrackedDownload
 from reelarr.errors import Conflict, NotFound, ValidationFailed
+from reelarr.integers import INT32_MAX
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/queue", tags=["Queue"])
 ServicesDep = Annotated[Services, Depends(get_services)]
 # How old the tracked downloads may be when the queue is read; clients are asked again after that.
 FRESH = timedelta(seconds=5)
-_MAX_ID = 2**31 - 1
 
 
 class QueueBulkResource(Resource):
@@ -163,7 +163,7 @@ def _ids(values: Sequence[str], name: str) -> set[int]:
         for part in value.split(","):
             part = part.strip()
             if part:
-                if not part.isdecimal() or not 0 < int(part) <= _MAX_ID:
+                if not part.isdecimal() or not 0 < int(part) <= INT32_MAX:
                     raise ValidationFailed.single(name, f"'{part}' is not an id", part)
                 found.add(int(part))
     return found

@@ -123,6 +123,18 @@ class NzbgetServer:
         found: list[dict[str, Any]] = self.rpc("listgroups", 0)
         return found
 
+    def forget_everything(self) -> None:
+        """Empty the queue, the history (hidden entries too) and the finished folders: the session's
+        NZBGet is shared, and a download another test left in the category would be tracked by its
+        title as a download of the same film."""
+        queued = [int(g["NZBID"]) for g in self.queue()]
+        if queued:
+            self.rpc("editqueue", "GroupFinalDelete", 0, "", queued)
+        finished = [int(h["NZBID"]) for h in self.rpc("history", True)]
+        if finished:
+            self.rpc("editqueue", "HistoryFinalDelete", 0, "", finished)
+        shutil.rmtree(self.complete_dir, ignore_errors=True)
+
 
 def _wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout

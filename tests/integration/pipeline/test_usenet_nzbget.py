@@ -9,6 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.fixtures.indexers.releases import FixtureRelease, fixture_now
 from tests.fixtures.indexers.resources import nab_resource
 from tests.fixtures.indexers.server import IndexerFixtureServer
@@ -21,6 +23,12 @@ from tests.support.nzbget import NzbgetServer
 from tests.support.waiting import eventually
 
 TITLE = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
+
+
+@pytest.fixture(autouse=True)
+def empty_nzbget(nzbget: NzbgetServer) -> None:
+    """Each journey starts with an NZBGet holding nothing of other tests'."""
+    nzbget.forget_everything()
 
 
 async def _grab_from_usenet(

@@ -78,13 +78,21 @@ class CommandExecutor:
         for command_id in unfinished:
             running[command_id].cancel()
         await asyncio.gather(*(running[c] for c in unfinished), return_exceptions=True)
-        for task in self._loops:
-            task.cancel()
-        await asyncio.gather(*self._loops, return_exceptions=True)
+        await self._stop_loops()
         with contextlib.suppress(Exception):
             await self._queue.release(unfinished, "Reelarr stopped while the command ran")
         with contextlib.suppress(Exception):
             await self._workers.unregister()
+
+    async def _stop_loops(self) -> None:
+        # The loops see _stopping once their current database call returns. Cancelling one in the
+        # middle of a query can leave a pooled PostgreSQL connection busy, so the pool's close hangs.
+        if not self._loops:
+            return
+        _, late = await asyncio.wait(self._loops, timeout=self._grace)
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*self._loops, return_exceptions=True)
 
     async def recover(self) -> None:
         """Queue again the commands that dead workers had started."""
@@ -106,6 +114,13 @@ class CommandExecutor:
             except Exception:
                 log.exception("Could not claim a command; trying again shortly")
                 command = None
+            if command is not None and self._stopping.is_set():
+                # Claimed while stopping: hand it back for the next process instead of starting it.
+                with contextlib.suppress(Exception):
+                    await self._queue.release(
+                        [command.id], "Reelarr stopped before the command ran", ran=False
+                    )
+                return
             if command is None:
                 self._wake.clear()
                 with contextlib.suppress(TimeoutError):

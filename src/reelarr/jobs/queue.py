@@ -306,7 +306,7 @@ class CommandQueue:
         await self._publish(command, task_ran=task_ran)
         return command
 
-    async def release(self, command_ids: Sequence[int], reason: str) -> list[Command]:
+    async def release(self, command_ids: Sequence[int], reason: str, *, ran: bool = True) -> list[Command]:
         """Put started commands back in the queue (a worker stopped); out of attempts, they are orphaned."""
         if not command_ids:
             return []
@@ -321,6 +321,9 @@ class CommandQueue:
             for row in rows:
                 row.worker_id = None
                 row.state_changed_at = now
+                if not ran:
+                    # Claimed but never begun: the claim's attempt is given back.
+                    row.attempts = max(row.attempts - 1, 0)
                 if row.attempts < row.max_attempts:
                     row.status = CommandStatus.QUEUED
                     row.next_attempt_at = now

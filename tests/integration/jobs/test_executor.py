@@ -184,3 +184,42 @@ async def test_workers_of_two_processes_never_share_a_command(rig: Rig) -> None:
         for executor in executors:
             await executor.stop()
     assert sorted(runs) == sorted(ids)
+
+
+async def test_stopping_lets_a_claim_in_flight_finish_and_hands_its_command_back(rig: Rig) -> None:
+    ran: list[int] = []
+
+    async def record(_body: CommandBody, ctx: CommandContext) -> None:
+        ran.append(ctx.command_id)
+
+    rig.registry.add(CommandSpec("Record", record))
+    executor = rig.executor()
+    await executor.start()
+    in_claim = asyncio.Event()
+    release_claim = asyncio.Event()
+    claim = rig.queue.claim
+    finished_claims: list[Command | None] = []
+
+    async def slow_claim(worker_id: str) -> Command | None:
+        # Stands in for a database round trip that is still under way when the server stops.
+        in_claim.set()
+        await release_claim.wait()
+        command = await claim(worker_id)
+        finished_claims.append(command)
+        return command
+
+    rig.queue.claim = slow_claim  # type: ignore[method-assign]
+    await asyncio.wait_for(in_claim.wait(), 10)
+    queued = await rig.queue.enqueue("Record")
+    stopping = asyncio.create_task(executor.stop())
+    await asyncio.sleep(0.1)
+    release_claim.set()
+    await asyncio.wait_for(stopping, 10)
+
+    # The claim was not cancelled halfway: it returned, and what it took was handed back unrun.
+    assert queued.id in [c.id for c in finished_claims if c is not None]
+    assert ran == []
+    after = await rig.queue.get(queued.id)
+    assert after.status == CommandStatus.QUEUED
+    assert after.worker_id is None
+    assert after.attempts == 0

@@ -2,7 +2,8 @@
 
 `python -m tests.support.crashing_rename <database url> <data dir> <movie id> <step>`, where step is
 `link_new` (the file has both names), `set_relative_path` (the database records the new name) or
-`drop_old` (the old name is gone, the journal entry not yet). It never reports back: the test looks
+`drop_old` (the old name is gone, history not yet written) or `record_history` (history written,
+the journal entry not yet cleared). It never reports back: the test looks
 at what it left behind and lets a live server recover it.
 """
 
@@ -48,7 +49,10 @@ async def _main(database_url: str, data_dir: str, movie_id: int, step: str) -> N
     db = Database(settings.resolved_database_url)
     services = build_services(settings, db, utcnow)
     services.renames.worker_id = CRASHING_WORKER
-    if step == "set_relative_path":
+    if step == "record_history":
+        renames = services.renames
+        renames._record_history = _dying_after_awaited(renames._record_history)  # type: ignore[method-assign]
+    elif step == "set_relative_path":
         files = services.movie_files
         files.set_relative_path = _dying_after_awaited(files.set_relative_path)  # type: ignore[method-assign]
     else:

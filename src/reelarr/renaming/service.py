@@ -154,9 +154,12 @@ class RenameService:
         if journal is None:
             return False
         renamed = await self._files.set_relative_path(file.id, new_path)
-        await self._finish_move(journal, source, destination)
+        await asyncio.to_thread(drop_old, source, destination)
         log.info("Renamed %s to %s", source, destination)
+        # History is written before the journal entry goes, so a crash in between is finished by
+        # recovery, which writes it unless it is there already.
         await self._record_history(movie, renamed, source)
+        await self._end(journal)
         await self._bus.publish(
             MovieFileRenamed(movie_id=movie.id, movie_file_id=renamed.id, original_path=source)
         )
@@ -254,10 +257,25 @@ class RenameService:
         if recorded is not None and same_path(recorded, row.destination):
             log.warning("Finishing the interrupted rename of %s to %s", row.source, row.destination)
             await asyncio.to_thread(drop_old, row.source, row.destination)
+            if row.kind == MOVIE_FILE:
+                await self._record_missing_history(row)
         elif recorded is not None and same_path(recorded, row.source):
             log.warning("Undoing the interrupted rename of %s to %s", row.source, row.destination)
             await asyncio.to_thread(undo, row.source, row.destination)
         await self._end(row.id)
+
+    async def _record_missing_history(self, row: RenameJournalRow) -> None:
+        """Write the MovieFileRenamed entry of a finished rename unless it was written before the crash."""
+        entries = await self._history.for_movie(row.movie_id, [HistoryEventType.MOVIE_FILE_RENAMED])
+        newest = entries[0].data if entries else {}
+        if newest.get("SourcePath") == row.source and newest.get("Path") == row.destination:
+            return
+        movie = await self._movies.get(row.movie_id)
+        file = await self._files.get(row.file_id)
+        await self._record_history(movie, file, row.source)
+        await self._bus.publish(
+            MovieFileRenamed(movie_id=movie.id, movie_file_id=file.id, original_path=row.source)
+        )
 
     async def _recorded_path(self, row: RenameJournalRow) -> str | None:
         """Where the database says the journalled file is (None when it is no longer recorded)."""

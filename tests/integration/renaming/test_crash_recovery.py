@@ -33,7 +33,8 @@ async def _crash(library: Library, database_url: str, movie_id: int, step: str) 
 
 
 @pytest.mark.parametrize(
-    ("step", "kept"), [("link_new", RAW), ("set_relative_path", NAMED), ("drop_old", NAMED)]
+    ("step", "kept"),
+    [("link_new", RAW), ("set_relative_path", NAMED), ("drop_old", NAMED), ("record_history", NAMED)],
 )
 async def test_a_rename_killed_mid_way_is_finished_or_undone_with_the_file_in_one_place(
     library: Library, database_url: str, sample_media: SampleMedia, step: str, kept: str
@@ -53,6 +54,10 @@ async def test_a_rename_killed_mid_way_is_finished_or_undone_with_the_file_in_on
     assert sorted(os.listdir(folder)) == [kept]
     assert (folder / kept).read_bytes() == content
     assert (await client.get(f"/api/v3/moviefile/{file_id}")).json()["relativePath"] == kept
+    history = (await client.get("/api/v3/history/movie", params={"movieId": film["id"]})).json()
+    renamed = [e for e in history if e["eventType"] == "movieFileRenamed"]
+    # A finished rename is in history exactly once, whether or not the crash came before it was written.
+    assert len(renamed) == (0 if kept == RAW else 1)
     if kept == RAW:  # undone: a rename afterwards does it whole
         command = await run_command(library, "RenameFiles", movieId=film["id"], files=[file_id])
         assert command["status"] == "completed"

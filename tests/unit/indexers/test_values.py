@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
 
 import pytest
 from hypothesis import given
@@ -77,3 +78,15 @@ def test_magnet_hashes_are_read_in_hex_and_base32() -> None:
     assert info_hash_from_magnet("magnet:?xt=urn:btih:TQFITU54A6O5VKDNABYOIIOFR766HAXG") == hex_hash
     assert info_hash_from_magnet("https://example.test/file.torrent") is None
     assert info_hash_from_magnet("magnet:?xt=urn:btih:nothex") is None
+
+
+@given(st.datetimes(timezones=st.timezones()), st.booleans())
+def test_rfc822_dates_read_as_the_email_module_reads_them(moment: datetime, with_weekday: bool) -> None:
+    try:
+        text = format_datetime(moment.replace(microsecond=0))
+        expected = parsedate_to_datetime(text).astimezone(UTC)
+    except (ValueError, OverflowError):
+        return  # neither the fixture nor the email module can write or read it
+    if not with_weekday:
+        text = text.partition(", ")[2]
+    assert parse_date(text) == expected

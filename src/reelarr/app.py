@@ -396,7 +396,13 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ImportSources(profile=quality.profile, scorer=format_scorer, reader=media_reader, extras=extra_files),
     )
     completed = CompletedDownloads(
-        tracked, importer, download_clients, download_client_config, remote_path_mappings
+        tracked,
+        importer,
+        download_clients,
+        download_client_config,
+        remote_path_mappings,
+        root_folders,
+        movie_service,
     )
     renames = RenameService(db, bus, clock, movie_service, movie_files, naming, history, extra_files)
     scheduler = Scheduler(

@@ -13,10 +13,13 @@ from reelarr.downloadclients.settings import DownloadClientOptions
 from reelarr.downloads.config import DownloadClientConfigService
 from reelarr.downloads.tracking import StatusMessage, TrackedDownload, TrackedDownloads, TrackedState
 from reelarr.errors import ReelarrError
+from reelarr.imports.library_overlap import library_overlap
 from reelarr.imports.service import DownloadImporter, FinishedDownload, ImportInProgress
 from reelarr.imports.transfer import TransferError
+from reelarr.movies.service import MovieService
 from reelarr.protocols import DownloadProtocol
 from reelarr.remotepathmappings.service import RemotePathMappingService
+from reelarr.rootfolders.service import RootFolders
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +56,16 @@ class CompletedDownloads:
         clients: DownloadClientService,
         config: DownloadClientConfigService,
         mappings: RemotePathMappingService,
+        root_folders: RootFolders,
+        movies: MovieService,
     ) -> None:
         self._tracked = tracked
         self._importer = importer
         self._clients = clients
         self._config = config
         self._mappings = mappings
+        self._root_folders = root_folders
+        self._movies = movies
 
     async def process(self) -> HandlingSummary:
         """One pass over the tracked downloads (after a refresh)."""
@@ -87,6 +94,11 @@ class CompletedDownloads:
             await self._block(download, "Download has no output path; check the download client")
             return False
         finished = await self.finished_download(download, download.movie_id)
+        overlap = library_overlap(finished.path, await self._root_folders.paths(), await self._movies.paths())
+        if overlap is not None:
+            log.warning("Not importing %s: %s", item.title, overlap)
+            await self._block(download, overlap)
+            return False
         await self._tracked.mark(download, TrackedState.IMPORTING)
         try:
             result = await self._importer.import_download(finished, working_folders)

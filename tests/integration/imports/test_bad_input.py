@@ -1,6 +1,7 @@
 """What the world throws at an import: a full disk, a read-only library, a client that lies about
 completion or names the library as its download. Each leaves the download blocked in the queue with
-its reason, nothing lost or half-written, and imports once the cause is gone (SQLite and PostgreSQL).
+its reason, nothing lost or half-written, and imports once the cause is gone. Names with odd
+characters import under a clean name (SQLite and PostgreSQL).
 
 The disks are real: a small tmpfs mounted for the test (which needs the right to mount, as root).
 """
@@ -10,11 +11,13 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.fixtures.indexers.releases import FixtureRelease
 from tests.fixtures.indexers.server import IndexerFixtureServer
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.fixtures.sabnzbd.server import SabnzbdFixtureServer, sabnzbd
@@ -23,6 +26,7 @@ from tests.integration.movies.conftest import Library
 from tests.integration.pipeline.test_usenet import _grab_from_usenet
 from tests.support.library_api import add_movie, run_command
 from tests.support.qbittorrent import QBittorrentServer
+from tests.support.torrentfiles import make_torrent
 from tests.support.waiting import eventually
 
 __all__ = ["sabnzbd"]
@@ -183,3 +187,36 @@ async def test_a_client_that_names_the_library_as_its_download_is_refused(
     film = (await library.server.client.get(f"/api/v3/movie/{movie['id']}")).json()
     assert not film["hasFile"]
     assert sorted(p.name for p in library.root.iterdir()) == ["Some Other Film (2001)"]
+
+
+ODD_TITLE = "The.Matrix.1999.1080p.BluRay.x264-GRÜP"
+ODD_FILE = "The Matrix (1999) – 1080p BluRay [GRÜP] 100% #1 'final' & more.mkv"
+
+
+async def test_names_with_odd_characters_are_imported_under_a_clean_name(
+    library: Library,
+    indexer_server: IndexerFixtureServer,
+    qbittorrent: QBittorrentServer,
+    sample_media: SampleMedia,
+) -> None:
+    content = sample_media.path(MediaKind.FEATURE_90MIN_WITH_AUDIO).read_bytes()
+    torrent, _hash = make_torrent(ODD_FILE, content)
+    (qbittorrent.save_path / ODD_FILE).write_bytes(content)
+    release = FixtureRelease(
+        ODD_TITLE, 8 * 1024**3, timedelta(hours=3), imdb_id=133093, tmdb_id=603, torrent=torrent
+    )
+    indexer_server.site("torznab").releases = [release]
+    naming = (await library.server.client.get("/api/v3/config/naming")).json()
+    renamed = await library.server.client.put(
+        "/api/v3/config/naming/1", json={**naming, "renameMovies": True}
+    )
+    assert renamed.status_code == 202, renamed.text
+    movie = await add_movie(library)
+    await _grab(library, movie["id"])
+
+    imported = await _imported(library, movie["id"])
+    assert _names(imported["path"]) == ["The Matrix (1999) Bluray-1080p.mkv"]
+    file = imported["movieFile"]
+    assert file["quality"]["quality"]["name"] == "Bluray-1080p"  # the grabbed release's
+    assert file["originalFilePath"] == ODD_FILE
+    assert (qbittorrent.save_path / ODD_FILE).read_bytes() == content

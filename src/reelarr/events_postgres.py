@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 CHANNEL = "reelarr_events"
 # PostgreSQL refuses NOTIFY payloads of 8000 bytes or more.
 _MAX_PAYLOAD = 7900
+# Sent in place of events this process could not share (too large, or sent while PostgreSQL was
+# away): the others then drop their caches, as after their own outage.
+_MISSED = "reelarr.events_missed"
 
 
 def asyncpg_dsn(url: URL) -> str:
@@ -38,6 +41,7 @@ class PostgresEventBridge:
         self._supervisor: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
         self._deliveries: set[asyncio.Task[None]] = set()
+        self._unsent = False  # an event was dropped; the others are told once a link is back
 
     async def start(self) -> None:
         """Connect and start listening; keeps trying in the background when PostgreSQL is away."""
@@ -53,25 +57,47 @@ class PostgresEventBridge:
         await self._close()
 
     async def send(self, event: Event) -> None:
-        """NOTIFY the other processes of one event (dropped, with a warning, while disconnected)."""
+        """NOTIFY the other processes of one event. One that cannot be sent (too large, or while
+        disconnected) is replaced by a notice that events were missed, sent as soon as it can be."""
         name = type(event).shared_name
         payload = orjson.dumps({"o": self._origin, "n": name, "d": event_payload(event)}).decode()
-        if len(payload.encode()) > _MAX_PAYLOAD:
-            log.warning("Event %s is too large to share (%d bytes)", name, len(payload))
-            return
         async with self._send_lock:
-            if self._sender is None or self._sender.is_closed():
+            if len(payload.encode()) > _MAX_PAYLOAD:
+                log.warning("Event %s is too large to share (%d bytes)", name, len(payload))
+                self._unsent = True
+            elif not await self._notify(payload):
                 log.debug("Not connected; event %s stays in this process", name)
-                return
+                self._unsent = True
+            if self._unsent and await self._notify(self._missed_payload()):
+                self._unsent = False
+
+    def _missed_payload(self) -> str:
+        return orjson.dumps({"o": self._origin, "n": _MISSED, "d": {}}).decode()
+
+    async def _notify(self, payload: str) -> bool:
+        """NOTIFY on the sending connection; False when there is none or it failed."""
+        if self._sender is None or self._sender.is_closed():
+            return False
+        try:
             await self._sender.execute("select pg_notify($1, $2)", CHANNEL, payload)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            log.warning("Event bridge could not notify the other processes (%s)", error)
+            return False
+        return True
+
+    async def _tell_of_unsent(self) -> None:
+        async with self._send_lock:
+            if self._unsent and await self._notify(self._missed_payload()):
+                self._unsent = False
 
     async def _supervise(self) -> None:
         while True:
             try:
-                if self._listener is None or self._listener.is_closed():
+                if any(conn is None or conn.is_closed() for conn in (self._listener, self._sender)):
                     reconnecting = self._connected.is_set()
                     await self._connect()
                     self._connected.set()
+                    await self._tell_of_unsent()
                     if reconnecting:
                         # Whatever other processes published while we were away never reached us.
                         await self._bus.publish(EventsMissed())
@@ -100,8 +126,12 @@ class PostgresEventBridge:
             return
         if message.get("o") == self._origin:
             return
-        task = asyncio.get_running_loop().create_task(
-            self._bus.deliver_remote(str(message.get("n", "")), dict(message.get("d", {})))
+        name = str(message.get("n", ""))
+        delivery = (
+            self._bus.publish(EventsMissed())
+            if name == _MISSED
+            else self._bus.deliver_remote(name, dict(message.get("d", {})))
         )
+        task = asyncio.get_running_loop().create_task(delivery)
         self._deliveries.add(task)
         task.add_done_callback(self._deliveries.discard)

@@ -104,6 +104,7 @@ class RTorrentServer:
     username: str
     password: str
     scgi_port: int
+    peer_port: int
     download_dir: Path
 
     def settings(self, **overrides: object) -> dict[str, object]:
@@ -125,6 +126,30 @@ class RTorrentServer:
     def hashes(self) -> list[str]:
         """The info hashes rTorrent holds, upper case."""
         return [str(h).upper() for h in self.call("download_list", "")]
+
+    def torrent(self, info_hash: str) -> dict[str, Any] | None:
+        """A torrent's label, completion and activity, or None when rTorrent does not hold it."""
+        if info_hash.upper() not in self.hashes():
+            return None
+        return {
+            "label": self.call("d.custom1", info_hash),
+            "complete": self.call("d.complete", info_hash),
+            "active": self.call("d.is_active", info_hash),
+            "base_path": self.call("d.base_path", info_hash),
+        }
+
+    def remove(self, info_hash: str) -> None:
+        """Erase a torrent and delete its content (rTorrent deletes no files itself)."""
+        found = self.torrent(info_hash)
+        if found is None:
+            return
+        self.call("d.erase", info_hash)
+        path = Path(found["base_path"])
+        if found["base_path"] and path.is_relative_to(self.download_dir):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def _wait_ready(port: int, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
@@ -150,8 +175,8 @@ def running_rtorrent(directory: Path) -> Iterator[RTorrentServer]:
     directory = directory.resolve()
     for name in ("downloads", "session"):
         (directory / name).mkdir(parents=True)
-    scgi_port = free_port()
-    (directory / "rtorrent.rc").write_text(_rc(scgi_port, free_port(), directory))
+    scgi_port, peer_port = free_port(), free_port()
+    (directory / "rtorrent.rc").write_text(_rc(scgi_port, peer_port, directory))
     log = (directory / "rtorrent.out").open("wb")
     process = subprocess.Popen(
         [executable, "-n", "-o", f"import={directory / 'rtorrent.rc'}"],
@@ -168,7 +193,8 @@ def running_rtorrent(directory: Path) -> Iterator[RTorrentServer]:
         bridge.daemon_threads = True
         threading.Thread(target=bridge.serve_forever, name="rtorrent-bridge", daemon=True).start()
         port = bridge.server_address[1]
-        yield RTorrentServer("127.0.0.1", port, USERNAME, PASSWORD, scgi_port, directory / "downloads")
+        downloads = directory / "downloads"
+        yield RTorrentServer("127.0.0.1", port, USERNAME, PASSWORD, scgi_port, peer_port, downloads)
     finally:
         if bridge is not None:
             bridge.shutdown()

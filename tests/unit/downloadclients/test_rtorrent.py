@@ -8,12 +8,13 @@ import xmlrpc.client
 from collections.abc import Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reelarr.downloadclients.base import DownloadStatus
-from reelarr.downloadclients.rtorrent.client import parse_version
+from reelarr.downloadclients.rtorrent.client import delete_content, parse_version
 from reelarr.downloadclients.rtorrent.settings import RTorrentSettings
 from reelarr.downloadclients.rtorrent.torrents import (
     FIELDS,
@@ -281,6 +282,13 @@ def test_a_downloading_item() -> None:
     assert found.output_path == "/downloads/Movie.Title.2020.1080p.WEB-DL-GRP"
 
 
+def test_rtorrents_message_is_shown_only_for_a_stopped_torrent() -> None:
+    message = "Tracker: [Couldn't connect to server]"
+    assert item_of(torrent_of(row(message=message)), remove_completed=True, now=NOW).message is None
+    stopped = torrent_of(row(message="Hash check failed", active=0, state=0))
+    assert item_of(stopped, remove_completed=True, now=NOW).message == "Hash check failed"
+
+
 def test_a_single_file_torrent_is_its_file_in_the_directory() -> None:
     torrent = torrent_of(row(multi_file=0, directory="/downloads", name="Movie.mkv"))
     assert torrent.output_path == "/downloads/Movie.mkv"
@@ -306,3 +314,24 @@ def test_seed_goals_decide_removal(values: dict[str, Any], done: bool) -> None:
     assert (found.can_be_removed, found.can_move_files) == (done, done)
     kept = item_of(torrent, remove_completed=False, now=NOW)
     assert (kept.can_be_removed, kept.can_move_files) == (False, False)
+
+
+# Removing with data
+
+
+def test_the_content_named_as_the_torrent_is_deleted(tmp_path: Path) -> None:
+    folder = tmp_path / "Movie.Title.2020"
+    folder.mkdir()
+    (folder / "movie.mkv").write_bytes(b"x")
+    single = tmp_path / "Movie.mkv"
+    single.write_bytes(b"x")
+    delete_content(str(folder), "Movie.Title.2020")
+    delete_content(str(single), "Movie.mkv")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("named", ["/", "relative/Movie.mkv", "{folder}"])
+def test_a_path_not_named_as_the_torrent_is_never_deleted(tmp_path: Path, named: str) -> None:
+    (tmp_path / "Movie.mkv").write_bytes(b"x")
+    delete_content(named.format(folder=tmp_path), "Movie.mkv")
+    assert (tmp_path / "Movie.mkv").exists()

@@ -99,9 +99,13 @@ class RTorrent(DownloadClient):
             try:
                 await self._load(rpc, grab)
                 await self._wait_for(rpc, info_hash, grab.title)
-                await self._configure(rpc, info_hash, grab)
-                if not self.settings.add_stopped:
-                    await rpc.call("d.start", info_hash)
+                try:
+                    await self._configure(rpc, info_hash, grab)
+                    if not self.settings.add_stopped:
+                        await rpc.call("d.start", info_hash)
+                except RTorrentError:
+                    await _erase_quietly(rpc, info_hash)  # half set up: a retry starts clean
+                    raise
             except RTorrentFault as error:
                 raise DownloadRejected(f"rTorrent refused the torrent: {error}") from None
             except RTorrentAuthFailed:
@@ -129,20 +133,20 @@ class RTorrent(DownloadClient):
         """Erase the torrent; with its data, its content is deleted here as Radarr does (rTorrent
         cannot delete files). One rTorrent no longer holds is gone already."""
 
-        async def removing(rpc: RTorrentRpc) -> str | None:
+        async def removing(rpc: RTorrentRpc) -> Torrent | None:
             info_hash = download_id.upper()
             try:
-                path = await _content_path(rpc, info_hash) if delete_data else None
+                torrent = await _torrent(rpc, info_hash) if delete_data else None
                 await rpc.call("d.erase", info_hash)
             except RTorrentFault as error:
                 if _UNKNOWN_HASH not in str(error):
                     raise
                 return None
-            return path
+            return torrent
 
-        path = await self._unavailable_on_error(removing)
-        if path is not None:
-            await asyncio.to_thread(_delete_content, path)
+        torrent = await self._unavailable_on_error(removing)
+        if torrent is not None:
+            await asyncio.to_thread(delete_content, torrent.output_path, torrent.name)
 
     async def mark_imported(self, download_id: str) -> None:
         """Give the torrent the post-import label, when there is one other than Reelarr's (it keeps
@@ -231,7 +235,14 @@ def _info_hash(grab: GrabRequest) -> str:
     return grab.info_hash.upper()
 
 
-async def _content_path(rpc: RTorrentRpc, info_hash: str) -> str:
+async def _erase_quietly(rpc: RTorrentRpc, info_hash: str) -> None:
+    try:
+        await rpc.call("d.erase", info_hash)
+    except RTorrentError as error:
+        log.warning("rTorrent kept a torrent Reelarr could not set up (%s): %s", info_hash, error)
+
+
+async def _torrent(rpc: RTorrentRpc, info_hash: str) -> Torrent:
     rows = await rpc.call("d.multicall2", "", "main", *FIELDS)
     for row in rows if isinstance(rows, list) else []:
         try:
@@ -239,14 +250,15 @@ async def _content_path(rpc: RTorrentRpc, info_hash: str) -> str:
         except MalformedTorrent:
             continue
         if torrent.hash == info_hash:
-            return torrent.output_path
+            return torrent
     raise RTorrentFault(f"{_UNKNOWN_HASH}.", -501)
 
 
-def _delete_content(path: str) -> None:
-    """Delete a torrent's content when it is here; a relative or root path is never touched."""
-    if not os.path.isabs(path) or os.path.dirname(path.rstrip("/")) == path.rstrip("/"):
-        log.warning("Not deleting the content of an rTorrent download at %s", path)
+def delete_content(path: str, name: str) -> None:
+    """Delete a torrent's content when it is here: only an absolute path named as the torrent is (an
+    answer naming a folder above it, or the root, is never touched)."""
+    if not os.path.isabs(path) or not name or os.path.basename(path.rstrip("/")) != name:
+        log.warning("Not deleting the content of the rTorrent download %s at %s", name, path)
         return
     try:
         if os.path.isdir(path) and not os.path.islink(path):

@@ -158,7 +158,9 @@ def item_of(torrent: Torrent, *, remove_completed: bool, now: float) -> Download
         remaining_size=max(0, torrent.size - torrent.completed),
         status=status_of(torrent),
         remaining_time=_remaining(torrent),
-        message=torrent.message or None,
+        # rTorrent's message is mostly its trackers' last error: it says something only of a torrent
+        # that stopped (Radarr shows none).
+        message=(torrent.message or None) if not torrent.active else None,
         output_path=torrent.output_path,
         seed_ratio=torrent.ratio,
         can_move_files=done,

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from reelarr.downloadclients.base import DownloadStatus
-from reelarr.downloadclients.rtorrent.client import delete_content, parse_version
+from reelarr.downloadclients.base import DownloadClientUnavailable, DownloadStatus
+from reelarr.downloadclients.rtorrent.client import RTorrent, delete_content, parse_version
 from reelarr.downloadclients.rtorrent.settings import RTorrentSettings
 from reelarr.downloadclients.rtorrent.torrents import (
     FIELDS,
@@ -31,6 +31,8 @@ from reelarr.downloadclients.rtorrent.xmlrpc import (
     decode_answer,
     encode_call,
 )
+from reelarr.downloadclients.settings import DownloadClientOptions
+from reelarr.providers.model import ProviderDefinition
 
 HASH = "8F5BCC243A49EF0C30D10BEBE808F04C09743BC6"
 NOW = 1_700_000_000
@@ -235,6 +237,37 @@ async def test_an_entity_bomb_over_http_is_refused(serving: Any) -> None:
     async with RTorrentRpc(serving(bomb), "", "") as rpc:
         with pytest.raises(RTorrentError, match="Unreadable XML-RPC answer"):
             await rpc.call("system.client_version")
+
+
+def client_for(url: str) -> RTorrent:
+    host_port = url.removeprefix("http://").split("/")[0]
+    settings = RTorrentSettings(host="127.0.0.1", port=int(host_port.split(":")[1]))
+    definition = ProviderDefinition(
+        0, "rTorrent", "RTorrent", "RTorrentSettings", settings, DownloadClientOptions()
+    )
+    return RTorrent(definition)
+
+
+async def test_rtorrent_before_0_9_fails_the_test_with_its_version(serving: Any) -> None:
+    found = await client_for(serving(answer("0.8.9"))).test()
+    assert [(f.property_name, f.error_message) for f in found] == [
+        ("", "rTorrent version should be at least 0.9.0. Version reported is 0.8.9")
+    ]
+
+
+async def test_a_page_that_is_not_xml_rpc_fails_the_test_and_the_health_check(serving: Any) -> None:
+    url = serving(b"<html><body>ruTorrent login</body></html>")
+    found = await client_for(url).test()
+    assert [(f.property_name, f.error_message) for f in found] == [
+        ("", "Unable to connect to rTorrent: Unexpected XML-RPC answer: not a methodResponse")
+    ]
+    with pytest.raises(DownloadClientUnavailable, match="not a methodResponse"):
+        await client_for(url).check_connection()
+
+
+async def test_a_list_of_torrents_that_is_not_one_fails_the_health_check(serving: Any) -> None:
+    with pytest.raises(DownloadClientUnavailable, match=r"Unexpected answer to d\.multicall2: not a list"):
+        await client_for(serving(answer("0.9.8"))).check_connection()
 
 
 # Torrents

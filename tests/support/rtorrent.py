@@ -191,7 +191,9 @@ def running_rtorrent(directory: Path) -> Iterator[RTorrentServer]:
         handler = type("Bridge", (_Bridge,), {"scgi_port": scgi_port})
         bridge = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         bridge.daemon_threads = True
-        threading.Thread(target=bridge.serve_forever, name="rtorrent-bridge", daemon=True).start()
+        threading.Thread(
+            target=bridge.serve_forever, args=(0.05,), name="rtorrent-bridge", daemon=True
+        ).start()
         port = bridge.server_address[1]
         downloads = directory / "downloads"
         yield RTorrentServer("127.0.0.1", port, USERNAME, PASSWORD, scgi_port, peer_port, downloads)

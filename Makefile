@@ -12,7 +12,7 @@ TEST_WORKERS ?= 2
 UI_STAMP := src/reelarr/web/index.html
 UI_SOURCES := $(shell find frontend/src frontend/scripts frontend/index.html frontend/package.json frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 # Debian packages the tests drive for real (browser, download clients, media tools).
-TEST_DEB_PACKAGES ?= chromium ffmpeg qbittorrent-nox transmission-daemon deluged deluge-web nzbget inn2
+TEST_DEB_PACKAGES ?= chromium ffmpeg qbittorrent-nox transmission-daemon deluged deluge-web rtorrent nzbget inn2
 # pyarr 6 needs Python >= 3.12 (the project runs on 3.11): its own venv, from pyenv's or the system's.
 PYARR6_VENV := $(TOOLS)/pyarr6
 PY312 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) $(shell command -v python3.13 python3.12 2>/dev/null))

@@ -23,11 +23,12 @@ from tests.support.inn import inn
 from tests.support.live import API_KEY, LiveServer, live_server
 from tests.support.nzbget import nzbget
 from tests.support.qbittorrent import qbittorrent
+from tests.support.rtorrent import rtorrent
 from tests.support.transmission import transmission
 
 # Session fixtures of real services live here, so that one of each serves every module of a session
 # (a module importing a fixture gets a definition, and so a daemon, of its own).
-__all__ = ["deluge", "inn", "nzbget", "qbittorrent", "transmission"]
+__all__ = ["deluge", "inn", "nzbget", "qbittorrent", "rtorrent", "transmission"]
 
 DIALECTS = ["sqlite", "postgresql"]
 

@@ -10,6 +10,7 @@ from tests.fixtures.sabnzbd.server import SabnzbdFixtureServer
 from tests.support.deluge import DelugeServer
 from tests.support.nzbget import NzbgetServer
 from tests.support.qbittorrent import QBittorrentServer
+from tests.support.rtorrent import RTorrentServer
 from tests.support.transmission import TransmissionServer
 
 
@@ -67,6 +68,20 @@ async def deluge_resource(
     settings = server.settings(**values) if server is not None else values
     body["fields"] = [{**f, "value": settings.get(f["name"], f.get("value"))} for f in body["fields"]]
     body.update({"name": "Deluge", **top})
+    return body
+
+
+async def rtorrent_resource(
+    client: httpx.AsyncClient, server: RTorrentServer | None = None, **values: Any
+) -> dict[str, Any]:
+    """The blank rTorrent resource from the schema, filled in for `server` (when given) and `values`,
+    as `qbittorrent_resource` fills in qBittorrent's."""
+    schema = (await client.get("/api/v3/downloadclient/schema")).json()
+    body: dict[str, Any] = {**next(e for e in schema if e["implementation"] == "RTorrent")}
+    top = {key: values.pop(key) for key in ("name", "enable", "priority") if key in values}
+    settings = server.settings(**values) if server is not None else values
+    body["fields"] = [{**f, "value": settings.get(f["name"], f.get("value"))} for f in body["fields"]]
+    body.update({"name": "rTorrent", **top})
     return body
 
 

@@ -7,6 +7,7 @@ from reelarr.downloadclients.blackhole.client import TorrentBlackhole, UsenetBla
 from reelarr.downloadclients.deluge.client import Deluge
 from reelarr.downloadclients.nzbget.client import Nzbget
 from reelarr.downloadclients.qbittorrent.client import QBittorrent
+from reelarr.downloadclients.rtorrent.client import RTorrent
 from reelarr.downloadclients.sabnzbd.client import Sabnzbd
 from reelarr.downloadclients.transmission.client import Transmission
 from reelarr.providers.registry import ProviderRegistry
@@ -15,6 +16,7 @@ BUILT_IN: tuple[type[DownloadClient], ...] = (
     QBittorrent,
     Transmission,
     Deluge,
+    RTorrent,
     Sabnzbd,
     Nzbget,
     TorrentBlackhole,

@@ -1,7 +1,7 @@
 """The film's journey through the other torrent clients, for real: a film search finds a release the
-seeding qBittorrent holds, Reelarr grabs it to the session's Transmission or Deluge, which downloads
-it on 127.0.0.1, imports it renamed and records its history; Deluge's torrent then carries the
-post-import label (SQLite and PostgreSQL)."""
+seeding qBittorrent holds, Reelarr grabs it to the session's Transmission, Deluge or rTorrent, which
+downloads it on 127.0.0.1, imports it renamed and records its history; Deluge's and rTorrent's
+torrents then carry the post-import label (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,10 @@ from tests.fixtures.indexers.server import IndexerFixtureServer
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.integration.movies.conftest import Library
 from tests.support.deluge import DelugeServer
-from tests.support.downloadclients import deluge_resource, transmission_resource
+from tests.support.downloadclients import deluge_resource, rtorrent_resource, transmission_resource
 from tests.support.library_api import add_movie, run_command
 from tests.support.qbittorrent import QBittorrentServer
+from tests.support.rtorrent import RTorrentServer
 from tests.support.seeding import reach_peer, seed, seeding
 from tests.support.transmission import TransmissionServer
 from tests.support.waiting import eventually
@@ -83,9 +84,22 @@ async def _deluge(library: Library, server: DelugeServer) -> Downloader:
     )
 
 
+async def _rtorrent(library: Library, server: RTorrentServer) -> Downloader:
+    label = f"reelarr-{_letters()}"
+    values = {"movieCategory": label, "movieImportedCategory": f"{label}-imported"}
+    return Downloader(
+        await rtorrent_resource(library.server.client, server, **values),
+        server.peer_port,
+        server.torrent,
+        server.remove,
+        lambda found: found["label"] == f"{label}-imported" and found["complete"] == 1,
+    )
+
+
 MAKERS: dict[str, Callable[[Library, Any], Awaitable[Downloader]]] = {
     "transmission": _transmission,
     "deluge": _deluge,
+    "rtorrent": _rtorrent,
 }
 
 

@@ -1,0 +1,1 @@
+"""rTorrent: its XML-RPC, its torrents and the client Radarr calls RTorrent."""

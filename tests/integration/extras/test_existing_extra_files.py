@@ -3,12 +3,17 @@ when they leave the folder (SQLite and PostgreSQL, a real server and real files)
 
 from __future__ import annotations
 
+import asyncio
+import json
 from pathlib import Path
 from typing import Any
+
+import websockets
 
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.integration.movies.conftest import Library
 from tests.support.library_api import add_movie, run_command
+from tests.support.live import API_KEY
 
 VIDEO = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
 
@@ -122,3 +127,19 @@ async def test_extras_in_passed_over_folders_are_not_recorded(
     await _rescan(library, movie)
 
     assert await _extras(library, movie["id"]) == []
+
+
+async def test_the_ui_hears_over_ws_when_a_rescan_changes_a_film_s_extras(
+    library: Library, sample_media: SampleMedia
+) -> None:
+    url = library.server.url.replace("http://", "ws://") + f"/ws?access_token={API_KEY}"
+    async with websockets.connect(url, open_timeout=10) as ws:
+        # Whichever rescan records the subtitle first (the refresh after adding, or this one) says so.
+        movie = await _film_with_files(library, sample_media, f"{VIDEO}.en.srt")
+        await _rescan(library, movie)
+
+        async with asyncio.timeout(30):
+            while (message := json.loads(await ws.recv(decode=True)))["name"] != "extrafile":
+                continue
+
+    assert message == {"name": "extrafile", "action": "updated", "resource": {"movieId": movie["id"]}}

@@ -5,6 +5,7 @@ import { keys as systemKeys } from "./queries";
 import type {
   AddMovieBody,
   Credit,
+  ExtraFile,
   FileSystemListing,
   LibraryMovie,
   Movie,
@@ -21,6 +22,7 @@ export const libraryKeys = {
   movieIdsByTmdbId: ["movie", "tmdbId"] as const,
   movieIdByTmdbId: (tmdbId: number) => ["movie", "tmdbId", tmdbId] as const,
   credits: (movieId: number) => ["credit", movieId] as const,
+  extraFiles: (movieId: number) => ["extrafile", movieId] as const,
   lookups: ["movie", "lookup"] as const,
   lookup: (term: string) => ["movie", "lookup", term] as const,
   calendar: ["calendar"] as const,
@@ -111,6 +113,14 @@ export function useCredits(movieId: number) {
   });
 }
 
+/** A library movie's extra files: subtitles, then the others. */
+export function useExtraFiles(movieId: number) {
+  return useQuery({
+    queryKey: libraryKeys.extraFiles(movieId),
+    queryFn: ({ signal }) => apiGet<ExtraFile[]>(`/extrafile?movieId=${movieId}`, signal),
+  });
+}
+
 /**
  * Put a movie's new state into the list and its detail; lookups and the calendar refetch. A movie
  * that is not in the list is added only when `add` says so (it was just created): an update that
@@ -127,6 +137,8 @@ export function upsertMovie(client: QueryClient, movie: LibraryMovie, { add = tr
   if (add) client.setQueryData(libraryKeys.movieIdByTmdbId(movie.tmdbId), movie.id);
   // A refresh may have changed the cast and crew too (refetched only if a page shows them).
   void client.invalidateQueries({ queryKey: libraryKeys.credits(movie.id) });
+  // Its file may have been renamed, replaced or removed, and its extra files with it.
+  void client.invalidateQueries({ queryKey: libraryKeys.extraFiles(movie.id) });
   void client.invalidateQueries({ queryKey: libraryKeys.lookups });
   void client.invalidateQueries({ queryKey: libraryKeys.calendar });
 }
@@ -136,6 +148,7 @@ export function removeMovie(client: QueryClient, id: number): void {
   client.setQueryData<LibraryMovie[]>(libraryKeys.movieList, (list) => list?.filter((m) => m.id !== id));
   client.removeQueries({ queryKey: libraryKeys.movie(id), exact: true });
   client.removeQueries({ queryKey: libraryKeys.credits(id), exact: true });
+  client.removeQueries({ queryKey: libraryKeys.extraFiles(id), exact: true });
   void client.invalidateQueries({ queryKey: libraryKeys.movieIdsByTmdbId });
   void client.invalidateQueries({ queryKey: libraryKeys.lookups });
   void client.invalidateQueries({ queryKey: libraryKeys.calendar });

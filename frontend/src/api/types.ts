@@ -101,6 +101,20 @@ export interface MediaCover {
   remoteUrl?: string;
 }
 
+/** A file kept beside a movie's video: a subtitle, or another file such as an .nfo (Radarr's ExtraFileResource). */
+export interface ExtraFile {
+  id: number;
+  movieId: number;
+  movieFileId?: number | null;
+  relativePath: string;
+  extension: string;
+  type: "subtitle" | "metadata" | "other";
+  languageTags?: string[] | null;
+  title?: string | null;
+  /** Reelarr's addition: the language a subtitle's name gives. */
+  language?: { id: number; name: string } | null;
+}
+
 /** A person's part in a library movie: cast (with a character) or crew (with a department and job). */
 export interface Credit {
   id: number;

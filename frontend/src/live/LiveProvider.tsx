@@ -47,6 +47,12 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
     case "movie":
       applyMovieMessage(client, message);
       break;
+    case "extrafile": {
+      const movieId = (message.resource as { movieId?: unknown } | undefined)?.movieId;
+      const queryKey = typeof movieId === "number" ? libraryKeys.extraFiles(movieId) : ["extrafile"];
+      void client.invalidateQueries({ queryKey });
+      break;
+    }
     case "rootfolder":
       void client.invalidateQueries({ queryKey: libraryKeys.rootFolders });
       break;

@@ -14,6 +14,7 @@ from reelarr.api.v3.commands import command_resource
 from reelarr.customformats.events import CustomFormatAdded, CustomFormatDeleted, CustomFormatUpdated
 from reelarr.downloads.events import QueueChanged
 from reelarr.events import EventBus
+from reelarr.extras.events import ExtraFilesChanged
 from reelarr.health.service import HealthChanged
 from reelarr.indexers.events import IndexerConfigChanged
 from reelarr.jobs.events import CommandUpdated, ScheduledTaskUpdated
@@ -51,6 +52,7 @@ class LiveMessages:
         bus.subscribe(MovieFileAdded, self._on_movie_file, remote=True)
         bus.subscribe(MovieFileUpdated, self._on_movie_file, remote=True)
         bus.subscribe(MovieFileDeleted, self._on_movie_file, remote=True)
+        bus.subscribe(ExtraFilesChanged, self._on_extra_files, remote=True)
         bus.subscribe(RootFolderAdded, self._on_root_folders, remote=True)
         bus.subscribe(RootFolderDeleted, self._on_root_folders, remote=True)
         bus.subscribe(CustomFormatAdded, self._on_custom_format, remote=True)
@@ -82,6 +84,9 @@ class LiveMessages:
         self.hub.broadcast("moviefile", action, {"id": event.movie_file_id, "movieId": event.movie_id})
         # The movie's hasFile, size and statistics changed with it.
         self.hub.broadcast("movie", "updated", {"id": event.movie_id})
+
+    async def _on_extra_files(self, event: ExtraFilesChanged) -> None:
+        self.hub.broadcast("extrafile", "updated", {"movieId": event.movie_id})
 
     async def _on_custom_format(
         self, event: CustomFormatAdded | CustomFormatUpdated | CustomFormatDeleted

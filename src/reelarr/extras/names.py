@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from reelarr.languages import ALL_LANGUAGES, UNKNOWN, Language, find_iso_language, iso_of
+from reelarr.parsing import clean_title, parse_title
 
 # Radarr's SubtitleFileExtensions.
 SUBTITLE_EXTENSIONS = frozenset(
@@ -104,6 +105,22 @@ def same_path(first: str, second: str) -> bool:
 
 
 def belongs_to(video_path: str, candidate: str) -> bool:
-    """Whether a file's name starts with the video's (Radarr's file name match, any case)."""
-    video_stem = os.path.splitext(os.path.basename(video_path))[0].lower()
-    return os.path.splitext(os.path.basename(candidate))[0].lower().startswith(video_stem)
+    """Whether a file goes with a video: its name starts with the video's (any case), or it names the
+    same film and year ("The.Matrix.1999.en.srt" beside "The.Matrix.1999.1080p.WEB-DL.mkv")."""
+    video_stem = _stem(video_path)
+    return _stem(candidate).lower().startswith(video_stem.lower()) or same_film(video_stem, _stem(candidate))
+
+
+def same_film(first: str, second: str) -> bool:
+    """Whether two names parse to the same film: a title in common (cleaned) and the same year."""
+    left, right = parse_title(first), parse_title(second)
+    if left is None or right is None or not left.year or left.year != right.year:
+        return False
+    cleaned = {clean_title(title) for title in left.titles or (left.title,)}
+    return (
+        any(clean_title(title) in cleaned for title in right.titles or (right.title,)) and "" not in cleaned
+    )
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]

@@ -14,6 +14,8 @@ from sqlalchemy import delete, select, update
 from reelarr.db.engine import Database
 from reelarr.errors import NotFound
 from reelarr.events import EventBus
+from reelarr.extras.events import ExtraFilesChanged
+from reelarr.extras.existing import list_extra_files, recognised_extensions, reconcile
 from reelarr.extras.finding import FoundExtra, find_extras
 from reelarr.extras.model import ExtraFile, ExtraFileType
 from reelarr.extras.names import (
@@ -36,7 +38,7 @@ from reelarr.imports.transfer import (
 from reelarr.integers import INT32_MAX
 from reelarr.languages import UNKNOWN, language_by_id
 from reelarr.mediamanagement.config import MediaManagementConfigService
-from reelarr.movies.events import MovieFileDeleted
+from reelarr.movies.events import MovieFileDeleted, MovieScanned
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.movies.service import MovieService
 
@@ -151,10 +153,12 @@ class ExtraFileService:
         media_management: MediaManagementConfigService,
     ) -> None:
         self._db = db
+        self._bus = bus
         self._clock = clock
         self._movies = movies
         self._media = media_management
         bus.subscribe(MovieFileDeleted, self._retire_for)
+        bus.subscribe(MovieScanned, self._record_existing)
 
     async def _retire_for(self, event: MovieFileDeleted) -> None:
         """A video's record went (deleted, upgraded, gone from disk): its extras go to the recycle bin
@@ -174,6 +178,46 @@ class ExtraFileService:
             await asyncio.to_thread(_retire_all, movie.path, paths, recycle_bin)
         async with self._db.write() as session:
             await session.execute(delete(ExtraFileRow).where(ExtraFileRow.id.in_([e.id for e in extras])))
+        await self._bus.publish(ExtraFilesChanged(movie_id=event.movie_id))
+
+    async def _record_existing(self, event: MovieScanned) -> None:
+        """After a rescan, record the extra files beside the film's video and forget those gone from
+        its folder (Radarr's ExistingExtraFileService)."""
+        try:
+            movie = await self._movies.get(event.movie_id)
+        except NotFound:
+            return
+        extensions = recognised_extensions(wanted_extensions((await self._media.get()).extra_file_extensions))
+        try:
+            on_disk = await asyncio.to_thread(list_extra_files, movie.path, extensions)
+        except (FileNotFoundError, NotADirectoryError):
+            on_disk = []
+        except OSError as error:
+            log.warning("Extra files of %s not read: %s", movie.title, error)
+            return
+        async with self._db.write() as session:
+            # Rescans of one film may overlap (a refresh and a RescanMovie): one reconciles at a time.
+            await self._db.serialize(session, f"extra-files-{movie.id}")
+            rows = await session.scalars(select(ExtraFileRow).where(ExtraFileRow.movie_id == movie.id))
+            plan = reconcile(movie.id, event.movie_file_id, on_disk, [_to_extra(row) for row in rows])
+            if not plan.changes:
+                return
+            if plan.forgotten:
+                await session.execute(delete(ExtraFileRow).where(ExtraFileRow.id.in_(plan.forgotten)))
+            if plan.relinked:
+                await session.execute(
+                    update(ExtraFileRow)
+                    .where(ExtraFileRow.id.in_(plan.relinked))
+                    .values(movie_file_id=event.movie_file_id, last_updated=self._clock())
+                )
+            session.add_all(_row_of(extra, self._clock()) for extra in plan.added)
+        log.info(
+            "Extra files of %s: %d found, %d gone from disk",
+            movie.title,
+            len(plan.added),
+            len(plan.forgotten),
+        )
+        await self._bus.publish(ExtraFilesChanged(movie_id=movie.id))
 
     async def for_movie(self, movie_id: int) -> list[ExtraFile]:
         """A film's extra files: subtitles, then the others, each by path (Radarr's order)."""
@@ -237,27 +281,40 @@ class ExtraFileService:
             imported.append(
                 await self._record(replace(move.extra, relative_path=move.relative_path, copy=move.copy))
             )
+        if imported:
+            await self._bus.publish(ExtraFilesChanged(movie_id=movie.id))
         return imported
 
     async def _record(self, extra: ExtraFile) -> ExtraFile:
-        now = self._clock()
-        row = ExtraFileRow(
-            movie_id=extra.movie_id,
-            movie_file_id=extra.movie_file_id,
-            relative_path=extra.relative_path,
-            extension=extra.extension,
-            type=extra.type.value,
-            language=extra.language.id,
-            language_tags=list(extra.language_tags),
-            title=extra.title,
-            copy=extra.copy,
-            added=now,
-            last_updated=now,
-        )
+        """Record an imported extra; a rescan that recorded the same file meanwhile gives way to it."""
         async with self._db.write() as session:
+            await self._db.serialize(session, f"extra-files-{extra.movie_id}")
+            query = select(ExtraFileRow).where(
+                ExtraFileRow.movie_id == extra.movie_id, ExtraFileRow.relative_path == extra.relative_path
+            )
+            found = await session.scalar(query)
+            if found is not None:
+                await session.delete(found)
+            row = _row_of(extra, self._clock())
             session.add(row)
             await session.flush()
             return _to_extra(row)
+
+
+def _row_of(extra: ExtraFile, now: datetime) -> ExtraFileRow:
+    return ExtraFileRow(
+        movie_id=extra.movie_id,
+        movie_file_id=extra.movie_file_id,
+        relative_path=extra.relative_path,
+        extension=extra.extension,
+        type=extra.type.value,
+        language=extra.language.id,
+        language_tags=list(extra.language_tags),
+        title=extra.title,
+        copy=extra.copy,
+        added=now,
+        last_updated=now,
+    )
 
 
 def _unsaved(movie: Movie, video: MovieFile, found: FoundExtra) -> ExtraFile:

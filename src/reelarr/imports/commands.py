@@ -75,7 +75,7 @@ class ManualImportFileBody(CamelModel):
     languages: list[LanguageChoice] | None = None
     release_group: str | None = None
     download_id: str | None = None
-    indexer_flags: int = 0
+    indexer_flags: int = Field(0, ge=0)
     folder_name: str | None = None
 
     def chosen(self) -> ChosenFile:
@@ -87,6 +87,7 @@ class ManualImportFileBody(CamelModel):
             languages=languages_of(self.languages),
             release_group=self.release_group or None,
             download_id=self.download_id or None,
+            indexer_flags=self.indexer_flags,
         )
 
 

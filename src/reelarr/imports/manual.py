@@ -79,6 +79,7 @@ class ChosenFile:
     languages: tuple[Language, ...] = ()
     release_group: str | None = None
     download_id: str | None = None
+    indexer_flags: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +138,18 @@ class ManualImports:
         movie_id: int | None = None,
         filter_existing_files: bool = True,
     ) -> list[ManualImportItem]:
-        """The video files of a folder (or file), or of a tracked download, each matched and judged."""
+        """The video files of a folder (or file), or of a tracked download, or (with neither) of the
+        film's own folder, each matched and judged."""
         download = None
         if download_id:
             download = await self.tracked_download(download_id)
             if download is None:
                 return []  # as Radarr: a download it does not track has nothing to offer
             folder = await self._completed.local_path(download)
+        elif not folder and movie_id is not None:
+            folder = (await self._film("movieId", movie_id)).path
+            if not await asyncio.to_thread(os.path.isdir, folder):
+                return []  # as Radarr: a film whose folder is not there has no files to offer
         path = _absolute("folder", folder)
         chosen = await self._film("movieId", movie_id) if movie_id is not None else None
         scan = await self._listing("folder", path)
@@ -365,6 +371,7 @@ def _with_choices(download: FinishedDownload, file: ChosenFile) -> FinishedDownl
         quality=file.quality if file.quality is not None else download.quality,
         languages=file.languages or download.languages,
         release_group=file.release_group or None,
+        indexer_flags=file.indexer_flags or download.indexer_flags,
     )
 
 

@@ -81,6 +81,7 @@ class FinishedDownload:
     indexer: str = ""
     imported_at: datetime | None = None
     release_group: str | None = None  # a person's choice (manual import), over the file name's
+    indexer_flags: int = 0  # a person's choice (manual import): Radarr's IndexerFlags of the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,11 +496,14 @@ class DownloadImporter:
 
 
 def _chosen(record: FileRecord, download: FinishedDownload) -> FileRecord:
-    """A file's record with what the download (or a person) says over its name: languages, group."""
+    """A file's record with what the download (or a person) says over its name: languages, group,
+    indexer flags."""
     if download.languages:
         record = replace(record, languages=download.languages)
     if download.release_group:
         record = replace(record, release_group=download.release_group)
+    if download.indexer_flags:
+        record = replace(record, indexer_flags=download.indexer_flags)
     return record
 
 
@@ -597,6 +601,7 @@ def _record_json(record: FileRecord) -> dict[str, Any]:
         "edition": record.edition,
         "releaseGroup": record.release_group,
         "sceneName": record.scene_name,
+        "indexerFlags": record.indexer_flags,
     }
 
 
@@ -611,4 +616,5 @@ def _record_of(stored: dict[str, Any]) -> FileRecord:
         release_group=stored.get("releaseGroup"),
         scene_name=stored.get("sceneName"),
         media_info=None,  # read again by the next rescan
+        indexer_flags=int(stored.get("indexerFlags", 0)),
     )

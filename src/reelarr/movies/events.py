@@ -61,3 +61,15 @@ class MovieFileDeleted(Event):
     movie_id: int
     movie_file_id: int
     reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MovieScanned(Event):
+    """A movie's folder was rescanned (Radarr's MovieScannedEvent); `movie_file_id` is its file after it.
+
+    Not shared: what follows a scan (recording the extra files beside the video) is done once, by the
+    process that scanned.
+    """
+
+    movie_id: int
+    movie_file_id: int | None

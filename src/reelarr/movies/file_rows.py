@@ -41,7 +41,7 @@ def new_file_row(movie_id: int, record: FileRecord, now: datetime) -> MovieFileR
             stored_media_info(record.media_info, record.scene_name) if record.media_info is not None else None
         ),
         original_file_path=None,
-        indexer_flags=0,
+        indexer_flags=record.indexer_flags,
     )
 
 

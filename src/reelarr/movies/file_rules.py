@@ -29,6 +29,7 @@ class FileRecord:
     release_group: str | None
     scene_name: str | None
     media_info: MediaInfo | None
+    indexer_flags: int = 0  # Radarr's IndexerFlags of the release it came from (a person's choice)
 
 
 def _known(languages: Iterable[Language]) -> tuple[Language, ...]:

@@ -23,7 +23,7 @@ from reelarr.errors import Conflict, NotFound
 from reelarr.events import EventBus
 from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.mediafiles.scan import SkippedPath, scan_movie_folder
-from reelarr.movies.events import MovieFileAdded, MovieFileDeleted, MovieFileUpdated
+from reelarr.movies.events import MovieFileAdded, MovieFileDeleted, MovieFileUpdated, MovieScanned
 from reelarr.movies.file_rows import FileChanges, apply_changes, new_file_row
 from reelarr.movies.file_rules import FileRecord, best_file, needs_media_info, record_of, stored_media_info
 from reelarr.movies.model import Movie, MovieFile
@@ -176,11 +176,19 @@ class MovieFileService:
         return [files[movie_id] for movie_id in sorted(files)]
 
     async def rescan(self, movie_id: int) -> RescanResult:
-        """Bring a movie's file record in step with its folder: find, choose, update or forget its file."""
+        """Bring a movie's file record in step with its folder: find, choose, update or forget its file;
+        then say the folder was scanned, for what lies beside the video (extra files)."""
         if not 0 < movie_id <= MAX_ID:
             raise NotFound(f"Movie with ID {movie_id} does not exist")
         movie = await self._movies.get(movie_id)
         await self._check_root(movie)
+        result = await self._rescan(movie)
+        file_id = result.file.id if result.file is not None else None
+        await self._bus.publish(MovieScanned(movie_id=movie.id, movie_file_id=file_id))
+        return result
+
+    async def _rescan(self, movie: Movie) -> RescanResult:
+        movie_id = movie.id
         existing = (await self._movies.files([movie_id])).get(movie_id)
         if not await self._disk(movie.path, os.path.isdir, movie.path):
             return await self._forget(movie, existing, ())

@@ -98,6 +98,31 @@ async def test_a_moved_download_s_extras_are_moved_too(
     assert sorted(os.listdir(download)) == [f"{RELEASE}.nfo", "notes.txt"]
 
 
+def _download_with_film_subtitles(folder: Path, media: SampleMedia, release: str) -> Path:
+    """A download whose subtitles name the film and year, not the video, and one of another film."""
+    folder.mkdir(parents=True)
+    media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, folder / f"{release}.mkv")
+    (folder / "The.Matrix.1999.en.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n")
+    (folder / "The.Matrix.Reloaded.2003.en.srt").write_text("another film")
+    return folder
+
+
+async def test_an_import_takes_the_subtitles_naming_the_same_film_and_year(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    await _configure(library, extras=True, extensions="srt")
+    movie = await add_movie(library)
+    release = "The.Matrix.1999.1080p.WEB-DL.x264-GROUP"
+    download = _download_with_film_subtitles(tmp_path / "downloads" / release, sample_media, release)
+
+    await _import(library, movie, download, release)
+
+    imported = "The Matrix (1999) WEBDL-1080p"
+    assert sorted(os.listdir(movie["path"])) == sorted([f"{imported}.mkv", f"{imported}.en.srt"])
+    extras = await _extras(library, movie["id"])
+    assert [(e["relativePath"], e["language"]["name"]) for e in extras] == [(f"{imported}.en.srt", "English")]
+
+
 async def test_extras_stay_behind_when_importing_them_is_off(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:

@@ -142,6 +142,64 @@ async def test_a_file_imported_by_hand_with_copy_stays_where_it_was(
     assert placed.read_bytes() == video.read_bytes()
 
 
+async def test_a_movie_id_alone_lists_the_video_files_of_the_film_s_own_folder(
+    library: Library, sample_media: SampleMedia
+) -> None:
+    movie = await add_movie(library)
+    folder = Path(movie["path"])
+    sample_media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, folder / f"{MATRIX_FOLDER}.mkv")
+    assert (await run_command(library, "RescanMovie", movieId=movie["id"]))["status"] == "completed"
+    recorded = folder / (await _film(library, movie["id"]))["movieFile"]["relativePath"]
+    other = sample_media.copy_to(
+        MediaKind.FEATURE_90MIN_WITH_AUDIO, folder / "The.Matrix.1999.720p.WEB-DL.mkv"
+    )
+
+    [item] = await _items(library, movieId=movie["id"])
+    every = await _items(library, movieId=movie["id"], filterExistingFiles="false")
+
+    assert (item["path"], item["relativePath"], item["movie"]["id"]) == (
+        str(other),
+        other.name,
+        movie["id"],
+    )
+    assert item["quality"]["quality"]["source"] == "webdl"
+    assert sorted(i["path"] for i in every) == sorted([str(other), str(recorded)])
+
+
+async def test_a_movie_id_alone_lists_nothing_for_a_film_without_a_folder(library: Library) -> None:
+    movie = await add_movie(library)
+
+    assert not _exists(movie["path"])
+    assert await _items(library, movieId=movie["id"]) == []
+
+
+async def test_indexer_flags_chosen_by_hand_are_kept_on_the_imported_file(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    movie = await add_movie(library)
+    video = sample_media.copy_to(
+        MediaKind.FEATURE_90MIN_WITH_AUDIO, _downloads(tmp_path) / "f" / "video03.mkv"
+    )
+    edited = await library.server.client.post(
+        "/api/v3/manualimport", json=[{"path": str(video), "movieId": movie["id"], "indexerFlags": 9}]
+    )
+    assert edited.status_code == 200, edited.text
+    assert edited.json()[0]["indexerFlags"] == 9
+
+    done = await run_command(
+        library,
+        "ManualImport",
+        files=[{"path": str(video), "movieId": movie["id"], "quality": BLURAY_1080P, "indexerFlags": 9}],
+        importMode="copy",
+    )
+
+    assert done["status"] == "completed", done
+    film = await _film(library, movie["id"])
+    assert film["movieFile"]["indexerFlags"] == 9
+    [file] = (await library.server.client.get("/api/v3/moviefile", params={"movieId": movie["id"]})).json()
+    assert file["indexerFlags"] == 9
+
+
 async def test_a_sample_is_listed_with_its_film_and_rejected(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
@@ -240,6 +298,7 @@ async def test_bad_manual_import_input_is_a_400(
         {"folder": missing},
         {"folder": str(video.parent), "movieId": 9999},
         {"folder": str(video.parent), "movieId": 2**40},
+        {"movieId": 9999},
         {"folder": str(video.parent) + "\0"},
         {"folder": "/" + "x" * 5000},
     ]

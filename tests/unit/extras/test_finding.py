@@ -49,3 +49,19 @@ def test_nothing_is_wanted_when_no_extension_is_listed(tmp_path: Path) -> None:
 def test_a_video_moved_away_already_still_counts_as_the_lone_one(tmp_path: Path) -> None:
     _touch(tmp_path, "english.srt")
     assert _found(tmp_path / "Movie.mkv") == [("english.srt", ExtraFileType.SUBTITLE)]
+
+
+def test_a_subtitle_naming_the_same_film_and_year_goes_with_the_video(tmp_path: Path) -> None:
+    _touch(
+        tmp_path,
+        "The.Matrix.1999.1080p.WEB-DL.mkv",
+        "The.Matrix.Reloaded.2003.1080p.mkv",
+        "The.Matrix.1999.en.srt",
+        "The.Matrix.1999.nfo",
+        "The.Matrix.Reloaded.2003.en.srt",
+        "The.Matrix.2003.fr.srt",
+    )
+    assert _found(tmp_path / "The.Matrix.1999.1080p.WEB-DL.mkv") == [
+        ("The.Matrix.1999.en.srt", ExtraFileType.SUBTITLE),
+        ("The.Matrix.1999.nfo", ExtraFileType.OTHER),
+    ]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reelarr.extras.names import extra_path, subtitle_language, subtitle_suffix, wanted_extensions
+from reelarr.extras.names import belongs_to, extra_path, subtitle_language, subtitle_suffix, wanted_extensions
 from reelarr.languages import UNKNOWN, lang
 
 
@@ -46,3 +46,21 @@ def test_an_extra_is_named_after_its_video() -> None:
 def test_wanted_extensions_accept_dots_spaces_and_case() -> None:
     assert wanted_extensions("srt, .NFO,,sub ") == {".srt", ".nfo", ".sub"}
     assert wanted_extensions("") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("video", "candidate", "belongs"),
+    [
+        ("The.Matrix.1999.1080p.WEB-DL.mkv", "The.Matrix.1999.en.srt", True),
+        ("The.Matrix.1999.1080p.WEB-DL.mkv", "the matrix (1999).eng.forced.srt", True),
+        ("The.Matrix.1999.1080p.WEB-DL.mkv", "The.Matrix.1999.1080p.WEB-DL.de.srt", True),
+        ("The.Matrix.1999.1080p.WEB-DL.mkv", "The.Matrix.Reloaded.2003.en.srt", False),
+        ("The.Matrix.1999.1080p.WEB-DL.mkv", "The.Matrix.2003.en.srt", False),
+        ("The.Matrix.1999.1080p.WEB-DL.mkv", "english.srt", False),
+        ("Movie.mkv", "Other.srt", False),
+    ],
+)
+def test_an_extra_belongs_to_a_video_by_its_name_or_by_film_and_year(
+    video: str, candidate: str, belongs: bool
+) -> None:
+    assert belongs_to(video, candidate) is belongs

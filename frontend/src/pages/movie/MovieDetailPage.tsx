@@ -18,6 +18,7 @@ import { DecisionHistory } from "./DecisionHistory";
 import { DeleteMovieDialog } from "./DeleteMovieDialog";
 import { EditMovieDialog } from "./EditMovieDialog";
 import { MovieCredits } from "./MovieCredits";
+import { MovieExtraFiles } from "./MovieExtraFiles";
 import { MovieFileInfo } from "./MovieFileInfo";
 import { InteractiveSearchDialog } from "./InteractiveSearchDialog";
 import { OrganizeDialog } from "./OrganizeDialog";
@@ -188,6 +189,8 @@ function MovieDetail({ movie }: { movie: LibraryMovie }) {
           <MovieFileInfo movie={movie} />
         </section>
       </div>
+
+      <MovieExtraFiles movieId={movie.id} />
 
       <DecisionHistory movieId={movie.id} />
 

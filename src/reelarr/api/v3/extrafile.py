@@ -9,6 +9,7 @@ from fastapi import Depends, Query
 from reelarr.api.deps import get_services
 from reelarr.api.json import JsonResponse
 from reelarr.api.routing import ApiRouter
+from reelarr.api.v3.common import language_resource
 from reelarr.api.v3.rename import query_ids
 from reelarr.errors import ValidationFailed
 from reelarr.extras.model import ExtraFile, ExtraFileType
@@ -20,7 +21,8 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 
 
 def extra_file_resource(extra: ExtraFile) -> dict[str, Any]:
-    """Radarr's ExtraFileResource; language tags and title are for subtitles only."""
+    """Radarr's ExtraFileResource; language tags, title and (Reelarr's addition) language are for
+    subtitles only."""
     subtitle = extra.type is ExtraFileType.SUBTITLE
     return {
         "id": extra.id,
@@ -30,6 +32,7 @@ def extra_file_resource(extra: ExtraFile) -> dict[str, Any]:
         "extension": extra.extension,
         "languageTags": list(extra.language_tags) if subtitle else None,
         "title": extra.title if subtitle else None,
+        "language": language_resource(extra.language).dump() if subtitle else None,
         "type": extra.type.value,
     }
 

@@ -52,7 +52,7 @@ class ReprocessResource(CamelModel):
     languages: list[LanguageChoice] | None = None
     release_group: str | None = None
     download_id: str | None = None
-    indexer_flags: int = 0
+    indexer_flags: int = Field(0, ge=0)
     folder_name: str | None = None
 
 
@@ -109,9 +109,10 @@ async def list_items(
     movie_id: Annotated[int | None, Query(alias="movieId", ge=1, le=INT32_MAX)] = None,
     filter_existing_files: Annotated[bool, Query(alias="filterExistingFiles")] = True,
 ) -> list[dict[str, Any]]:
-    """The video files of a folder or a tracked download, each with its film and rejections."""
-    if not folder and not download_id:
-        raise ValidationFailed.single("folder", "A folder or a downloadId must be given", folder)
+    """The video files of a folder, a tracked download or (movieId alone) the film's own folder, each
+    with its film and rejections."""
+    if not folder and not download_id and movie_id is None:
+        raise ValidationFailed.single("folder", "A folder, a downloadId or a movieId must be given", folder)
     found = await services.manual_imports.items(folder, download_id, movie_id, filter_existing_files)
     return await item_resources(services, found)
 
@@ -132,6 +133,7 @@ async def reprocess_items(
             languages=languages_of(item.languages),
             release_group=item.release_group or None,
             download_id=item.download_id or None,
+            indexer_flags=item.indexer_flags,
         )
         judged = await services.manual_imports.reprocess(chosen)
         [resource] = await item_resources(services, [judged])
@@ -149,4 +151,6 @@ def _merged(item: ReprocessResource, judged: dict[str, Any]) -> dict[str, Any]:
         merged["languages"] = [language_resource(lang).dump() for lang in languages_of(item.languages)]
     if item.release_group:
         merged["releaseGroup"] = item.release_group
+    if item.indexer_flags:
+        merged["indexerFlags"] = item.indexer_flags
     return merged

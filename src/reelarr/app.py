@@ -322,8 +322,9 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
     )
     tags.register_usage("indexerIds", indexers.providers.ids_with_tag)
+    remote_path_mappings = RemotePathMappingService(db)
     download_clients = DownloadClientService(
-        db, bus, clock, download_client_registry(), provider_statuses, tags.existing
+        db, bus, clock, download_client_registry(), provider_statuses, tags.existing, remote_path_mappings
     )
     tags.register_usage("downloadClientIds", download_clients.providers.ids_with_tag)
     indexers.download_client_exists = download_clients.providers.exists
@@ -361,7 +362,6 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         KnownFilms(bus, movie_service.keys),
     )
     grabs = GrabService(download_clients, indexers, history, decision_log, bus, clock)
-    remote_path_mappings = RemotePathMappingService(db)
     download_client_config = DownloadClientConfigService(config, bus)
     for check in import_checks(download_client_config, download_clients, tracked, remote_path_mappings):
         health_service.register(check)

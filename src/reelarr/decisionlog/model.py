@@ -36,6 +36,14 @@ class Outcome(StrEnum):
     SUPERSEDED = "superseded"
     # Sent to a download client.
     GRABBED = "grabbed"
+    # Chosen, but no download client could take it (none enabled for its protocol, or the client could
+    # not be reached): kept as a pending release and tried again at the next RSS sync (Radarr's
+    # PendingReleaseReason.DownloadClientUnavailable).
+    DOWNLOAD_CLIENT_UNAVAILABLE = "downloadClientUnavailable"
+
+
+# The outcomes of releases that wait (the queue lists them; the next RSS sync decides them again).
+WAITING = frozenset({Outcome.PENDING, Outcome.DOWNLOAD_CLIENT_UNAVAILABLE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,7 @@ class LoggedDecision:
     outcome: Outcome | None = None
     first_seen: datetime | None = None
     id: int = 0
+    outcome_message: str | None = None  # why, for an outcome that needs saying (no client could take it)
 
 
 def logged(

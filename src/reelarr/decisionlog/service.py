@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from reelarr.db.engine import Database
-from reelarr.decisionlog.model import LoggedDecision, Outcome, Source
+from reelarr.decisionlog.model import WAITING, LoggedDecision, Outcome, Source
 from reelarr.decisionlog.tables import ReleaseDecisionRow
 from reelarr.decisions.rejection import Reason, Rejection
 from reelarr.memory import collector_paused
@@ -59,6 +59,7 @@ def _values(entry: LoggedDecision, key: str) -> dict[str, Any]:
             for r in entry.rejections
         ],
         "outcome": entry.outcome.value if entry.outcome else None,
+        "outcome_message": entry.outcome_message,
         "release": release_to_json(entry.release),
     }
 
@@ -87,18 +88,22 @@ def _entry(row: ReleaseDecisionRow) -> LoggedDecision:
             for r in row.rejections
         ),
         outcome=Outcome(row.outcome) if row.outcome else None,
+        outcome_message=row.outcome_message,
         release=release_from_json(row.release),
     )
 
 
 _KEYS = ("movie_id", "release_key", "first_seen")
+_WAITING = sorted(o.value for o in WAITING)
 
 
-def _upsert(insert: Any) -> Any:
-    """Insert a decision, or replace the kept one about the same release for the same film."""
+def _upsert(insert: Any, *, keep_outcomes: bool = False) -> Any:
+    """Insert a decision, or replace the kept one about the same release for the same film (its outcome
+    too, unless `keep_outcomes`)."""
     table = ReleaseDecisionRow.__table__
     statement = insert(table)
-    updated = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in (*_KEYS, "id")}
+    kept = (*_KEYS, "id", *(("outcome", "outcome_message") if keep_outcomes else ()))
+    updated = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in kept}
     return statement.on_conflict_do_update(index_elements=["movie_id", "release_key"], set_=updated)
 
 
@@ -109,8 +114,9 @@ class DecisionLog:
         self._db = db
         self._clock = clock
 
-    async def record(self, entries: Sequence[LoggedDecision]) -> None:
-        """Keep these decisions, replacing earlier decisions about the same releases for the same films."""
+    async def record(self, entries: Sequence[LoggedDecision], *, keep_outcomes: bool = False) -> None:
+        """Keep these decisions, replacing earlier decisions about the same releases for the same films;
+        with `keep_outcomes` (an interactive search, which chooses nothing) what became of each stays."""
         if not entries:
             return
         insert = pg_insert if self._db.dialect == "postgresql" else sqlite_insert
@@ -135,7 +141,7 @@ class DecisionLog:
                 )
             # One statement with many parameter sets: compiled once and cached, where a VALUES list of
             # hundreds of rows was compiled anew on every call (most of an interactive search's time).
-            await session.execute(_upsert(insert), rows)
+            await session.execute(_upsert(insert, keep_outcomes=keep_outcomes), rows)
 
     async def for_movie(self, movie_id: int) -> list[LoggedDecision]:
         """A film's kept decisions, newest first."""
@@ -169,7 +175,30 @@ class DecisionLog:
                     ReleaseDecisionRow.movie_id == movie_id,
                     ReleaseDecisionRow.release_key == release_key(indexer_id, guid),
                 )
-                .values(outcome=Outcome.GRABBED.value)
+                .values(outcome=Outcome.GRABBED.value, outcome_message=None)
+            )
+
+    async def mark_waiting_for_client(self, movie_id: int, indexer_id: int, guid: str, message: str) -> None:
+        """Say that a chosen release waits for a download client to take it (`message` says why)."""
+        async with self._db.write() as session:
+            await session.execute(
+                update(ReleaseDecisionRow)
+                .where(
+                    ReleaseDecisionRow.movie_id == movie_id,
+                    ReleaseDecisionRow.release_key == release_key(indexer_id, guid),
+                )
+                .values(outcome=Outcome.DOWNLOAD_CLIENT_UNAVAILABLE.value, outcome_message=message[:1000])
+            )
+
+    async def supersede_waiting(self, decision_ids: Sequence[int]) -> None:
+        """Stop these releases from waiting: a release at least as good was grabbed for their film."""
+        if not decision_ids:
+            return
+        async with self._db.write() as session:
+            await session.execute(
+                update(ReleaseDecisionRow)
+                .where(ReleaseDecisionRow.id.in_(decision_ids), ReleaseDecisionRow.outcome.in_(_WAITING))
+                .values(outcome=Outcome.SUPERSEDED.value, outcome_message=None)
             )
 
     async def forget_waiting(self, decision_id: int) -> None:
@@ -180,9 +209,9 @@ class DecisionLog:
                 update(ReleaseDecisionRow)
                 .where(
                     ReleaseDecisionRow.id == decision_id,
-                    ReleaseDecisionRow.outcome == Outcome.PENDING.value,
+                    ReleaseDecisionRow.outcome.in_(_WAITING),
                 )
-                .values(outcome=None)
+                .values(outcome=None, outcome_message=None)
             )
 
     async def chosen(self) -> list[LoggedDecision]:
@@ -195,14 +224,14 @@ class DecisionLog:
             )
             return [_entry(r) for r in rows]
 
-    async def pending(self) -> list[LoggedDecision]:
-        """Releases waiting out a delay or a minimum age, to be decided again, oldest first."""
+    async def pending(self, movie_id: int | None = None) -> list[LoggedDecision]:
+        """Releases waiting out a delay or a minimum age, or for a download client, to be decided
+        again, oldest first (of one film when `movie_id` is given)."""
+        query = select(ReleaseDecisionRow).where(ReleaseDecisionRow.outcome.in_(_WAITING))
+        if movie_id is not None:
+            query = query.where(ReleaseDecisionRow.movie_id == movie_id)
         async with self._db.read() as session:
-            rows = await session.scalars(
-                select(ReleaseDecisionRow)
-                .where(ReleaseDecisionRow.outcome == Outcome.PENDING.value)
-                .order_by(ReleaseDecisionRow.first_seen, ReleaseDecisionRow.id)
-            )
+            rows = await session.scalars(query.order_by(ReleaseDecisionRow.first_seen, ReleaseDecisionRow.id))
             return [_entry(r) for r in rows]
 
     async def oldest_pending_minutes(self, now: datetime) -> dict[int, float]:

@@ -43,5 +43,7 @@ class ReleaseDecisionRow(Base):
     temporarily_rejected: Mapped[bool] = mapped_column(Boolean)
     rejections: Mapped[list[dict[str, Any]]] = mapped_column(JsonType)
     outcome: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    # Why the outcome is what it is, when that needs saying (why no download client took it).
+    outcome_message: Mapped[str | None] = mapped_column(String(1000), nullable=True)
     # The whole release, so a chosen or pending one can be grabbed later.
     release: Mapped[dict[str, Any]] = mapped_column(JsonType)

@@ -6,7 +6,7 @@ from abc import abstractmethod
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from reelarr.protocols import DownloadProtocol
 from reelarr.providers.base import Provider
@@ -19,6 +19,22 @@ class DownloadClientUnavailable(Exception):
 class DownloadRejected(Exception):
     """The client was reached but refused this release (a bad torrent, a duplicate it will not take):
     the next release may be tried."""
+
+
+class LocalPaths(Protocol):
+    """Where a path a download client reports is on this machine (the remote path mappings)."""
+
+    async def local_path(self, host: str, remote_path: str) -> str:
+        """The path on this machine of `remote_path` as reported by the client on `host`."""
+        ...
+
+
+class Unmapped:
+    """No remote path mappings: every path is where the client says."""
+
+    async def local_path(self, host: str, remote_path: str) -> str:
+        """`remote_path` unchanged."""
+        return remote_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +100,9 @@ class DownloadClient(Provider):
     (`download`) and lists what it holds for Reelarr (`items`)."""
 
     protocol: ClassVar[DownloadProtocol]
+    # Where the paths it reports are here; the download client service gives each client its mappings
+    # (a client that deletes a download's files itself must map the path it reports first).
+    paths: LocalPaths = Unmapped()
 
     @abstractmethod
     async def check_connection(self) -> None:

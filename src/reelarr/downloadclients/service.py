@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from reelarr.db.engine import Database
-from reelarr.downloadclients.base import DownloadClient, DownloadClientUnavailable
+from reelarr.downloadclients.base import DownloadClient, DownloadClientUnavailable, LocalPaths
 from reelarr.downloadclients.settings import DownloadClientOptions
 from reelarr.events import EventBus
 from reelarr.providers.family import Family
@@ -26,10 +26,6 @@ def _template_options(
     return DownloadClientOptions()
 
 
-def _build(implementation: type[DownloadClient], definition: DownloadClientDefinition) -> DownloadClient:
-    return implementation(definition)
-
-
 class DownloadClientService:
     """Download client CRUD, and reaching each client with its failures kept in its status."""
 
@@ -41,14 +37,24 @@ class DownloadClientService:
         registry: ProviderRegistry[DownloadClient],
         statuses: ProviderStatuses,
         existing_tags: ExistingTags,
+        paths: LocalPaths | None = None,
     ) -> None:
         self.statuses = statuses
+
+        def build(
+            implementation: type[DownloadClient], definition: DownloadClientDefinition
+        ) -> DownloadClient:
+            client = implementation(definition)
+            if paths is not None:
+                client.paths = paths
+            return client
+
         self.family: Family[DownloadClientOptions, DownloadClient] = Family(
             key=FAMILY,
             title="Download Client",
             options_type=DownloadClientOptions,
             registry=registry,
-            build=_build,
+            build=build,
             template_options=_template_options,
         )
         self.providers: ProviderService[DownloadClientOptions, DownloadClient] = ProviderService(

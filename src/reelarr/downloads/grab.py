@@ -2,7 +2,9 @@
 
 Radarr's DownloadService and ProcessDownloadDecisions: for each film, the best approved release is
 tried first; a release its indexer no longer has, or that the client refuses, gives way to the
-next; a client that cannot be reached stops every release of its protocol until the next run.
+next; a client that cannot be reached (or no client for the protocol) stops every release of its
+protocol until the next run, and each film's best release of that protocol waits as a pending release
+(Radarr's DownloadClientUnavailable) that the next RSS sync decides and grabs again.
 """
 
 from __future__ import annotations
@@ -12,21 +14,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from reelarr.decisionlog.model import Source
+from reelarr.decisionlog.model import LoggedDecision, Source
 from reelarr.decisionlog.service import DecisionLog
 from reelarr.decisions.engine import Decision
 from reelarr.downloadclients.base import DownloadClientUnavailable, DownloadRejected
 from reelarr.downloadclients.service import DownloadClientDefinition, DownloadClientService
 from reelarr.downloads.choosing import RoundRobin, choose_client
 from reelarr.downloads.errors import ClientUnavailable, GrabFailed, NoDownloadClient
-from reelarr.downloads.events import MovieGrabbed
+from reelarr.downloads.events import MovieGrabbed, QueueChanged
 from reelarr.downloads.fetching import fetch_grab
 from reelarr.events import EventBus
 from reelarr.history.model import HistoryEventType, NewHistory
 from reelarr.history.service import HistoryService
 from reelarr.indexers.service import IndexerService
 from reelarr.movies.model import Movie
+from reelarr.parsing.movie import parse_title
 from reelarr.protocols import DownloadProtocol
+from reelarr.quality.profile_rules import compare_models
 from reelarr.releases.model import flag_names
 
 log = logging.getLogger(__name__)
@@ -124,9 +128,31 @@ class GrabService:
             raise GrabFailed(f"{definition.name} refused {release.title}: {error}") from error
         await self._clients.statuses.record_success(definition.id)
         await self._record(decision, definition, download_id, source, request.info_hash)
+        waiting = await self._decision_log.pending(movie.id)
         await self._decision_log.mark_grabbed(movie.id, release.indexer_id, release.guid)
+        if await self._drop_superseded(decision, waiting):
+            await self._bus.publish(QueueChanged())
         log.info("Grabbed %s for %s (%s) with %s", release.title, movie.title, movie.year, definition.name)
         return Grabbed(movie.id, download_id, definition, release.title)
+
+    async def _drop_superseded(self, grabbed: Decision, waiting: Sequence[LoggedDecision]) -> bool:
+        """Radarr's RemoveGrabbed: the film's releases that waited and are no better than the one grabbed
+        stop waiting (better ones wait on, the next RSS sync decides them); whether the queue changed."""
+        subject, parsed = grabbed.subject, grabbed.parsed
+        assert subject is not None
+        assert parsed is not None
+        key = (grabbed.release.indexer_id, grabbed.release.guid)
+        superseded = []
+        was_waiting = False
+        for entry in waiting:
+            if (entry.release.indexer_id, entry.release.guid) == key:
+                was_waiting = True
+                continue
+            other = parse_title(entry.release.title)
+            if other is None or compare_models(subject.profile, parsed.quality, other.quality) >= 0:
+                superseded.append(entry.id)
+        await self._decision_log.supersede_waiting(superseded)
+        return was_waiting or bool(superseded)
 
     async def _record(
         self,
@@ -191,22 +217,40 @@ class GrabService:
         )
 
     async def process(self, ranked: Sequence[Decision], *, source: Source) -> GrabReport:
-        """Grab the best approved release of each film, trying the next when one cannot be had."""
+        """Grab the best approved release of each film, trying the next when one cannot be had; the best
+        release of a film whose protocol no client can take now waits for one (Radarr's
+        ProcessDownloadDecisions)."""
         report = GrabReport()
         done: set[int] = set()
-        stopped: set[DownloadProtocol] = set()
+        waiting: set[int] = set()
+        stopped: dict[DownloadProtocol, str] = {}
         for decision in ranked:
             movie_id = decision.movie_id
             if not decision.approved or movie_id is None or movie_id in done:
                 continue
-            if decision.release.protocol in stopped:
+            protocol = decision.release.protocol
+            if protocol in stopped:
+                if movie_id not in waiting:
+                    waiting.add(movie_id)
+                    await self._wait_for_client(decision, movie_id, stopped[protocol])
                 continue
             try:
                 report.grabbed.append(await self.grab(decision, source=source))
                 done.add(movie_id)
             except (ClientUnavailable, NoDownloadClient) as error:
-                stopped.add(decision.release.protocol)
+                stopped[protocol] = str(error)
                 report.failures.append(str(error))
+                if movie_id not in waiting:
+                    waiting.add(movie_id)
+                    await self._wait_for_client(decision, movie_id, str(error))
             except GrabFailed as error:
                 report.failures.append(str(error))
+        if waiting or any(d.temporarily_rejected and d.movie_id is not None for d in ranked):
+            # Releases began or went on waiting (Radarr's PendingReleasesUpdatedEvent): the queue lists them.
+            await self._bus.publish(QueueChanged())
         return report
+
+    async def _wait_for_client(self, decision: Decision, movie_id: int, why: str) -> None:
+        release = decision.release
+        log.info("%s waits for a download client: %s", release.title, why)
+        await self._decision_log.mark_waiting_for_client(movie_id, release.indexer_id, release.guid, why)

@@ -1,5 +1,5 @@
-"""Releases waiting to be grabbed, as Radarr's queue lists them: those a delay profile holds back. The
-user may grab one now or drop it."""
+"""Releases waiting to be grabbed, as Radarr's queue lists them: those a delay profile holds back, and
+those chosen while no download client could take them. The user may grab one now or drop it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from reelarr.blocklist.model import NewBlocklistEntry
 from reelarr.blocklist.service import BlocklistService
-from reelarr.decisionlog.model import LoggedDecision
+from reelarr.decisionlog.model import LoggedDecision, Outcome
 from reelarr.decisionlog.service import DecisionLog
 from reelarr.decisions.engine import Decision
 from reelarr.decisions.ranking import rank_key
@@ -31,6 +31,13 @@ class PendingReason(StrEnum):
     """Why a release waits (Radarr's PendingReleaseReason, as the queue's status)."""
 
     DELAY = "delay"
+    DOWNLOAD_CLIENT_UNAVAILABLE = "downloadClientUnavailable"
+
+
+def _reason(entry: LoggedDecision) -> PendingReason:
+    if entry.outcome is Outcome.DOWNLOAD_CLIENT_UNAVAILABLE:
+        return PendingReason.DOWNLOAD_CLIENT_UNAVAILABLE
+    return PendingReason.DELAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +87,7 @@ class PendingReleases:
 
     async def all(self) -> list[PendingRelease]:
         """The best waiting release of each film (Radarr's GetPendingQueue)."""
-        waiting = [(e, PendingReason.DELAY) for e in await self._log.pending()]
+        waiting = [(e, _reason(e)) for e in await self._log.pending()]
         if not waiting:
             return []
         schedule = await self._rss_schedule()
@@ -115,6 +122,7 @@ class PendingReleases:
         pending = await self.find(queue_id)
         if pending is None:
             raise NotFound(f"Pending release {queue_id} was not found")
+        # Grabbed, it leaves the waiting releases, and the grab says so (QueueChanged).
         return await self._grabs.grab(pending.decision, source=pending.logged.source)
 
     async def remove(self, queue_id: int, *, blocklist: bool = False) -> bool:

@@ -236,7 +236,8 @@ class SearchService:
             # An interactive search shows the choice to the user; it chooses nothing itself.
             now = self._clock()
             keeping = asyncio.create_task(
-                self._log.record([logged(d, movie.id, source, now) for d in ranked])
+                # Outcomes stay: a release chosen, grabbed or waiting is still so when the user looks.
+                self._log.record([logged(d, movie.id, source, now) for d in ranked], keep_outcomes=True)
             )
             return SearchReport(ranked, fetched.failures, fetched.searched, keeping=keeping)
         chosen = await self._keep(ranked, source, searched_movie=movie.id)

@@ -125,3 +125,58 @@ async def test_deleting_the_film_deletes_its_decisions(library: Library) -> None
     await log.record([_entry(movie_id, "The.Matrix.1999.720p.WEB-DL.x264-GRP")])
     assert (await library.server.client.delete(f"/api/v3/movie/{movie_id}")).status_code == 200
     assert await log.for_movie(movie_id) == []
+
+
+async def test_a_release_no_client_could_take_waits_with_its_reason(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    entry = _entry(movie_id, "The.Matrix.1999.1080p.BluRay.x264-GRP", outcome=Outcome.CHOSEN)
+    await log.record([entry])
+    await log.mark_waiting_for_client(movie_id, entry.indexer_id, entry.guid, "No torrent download client")
+    [waiting] = await log.pending()
+    assert (waiting.title, waiting.outcome) == (entry.title, Outcome.DOWNLOAD_CLIENT_UNAVAILABLE)
+    assert waiting.outcome_message == "No torrent download client"
+    assert await log.chosen() == []
+    response = await library.server.client.get("/api/v3/release/decision", params={"movieId": movie_id})
+    [kept] = response.json()
+    assert (kept["outcome"], kept["outcomeMessage"]) == (
+        "downloadClientUnavailable",
+        "No torrent download client",
+    )
+    await log.mark_grabbed(movie_id, entry.indexer_id, entry.guid)
+    assert await log.pending() == []
+    [grabbed] = await log.for_movie(movie_id)
+    assert (grabbed.outcome, grabbed.outcome_message) == (Outcome.GRABBED, None)
+
+
+async def test_superseded_waiting_releases_stop_waiting(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    delayed = _entry(movie_id, "The.Matrix.1999.720p.WEB-DL.x264-GRP", outcome=Outcome.PENDING)
+    kept = _entry(movie_id, "The.Matrix.1999.1080p.BluRay.x264-GRP", outcome=Outcome.PENDING)
+    await log.record([delayed, kept])
+    ids = {e.title: e.id for e in await log.pending(movie_id)}
+    await log.supersede_waiting([ids[delayed.title]])
+    assert [e.title for e in await log.pending(movie_id)] == [kept.title]
+    outcomes = {e.title: e.outcome for e in await log.for_movie(movie_id)}
+    assert outcomes[delayed.title] is Outcome.SUPERSEDED
+
+
+async def test_an_interactive_search_keeps_what_became_of_each_release(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    entry = _entry(movie_id, "The.Matrix.1999.1080p.BluRay.x264-GRP", outcome=Outcome.CHOSEN)
+    await log.record([entry])
+    await log.mark_waiting_for_client(
+        movie_id, entry.indexer_id, entry.guid, "qBittorrent: Unable to connect"
+    )
+    looked_at = replace(entry, decided_at=entry.decided_at + timedelta(minutes=5), outcome=None)
+    await log.record([looked_at], keep_outcomes=True)
+    [waiting] = await log.pending()
+    assert (waiting.decided_at, waiting.outcome) == (
+        looked_at.decided_at,
+        Outcome.DOWNLOAD_CLIENT_UNAVAILABLE,
+    )
+    assert waiting.outcome_message == "qBittorrent: Unable to connect"
+    await log.record([looked_at])
+    assert await log.pending() == []

@@ -5,6 +5,7 @@ as failed, removing downloads, and what wrong credentials or a closed port say."
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,9 @@ from reelarr.protocols import DownloadProtocol
 from reelarr.providers.model import ProviderDefinition
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.fixtures.media.plugin import sample_media
+from tests.support.downloadclients import add_nzbget
 from tests.support.inn import InnServer, unposted_nzb
+from tests.support.live import LiveServer
 from tests.support.net import free_port
 from tests.support.nzbget import CATEGORY, NzbgetServer
 from tests.support.waiting import eventually
@@ -262,3 +265,29 @@ async def test_status_is_the_categorys_destination(nzbget: NzbgetServer) -> None
     status = await client(nzbget).status()
     assert status.output_folders == (str(nzbget.complete_dir),)
     assert status.sorting is None
+
+
+async def test_a_finished_download_is_deleted_where_a_remote_path_mapping_puts_it(
+    server: LiveServer, nzbget: NzbgetServer, inn: InnServer, movie: bytes, tmp_path: Path
+) -> None:
+    # NZBGet "runs elsewhere": its completed folder is seen here under another path, by a mapping.
+    here = tmp_path / "mounted-complete"
+    here.mkdir()
+    mapping = {"host": nzbget.host, "remotePath": f"{nzbget.complete_dir}/", "localPath": f"{here}/"}
+    response = await server.client.post("/api/v3/remotepathmapping", json=mapping)
+    assert response.status_code == 201, response.text
+    added = await add_nzbget(server.client, nzbget)
+    clients = server.services.download_clients.providers
+    nzb = clients.instance(await clients.get(added["id"]))
+    assert isinstance(nzb, Nzbget)
+    title = "Mapped.Movie.2020.1080p.WEB-DL-GRP"
+    download_id = await nzb.download(posted(inn, title, movie))
+    done = await finished(nzb, download_id)
+    assert done.output_path is not None
+    reported = Path(done.output_path)
+    local = here / reported.relative_to(nzbget.complete_dir)
+    local.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(reported, local)  # only the mapped path exists on "this machine" now
+    await nzb.remove(download_id, delete_data=True)
+    assert not local.exists()
+    assert [h for h in nzbget.history() if h["Name"] == title] == []

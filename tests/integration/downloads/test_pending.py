@@ -3,6 +3,7 @@ session's real qBittorrent (both databases)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,17 +13,17 @@ from tests.support.library_api import add_movie, run_command
 from tests.support.qbittorrent import QBittorrentServer
 
 MATRIX_1080P = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
+MATRIX_720P = "The.Matrix.1999.720p.WEB-DL.DD5.1.H.264-SCENE"
+HD_720P_1080P = 6  # Radarr's "HD - 720p/1080p" profile
 DELAY_MINUTES = 24 * 60
 
 
-async def _waiting(library: Library) -> dict[str, Any]:
-    """A film whose best release waits out a day's torrent delay after an RSS sync."""
-    movie = await add_movie(library)
+async def _waiting(library: Library, delay: int = DELAY_MINUTES, **values: Any) -> dict[str, Any]:
+    """A film whose best release waits out a torrent delay (a day) after an RSS sync."""
+    movie = await add_movie(library, **values)
     client = library.server.client
     profile = (await client.get("/api/v3/delayprofile/1")).json()
-    assert (
-        await client.put("/api/v3/delayprofile/1", json={**profile, "torrentDelay": DELAY_MINUTES})
-    ).is_success
+    assert (await client.put("/api/v3/delayprofile/1", json={**profile, "torrentDelay": delay})).is_success
     assert (await run_command(library, "RssSync"))["status"] == "completed"
     return movie
 
@@ -104,3 +105,49 @@ async def test_removing_a_waiting_release_with_the_blocklist_keeps_it_from_comin
     assert (entry["sourceTitle"], entry["message"]) == (MATRIX_1080P, "Pending release manually blocklisted")
     assert (await run_command(library, "RssSync"))["status"] == "completed"
     assert MATRIX_1080P not in {r["title"] for r in await _queue(library)}
+
+
+async def _two_waiting(library: Library) -> tuple[dict[str, Any], Callable[[], Awaitable[dict[str, Any]]]]:
+    """A film (of the 720p/1080p profile) whose 1080p and 720p releases both wait out a two-day delay;
+    the film and what became of each of its releases."""
+    movie = await _waiting(library, delay=2 * DELAY_MINUTES, qualityProfileId=HD_720P_1080P)
+    client = library.server.client
+
+    async def outcomes() -> dict[str, Any]:
+        decisions = (await client.get("/api/v3/release/decision", params={"movieId": movie["id"]})).json()
+        return {d["title"]: d.get("outcome") for d in decisions}
+
+    kept = await outcomes()
+    assert (kept[MATRIX_1080P], kept[MATRIX_720P]) == ("pending", "pending")
+    return movie, outcomes
+
+
+async def test_grabbing_a_waiting_release_drops_the_films_waiting_releases_it_supersedes(
+    library: Library, indexer_server: IndexerFixtureServer, qbittorrent: QBittorrentServer
+) -> None:
+    _movie, outcomes = await _two_waiting(library)
+    [waiting] = await _queue(library)
+    assert waiting["title"] == MATRIX_1080P
+    assert (await library.server.client.post(f"/api/v3/queue/grab/{waiting['id']}")).status_code == 200
+    kept = await outcomes()
+    assert (kept[MATRIX_1080P], kept[MATRIX_720P]) == ("grabbed", "superseded")
+    await library.server.services.tracked_downloads.refresh()
+    assert [i["title"] for i in await _queue(library) if i["status"] == "delay"] == []
+
+
+async def test_a_better_waiting_release_waits_on_when_a_lesser_one_is_grabbed(
+    library: Library, indexer_server: IndexerFixtureServer, qbittorrent: QBittorrentServer
+) -> None:
+    movie, outcomes = await _two_waiting(library)
+    client = library.server.client
+    # The interactive search shows the releases without changing what became of them.
+    releases = (await client.get("/api/v3/release", params={"movieId": movie["id"]})).json()
+    assert (await outcomes())[MATRIX_1080P] == "pending"
+    lesser = next(r for r in releases if r["title"] == MATRIX_720P)
+    response = await client.post(
+        "/api/v3/release", json={"guid": lesser["guid"], "indexerId": lesser["indexerId"]}
+    )
+    assert response.status_code == 200, response.text
+    kept = await outcomes()
+    assert (kept[MATRIX_1080P], kept[MATRIX_720P]) == ("pending", "grabbed")
+    assert [i["title"] for i in await _queue(library) if i["status"] == "delay"] == [MATRIX_1080P]

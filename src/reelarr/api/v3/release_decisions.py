@@ -51,6 +51,7 @@ class ReleaseDecisionResource(Resource):
     rejection_reasons: list[RejectionResource]
     source: str
     outcome: str | None = None
+    outcome_message: str | None = None
     decided: datetime
     first_seen: datetime | None = None
 
@@ -81,6 +82,7 @@ def release_decision_resource(entry: LoggedDecision) -> ReleaseDecisionResource:
         ],
         source=entry.source.value,
         outcome=entry.outcome.value if entry.outcome else None,
+        outcome_message=entry.outcome_message,
         decided=entry.decided_at,
         first_seen=entry.first_seen,
     )

@@ -153,7 +153,8 @@ class Nzbget(DownloadClient):
 
     async def remove(self, download_id: str, *, delete_data: bool) -> None:
         """Delete a queued download with its partial files (GroupFinalDelete), or hide a finished one
-        in the history (HistoryDelete) and, when asked, delete its folder."""
+        in the history (HistoryDelete) and, when asked, delete its folder (where NZBGet's path is on this
+        machine, through the remote path mappings, as Radarr's Nzbget remaps its history's DestDir)."""
         async with self._rpc() as rpc:
             groups = _entries(await _call(rpc, "listgroups"))
             queued = next((g for g in groups if _matches(g, download_id)), None)
@@ -168,7 +169,8 @@ class Nzbget(DownloadClient):
             await _edit(rpc, "HistoryDelete", finished)
         item = history_item(finished)
         if delete_data and item is not None and item.output_path:
-            await asyncio.to_thread(_delete, item.output_path)
+            local = await self.paths.local_path(self.settings.host, item.output_path)
+            await asyncio.to_thread(_delete, local)
 
 
 async def _edit(rpc: NzbgetRpc, command: str, entry: Mapping[str, Any]) -> None:

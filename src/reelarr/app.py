@@ -341,7 +341,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     blocklist = BlocklistService(db)
     indexer_config = IndexerConfigService(config, bus)
     media_management = MediaManagementConfigService(config, bus)
-    tracked = TrackedDownloads(download_clients, history, movie_service, bus, clock)
+    tracked = TrackedDownloads(download_clients, history, movie_service, bus, clock, root_folders)
     search = SearchService(
         movie_service,
         indexers,

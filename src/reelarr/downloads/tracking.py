@@ -29,6 +29,8 @@ from reelarr.movies.service import MovieService
 from reelarr.parsing import parse_title
 from reelarr.protocols import DownloadProtocol
 from reelarr.quality.revision import QualityModel
+from reelarr.rootfolders.library_overlap import library_overlap
+from reelarr.rootfolders.service import RootFolders
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -131,10 +133,12 @@ class TrackedDownloads:
         movies: MovieService,
         bus: EventBus,
         clock: Clock,
+        root_folders: RootFolders,
     ) -> None:
         self._clients = clients
         self._history = history
         self._movies = movies
+        self._root_folders = root_folders
         self._bus = bus
         self._clock = clock
         self._views: dict[int, _ClientView] = {}
@@ -305,11 +309,19 @@ class TrackedDownloads:
         )
 
     async def remove(self, tracked: TrackedDownload, *, delete_data: bool) -> None:
-        """Remove a download from its client and from what is tracked."""
+        """Remove a download from its client and from what is tracked; its data too when asked, unless
+        its path overlaps the library."""
         definition = await self._clients.providers.get(tracked.client_id)
-        await self._clients.providers.instance(definition).remove(
-            tracked.item.download_id, delete_data=delete_data
-        )
+        client = self._clients.providers.instance(definition)
+        if delete_data and tracked.item.output_path:
+            host = getattr(definition.settings, "host", None)
+            output = tracked.item.output_path
+            local = await client.paths.local_path(host, output) if host else output
+            overlap = library_overlap(local, await self._root_folders.paths(), await self._movies.paths())
+            if overlap is not None:
+                log.warning("Removing %s without deleting its data: %s", tracked.item.title, overlap)
+                delete_data = False
+        await client.remove(tracked.item.download_id, delete_data=delete_data)
         view = self._views.get(tracked.client_id)
         if view is not None:
             view.downloads = [d for d in view.downloads if d.id != tracked.id]

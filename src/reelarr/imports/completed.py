@@ -13,12 +13,12 @@ from reelarr.downloadclients.settings import DownloadClientOptions
 from reelarr.downloads.config import DownloadClientConfigService
 from reelarr.downloads.tracking import StatusMessage, TrackedDownload, TrackedDownloads, TrackedState
 from reelarr.errors import ReelarrError
-from reelarr.imports.library_overlap import library_overlap
 from reelarr.imports.service import DownloadImporter, FinishedDownload, ImportInProgress
 from reelarr.imports.transfer import TransferError
 from reelarr.movies.service import MovieService
 from reelarr.protocols import DownloadProtocol
 from reelarr.remotepathmappings.service import RemotePathMappingService
+from reelarr.rootfolders.library_overlap import library_overlap
 from reelarr.rootfolders.service import RootFolders
 
 log = logging.getLogger(__name__)

@@ -291,3 +291,32 @@ async def test_a_finished_download_is_deleted_where_a_remote_path_mapping_puts_i
     await nzb.remove(download_id, delete_data=True)
     assert not local.exists()
     assert [h for h in nzbget.history() if h["Name"] == title] == []
+
+
+async def test_a_download_mapped_onto_the_library_is_removed_without_deleting_anything(
+    server: LiveServer, nzbget: NzbgetServer, inn: InnServer, movie: bytes, tmp_path: Path
+) -> None:
+    # A wrong remote path mapping puts NZBGet's download on the library's root folder: removing the
+    # download with its data must not delete the library.
+    root = tmp_path / "movies"
+    kept = root / "Alien (1979)" / "Alien (1979) Bluray-1080p.mkv"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(movie)
+    assert (await server.client.post("/api/v3/rootfolder", json={"path": str(root)})).status_code == 201
+    added = await add_nzbget(server.client, nzbget)
+    clients = server.services.download_clients.providers
+    nzb = clients.instance(await clients.get(added["id"]))
+    title = "Wrongly.Mapped.Movie.2020.1080p.WEB-DL-GRP"
+    download_id = await nzb.download(posted(inn, title, movie))
+    done = await finished(nzb, download_id)
+    assert done.output_path is not None
+    mapping = {"host": nzbget.host, "remotePath": f"{done.output_path}/", "localPath": f"{root}/"}
+    assert (await server.client.post("/api/v3/remotepathmapping", json=mapping)).status_code == 201
+
+    tracked_downloads = server.services.tracked_downloads
+    tracked = next(t for t in await tracked_downloads.refresh() if t.item.download_id == download_id)
+    await tracked_downloads.remove(tracked, delete_data=True)
+
+    assert kept.read_bytes() == movie
+    assert [h for h in nzbget.history() if h["Name"] == title] == []  # gone from NZBGet all the same
+    assert Path(done.output_path).is_dir()  # noqa: ASYNC240 - its data stays where NZBGet put it

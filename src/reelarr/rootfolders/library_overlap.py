@@ -1,10 +1,11 @@
-"""A download client's output path that overlaps the library is never imported from.
+"""A download's path that overlaps the library is never imported from, and its data never deleted.
 
 A client that names a root folder, a film's folder or a folder holding the library as a download's
-output (a misconfiguration, or a client that lies) would have the importer scan, move or delete
-the library's own files as if they were downloaded. Radarr only warns of a client saving into a
-root folder; Reelarr refuses such an import outright and says why in the queue. A download folder
-inside a root folder but outside every film's folder (`/movies/downloads`) stays allowed.
+output (a misconfiguration, a wrong remote path mapping, or a client that lies) would have the
+importer scan and move, or a removal delete, the library's own files as if they were downloaded.
+Radarr only warns of a client saving into a root folder; Reelarr refuses such an import (with the
+reason in the queue) and removes such a download from its client without its data. A download
+folder inside a root folder but outside every film's folder (`/movies/downloads`) stays allowed.
 """
 
 from __future__ import annotations

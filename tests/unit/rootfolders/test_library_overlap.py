@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelarr.imports.library_overlap import library_overlap
+from reelarr.rootfolders.library_overlap import library_overlap
 
 ROOTS = ["/data/movies", "/data/kids/"]
 FILMS = ["/data/movies/The Matrix (1999)", "/data/kids/Up (2009)"]

@@ -210,16 +210,20 @@ class ManualImports:
 
     async def import_files(self, files: Sequence[ChosenFile], mode: ImportMode) -> ManualImportOutcome:
         """Import each chosen file for its film as the person said; a tracked download whose files all
-        went in is marked imported (and handed back to its client)."""
+        went in is marked imported (and handed back to its client), and its folder removed when they
+        were moved out of it and nothing of value is left (as Radarr does)."""
         imported: list[str] = []
         failed: list[tuple[str, str]] = []
         downloads: dict[str, tuple[TrackedDownload, bool]] = {}
+        moved: set[str] = set()
         for file in files:
             download = await self.tracked_download(file.download_id) if file.download_id else None
             try:
                 film = await self._movies.get(file.movie_id)
                 finished = _with_choices(await self._download_for(film, download, file.path), file)
                 finished = replace(finished, move=mode.moves(finished.move))
+                if download is not None and finished.move:
+                    moved.add(download.item.download_id)
                 await self._importer.import_chosen(finished, file.path)
             except (TransferError, OSError, ReelarrError) as error:
                 log.warning("Manual import of %s failed: %s", file.path, error)
@@ -234,6 +238,8 @@ class ManualImports:
         for download, all_went_in in downloads.values():
             if all_went_in:
                 await self._completed.handed_back(download)
+                if download.item.download_id in moved:
+                    await self._importer.clear_download_folder(await self._completed.local_path(download))
         return ManualImportOutcome(tuple(imported), tuple(failed))
 
     # --- DownloadedMoviesScan -----------------------------------------------------------------

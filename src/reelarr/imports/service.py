@@ -43,7 +43,9 @@ from reelarr.jobs.orphans import orphaned_rows
 from reelarr.languages import Language, language_by_id
 from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.mediafiles.scan import MovieFileOnDisk, list_download, with_media_info
-from reelarr.mediamanagement.config import MediaManagementConfigService
+from reelarr.mediamanagement.attributes import attributes_of, settle_attributes
+from reelarr.mediamanagement.config import MediaManagementConfig, MediaManagementConfigService
+from reelarr.mediamanagement.folders import remove_download_folder
 from reelarr.movies.file_rules import FileRecord, record_of
 from reelarr.movies.files import MovieFileService
 from reelarr.movies.model import Movie, MovieFile
@@ -164,7 +166,22 @@ class DownloadImporter:
                 return ImportResult(None, verdicts)
             chosen = max(approved, key=lambda f: f.candidate.size)
             stored = await self._place(download, movie, existing, chosen)
+            if download.move:
+                await self.clear_download_folder(download.path)
             return ImportResult(stored, tuple(v for v in verdicts if v.path != chosen.candidate.path))
+
+    async def clear_download_folder(self, folder: str) -> bool:
+        """Remove the folder of a download moved into the library when nothing of value is left in it
+        (Radarr's ShouldDeleteFolder), never a root folder or a film's; whether it went."""
+        if not await asyncio.to_thread(os.path.isdir, folder):
+            return False  # a single-file download: its file was moved, there is no folder of its own
+        films = await self._movies.paths()
+        protected = (*films, *{os.path.dirname(path) for path in films})  # their folders and roots
+        try:
+            return await asyncio.to_thread(remove_download_folder, folder, protected)
+        except OSError as error:
+            log.warning("Could not delete the download folder %s: %s", folder, error)
+            return False
 
     async def _imported_before(self, download: FinishedDownload) -> bool:
         if download.download_id is None:
@@ -299,14 +316,14 @@ class DownloadImporter:
             await self._end(journal)
             raise
         await self._advance(journal, TransferStage.STAGED)
-        return await self._finish(journal, download, movie, media.recycle_bin, linked, record)
+        return await self._finish(journal, download, movie, media, linked, record)
 
     async def _finish(
         self,
         journal: int,
         download: FinishedDownload,
         movie: Movie,
-        recycle_bin: str,
+        media: MediaManagementConfig,
         linked: bool | None,
         record: FileRecord,
     ) -> MovieFile:
@@ -316,9 +333,13 @@ class DownloadImporter:
             # may have the same name). Without a stage the commit was done before a crash.
             staged = await asyncio.to_thread(os.path.exists, partial_path(row.destination))
             if staged and row.replaces is not None:
-                await asyncio.to_thread(retire, row.replaces, recycle_bin, os.path.basename(movie.path))
+                await asyncio.to_thread(retire, row.replaces, media.recycle_bin, os.path.basename(movie.path))
             await asyncio.to_thread(commit, row.destination)
             await self._advance(journal, TransferStage.COMMITTED)
+        # Only once committed: a hard-linked stage shares its inode with the download's file. Setting a
+        # date or a mode again is harmless, so recovery repeats this step.
+        attributes = attributes_of(media, movie.in_cinemas, movie.physical_release, movie.digital_release)
+        await asyncio.to_thread(settle_attributes, row.destination, movie.path, attributes)
         if row.mode == TransferMode.MOVE:
             await asyncio.to_thread(release_source, row.source, row.destination)
         recorded = await self._recorded(movie, record, recovering=linked is None)
@@ -491,7 +512,7 @@ class DownloadImporter:
             media = await self._media.get()
             download = _download_of(row.details["download"])
             record = _record_of(row.details["record"])
-            await self._finish(row.id, download, movie, media.recycle_bin, None, record)
+            await self._finish(row.id, download, movie, media, None, record)
 
 
 def _chosen(record: FileRecord, download: FinishedDownload) -> FileRecord:

@@ -1,12 +1,15 @@
 """An import SIGKILLed after each step of its transfer loses no file: a live server's recovery finishes
-it or undoes it, and nothing half-written stays (a real process, SQLite and PostgreSQL)."""
+it or undoes it, nothing half-written stays, and the file ends with the date and permissions the
+media management options give it (a real process, SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import signal
+import stat
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +49,9 @@ async def _film(library: Library, movie_id: int) -> dict[str, Any]:
     return film
 
 
-@pytest.mark.parametrize("step", ["stage", "retire", "commit", "release_source", "record_import"])
+@pytest.mark.parametrize(
+    "step", ["stage", "retire", "commit", "settle_attributes", "release_source", "record_import"]
+)
 async def test_an_import_killed_mid_way_is_finished_or_undone_without_losing_a_file(
     library: Library, database_url: str, sample_media: SampleMedia, tmp_path: Path, step: str
 ) -> None:
@@ -55,7 +60,16 @@ async def test_an_import_killed_mid_way_is_finished_or_undone_without_losing_a_f
     recycle.mkdir()
     media = (await client.get("/api/v3/config/mediamanagement")).json()
     assert (
-        await client.put("/api/v3/config/mediamanagement/1", json={**media, "recycleBin": str(recycle)})
+        await client.put(
+            "/api/v3/config/mediamanagement/1",
+            json={
+                **media,
+                "recycleBin": str(recycle),
+                "fileDate": "cinemas",
+                "setPermissionsLinux": True,
+                "chmodFolder": "750",
+            },
+        )
     ).is_success
     profile = (await client.get("/api/v3/qualityprofile/4")).json()
     assert (await client.put("/api/v3/qualityprofile/4", json={**profile, "upgradeAllowed": True})).is_success
@@ -91,3 +105,9 @@ async def test_an_import_killed_mid_way_is_finished_or_undone_without_losing_a_f
     assert not source.exists()
     history = (await client.get("/api/v3/history/movie", params={"movieId": movie["id"]})).json()
     assert sorted(e["eventType"] for e in history) == ["downloadFolderImported", "movieFileDeleted"]
+    # The options applied once the file was in place (again by recovery, harmlessly).
+    in_cinemas = datetime.fromisoformat(film["inCinemas"].replace("Z", "+00:00"))
+    imported, movie_folder = os.stat(folder / NEW), os.stat(folder)
+    assert imported.st_mtime == datetime(*in_cinemas.timetuple()[:3], tzinfo=UTC).timestamp()
+    assert stat.S_IMODE(imported.st_mode) == 0o640
+    assert stat.S_IMODE(movie_folder.st_mode) == 0o750

@@ -26,6 +26,7 @@ from reelarr.extras.service import ExtraFileService
 from reelarr.history.model import HistoryEventType, NewHistory
 from reelarr.history.service import HistoryService
 from reelarr.imports.events import MovieImported
+from reelarr.imports.script import ScriptContext, adopt_script_output, place_by_script, undo_script
 from reelarr.imports.specs import ImportFacts, rejections
 from reelarr.imports.tables import ImportJournalRow
 from reelarr.imports.transfer import (
@@ -308,15 +309,37 @@ class DownloadImporter:
         replaces = self._files.full_path(movie, existing) if existing is not None else None
         if destination != replaces and await asyncio.to_thread(os.path.exists, destination):
             raise TransferError(f"'{destination}' already exists and is not the film's recorded file")
-        journal = await self._begin(download, movie, candidate.path, destination, mode, existing, record)
+        # A script must not write over the replaced file of the same name: that import is the usual one.
+        script = media.script_import_path if media.use_script_import else ""
+        occupied: bool = await asyncio.to_thread(os.path.exists, destination) if script else False
+        if occupied:
+            log.warning("%s exists until the import replaces it: the import script is not run", destination)
+            script = ""
+        journal = await self._begin(
+            download, movie, candidate.path, destination, mode, existing, record, script=bool(script)
+        )
+        context = ScriptContext(
+            movie, record, mode, download.download_id, download.client, download.client_name
+        )
         try:
-            linked = await asyncio.to_thread(stage, candidate.path, destination, mode)
+            linked, mode = await self._stage(script, candidate.path, destination, context)
         except (TransferError, OSError):
             await asyncio.to_thread(undo_staging, destination)
+            if script:
+                await asyncio.to_thread(undo_script, candidate.path, destination)
             await self._end(journal)
             raise
-        await self._advance(journal, TransferStage.STAGED)
+        await self._advance(journal, TransferStage.STAGED, mode)
         return await self._finish(journal, download, movie, media, linked, record)
+
+    @staticmethod
+    async def _stage(
+        script: str, source: str, destination: str, context: ScriptContext
+    ) -> tuple[bool, TransferMode]:
+        """Stage the file, through the user's import script when there is one: (hard-linked, mode)."""
+        if script:
+            return await asyncio.to_thread(place_by_script, script, source, destination, context)
+        return await asyncio.to_thread(stage, source, destination, context.mode), context.mode
 
     async def _finish(
         self,
@@ -447,8 +470,14 @@ class DownloadImporter:
         mode: TransferMode,
         existing: MovieFile | None,
         record: FileRecord,
+        *,
+        script: bool = False,
     ) -> int:
-        details = {"download": _download_json(download), "record": _record_json(record)}
+        details: dict[str, Any] = {
+            "download": _download_json(download),
+            "record": _record_json(record),
+            "script": script,
+        }
         if existing is not None:
             details["replaced"] = {**_record_json(_record_of_file(existing)), "id": existing.id}
         row = ImportJournalRow(
@@ -478,12 +507,13 @@ class DownloadImporter:
                 raise LookupError(f"Import journal entry {journal} is gone")
             return row
 
-    async def _advance(self, journal: int, stage_reached: TransferStage) -> None:
+    async def _advance(
+        self, journal: int, stage_reached: TransferStage, mode: TransferMode | None = None
+    ) -> None:
+        values = {"stage": stage_reached.value} | ({"mode": mode.value} if mode is not None else {})
         async with self._db.write() as session:
             await session.execute(
-                update(ImportJournalRow)
-                .where(ImportJournalRow.id == journal)
-                .values(stage=stage_reached.value)
+                update(ImportJournalRow).where(ImportJournalRow.id == journal).values(**values)
             )
 
     async def _end(self, journal: int) -> None:
@@ -502,6 +532,13 @@ class DownloadImporter:
 
     async def _recover(self, row: ImportJournalRow) -> None:
         async with self._lock:
+            script = bool(row.details.get("script"))
+            if row.stage == TransferStage.STAGING and script:
+                if await asyncio.to_thread(adopt_script_output, row.source, row.destination):
+                    await self._advance(row.id, TransferStage.STAGED, TransferMode.COPY)
+                    row = await self._journal(row.id)
+                else:
+                    await asyncio.to_thread(undo_script, row.source, row.destination)
             if row.stage == TransferStage.STAGING:
                 log.warning("Undoing the interrupted import of %s (it will be imported again)", row.source)
                 await asyncio.to_thread(undo_staging, row.destination)

@@ -111,3 +111,31 @@ async def test_an_import_killed_mid_way_is_finished_or_undone_without_losing_a_f
     assert imported.st_mtime == datetime(*in_cinemas.timetuple()[:3], tzinfo=UTC).timestamp()
     assert stat.S_IMODE(imported.st_mode) == 0o640
     assert stat.S_IMODE(movie_folder.st_mode) == 0o750
+
+
+async def test_a_script_import_killed_before_its_journal_moved_on_is_finished(
+    library: Library, database_url: str, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    client = library.server.client
+    script = tmp_path / "import.sh"
+    script.write_text('#!/bin/sh\nmv "$1" "$2"\necho "[MoveStatus] MoveComplete"\n')
+    script.chmod(0o755)
+    media = (await client.get("/api/v3/config/mediamanagement")).json()
+    changes = {"useScriptImport": True, "scriptImportPath": str(script)}
+    assert (await client.put("/api/v3/config/mediamanagement/1", json={**media, **changes})).is_success
+    movie = await add_movie(library)
+    folder = Path(movie["path"])
+    content = sample_media.path(MediaKind.FEATURE_90MIN_WITH_AUDIO).read_bytes()
+    source = tmp_path / "downloads" / NEW
+    source.parent.mkdir()
+    source.write_bytes(content)
+
+    # The script moved the file (the only copy now) and the journal still says "staging".
+    await _crash(library, database_url, movie["id"], source, "place_by_script")
+    importer = library.server.services.importer
+    assert await importer.recover() == 1
+
+    assert _files(folder) == [NEW]
+    assert (folder / NEW).read_bytes() == content
+    assert not source.exists()
+    assert (await _film(library, movie["id"]))["movieFile"]["relativePath"] == NEW

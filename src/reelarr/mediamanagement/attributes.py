@@ -9,6 +9,7 @@ from __future__ import annotations
 import grp
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -93,11 +94,16 @@ def _group_id(group: str) -> int | None:
 def settle_attributes(path: str, movie_folder: str, attributes: FileAttributes) -> None:
     """Give an imported file its date and permissions, and its movie folder its permissions; a
     failure is logged, as Radarr does, and never undoes the import."""
-    try:
-        if attributes.modified is not None:
-            set_file_date(path, attributes.modified)
-        if attributes.folder_mode is not None:
-            set_permissions(path, attributes.folder_mode, attributes.group)
-            set_permissions(movie_folder, attributes.folder_mode, attributes.group)
-    except OSError as error:
-        log.warning("Could not set the date or permissions of %s: %s", path, error.strerror or error)
+    steps: list[tuple[str, Callable[[], None]]] = []
+    if attributes.modified is not None:
+        day = attributes.modified
+        steps.append((path, lambda: set_file_date(path, day)))
+    if attributes.folder_mode is not None:
+        mode, group = attributes.folder_mode, attributes.group
+        steps.append((path, lambda: set_permissions(path, mode, group)))
+        steps.append((movie_folder, lambda: set_permissions(movie_folder, mode, group)))
+    for target, step in steps:
+        try:
+            step()
+        except OSError as error:
+            log.warning("Could not set the date or permissions of %s: %s", target, error.strerror or error)

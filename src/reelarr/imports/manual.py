@@ -274,9 +274,19 @@ class ManualImports:
                 lines.append(f"{film.title} ({film.year}) not imported: {'; '.join(result.messages)}")
             else:
                 lines.append(f"{film.title} ({film.year}): imported {result.imported.relative_path}")
+                if finished.move and await self._is_download_of(path, download, film):
+                    await self._importer.clear_download_folder(path)
                 if download is not None:
                     await self._completed.handed_back(download)
         return "; ".join(lines)
+
+    async def _is_download_of(self, path: str, download: TrackedDownload | None, film: Movie) -> bool:
+        """Whether `path` is one download's folder for the film (tracked, or named for it), not a
+        folder of many downloads that a scan was pointed at: only such a folder is removed."""
+        if download is not None:
+            return True
+        named = await self._named(os.path.basename(path.rstrip(os.sep)))
+        return named is not None and named.id == film.id
 
     # --- shared steps -------------------------------------------------------------------------
 

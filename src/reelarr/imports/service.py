@@ -167,8 +167,6 @@ class DownloadImporter:
                 return ImportResult(None, verdicts)
             chosen = max(approved, key=lambda f: f.candidate.size)
             stored = await self._place(download, movie, existing, chosen)
-            if download.move:
-                await self.clear_download_folder(download.path)
             return ImportResult(stored, tuple(v for v in verdicts if v.path != chosen.candidate.path))
 
     async def clear_download_folder(self, folder: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 from reelarr.imports.service import FinishedDownload
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.integration.movies.conftest import Library
-from tests.support.library_api import add_movie
+from tests.support.library_api import add_movie, run_command
 
 TITLE = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
 
@@ -45,12 +45,20 @@ async def _import(library: Library, movie: dict[str, Any], folder: Path, *, move
     assert result.imported is not None, result.messages
 
 
+async def _scan(library: Library, path: Path, mode: str) -> str:
+    """DownloadedMoviesScan of one path, as a post-processing script asks for it; its message."""
+    done = await run_command(library, "DownloadedMoviesScan", path=str(path), importMode=mode)
+    assert done["status"] == "completed", done
+    message: str = done["message"]
+    return message
+
+
 async def test_a_moved_download_leaving_nothing_of_value_loses_its_folder(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
-    movie = await add_movie(library)
+    await add_movie(library)
     folder = _download(tmp_path, sample_media, f"{TITLE}.nfo", "Sample/the.matrix.1999.sample.mkv")
-    await _import(library, movie, folder, move=True)
+    assert "The Matrix (1999): imported" in await _scan(library, folder, "move")
     assert not folder.exists()
     assert folder.parent.is_dir()
 
@@ -58,19 +66,28 @@ async def test_a_moved_download_leaving_nothing_of_value_loses_its_folder(
 async def test_a_moved_download_leaving_another_film_keeps_its_folder(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
-    movie = await add_movie(library)
+    await add_movie(library)
     folder = _download(tmp_path, sample_media, "Bonus.Feature.1999.720p.BluRay.x264-GROUP.mkv")
-    await _import(library, movie, folder, move=True)
+    assert "The Matrix (1999): imported" in await _scan(library, folder, "move")
     assert sorted(p.name for p in folder.iterdir()) == ["Bonus.Feature.1999.720p.BluRay.x264-GROUP.mkv"]
 
 
 async def test_a_copied_download_keeps_its_folder_and_file(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
-    movie = await add_movie(library)
+    await add_movie(library)
     folder = _download(tmp_path, sample_media, f"{TITLE}.nfo")
-    await _import(library, movie, folder, move=False)
+    assert "The Matrix (1999): imported" in await _scan(library, folder, "copy")
     assert (folder / f"{TITLE}.mkv").exists()
+
+
+async def test_a_scan_of_a_folder_of_many_downloads_never_removes_it(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    await add_movie(library)
+    folder = _download(tmp_path, sample_media, f"{TITLE}.nfo")
+    assert "The Matrix (1999): imported" in await _scan(library, folder.parent, "move")
+    assert folder.parent.is_dir()  # "downloads" names no film: it is not one download's folder
 
 
 async def test_the_imported_file_gets_the_release_date_and_the_permissions(

@@ -84,7 +84,7 @@ async def test_a_script_that_moves_leaves_nothing_behind(
     source = _source(tmp_path, sample_media)
     film = await _import(library, movie, source)
     assert _is_file(film["movieFile"]["path"])
-    assert not source.parent.exists()  # the emptied download folder went too
+    assert not source.exists()
 
 
 async def test_a_deferring_script_leaves_the_transfer_to_the_import(

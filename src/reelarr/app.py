@@ -118,6 +118,7 @@ from reelarr.live import LiveHub
 from reelarr.mediacover import ImageCache
 from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.mediamanagement.config import MediaManagementConfigService
+from reelarr.mediamanagement.library import LibraryUpkeep
 from reelarr.mediamanagement.recycle_bin import clean_up_recycle_bin_command
 from reelarr.memory import return_big_blocks
 from reelarr.metadata.health import TmdbCheck
@@ -179,6 +180,7 @@ def register_commands(services: Services) -> None:
             services.media_covers.ensure,
             services.clock,
             rescan=services.movie_files.rescan_quietly,
+            rescan_policy=services.media_management.rescan_after_refresh,
         ),
         every_minutes=24 * 60,
     )
@@ -370,12 +372,18 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     )
     health_service.register(DownloadClientSortingCheck(download_clients))
     media_reader = MediaInfoReader()
+    upkeep = LibraryUpkeep(media_management, movie_service)
+    upkeep.subscribe(bus)
     movie_files = MovieFileService(
         db,
         bus,
         clock,
         movie_service,
-        FileHooks(root_folders=root_folders.paths, profile=quality.profile),
+        FileHooks(
+            root_folders=root_folders.paths,
+            profile=quality.profile,
+            create_missing_folder=upkeep.create_missing_folder,
+        ),
         reader=media_reader,
     )
 

@@ -1,7 +1,8 @@
 """A process that imports one file and is SIGKILLed right after one step of the transfer.
 
 `python -m tests.support.crashing_import <database url> <data dir> <movie id> <source> <step>`, where
-step is one of `stage`, `retire`, `commit` and `release_source` (the transfer's steps) and
+step is one of `stage` (or `place_by_script` when a script imports), `retire`, `commit`,
+`settle_attributes` (the file's date and permissions) and `release_source` (the transfer's steps) and
 `record_import` (the database write of the file row). It never reports back: the test
 looks at what it left behind (files and the import journal) and lets a live server recover it.
 """

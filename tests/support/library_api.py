@@ -40,3 +40,15 @@ async def run_command(library: Library, name: str, within: float = 60, **body: A
         return command if command["status"] in ("completed", "failed") else None
 
     return await eventually(finished, within=within)
+
+
+async def refreshed(library: Library, within: float = 30) -> None:
+    """Wait until every RefreshMovie queued (as adding a film queues one) has finished."""
+    client = library.server.client
+
+    async def done() -> bool:
+        commands = (await client.get("/api/v3/command")).json()
+        refreshes = [c for c in commands if c["name"] == "RefreshMovie"]
+        return bool(refreshes) and all(c["status"] in ("completed", "failed") for c in refreshes)
+
+    await eventually(done, within=within)

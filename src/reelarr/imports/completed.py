@@ -117,6 +117,8 @@ class CompletedDownloads:
             messages = tuple(StatusMessage(v.path, v.reasons) for v in result.verdicts if v.reasons)
             await self._tracked.mark(download, TrackedState.IMPORT_BLOCKED, messages)
             return False
+        if finished.move:  # Radarr deletes the folder it moved a download from, when nothing is left
+            await self._importer.clear_download_folder(finished.path)
         await self.handed_back(download)
         return True
 

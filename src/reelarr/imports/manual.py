@@ -216,16 +216,20 @@ class ManualImports:
 
     async def import_files(self, files: Sequence[ChosenFile], mode: ImportMode) -> ManualImportOutcome:
         """Import each chosen file for its film as the person said; a tracked download whose files all
-        went in is marked imported (and handed back to its client)."""
+        went in is marked imported (and handed back to its client), and its folder removed when they
+        were moved out of it and nothing of value is left (as Radarr does)."""
         imported: list[str] = []
         failed: list[tuple[str, str]] = []
         downloads: dict[str, tuple[TrackedDownload, bool]] = {}
+        moved: set[str] = set()
         for file in files:
             download = await self.tracked_download(file.download_id) if file.download_id else None
             try:
                 film = await self._movies.get(file.movie_id)
                 finished = _with_choices(await self._download_for(film, download, file.path), file)
                 finished = replace(finished, move=mode.moves(finished.move))
+                if download is not None and finished.move:
+                    moved.add(download.item.download_id)
                 await self._importer.import_chosen(finished, file.path)
             except (TransferError, OSError, ReelarrError) as error:
                 log.warning("Manual import of %s failed: %s", file.path, error)
@@ -240,6 +244,8 @@ class ManualImports:
         for download, all_went_in in downloads.values():
             if all_went_in:
                 await self._completed.handed_back(download)
+                if download.item.download_id in moved:
+                    await self._importer.clear_download_folder(await self._completed.local_path(download))
         return ManualImportOutcome(tuple(imported), tuple(failed))
 
     # --- DownloadedMoviesScan -----------------------------------------------------------------
@@ -274,9 +280,19 @@ class ManualImports:
                 lines.append(f"{film.title} ({film.year}) not imported: {'; '.join(result.messages)}")
             else:
                 lines.append(f"{film.title} ({film.year}): imported {result.imported.relative_path}")
+                if finished.move and await self._is_download_of(path, download, film):
+                    await self._importer.clear_download_folder(path)
                 if download is not None:
                     await self._completed.handed_back(download)
         return "; ".join(lines)
+
+    async def _is_download_of(self, path: str, download: TrackedDownload | None, film: Movie) -> bool:
+        """Whether `path` is one download's folder for the film (tracked, or named for it), not a
+        folder of many downloads that a scan was pointed at: only such a folder is removed."""
+        if download is not None:
+            return True
+        named = await self._named(os.path.basename(path.rstrip(os.sep)))
+        return named is not None and named.id == film.id
 
     # --- shared steps -------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from reelarr.extras.service import ExtraFileService
 from reelarr.history.model import HistoryEventType, NewHistory
 from reelarr.history.service import HistoryService
 from reelarr.imports.events import MovieImported
+from reelarr.imports.script import ScriptContext, adopt_script_output, place_by_script, undo_script
 from reelarr.imports.specs import ImportFacts, rejections
 from reelarr.imports.tables import ImportJournalRow
 from reelarr.imports.transfer import (
@@ -43,7 +44,9 @@ from reelarr.jobs.orphans import orphaned_rows
 from reelarr.languages import Language, language_by_id
 from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.mediafiles.scan import MovieFileOnDisk, list_download, with_media_info
-from reelarr.mediamanagement.config import MediaManagementConfigService
+from reelarr.mediamanagement.attributes import attributes_of, settle_attributes
+from reelarr.mediamanagement.config import MediaManagementConfig, MediaManagementConfigService
+from reelarr.mediamanagement.folders import remove_download_folder
 from reelarr.movies.file_rules import FileRecord, record_of
 from reelarr.movies.files import MovieFileService
 from reelarr.movies.model import Movie, MovieFile
@@ -166,6 +169,19 @@ class DownloadImporter:
             chosen = max(approved, key=lambda f: f.candidate.size)
             stored = await self._place(download, movie, existing, chosen)
             return ImportResult(stored, tuple(v for v in verdicts if v.path != chosen.candidate.path))
+
+    async def clear_download_folder(self, folder: str) -> bool:
+        """Remove the folder of a download moved into the library when nothing of value is left in it
+        (Radarr's ShouldDeleteFolder), never a root folder or a film's; whether it went."""
+        if not await asyncio.to_thread(os.path.isdir, folder):
+            return False  # a single-file download: its file was moved, there is no folder of its own
+        films = await self._movies.paths()
+        protected = (*films, *{os.path.dirname(path) for path in films})  # their folders and roots
+        try:
+            return await asyncio.to_thread(remove_download_folder, folder, protected)
+        except OSError as error:
+            log.warning("Could not delete the download folder %s: %s", folder, error)
+            return False
 
     async def _imported_before(self, download: FinishedDownload) -> bool:
         if download.download_id is None:
@@ -292,22 +308,44 @@ class DownloadImporter:
         replaces = self._files.full_path(movie, existing) if existing is not None else None
         if destination != replaces and await asyncio.to_thread(os.path.exists, destination):
             raise TransferError(f"'{destination}' already exists and is not the film's recorded file")
-        journal = await self._begin(download, movie, candidate.path, destination, mode, existing, record)
+        # A script must not write over the replaced file of the same name: that import is the usual one.
+        script = media.script_import_path if media.use_script_import else ""
+        occupied: bool = await asyncio.to_thread(os.path.exists, destination) if script else False
+        if occupied:
+            log.warning("%s exists until the import replaces it: the import script is not run", destination)
+            script = ""
+        journal = await self._begin(
+            download, movie, candidate.path, destination, mode, existing, record, script=bool(script)
+        )
+        context = ScriptContext(
+            movie, record, mode, download.download_id, download.client, download.client_name
+        )
         try:
-            linked = await asyncio.to_thread(stage, candidate.path, destination, mode)
+            linked, mode = await self._stage(script, candidate.path, destination, context)
         except (TransferError, OSError):
             await asyncio.to_thread(undo_staging, destination)
+            if script:
+                await asyncio.to_thread(undo_script, candidate.path, destination)
             await self._end(journal)
             raise
-        await self._advance(journal, TransferStage.STAGED)
-        return await self._finish(journal, download, movie, media.recycle_bin, linked, record)
+        await self._advance(journal, TransferStage.STAGED, mode)
+        return await self._finish(journal, download, movie, media, linked, record)
+
+    @staticmethod
+    async def _stage(
+        script: str, source: str, destination: str, context: ScriptContext
+    ) -> tuple[bool, TransferMode]:
+        """Stage the file, through the user's import script when there is one: (hard-linked, mode)."""
+        if script:
+            return await asyncio.to_thread(place_by_script, script, source, destination, context)
+        return await asyncio.to_thread(stage, source, destination, context.mode), context.mode
 
     async def _finish(
         self,
         journal: int,
         download: FinishedDownload,
         movie: Movie,
-        recycle_bin: str,
+        media: MediaManagementConfig,
         linked: bool | None,
         record: FileRecord,
     ) -> MovieFile:
@@ -317,9 +355,13 @@ class DownloadImporter:
             # may have the same name). Without a stage the commit was done before a crash.
             staged = await asyncio.to_thread(os.path.exists, partial_path(row.destination))
             if staged and row.replaces is not None:
-                await asyncio.to_thread(retire, row.replaces, recycle_bin, os.path.basename(movie.path))
+                await asyncio.to_thread(retire, row.replaces, media.recycle_bin, os.path.basename(movie.path))
             await asyncio.to_thread(commit, row.destination)
             await self._advance(journal, TransferStage.COMMITTED)
+        # Only once committed: a hard-linked stage shares its inode with the download's file. Setting a
+        # date or a mode again is harmless, so recovery repeats this step.
+        attributes = attributes_of(media, movie.in_cinemas, movie.physical_release, movie.digital_release)
+        await asyncio.to_thread(settle_attributes, row.destination, movie.path, attributes)
         if row.mode == TransferMode.MOVE:
             await asyncio.to_thread(release_source, row.source, row.destination)
         recorded = await self._recorded(movie, record, recovering=linked is None)
@@ -427,8 +469,14 @@ class DownloadImporter:
         mode: TransferMode,
         existing: MovieFile | None,
         record: FileRecord,
+        *,
+        script: bool = False,
     ) -> int:
-        details = {"download": _download_json(download), "record": _record_json(record)}
+        details: dict[str, Any] = {
+            "download": _download_json(download),
+            "record": _record_json(record),
+            "script": script,
+        }
         if existing is not None:
             details["replaced"] = {**_record_json(_record_of_file(existing)), "id": existing.id}
         row = ImportJournalRow(
@@ -458,12 +506,13 @@ class DownloadImporter:
                 raise LookupError(f"Import journal entry {journal} is gone")
             return row
 
-    async def _advance(self, journal: int, stage_reached: TransferStage) -> None:
+    async def _advance(
+        self, journal: int, stage_reached: TransferStage, mode: TransferMode | None = None
+    ) -> None:
+        values = {"stage": stage_reached.value} | ({"mode": mode.value} if mode is not None else {})
         async with self._db.write() as session:
             await session.execute(
-                update(ImportJournalRow)
-                .where(ImportJournalRow.id == journal)
-                .values(stage=stage_reached.value)
+                update(ImportJournalRow).where(ImportJournalRow.id == journal).values(**values)
             )
 
     async def _end(self, journal: int) -> None:
@@ -482,6 +531,13 @@ class DownloadImporter:
 
     async def _recover(self, row: ImportJournalRow) -> None:
         async with self._lock:
+            script = bool(row.details.get("script"))
+            if row.stage == TransferStage.STAGING and script:
+                if await asyncio.to_thread(adopt_script_output, row.source, row.destination):
+                    await self._advance(row.id, TransferStage.STAGED, TransferMode.COPY)
+                    row = await self._journal(row.id)
+                else:
+                    await asyncio.to_thread(undo_script, row.source, row.destination)
             if row.stage == TransferStage.STAGING:
                 log.warning("Undoing the interrupted import of %s (it will be imported again)", row.source)
                 await asyncio.to_thread(undo_staging, row.destination)
@@ -492,7 +548,7 @@ class DownloadImporter:
             media = await self._media.get()
             download = _download_of(row.details["download"])
             record = _record_of(row.details["record"])
-            await self._finish(row.id, download, movie, media.recycle_bin, None, record)
+            await self._finish(row.id, download, movie, media, None, record)
 
 
 def _chosen(record: FileRecord, download: FinishedDownload) -> FileRecord:

@@ -84,15 +84,24 @@ def check(config: MediaManagementConfig) -> list[ValidationFailure]:
         )
     if config.recycle_bin and not (os.path.isabs(config.recycle_bin) and os.path.isdir(config.recycle_bin)):
         found.append(ValidationFailure("recycleBin", "Path does not exist", config.recycle_bin))
-    if config.set_permissions_linux and not _is_octal_mode(config.chmod_folder):
+    if config.set_permissions_linux and not _is_folder_mode(config.chmod_folder):
         found.append(
-            ValidationFailure("chmodFolder", "Must be a valid octal permission", config.chmod_folder)
+            ValidationFailure(
+                "chmodFolder",
+                "Must contain a valid Unix permissions octal, with full rights for the owner (700)",
+                config.chmod_folder,
+            )
         )
+    if config.use_script_import and not os.path.isabs(config.script_import_path):
+        found.append(ValidationFailure("scriptImportPath", "Invalid Path", config.script_import_path))
     return found
 
 
-def _is_octal_mode(value: str) -> bool:
-    return len(value) in (3, 4) and all(c in "01234567" for c in value)
+def _is_folder_mode(value: str) -> bool:
+    """Radarr's FolderChmodValidator: octal access bits leaving the owner full rights (700)."""
+    if len(value) not in (3, 4) or any(c not in "01234567" for c in value):
+        return False
+    return int(value, 8) & 0o700 == 0o700
 
 
 class MediaManagementConfigService(ConfigSection[MediaManagementConfig]):
@@ -100,3 +109,7 @@ class MediaManagementConfigService(ConfigSection[MediaManagementConfig]):
 
     def __init__(self, store: ConfigStore, bus: EventBus) -> None:
         super().__init__(store, bus, MediaManagementConfig, "mediamanagement.", check)
+
+    async def rescan_after_refresh(self) -> str:
+        """When RefreshMovie rescans a film's folder: always, afterManual or never."""
+        return (await self.get()).rescan_after_refresh

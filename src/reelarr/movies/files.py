@@ -89,6 +89,8 @@ class FileHooks:
 
     root_folders: Callable[[], Awaitable[list[str]]]
     profile: Callable[[int], Awaitable[QualityProfile]]
+    # Creates a film's missing folder when the options say so (createEmptyMovieFolders).
+    create_missing_folder: Callable[[Movie], Awaitable[bool]] | None = None
 
 
 def _root_problem(root: str) -> str | None:
@@ -191,6 +193,8 @@ class MovieFileService:
         movie_id = movie.id
         existing = (await self._movies.files([movie_id])).get(movie_id)
         if not await self._disk(movie.path, os.path.isdir, movie.path):
+            if self.hooks.create_missing_folder is not None:
+                await self.hooks.create_missing_folder(movie)
             return await self._forget(movie, existing, ())
         if existing is not None:
             full = self.full_path(movie, existing)

@@ -42,6 +42,8 @@ async def test_a_client_edits_a_few_fields_and_sends_the_whole_object_back(
         ({"recycleBin": "/no/such/folder"}, "recycleBin"),
         ({"recycleBin": "relative/folder"}, "recycleBin"),
         ({"setPermissionsLinux": True, "chmodFolder": "999"}, "chmodFolder"),
+        ({"setPermissionsLinux": True, "chmodFolder": "644"}, "chmodFolder"),  # the owner needs 700
+        ({"useScriptImport": True, "scriptImportPath": "relative/script.sh"}, "scriptImportPath"),
     ],
 )
 async def test_broken_rules_are_a_400_and_nothing_is_saved(

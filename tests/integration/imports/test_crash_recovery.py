@@ -1,12 +1,15 @@
 """An import SIGKILLed after each step of its transfer loses no file: a live server's recovery finishes
-it or undoes it, and nothing half-written stays (a real process, SQLite and PostgreSQL)."""
+it or undoes it, nothing half-written stays, and the file ends with the date and permissions the
+media management options give it (a real process, SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import signal
+import stat
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +49,9 @@ async def _film(library: Library, movie_id: int) -> dict[str, Any]:
     return film
 
 
-@pytest.mark.parametrize("step", ["stage", "retire", "commit", "release_source", "record_import"])
+@pytest.mark.parametrize(
+    "step", ["stage", "retire", "commit", "settle_attributes", "release_source", "record_import"]
+)
 async def test_an_import_killed_mid_way_is_finished_or_undone_without_losing_a_file(
     library: Library, database_url: str, sample_media: SampleMedia, tmp_path: Path, step: str
 ) -> None:
@@ -55,7 +60,16 @@ async def test_an_import_killed_mid_way_is_finished_or_undone_without_losing_a_f
     recycle.mkdir()
     media = (await client.get("/api/v3/config/mediamanagement")).json()
     assert (
-        await client.put("/api/v3/config/mediamanagement/1", json={**media, "recycleBin": str(recycle)})
+        await client.put(
+            "/api/v3/config/mediamanagement/1",
+            json={
+                **media,
+                "recycleBin": str(recycle),
+                "fileDate": "cinemas",
+                "setPermissionsLinux": True,
+                "chmodFolder": "750",
+            },
+        )
     ).is_success
     profile = (await client.get("/api/v3/qualityprofile/4")).json()
     assert (await client.put("/api/v3/qualityprofile/4", json={**profile, "upgradeAllowed": True})).is_success
@@ -91,3 +105,37 @@ async def test_an_import_killed_mid_way_is_finished_or_undone_without_losing_a_f
     assert not source.exists()
     history = (await client.get("/api/v3/history/movie", params={"movieId": movie["id"]})).json()
     assert sorted(e["eventType"] for e in history) == ["downloadFolderImported", "movieFileDeleted"]
+    # The options applied once the file was in place (again by recovery, harmlessly).
+    in_cinemas = datetime.fromisoformat(film["inCinemas"].replace("Z", "+00:00"))
+    imported, movie_folder = os.stat(folder / NEW), os.stat(folder)
+    assert imported.st_mtime == datetime(*in_cinemas.timetuple()[:3], tzinfo=UTC).timestamp()
+    assert stat.S_IMODE(imported.st_mode) == 0o640
+    assert stat.S_IMODE(movie_folder.st_mode) == 0o750
+
+
+async def test_a_script_import_killed_before_its_journal_moved_on_is_finished(
+    library: Library, database_url: str, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    client = library.server.client
+    script = tmp_path / "import.sh"
+    script.write_text('#!/bin/sh\nmv "$1" "$2"\necho "[MoveStatus] MoveComplete"\n')
+    script.chmod(0o755)
+    media = (await client.get("/api/v3/config/mediamanagement")).json()
+    changes = {"useScriptImport": True, "scriptImportPath": str(script)}
+    assert (await client.put("/api/v3/config/mediamanagement/1", json={**media, **changes})).is_success
+    movie = await add_movie(library)
+    folder = Path(movie["path"])
+    content = sample_media.path(MediaKind.FEATURE_90MIN_WITH_AUDIO).read_bytes()
+    source = tmp_path / "downloads" / NEW
+    source.parent.mkdir()
+    source.write_bytes(content)
+
+    # The script moved the file (the only copy now) and the journal still says "staging".
+    await _crash(library, database_url, movie["id"], source, "place_by_script")
+    importer = library.server.services.importer
+    assert await importer.recover() == 1
+
+    assert _files(folder) == [NEW]
+    assert (folder / NEW).read_bytes() == content
+    assert not source.exists()
+    assert (await _film(library, movie["id"]))["movieFile"]["relativePath"] == NEW

@@ -67,6 +67,7 @@ async def test_a_finished_job_is_moved_into_the_library(
     assert film["hasFile"]
     assert (Path(film["path"]) / f"{TITLE}.mkv").read_bytes() == content
     assert not (folder / f"{TITLE}.mkv").exists()  # usenet downloads are moved
+    assert not folder.exists()  # and the folder goes, only an .nfo being left (Radarr's ShouldDeleteFolder)
     history = (
         await library.server.client.get("/api/v3/history/movie", params={"movieId": movie["id"]})
     ).json()

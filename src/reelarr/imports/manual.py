@@ -200,7 +200,8 @@ class ManualImports:
 
     async def check(self, files: Sequence[ChosenFile]) -> None:
         """Refuse, as a 400, chosen files that cannot be imported: not there, not a file, for an
-        unknown film, or in the folder of a film of the library (that file is the library's)."""
+        unknown film, or in the folder of another film of the library (that file is the library's).
+        A file in the chosen film's own folder is imported by moving it to the film's name."""
         if not files:
             raise ValidationFailed.single("files", "At least one file must be chosen", [])
         film_folders = await self._movies.paths()
@@ -209,9 +210,9 @@ class ManualImports:
             path = _absolute(field, file.path)
             if not await asyncio.to_thread(os.path.isfile, path):
                 raise ValidationFailed.single(field, "File does not exist", file.path)
-            await self._film(f"files[{index}].movieId", file.movie_id)
-            if any(_within(path, folder) for folder in film_folders):
-                message = "File is in the folder of a movie of the library"
+            film = await self._film(f"files[{index}].movieId", file.movie_id)
+            if any(_within(path, folder) for folder in film_folders if folder != film.path):
+                message = "File is in the folder of another movie of the library"
                 raise ValidationFailed.single(field, message, file.path)
 
     async def import_files(self, files: Sequence[ChosenFile], mode: ImportMode) -> ManualImportOutcome:
@@ -227,7 +228,9 @@ class ManualImports:
             try:
                 film = await self._movies.get(file.movie_id)
                 finished = _with_choices(await self._download_for(film, download, file.path), file)
-                finished = replace(finished, move=mode.moves(finished.move))
+                # A file already in the film's folder is renamed into place, never copied beside itself.
+                in_place = _within(file.path, film.path)
+                finished = replace(finished, move=in_place or mode.moves(finished.move))
                 if download is not None and finished.move:
                     moved.add(download.item.download_id)
                 await self._importer.import_chosen(finished, file.path)

@@ -223,9 +223,9 @@ class DownloadImporter:
         (Radarr's manual import), through the same journalled transfer."""
         async with self._lock:
             movie = await self._movies.get(download.movie_id)
-            if _within(path, movie.path):
-                raise TransferError(f"'{path}' is in the film's own folder already")
             existing = (await self._movies.files([movie.id])).get(movie.id)
+            if existing is not None and _same_path(path, self._files.full_path(movie, existing)):
+                raise TransferError(f"'{path}' is the film's recorded file already")
             try:
                 scan = await asyncio.to_thread(list_download, path, keep_samples=True)
             except (FileNotFoundError, NotADirectoryError) as error:
@@ -306,6 +306,8 @@ class DownloadImporter:
         media = await self._media.get()
         mode = _mode(download, media.copy_using_hardlinks)
         replaces = self._files.full_path(movie, existing) if existing is not None else None
+        if _same_path(candidate.path, destination):
+            raise TransferError(f"'{destination}' has the film's name already; rescan the film to record it")
         if destination != replaces and await asyncio.to_thread(os.path.exists, destination):
             raise TransferError(f"'{destination}' already exists and is not the film's recorded file")
         # A script must not write over the replaced file of the same name: that import is the usual one.
@@ -563,12 +565,8 @@ def _chosen(record: FileRecord, download: FinishedDownload) -> FileRecord:
     return record
 
 
-def _within(path: str, folder: str) -> bool:
-    """Whether `path` is `folder` or lies inside it."""
-    if not folder:
-        return False
-    full, base = os.path.abspath(path), os.path.abspath(folder)
-    return full == base or full.startswith(base.rstrip(os.sep) + os.sep)
+def _same_path(first: str, second: str) -> bool:
+    return os.path.normpath(first) == os.path.normpath(second)
 
 
 def _mode(download: FinishedDownload, hardlinks: bool) -> TransferMode:

@@ -166,6 +166,63 @@ async def test_a_movie_id_alone_lists_the_video_files_of_the_film_s_own_folder(
     assert sorted(i["path"] for i in every) == sorted([str(other), str(recorded)])
 
 
+async def test_a_file_listed_from_the_film_s_own_folder_is_moved_in_under_the_film_s_name(
+    library: Library, sample_media: SampleMedia
+) -> None:
+    naming = (await library.server.client.get("/api/v3/config/naming")).json()
+    renamed = await library.server.client.put(
+        "/api/v3/config/naming/1", json={**naming, "renameMovies": True}
+    )
+    assert renamed.status_code == 202, renamed.text
+    movie = await add_movie(library)
+    folder = Path(movie["path"])
+    sample_media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, folder / f"{MATRIX_FOLDER}.mkv")
+    assert (await run_command(library, "RescanMovie", movieId=movie["id"]))["status"] == "completed"
+    old = folder / (await _film(library, movie["id"]))["movieFile"]["relativePath"]
+    other = sample_media.copy_to(MediaKind.H264_720P_AC3_51_TWO_LANGUAGES, folder / "extra-copy.mkv")
+    content = other.read_bytes()
+    [item] = await _items(library, movieId=movie["id"])
+    assert item["path"] == str(other)
+
+    done = await run_command(
+        library,
+        "ManualImport",
+        files=[{"path": str(other), "movieId": movie["id"], "quality": BLURAY_1080P}],
+        importMode="copy",  # a file in the film's own folder is moved whatever was asked
+    )
+
+    assert done["status"] == "completed", done
+    film = await _film(library, movie["id"])
+    placed = folder / film["movieFile"]["relativePath"]
+    assert placed.name == "The Matrix (1999) Bluray-1080p.mkv"
+    assert placed.read_bytes() == content
+    assert sorted(os.listdir(folder)) == [placed.name]  # the old file replaced, no copy beside it
+    assert not _exists(str(old)) or old == placed
+
+
+async def test_a_file_of_the_film_s_own_folder_already_under_its_name_is_left_for_a_rescan(
+    library: Library, sample_media: SampleMedia
+) -> None:
+    movie = await add_movie(library)
+    folder = Path(movie["path"])
+    sample_media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, folder / f"{MATRIX_FOLDER}.mkv")
+    assert (await run_command(library, "RescanMovie", movieId=movie["id"]))["status"] == "completed"
+    recorded = (await _film(library, movie["id"]))["movieFile"]
+    other = sample_media.copy_to(
+        MediaKind.FEATURE_90MIN_WITH_AUDIO, folder / "The.Matrix.1999.720p.WEB-DL.mkv"
+    )
+    content = other.read_bytes()
+
+    done = await run_command(
+        library, "ManualImport", files=[{"path": str(other), "movieId": movie["id"]}], importMode="move"
+    )
+
+    # Renaming is off: the file's own name is the film's name, so there is nothing to move.
+    assert "rescan the film" in done["message"], done
+    assert other.read_bytes() == content
+    assert (await _film(library, movie["id"]))["movieFile"]["id"] == recorded["id"]
+
+
 async def test_a_movie_id_alone_lists_nothing_for_a_film_without_a_folder(library: Library) -> None:
     movie = await add_movie(library)
 
@@ -317,7 +374,6 @@ async def test_bad_manual_import_input_is_a_400(
         {"name": "ManualImport", "files": [{"path": "v.mkv", "movieId": movie["id"]}]},
         {"name": "ManualImport", "files": [{"path": str(video), "movieId": 9999}]},
         {"name": "ManualImport", "files": [{"path": str(video), "movieId": 2**40}]},
-        {"name": "ManualImport", "files": [{"path": str(in_library), "movieId": movie["id"]}]},
         {"name": "ManualImport", "files": [{"path": str(in_other), "movieId": movie["id"]}]},
         {
             "name": "ManualImport",

@@ -29,6 +29,7 @@ from reelarr.movies.service import MovieService
 from reelarr.parsing import parse_title
 from reelarr.protocols import DownloadProtocol
 from reelarr.quality.revision import QualityModel
+from reelarr.releases.model import flags_named
 from reelarr.rootfolders.library_overlap import library_overlap
 from reelarr.rootfolders.service import RootFolders
 
@@ -84,6 +85,7 @@ class TrackedDownload:
     formats: tuple[str, ...] = ()
     format_score: int = 0
     indexer: str | None = None
+    indexer_flags: int = 0  # the grabbed release's, kept on the imported file
     added: datetime | None = None  # when it was grabbed
     messages: tuple[StatusMessage, ...] = ()
     client_unavailable: bool = False
@@ -285,6 +287,7 @@ class TrackedDownloads:
                 formats=grab.custom_formats,
                 format_score=int(score) if score.lstrip("-").isdecimal() else 0,
                 indexer=grab.data.get("Indexer") or None,
+                indexer_flags=int(flags_named(grab.data.get("IndexerFlags", ""))),
                 added=grab.date,
                 messages=messages,
             )

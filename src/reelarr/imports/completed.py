@@ -146,6 +146,7 @@ class CompletedDownloads:
             quality=download.quality if download.added is not None else None,
             languages=download.languages,
             indexer=download.indexer or "",
+            indexer_flags=download.indexer_flags,
         )
 
     async def handed_back(self, download: TrackedDownload) -> None:

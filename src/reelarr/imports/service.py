@@ -84,7 +84,7 @@ class FinishedDownload:
     indexer: str = ""
     imported_at: datetime | None = None
     release_group: str | None = None  # a person's choice (manual import), over the file name's
-    indexer_flags: int = 0  # a person's choice (manual import): Radarr's IndexerFlags of the file
+    indexer_flags: int = 0  # Radarr's IndexerFlags of the file: the grabbed release's, or a person's choice
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,16 @@ def flag_names(flags: IndexerFlags) -> list[str]:
     return [name for flag, name in FLAG_NAMES.items() if flag in flags]
 
 
+def flags_named(text: str) -> IndexerFlags:
+    """The flags of a comma-separated list of Radarr's names (as grab history keeps them); unknown
+    names are ignored."""
+    by_name = {name.lower(): flag for flag, name in FLAG_NAMES.items()}
+    flags = NO_FLAGS
+    for name in text.split(","):
+        flags |= by_name.get(name.strip().lower(), NO_FLAGS)
+    return flags
+
+
 @dataclass(frozen=True, slots=True)
 class Release:
     """One release as an indexer reported it, before any decision about it."""

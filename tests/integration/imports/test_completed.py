@@ -28,13 +28,20 @@ def _offer(
     qbittorrent: QBittorrentServer,
     content: bytes,
     title: str = TITLE,
+    **release_values: Any,
 ) -> str:
-    """List one release of `content` on the fixture Torznab and put its file where qBittorrent will
-    find it already downloaded; the torrent's info hash."""
+    """List one release of `content` on the fixture Torznab (`release_values` for its other fields)
+    and put its file where qBittorrent will find it already downloaded; the torrent's info hash."""
     torrent, info_hash = make_torrent(f"{title}.mkv", content)
     (qbittorrent.save_path / f"{title}.mkv").write_bytes(content)
     release = FixtureRelease(
-        title, 8 * GIGABYTE, timedelta(hours=3), imdb_id=133093, tmdb_id=603, torrent=torrent
+        title,
+        8 * GIGABYTE,
+        timedelta(hours=3),
+        imdb_id=133093,
+        tmdb_id=603,
+        torrent=torrent,
+        **release_values,
     )
     indexer_server.site("torznab").releases = [release]
     return info_hash
@@ -117,6 +124,23 @@ async def test_a_finished_torrent_is_hardlinked_into_the_library_under_its_clean
     again = await run_command(library, "RefreshMonitoredDownloads")
     assert "0 imported" in again["message"], again
     assert len(await _history(library, movie["id"])) == 2
+
+
+async def test_the_grabbed_release_s_indexer_flags_are_kept_on_the_imported_file(
+    library: Library,
+    indexer_server: IndexerFixtureServer,
+    qbittorrent: QBittorrentServer,
+    sample_media: SampleMedia,
+) -> None:
+    content = sample_media.path(MediaKind.FEATURE_90MIN_WITH_AUDIO).read_bytes()
+    _offer(indexer_server, qbittorrent, content, download_factor=0.0, tags=("internal",))
+    movie = await add_movie(library)
+    grabbed = await _grab(library, movie["id"])
+    imported = await _until_imported(library, movie["id"])
+
+    freeleech_internal = 1 | 32  # Radarr's G_Freeleech and G_Internal
+    assert {"G_Freeleech", "G_Internal"} <= set(grabbed["indexerFlags"])
+    assert imported["movieFile"]["indexerFlags"] == freeleech_internal
 
 
 async def test_the_post_import_category_is_set_once_imported(

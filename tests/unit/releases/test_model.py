@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from reelarr.protocols import DownloadProtocol
-from reelarr.releases.model import IndexerFlags, release_from_json, release_to_json
+from reelarr.releases.model import (
+    NO_FLAGS,
+    IndexerFlags,
+    flag_names,
+    flags_named,
+    release_from_json,
+    release_to_json,
+)
 from tests.unit.decisions.builders import NOW, release
 
 
@@ -28,3 +35,10 @@ def test_age_in_minutes_hours_and_whole_days() -> None:
     assert aged.age_hours(NOW) == 54
     assert aged.age_minutes(NOW) == 54 * 60
     assert release(publish_date=NOW + timedelta(hours=1)).age_minutes(NOW) == 0, "clock skew is no age"
+
+
+def test_flags_are_read_back_from_their_names_as_grab_history_keeps_them() -> None:
+    flags = IndexerFlags.G_FREELEECH | IndexerFlags.G_INTERNAL | IndexerFlags.NUKED
+    assert flags_named(", ".join(flag_names(flags))) == flags
+    assert flags_named("g_scene, Unknown, ") == IndexerFlags.G_SCENE
+    assert flags_named("") == NO_FLAGS

@@ -5,6 +5,7 @@ permissions set (both databases)."""
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +29,9 @@ async def _options(library: Library, **changes: Any) -> None:
 def _download(tmp_path: Path, sample_media: SampleMedia, *leftovers: str) -> Path:
     folder = tmp_path / "downloads" / TITLE
     folder.mkdir(parents=True)
-    sample_media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, folder / f"{TITLE}.mkv")
+    # A copy, not the sample's hard link: the options change the file's date and mode, which a link
+    # would pass on to the session's cached sample.
+    shutil.copyfile(sample_media.path(MediaKind.FEATURE_90MIN_WITH_AUDIO), folder / f"{TITLE}.mkv")
     for name in leftovers:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(b"left over")
@@ -114,3 +117,23 @@ async def test_without_the_options_the_file_keeps_its_own_date(
     await _import(library, movie, folder, move=True)
     film = (await library.server.client.get(f"/api/v3/movie/{movie['id']}")).json()
     assert _stat(film["movieFile"]["path"]).st_mtime == before
+
+
+async def test_a_rescan_gives_the_film_s_file_the_date_the_option_says(
+    library: Library, sample_media: SampleMedia
+) -> None:
+    movie = await add_movie(library)
+    video = Path(movie["path"]) / f"{TITLE}.mkv"
+    video.parent.mkdir(parents=True)
+    shutil.copyfile(sample_media.path(MediaKind.FEATURE_90MIN_WITH_AUDIO), video)
+    assert (await run_command(library, "RescanMovie", movieId=movie["id"]))["status"] == "completed"
+    untouched = _stat(str(video)).st_mtime
+
+    await _options(library, fileDate="cinemas")
+    assert (await run_command(library, "RescanMovie", movieId=movie["id"]))["status"] == "completed"
+
+    film = (await library.server.client.get(f"/api/v3/movie/{movie['id']}")).json()
+    in_cinemas = datetime.fromisoformat(film["inCinemas"])
+    wanted = datetime(*in_cinemas.timetuple()[:3], tzinfo=UTC).timestamp()
+    assert wanted != untouched
+    assert _stat(str(video)).st_mtime == wanted

@@ -25,6 +25,8 @@ from reelarr.downloadclients.settings import DownloadClientOptions
 from reelarr.errors import ValidationFailure
 from reelarr.protocols import DownloadProtocol
 from reelarr.providers.model import ProviderDefinition
+from tests.support.downloadclients import rtorrent_resource
+from tests.support.live import LiveServer
 from tests.support.net import free_port
 from tests.support.rtorrent import RTorrentServer
 from tests.support.torrentfiles import ANNOUNCE, make_magnet, make_torrent, random_content
@@ -237,3 +239,28 @@ async def test_the_output_folder_is_rtorrents_default_directory_or_the_settings(
     assert (await client(rtorrent).status()).output_folders == (str(rtorrent.download_dir),)
     chosen = client(rtorrent, movieDirectory=str(tmp_path))
     assert (await chosen.status()).output_folders == (str(tmp_path),)
+
+
+async def test_removing_with_data_deletes_where_a_remote_path_mapping_puts_it(
+    server: LiveServer, rtorrent: RTorrentServer, tmp_path: Path
+) -> None:
+    # rTorrent "runs elsewhere": its download folder is seen here under another path, by a mapping.
+    here = tmp_path / "mounted-downloads"
+    here.mkdir()
+    mapping = {"host": "127.0.0.1", "remotePath": f"{rtorrent.download_dir}/", "localPath": f"{here}/"}
+    assert (await server.client.post("/api/v3/remotepathmapping", json=mapping)).status_code == 201
+    body = await rtorrent_resource(server.client, rtorrent)
+    added = await server.client.post("/api/v3/downloadclient", json=body)
+    assert added.status_code == 201, added.text
+    clients = server.services.download_clients.providers
+    rtorrent_client = clients.instance(await clients.get(added.json()["id"]))
+    grab, reported = with_content(rtorrent, "Mapped.Removed.Movie.mkv")
+    await rtorrent_client.download(grab)
+    await eventually(lambda: _complete(rtorrent, str(grab.info_hash)))
+    local = here / reported.name
+    reported.rename(local)  # only the mapped path exists on "this machine" now
+
+    await rtorrent_client.remove(str(grab.info_hash), delete_data=True)
+
+    assert str(grab.info_hash) not in rtorrent.hashes()
+    assert not local.exists()

@@ -145,8 +145,10 @@ class RTorrent(DownloadClient):
             return torrent
 
         torrent = await self._unavailable_on_error(removing)
-        if torrent is not None:
-            await asyncio.to_thread(delete_content, torrent.output_path, torrent.name)
+        if torrent is not None and torrent.output_path:
+            # rTorrent names the content in its own terms: a remote path mapping says where it is here.
+            local = await self.paths.local_path(self.settings.host, torrent.output_path)
+            await asyncio.to_thread(delete_content, local, torrent.name)
 
     async def mark_imported(self, download_id: str) -> None:
         """Give the torrent the post-import label, when there is one other than Reelarr's (it keeps

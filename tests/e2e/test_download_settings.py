@@ -196,3 +196,24 @@ def test_file_management_options_are_saved_reloaded_and_a_missing_recycle_bin_is
     assert (saved["recycleBin"], saved["recycleBinCleanupDays"]) == (str(bin_folder), 14)
     assert (saved["downloadPropersAndRepacks"], saved["copyUsingHardlinks"]) == ("doNotPrefer", False)
     assert saved["importExtraFiles"] is True
+
+
+def test_script_import_is_turned_on_with_its_script_and_a_relative_path_is_named(
+    server: ReelarrServer, page: Page, tmp_path: Path
+) -> None:
+    script = tmp_path / "import.sh"
+    script.write_text("#!/bin/sh\necho '[MoveStatus] MoveComplete'\n")
+    log_in(page, server, "/settings/mediamanagement")
+    options = page.get_by_role("form", name="File management options")
+    expect(options.get_by_label("Import script path")).to_be_hidden()
+    options.get_by_label("Use script import").check()
+    path = options.get_by_label("Import script path")
+    path.fill("import.sh")
+    options.get_by_role("button", name="Save file management").click()
+    expect(path).to_have_attribute("aria-invalid", "true")
+
+    path.fill(str(script))
+    options.get_by_role("button", name="Save file management").click()
+    expect(options.get_by_role("status")).to_have_text("File management saved")
+    saved = api_get(server, "/config/mediamanagement")
+    assert (saved["useScriptImport"], saved["scriptImportPath"]) == (True, str(script))

@@ -28,6 +28,8 @@ const KEYS: Key[] = [
   "importExtraFiles",
   "extraFileExtensions",
   "enableMediaInfo",
+  "useScriptImport",
+  "scriptImportPath",
 ];
 const FIELDS = Object.fromEntries(KEYS.map((key) => [key, key]));
 
@@ -78,6 +80,19 @@ export function MediaManagementOptions() {
             error={errors.fields.extraFileExtensions}
             hint="The extensions of the extra files to import (srt, nfo...)."
             onChange={(items) => update({ extraFileExtensions: joinList(items) })}
+          />
+        )}
+        {flag("useScriptImport", "Use script import", "Import with your own script instead of moving, copying or hardlinking.")}
+        {draft.useScriptImport && (
+          <Field
+            label="Import script path"
+            name="scriptImportPath"
+            autoComplete="off"
+            spellCheck={false}
+            value={draft.scriptImportPath}
+            error={errors.fields.scriptImportPath}
+            hint="The absolute path of the script. It gets the source and destination as arguments and the radarr_* environment variables; its [MoveStatus] line says what it did."
+            onChange={(e) => update({ scriptImportPath: e.target.value })}
           />
         )}
       </fieldset>

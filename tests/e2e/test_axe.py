@@ -1,0 +1,155 @@
+"""An automated accessibility audit: axe-core (the UI's devDependency) run on each main page.
+
+Each page is its own test and fails on a WCAG 2.1 A/AA violation axe rates serious or critical,
+printing the rule, its help and the elements that break it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from test_accessibility import library  # noqa: F401  (the module's small library, reused)
+from test_movies import log_in
+
+if TYPE_CHECKING:
+    from conftest import ReelarrServer
+
+pytestmark = pytest.mark.e2e
+
+AXE = Path(__file__).resolve().parents[2] / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAILING_IMPACTS = {"serious", "critical"}
+# Rules left out, each with the reason it is a false positive here. None so far.
+EXCLUDED_RULES: dict[str, str] = {}
+
+AUDIT = """async ({ tags, rules }) => {
+    const options = { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] };
+    if (rules.length) options.rules = Object.fromEntries(rules.map((id) => [id, { enabled: false }]));
+    const results = await axe.run(document, options);
+    return results.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+        targets: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+}"""
+
+
+@pytest.fixture
+def page(browser: Browser, tmp_path: Path) -> Iterator[Page]:
+    """conftest's page, in a context that lets axe's script past the server's Content-Security-Policy
+    (`script-src 'self'` refuses the script Playwright injects); the policy stays on for the app."""
+    context = browser.new_context(viewport={"width": 1200, "height": 800}, bypass_csp=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        page.screenshot(path=str(tmp_path / "last-page.png"))
+        context.close()
+
+
+def audit(page: Page) -> list[dict[str, Any]]:
+    """axe's serious and critical WCAG 2.1 A/AA violations on the page as it is now."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `cd frontend && npm ci` (make ui does it)")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    found = page.evaluate(AUDIT, {"tags": WCAG_21_A_AA, "rules": list(EXCLUDED_RULES)})
+    return [v for v in found if v["impact"] in FAILING_IMPACTS]
+
+
+def report(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["targets"]:
+            summary = " ".join(node["summary"].split())
+            lines.append(f"    {node['target']}\n        {summary}")
+    return "\n".join(lines)
+
+
+def expect_no_violations(page: Page) -> None:
+    """Audit the page in both colour schemes (the UI is dark first, light when the system asks)."""
+    found = []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
+        violations = audit(page)
+        if violations:
+            found.append(f"in the {scheme} scheme, {len(violations)} violation(s):\n{report(violations)}")
+    assert not found, "\n".join(found)
+
+
+def settled(page: Page, heading: str | None = None) -> None:
+    """Wait until the page has drawn its heading and nothing is loading any more."""
+    if heading is None:
+        expect(page.locator("main h1").first).to_be_visible()
+    else:
+        expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="Loading")).to_have_count(0)
+
+
+SIGNED_IN_PAGES = {
+    "library-posters": "/?view=posters",
+    "library-table": "/?view=table",
+    "add-movie": "/add/new",
+    "import-library": "/add/import",
+    "calendar": "/calendar",
+    "queue": "/activity/queue",
+    "history": "/activity/history",
+    "blocklist": "/activity/blocklist",
+    "settings": "/settings",
+    "media-management": "/settings/mediamanagement",
+    "profiles": "/settings/profiles",
+    "quality": "/settings/quality",
+    "custom-formats": "/settings/customformats",
+    "indexers": "/settings/indexers",
+    "download-clients": "/settings/downloadclients",
+    "tags": "/settings/tags",
+    "tmdb": "/settings/tmdb",
+    "general": "/settings/general",
+    "status": "/system/status",
+    "tasks": "/system/tasks",
+}
+
+
+@pytest.mark.parametrize("address", SIGNED_IN_PAGES.values(), ids=SIGNED_IN_PAGES.keys())
+def test_page_has_no_serious_violations(
+    server: ReelarrServer,
+    library: dict[str, Any],  # noqa: F811
+    page: Page,
+    address: str,
+) -> None:
+    log_in(page, server, address)
+    settled(page)
+    expect_no_violations(page)
+
+
+def test_movie_page_has_no_serious_violations(
+    server: ReelarrServer,
+    library: dict[str, Any],  # noqa: F811
+    page: Page,
+) -> None:
+    log_in(page, server, f"/movie/{library['movie']['titleSlug']}")
+    settled(page, "The Matrix")
+    expect(page.get_by_role("list", name="Cast")).to_be_visible()
+    expect_no_violations(page)
+
+
+def test_add_movie_search_results_have_no_serious_violations(
+    server: ReelarrServer,
+    library: dict[str, Any],  # noqa: F811
+    page: Page,
+) -> None:
+    log_in(page, server, "/add/new")
+    page.get_by_label("Search for a movie").fill("matrix")
+    expect(page.get_by_role("article", name="The Matrix (1999)")).to_be_visible()
+    expect_no_violations(page)
+
+
+def test_login_page_has_no_serious_violations(server: ReelarrServer, page: Page) -> None:
+    page.goto(f"{server.url}/login")
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
+    expect_no_violations(page)

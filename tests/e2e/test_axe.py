@@ -153,3 +153,45 @@ def test_login_page_has_no_serious_violations(server: ReelarrServer, page: Page)
     page.goto(f"{server.url}/login")
     expect(page.get_by_role("button", name="Log in")).to_be_visible()
     expect_no_violations(page)
+
+
+# A dialog: the page it opens on, the buttons pressed in turn (the last opens it) and its name.
+DIALOGS = {
+    "edit-movie": ("/movie/603", ["Edit"], "Edit The Matrix"),
+    "delete-movie": ("/movie/603", ["Delete"], "Delete The Matrix"),
+    "interactive-search": ("/movie/603", ["Interactive search"], "Interactive search - The Matrix"),
+    "mass-editor": ("/?view=table", ["Select movies", "Select all shown (1)", "Edit"], "Edit 1 movie"),
+    "calendar-feed": ("/calendar", ["iCal link"], "Calendar feed"),
+    "indexer-chooser": ("/settings/indexers", ["Add indexer"], "Add indexer"),
+    "indexer-form": ("/settings/indexers", ["Add indexer", "Newznab"], "Add indexer - Newznab"),
+    "download-client-form": (
+        "/settings/downloadclients",
+        ["Add download client", "qBittorrent"],
+        "Add download client - qBittorrent",
+    ),
+    "remote-path-mapping": ("/settings/downloadclients", ["Add mapping"], "Add remote path mapping"),
+    "quality-profile": ("/settings/profiles", ["Add profile"], "Add quality profile"),
+    "delay-profile": ("/settings/profiles", ["Add delay profile"], "Add delay profile"),
+    "release-profile": ("/settings/profiles", ["Add release profile"], "Add release profile"),
+    "custom-format": ("/settings/customformats", ["Add custom format"], "Add custom format"),
+    "custom-format-import": ("/settings/customformats", ["Import"], "Import custom format"),
+}
+
+
+@pytest.mark.parametrize(("address", "buttons", "dialog"), DIALOGS.values(), ids=DIALOGS.keys())
+def test_dialog_has_no_serious_violations(
+    server: ReelarrServer,
+    library: dict[str, Any],  # noqa: F811
+    page: Page,
+    address: str,
+    buttons: list[str],
+    dialog: str,
+) -> None:
+    log_in(page, server, address)
+    settled(page)
+    for button in buttons:
+        page.get_by_role("button", name=button, exact=True).first.click()
+    opened = page.get_by_role("dialog", name=dialog, exact=True)
+    expect(opened).to_be_visible()
+    expect(opened.get_by_role("status").filter(has_text="Loading")).to_have_count(0)
+    expect_no_violations(page)

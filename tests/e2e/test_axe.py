@@ -156,6 +156,7 @@ SIGNED_IN_PAGES = {
     "general": "/settings/general",
     "status": "/system/status",
     "tasks": "/system/tasks",
+    "not-found": "/no/such/page",
 }
 
 
@@ -198,6 +199,31 @@ def test_login_page_has_no_serious_violations(server: ReelarrServer, page: Page)
     expect(page.get_by_role("button", name="Log in")).to_be_visible()
     expect_no_violations(page)
 
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill("wrong")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect_no_violations(page)
+
+
+def test_setup_page_has_no_serious_violations(reelarr_server: ReelarrServer, page: Page) -> None:
+    page.goto(f"{reelarr_server.url}/setup")
+    expect(page.get_by_role("button", name="Create account")).to_be_visible()
+    expect_no_violations(page)
+
+
+def test_narrow_screen_with_the_menu_open_has_no_serious_violations(
+    server: ReelarrServer,
+    furnished: dict[str, Any],
+    page: Page,
+) -> None:
+    page.set_viewport_size({"width": 600, "height": 800})
+    log_in(page, server, "/?view=posters")
+    settled(page)
+    page.get_by_role("button", name="Menu").click()
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    expect_no_violations(page)
+
 
 # A dialog: the page it opens on, the buttons pressed in turn (the last opens it) and its name.
 DIALOGS = {
@@ -211,6 +237,9 @@ DIALOGS = {
         ["Edit Seedbox"],
         "Edit download client - qBittorrent",
     ),
+    "mass-delete": ("/?view=table", ["Select movies", "Select all shown (2)", "Delete"], "Delete 2 movies"),
+    "rename-files": ("/movie/603", ["Rename"], "Organize & Rename — The Matrix"),
+    "delete-tag": ("/settings/tags", ["Delete tag films"], "Delete tag films"),
     "calendar-feed": ("/calendar", ["iCal link"], "Calendar feed"),
     "indexer-chooser": ("/settings/indexers", ["Add indexer"], "Add indexer"),
     "indexer-form": ("/settings/indexers", ["Add indexer", "Newznab"], "Add indexer - Newznab"),
@@ -245,3 +274,14 @@ def test_dialog_has_no_serious_violations(
     expect(opened).to_be_visible()
     expect(opened.get_by_role("status").filter(has_text=re.compile("Loading|Searching"))).to_have_count(0)
     expect_no_violations(page)
+
+
+def test_the_audit_reports_a_violation_it_is_shown(page: Page) -> None:
+    """The audit is not silently empty: an unlabelled field and faint text are caught and listed."""
+    page.set_content(
+        "<html lang='en'><title>t</title><main><h1>Form</h1><input type='text'>"
+        "<p style='color:#ccc;background:#fff'>faint</p></main></html>"
+    )
+    violations = audit(page)
+    assert {v["id"] for v in violations} == {"label", "color-contrast"}
+    assert "\n    input\n" in report(violations)

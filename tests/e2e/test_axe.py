@@ -157,6 +157,7 @@ SIGNED_IN_PAGES = {
     "status": "/system/status",
     "tasks": "/system/tasks",
     "not-found": "/no/such/page",
+    "movie-not-in-library": "/movie/155",
 }
 
 
@@ -191,6 +192,23 @@ def test_add_movie_search_results_have_no_serious_violations(
     log_in(page, server, "/add/new")
     page.get_by_label("Search for a movie").fill("matrix")
     expect(page.get_by_role("article", name="The Matrix (1999)")).to_be_visible()
+    expect_no_violations(page)
+
+    page.get_by_label("Search for a movie").fill("tmdb:155")
+    page.get_by_role("button", name="Add The Dark Knight (2008)").click()
+    expect(page.get_by_role("dialog", name="Add The Dark Knight (2008)")).to_be_visible()
+    expect_no_violations(page)
+
+
+def test_folder_browser_has_no_serious_violations(
+    server: ReelarrServer,
+    furnished: dict[str, Any],
+    page: Page,
+) -> None:
+    log_in(page, server, "/settings/mediamanagement")
+    page.get_by_label("Folder path").fill(f"{furnished['root'].parent}/")
+    page.get_by_role("button", name="Browse").click()
+    expect(page.get_by_role("group", name="Folders")).to_be_visible()
     expect_no_violations(page)
 
 

@@ -303,3 +303,27 @@ def test_the_audit_reports_a_violation_it_is_shown(page: Page) -> None:
     violations = audit(page)
     assert {v["id"] for v in violations} == {"label", "color-contrast"}
     assert "\n    input\n" in report(violations)
+
+
+def test_refused_form_has_no_serious_violations(
+    server: ReelarrServer,
+    furnished: dict[str, Any],
+    page: Page,
+) -> None:
+    """Forms showing the server's messages on their fields (the colours of errors)."""
+    log_in(page, server, "/settings/profiles")
+    page.get_by_role("button", name="Add profile").click()
+    dialog = page.get_by_role("dialog", name="Add quality profile")
+    dialog.get_by_role("button", name="Save").click()
+    expect(dialog.get_by_label("Name")).to_have_attribute("aria-invalid", "true")
+    expect_no_violations(page)
+
+    page.keyboard.press("Escape")
+    page.goto(f"{server.url}/settings/downloadclients")
+    page.get_by_role("button", name="Edit Seedbox").click()
+    form = page.get_by_role("dialog", name="Edit download client - qBittorrent")
+    form.get_by_label("Port", exact=True).fill("10")
+    form.get_by_role("button", name="Save", exact=True).click()
+    expect(form.get_by_label("Host", exact=True)).to_have_attribute("aria-invalid", "true")
+    expect(form.get_by_role("button", name="Save anyway")).to_be_visible()
+    expect_no_violations(page)

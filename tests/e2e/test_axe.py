@@ -55,11 +55,14 @@ def furnished(
     sites: IndexerFixtureServer,
 ) -> dict[str, Any]:
     """The small library with something on every page: The Matrix with a file, Inception unmonitored,
-    a tag, the fixture Torznab indexer and a qBittorrent that does not answer (its health warns)."""
+    two unmapped folders, a tag, the fixture Torznab indexer and a qBittorrent that does not answer
+    (its health warns)."""
     movie = library["movie"]
     folder = Path(movie["path"])
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv").write_bytes(b"\0" * 4096)
+    for unmapped in ("Fight Club (1999)", "Qwzx Nothing Like It (2003)"):  # for Import library
+        (library["root"] / unmapped).mkdir()
     with api_client(server) as api:
         api.post("/command", json={"name": "RescanMovie", "movieId": movie["id"]}).raise_for_status()
         body = {"tmdbId": 27205, "qualityProfileId": 1, "rootFolderPath": str(library["root"])}
@@ -141,6 +144,7 @@ SIGNED_IN_PAGES = {
     "add-movie": "/add/new",
     "import-library": "/add/import",
     "calendar": "/calendar",
+    "calendar-with-films": "/calendar?month=1999-09",
     "queue": "/activity/queue",
     "history": "/activity/history",
     "blocklist": "/activity/blocklist",
@@ -197,6 +201,17 @@ def test_add_movie_search_results_have_no_serious_violations(
     page.get_by_label("Search for a movie").fill("tmdb:155")
     page.get_by_role("button", name="Add The Dark Knight (2008)").click()
     expect(page.get_by_role("dialog", name="Add The Dark Knight (2008)")).to_be_visible()
+    expect_no_violations(page)
+
+
+def test_import_library_with_folders_has_no_serious_violations(
+    server: ReelarrServer,
+    furnished: dict[str, Any],
+    page: Page,
+) -> None:
+    log_in(page, server, "/add/import?rootFolderId=1")
+    expect(page.get_by_test_id("import-summary")).to_have_text("1 of 2 folders ticked")
+    expect(page.get_by_role("progressbar")).to_have_count(0)
     expect_no_violations(page)
 
 

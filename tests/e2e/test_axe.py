@@ -17,8 +17,10 @@ from test_accessibility import library  # noqa: F401  (the module's small librar
 from test_movies import log_in
 from tests.fixtures.indexers.resources import nab_resource
 from tests.fixtures.indexers.server import IndexerFixtureServer
+from tests.fixtures.tmdb.server import TmdbFixtureServer
+from tests.support.qbittorrent import QBittorrentServer, forget_category
 
-from conftest import api_client
+from conftest import ACCOUNT, API_KEY, api_client, running_reelarr, tmdb_env
 
 if TYPE_CHECKING:
     from conftest import ReelarrServer
@@ -341,4 +343,79 @@ def test_refused_form_has_no_serious_violations(
     form.get_by_role("button", name="Save", exact=True).click()
     expect(form.get_by_label("Host", exact=True)).to_have_attribute("aria-invalid", "true")
     expect(form.get_by_role("button", name="Save anyway")).to_be_visible()
+    expect_no_violations(page)
+
+
+def _wait(check: Any, what: str, within: float = 30) -> None:
+    deadline = time.monotonic() + within
+    while not check():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def busy_server(
+    tmdb_fixture: TmdbFixtureServer,
+    sites: IndexerFixtureServer,
+    qbittorrent: QBittorrentServer,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[ReelarrServer]:
+    """A Reelarr whose Activity pages have rows: two releases of The Matrix grabbed into the session's
+    qBittorrent, one of them removed again and blocklisted (history has both)."""
+    category = f"reelarr-axe-{time.monotonic_ns():x}"
+    env = ACCOUNT | tmdb_env(tmdb_fixture) | {"REELARR_API_KEY": API_KEY}
+    env |= {"REELARR_INDEXER_REQUEST_INTERVAL_SECONDS": "0", "REELARR_INDEXER_TIMEOUT_SECONDS": "5"}
+    root = tmp_path_factory.mktemp("movies")
+    try:
+        with (
+            running_reelarr(tmp_path_factory.mktemp("reelarr"), env=env) as reelarr,
+            api_client(reelarr) as api,
+        ):
+            api.post("/rootfolder", json={"path": str(root)}).raise_for_status()
+            api.post("/indexer", json=nab_resource(sites)).raise_for_status()
+            schema = api.get("/downloadclient/schema").raise_for_status().json()
+            client = next(c for c in schema if c["implementation"] == "QBittorrent") | {"name": "qBittorrent"}
+            settings = qbittorrent.settings(movieCategory=category)
+            fields = client["fields"]
+            client["fields"] = [{**f, "value": settings.get(f["name"], f.get("value"))} for f in fields]
+            api.post("/downloadclient", json=client).raise_for_status()
+            body = {"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": str(root)}
+            movie = api.post(
+                "/movie", json=body | {"addOptions": {"searchForMovie": False}}
+            ).raise_for_status()
+            releases = api.get("/release", params={"movieId": movie.json()["id"]}).raise_for_status().json()
+            for title in (
+                "The.Matrix.1999.1080p.BluRay.x264-GROUP",
+                "The.Matrix.1999.720p.WEB-DL.DD5.1.H.264-SCENE",
+            ):
+                chosen = next(r for r in releases if r["title"] == title)
+                grabbed = {"guid": chosen["guid"], "indexerId": chosen["indexerId"]}
+                api.post("/release", json=grabbed).raise_for_status()
+
+            def records() -> list[dict[str, Any]]:
+                api.post("/command", json={"name": "RefreshMonitoredDownloads"}).raise_for_status()
+                return list(api.get("/queue").raise_for_status().json()["records"])
+
+            _wait(lambda: len(records()) == 2, "the two grabs did not reach the queue")
+            first = next(r for r in records() if "720p" in r["title"])
+            removal = {"removeFromClient": "true", "blocklist": "true", "skipRedownload": "true"}
+            api.delete(f"/queue/{first['id']}", params=removal).raise_for_status()
+            _wait(lambda: api.get("/blocklist").json()["records"], "nothing was blocklisted")
+            yield reelarr
+    finally:
+        forget_category(qbittorrent, category)
+
+
+ACTIVITY = {"queue": "/activity/queue", "history": "/activity/history", "blocklist": "/activity/blocklist"}
+
+
+@pytest.mark.parametrize("address", ACTIVITY.values(), ids=ACTIVITY.keys())
+def test_activity_page_with_rows_has_no_serious_violations(
+    busy_server: ReelarrServer, page: Page, address: str
+) -> None:
+    log_in(page, busy_server, address)
+    settled(page)
+    expect(
+        page.get_by_role("table").get_by_role("row").filter(has_text="The.Matrix.1999").first
+    ).to_be_visible()
     expect_no_violations(page)

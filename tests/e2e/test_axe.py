@@ -1,4 +1,5 @@
-"""An automated accessibility audit: axe-core (the UI's devDependency) run on each main page.
+"""An automated accessibility audit: axe-core (the UI's devDependency) run on each main page and
+dialog, in the dark and the light colour scheme.
 
 Each page is its own test and fails on a WCAG 2.1 A/AA violation axe rates serious or critical,
 printing the rule, its help and the elements that break it."""
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -346,7 +347,7 @@ def test_refused_form_has_no_serious_violations(
     expect_no_violations(page)
 
 
-def _wait(check: Any, what: str, within: float = 30) -> None:
+def _wait(check: Callable[[], object], what: str, within: float = 30) -> None:
     deadline = time.monotonic() + within
     while not check():
         assert time.monotonic() < deadline, what

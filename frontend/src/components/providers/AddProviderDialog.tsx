@@ -54,8 +54,8 @@ export function AddProviderDialog<T extends Addable>({
                     </span>
                   )}
                   {template.infoLink && (
-                    <a className="add-provider__info" href={template.infoLink} target="_blank" rel="noreferrer noopener" aria-label={`About ${template.implementationName}`}>
-                      More info
+                    <a className="add-provider__info" href={template.infoLink} target="_blank" rel="noreferrer noopener">
+                      More info<span className="visually-hidden"> about {template.implementationName}</span>
                     </a>
                   )}
                 </li>

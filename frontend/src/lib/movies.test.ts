@@ -66,15 +66,19 @@ describe("sortMovies", () => {
     expect(titles(sortMovies(library, "sizeOnDisk", "descending")).slice(0, 2)).toEqual(["Alien", "The Matrix"]);
   });
 
-  it("leaves the input alone and sorts 50,000 movies quickly", () => {
+  // Correctness at a large library's size; its speed is bench/movies' to measure, not a timed test's.
+  it("leaves the input alone and sorts and filters 50,000 movies", () => {
     const many = Array.from({ length: 50_000 }, (_, i) => movie(`Film ${(i * 7919) % 50_000}`, { year: 1900 + (i % 120) }));
     const before = many[0];
-    const start = performance.now();
     const sorted = sortMovies(many, "title", "ascending");
-    sortMovies(many, "year", "descending");
-    filterMovies(sorted, "monitored", "film 12");
-    expect(performance.now() - start).toBeLessThan(2000);
-    expect(sorted[0]?.title).toBe("Film 0");
+    const byYear = sortMovies(many, "year", "descending");
+    const found = filterMovies(sorted, "monitored", "film 12");
+    expect(sorted.slice(0, 3).map((m) => m.title)).toEqual(["Film 0", "Film 1", "Film 2"]);
+    expect(sorted.at(-1)?.title).toBe("Film 49999");
+    expect(byYear[0]?.year).toBe(2019);
+    expect(byYear.at(-1)?.year).toBe(1900);
+    expect(found.map((m) => m.title)).toContain("Film 12");
+    expect(found.length).toBeLessThan(many.length);
     expect(many[0]).toBe(before);
   });
 });

@@ -51,7 +51,7 @@ export interface RejectionReason {
   type: "permanent" | "temporary";
 }
 
-export type DecisionOutcome = "chosen" | "pending" | "superseded";
+export type DecisionOutcome = "chosen" | "pending" | "superseded" | "grabbed" | "downloadClientUnavailable";
 export type DecisionSource = "rss" | "search" | "userInvokedSearch" | "interactiveSearch" | "releasePush";
 
 /** Reelarr's kept decision about a release for a film (GET /release/decision). */
@@ -74,6 +74,8 @@ export interface ReleaseDecision {
   rejectionReasons: RejectionReason[];
   source: DecisionSource;
   outcome?: DecisionOutcome;
+  /** Why a chosen release was not grabbed (downloadClientUnavailable). */
+  outcomeMessage?: string;
   decided: string;
   firstSeen?: string;
 }

@@ -5,7 +5,17 @@ describe("decision summaries", () => {
   it("explain the outcomes a sync or search leaves", () => {
     const chosen = decisionSummary({ outcome: "chosen", approved: true, temporarilyRejected: false, source: "rss" });
     expect(chosen.label).toBe("Chosen");
-    expect(chosen.explanation).toMatch(/cannot send releases to download clients yet/);
+    const grabbed = decisionSummary({ outcome: "grabbed", approved: true, temporarilyRejected: false, source: "rss" });
+    expect(grabbed).toMatchObject({ label: "Grabbed", tone: "completed" });
+    const waiting = decisionSummary({
+      outcome: "downloadClientUnavailable",
+      outcomeMessage: "No download client is available",
+      approved: true,
+      temporarilyRejected: false,
+      source: "search",
+    });
+    expect(waiting.label).toBe("Download client unavailable");
+    expect(waiting.explanation).toMatch(/^No download client is available\. It waits in the queue/);
     expect(decisionSummary({ outcome: "pending", approved: false, temporarilyRejected: true, source: "rss" }).label).toBe("Pending");
     expect(decisionSummary({ outcome: "superseded", approved: true, temporarilyRejected: false, source: "search" }).label).toBe("Superseded");
   });

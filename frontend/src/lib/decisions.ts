@@ -21,14 +21,19 @@ export interface DecisionSummary {
 }
 
 /** What became of a release, and why. */
-export function decisionSummary(decision: Pick<ReleaseDecision, "outcome" | "approved" | "temporarilyRejected" | "source">): DecisionSummary {
+export function decisionSummary(
+  decision: Pick<ReleaseDecision, "outcome" | "outcomeMessage" | "approved" | "temporarilyRejected" | "source">,
+): DecisionSummary {
   switch (decision.outcome) {
     case "chosen":
+      return { label: "Chosen", tone: "completed", explanation: "The best release found for this film, on its way to a download client." };
+    case "grabbed":
+      return { label: "Grabbed", tone: "completed", explanation: "The best release found for this film; it was sent to a download client." };
+    case "downloadClientUnavailable":
       return {
-        label: "Chosen",
-        tone: "completed",
-        explanation:
-          "The best release found for this film. It waits here to be grabbed: Reelarr cannot send releases to download clients yet.",
+        label: "Download client unavailable",
+        tone: "started",
+        explanation: `${decision.outcomeMessage ? `${decision.outcomeMessage}. ` : ""}It waits in the queue and is tried again at the next RSS sync, or grabbed from the queue.`,
       };
     case "pending":
       return {

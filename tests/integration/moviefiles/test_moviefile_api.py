@@ -186,10 +186,12 @@ async def test_editor_and_bulk_change_several_files(library: Library, sample_med
     assert missing.status_code == 404
 
 
-async def test_delete_removes_the_file_from_disk_and_nothing_else(
+async def test_delete_removes_the_file_and_its_extras_from_disk_and_nothing_else(
     library: Library, sample_media: SampleMedia
 ) -> None:
     movie, path = await _matrix_with_file(library, sample_media)
+    unrelated = path.parent / "folder.jpg"  # not an extra file kind Reelarr records by default
+    unrelated.write_bytes(b"jpeg")
     client = library.server.client
 
     response = await client.delete(f"/api/v3/moviefile/{movie['movieFileId']}")
@@ -197,7 +199,9 @@ async def test_delete_removes_the_file_from_disk_and_nothing_else(
     assert response.status_code == 200
     assert response.json() == {}
     assert not path.exists()
-    assert (path.parent / "The.Matrix.1999.1080p.BluRay.x264-GRP.en.srt").exists()
+    # The subtitle the rescan recorded as the file's extra goes with it, as in Radarr.
+    assert not (path.parent / "The.Matrix.1999.1080p.BluRay.x264-GRP.en.srt").exists()
+    assert unrelated.read_bytes() == b"jpeg"
     after = await get_movie(library, movie["id"])
     assert after["hasFile"] is False
     assert after["statistics"]["movieFileCount"] == 0

@@ -11,6 +11,7 @@ import pytest
 from reelarr.db.engine import Database
 from reelarr.settings import Settings
 from tests.support.databases import (
+    DROPPER,
     copy_sqlite,
     create_postgres_database,
     drop_postgres_database,
@@ -44,7 +45,9 @@ async def postgres_template() -> AsyncIterator[str]:
     """A migrated PostgreSQL database, made once per run and dropped at the end."""
     name = await migrated_postgres_template()
     yield name
+    DROPPER.drain()
     await drop_postgres_database(name)
+    assert not DROPPER.failures, f"test databases left behind: {DROPPER.failures}"
 
 
 @pytest.fixture(params=DIALECTS)
@@ -60,7 +63,7 @@ async def database_url(
     try:
         yield url
     finally:
-        await drop_postgres_database(name)
+        DROPPER.drop(name)
 
 
 @pytest.fixture
@@ -71,7 +74,7 @@ async def postgres_database_url(postgres_template: str) -> AsyncIterator[str]:
     try:
         yield url
     finally:
-        await drop_postgres_database(name)
+        DROPPER.drop(name)
 
 
 @pytest.fixture

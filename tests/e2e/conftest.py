@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 from tests.fixtures.tmdb.server import TmdbFixtureServer
 
 CHROMIUM = "/usr/bin/chromium"
@@ -30,6 +30,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 START_TIMEOUT = 60.0
+# Playwright's 5 s default for assertions is too short on a loaded 2-core CI box (a POST answered
+# after 5 s failed a test once); actions already wait 10 s, assertions now wait as long.
+expect.set_options(timeout=10_000)
 STOP_TIMEOUT = 10.0
 # Settings from the developer's shell must not leak into the server under test.
 FOREIGN_SETTINGS = (

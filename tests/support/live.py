@@ -11,6 +11,7 @@ import httpx
 import uvicorn
 
 from reelarr.app import Application, create_app
+from reelarr.remote.registry import tls_context
 from reelarr.services import Services
 from reelarr.settings import Settings
 from tests.support.net import free_port
@@ -55,7 +56,9 @@ async def live_server(settings: Settings, **create_kwargs: object) -> AsyncItera
                     raise RuntimeError("server stopped during start-up")
                 await asyncio.sleep(0.01)
         base = f"http://127.0.0.1:{port}{settings.url_base}"
-        async with httpx.AsyncClient(base_url=base, headers={"X-Api-Key": API_KEY}, timeout=30) as client:
+        async with httpx.AsyncClient(
+            base_url=base, headers={"X-Api-Key": API_KEY}, timeout=30, verify=tls_context()
+        ) as client:
             yield LiveServer(base, app, client)
     finally:
         server.should_exit = True

@@ -46,6 +46,9 @@ class CommandExecutor:
         self._heartbeat = heartbeat_seconds
         self._stale = timedelta(seconds=stale_seconds)
         self._grace = shutdown_grace_seconds
+        # Set and replaced on every wake-up: a loop takes the current one before it claims, so a
+        # command queued while its claim ran still wakes it (an Event cleared after the claim
+        # would lose that wake-up).
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._loops: list[asyncio.Task[None]] = []
@@ -70,7 +73,7 @@ class CommandExecutor:
     async def stop(self) -> None:
         """Stop claiming, give running commands a grace period, and hand back the unfinished ones."""
         self._stopping.set()
-        self._wake.set()
+        self._notify()
         running = dict(self._running)
         if running:
             await asyncio.wait(running.values(), timeout=self._grace)
@@ -103,12 +106,22 @@ class CommandExecutor:
             log.warning("Recovering %d command(s) left by stopped workers", len(orphaned))
             await self._queue.release(orphaned, "The process running it stopped")
 
+    def _notify(self) -> None:
+        """Wake every idle loop to claim again."""
+        woken, self._wake = self._wake, asyncio.Event()
+        woken.set()
+
     async def _on_command_updated(self, event: CommandUpdated) -> None:
         if event.command.get("status") == CommandStatus.QUEUED:
-            self._wake.set()
+            self._notify()
 
     async def _work_loop(self, index: int) -> None:
+        # Loop 0 alone polls (for commands that fall due, or that another process queued without
+        # its event reaching this one); the others sleep until woken. Each idle poll is a write
+        # transaction, and every loop polling made an idle server busy for nothing.
+        timeout = self._poll if index == 0 else None
         while not self._stopping.is_set():
+            wake = self._wake
             try:
                 command = await self._queue.claim(self.worker_id)
             except Exception:
@@ -122,10 +135,11 @@ class CommandExecutor:
                     )
                 return
             if command is None:
-                self._wake.clear()
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout=self._poll)
+                    await asyncio.wait_for(wake.wait(), timeout=timeout)
                 continue
+            # More may be due (a poll found one): let the idle loops look too.
+            self._notify()
             task = asyncio.create_task(self._run(command), name=f"command-{command.id}")
             self._running[command.id] = task
             try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+import ssl
 import time
 from collections.abc import Mapping
 
@@ -19,6 +21,13 @@ def default_user_agent() -> str:
     return f"Reelarr/{__version__}"
 
 
+@functools.cache
+def tls_context(verify: bool = True) -> ssl.SSLContext:
+    """The process's TLS context for `verify`: loading the CA bundle costs ~20 ms of CPU each time,
+    and every client made its own (several per server start)."""
+    return httpx.create_ssl_context(verify=verify)
+
+
 def new_client(
     policy: ServicePolicy,
     *,
@@ -32,7 +41,7 @@ def new_client(
         timeout=httpx.Timeout(policy.timeout, connect=policy.connect_timeout),
         headers={"User-Agent": user_agent or default_user_agent(), **(headers or {})},
         transport=transport,
-        verify=verify,
+        verify=tls_context(verify),
         follow_redirects=True,
         limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
     )

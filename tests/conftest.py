@@ -11,13 +11,11 @@ import pytest
 from reelarr.db.engine import Database
 from reelarr.settings import Settings
 from tests.support.databases import (
-    DROPPER,
+    DATABASES,
     copy_sqlite,
-    create_postgres_database,
     drop_postgres_database,
     migrated_postgres_template,
     migrated_sqlite_template,
-    new_postgres_name,
 )
 from tests.support.deluge import deluge
 from tests.support.inn import inn
@@ -45,9 +43,9 @@ async def postgres_template() -> AsyncIterator[str]:
     """A migrated PostgreSQL database, made once per run and dropped at the end."""
     name = await migrated_postgres_template()
     yield name
-    DROPPER.drain()
+    await DATABASES.drain()
     await drop_postgres_database(name)
-    assert not DROPPER.failures, f"test databases left behind: {DROPPER.failures}"
+    assert not DATABASES.failures, f"test databases left behind: {DATABASES.failures}"
 
 
 @pytest.fixture(params=DIALECTS)
@@ -58,23 +56,21 @@ async def database_url(
     if request.param == "sqlite":
         yield copy_sqlite(sqlite_template, tmp_path / "db" / "reelarr.db")
         return
-    name = new_postgres_name()
-    url = await create_postgres_database(name, template=postgres_template)
+    url = await DATABASES.take(postgres_template)
     try:
         yield url
     finally:
-        DROPPER.drop(name)
+        DATABASES.drop(url)
 
 
 @pytest.fixture
 async def postgres_database_url(postgres_template: str) -> AsyncIterator[str]:
     """A fresh, migrated PostgreSQL database, for what only PostgreSQL supports (several processes)."""
-    name = new_postgres_name()
-    url = await create_postgres_database(name, template=postgres_template)
+    url = await DATABASES.take(postgres_template)
     try:
         yield url
     finally:
-        DROPPER.drop(name)
+        DATABASES.drop(url)
 
 
 @pytest.fixture

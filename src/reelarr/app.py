@@ -61,6 +61,7 @@ from reelarr.api.v3 import rename as rename_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
+from reelarr.api.v3 import wanted as wanted_api
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
 from reelarr.auth.housekeeping import register_housekeeping as register_auth_housekeeping
@@ -678,6 +679,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         downloadclients_api.router,
         history_api.router,
         blocklist_api.router,
+        wanted_api.router,
         queue_api.router,
         manualimport_api.router,
         config_downloadclient.router,

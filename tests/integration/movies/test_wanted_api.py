@@ -8,45 +8,21 @@ from typing import Any
 
 import pytest
 
-from tests.fixtures.media import MediaKind, SampleMedia
+from tests.fixtures.media import SampleMedia
 from tests.fixtures.media.plugin import sample_media
-from tests.integration.moviefiles.conftest import add_movie, place
 from tests.integration.movies.conftest import Library
+from tests.support.wanted_films import (
+    BLURAY_1080P,
+    WEBDL_720P,
+    WEBDL_1080P,
+    change_profile,
+    film_with_file,
+    film_without_file,
+)
 
 __all__ = ["sample_media"]
 
-HD_1080P = 4  # cutoff Bluray-1080p
-WEBDL_720P, BLURAY_1080P = 5, 7
 MATRIX, FIGHT_CLUB, INCEPTION, LEON, PARASITE = 603, 550, 27205, 101, 496243
-
-
-async def _without_file(library: Library, tmdb_id: int, *, monitored: bool = True) -> int:
-    folder = library.root / f"film {tmdb_id}"
-    folder.mkdir()
-    movie = await add_movie(library, tmdb_id, folder, qualityProfileId=HD_1080P, monitored=monitored)
-    return int(movie["id"])
-
-
-async def _with_file(
-    library: Library, media: SampleMedia, tmdb_id: int, quality_id: int, group: str = "GRP"
-) -> int:
-    """A film of the HD-1080p profile whose file has this quality and release group."""
-    folder = library.root / f"film {tmdb_id}"
-    place(media, MediaKind.FEATURE_90MIN, folder, f"Film.{tmdb_id}.1080p.BluRay.x264-GRP.mkv")
-    movie = await add_movie(library, tmdb_id, folder, qualityProfileId=HD_1080P)
-    client = library.server.client
-    found = (await client.get(f"/api/v3/movie/{movie['id']}")).json()
-    assert found["hasFile"] is True, found
-    edited = await client.put(
-        "/api/v3/moviefile/editor",
-        json={
-            "movieFileIds": [found["movieFileId"]],
-            "quality": {"quality": {"id": quality_id}},
-            "releaseGroup": group,
-        },
-    )
-    assert edited.status_code == 202, edited.text
-    return int(movie["id"])
 
 
 async def _page(library: Library, which: str, **params: Any) -> dict[str, Any]:
@@ -56,13 +32,6 @@ async def _page(library: Library, which: str, **params: Any) -> dict[str, Any]:
     return page
 
 
-async def _profile(library: Library, **changes: Any) -> None:
-    client = library.server.client
-    profile = (await client.get(f"/api/v3/qualityprofile/{HD_1080P}")).json()
-    response = await client.put(f"/api/v3/qualityprofile/{HD_1080P}", json={**profile, **changes})
-    assert response.status_code == 202, response.text
-
-
 def _ids(page: dict[str, Any]) -> list[int]:
     return [record["id"] for record in page["records"]]
 
@@ -70,10 +39,10 @@ def _ids(page: dict[str, Any]) -> list[int]:
 async def test_missing_lists_the_monitored_films_without_a_file(
     library: Library, sample_media: SampleMedia
 ) -> None:
-    matrix = await _without_file(library, MATRIX)
-    fight_club = await _without_file(library, FIGHT_CLUB)
-    parasite = await _without_file(library, PARASITE, monitored=False)
-    await _with_file(library, sample_media, LEON, WEBDL_720P)
+    matrix = await film_without_file(library, MATRIX)
+    fight_club = await film_without_file(library, FIGHT_CLUB)
+    parasite = await film_without_file(library, PARASITE, monitored=False)
+    await film_with_file(library, sample_media, LEON, WEBDL_720P)
 
     page = await _page(library, "missing", sortDirection="ascending")
     unmonitored = await _page(library, "missing", monitored="False")
@@ -94,9 +63,9 @@ async def test_missing_lists_the_monitored_films_without_a_file(
 
 
 async def test_missing_sorts_and_pages_by_the_keys_radarrs_ui_sends(library: Library) -> None:
-    matrix = await _without_file(library, MATRIX)  # 1999-03-31
-    fight_club = await _without_file(library, FIGHT_CLUB)  # 1999-10-15
-    inception = await _without_file(library, INCEPTION)  # 2010
+    matrix = await film_without_file(library, MATRIX)  # 1999-03-31
+    fight_club = await film_without_file(library, FIGHT_CLUB)  # 1999-10-15
+    inception = await film_without_file(library, INCEPTION)  # 2010
 
     by_cinemas = await _page(
         library, "missing", sortKey="movieMetadata.inCinemas", sortDirection="descending"
@@ -122,10 +91,10 @@ async def test_missing_sorts_and_pages_by_the_keys_radarrs_ui_sends(library: Lib
 async def test_cutoff_lists_files_below_the_quality_cutoff(
     library: Library, sample_media: SampleMedia
 ) -> None:
-    await _profile(library, upgradeAllowed=True)
-    below = await _with_file(library, sample_media, MATRIX, WEBDL_720P)
-    await _with_file(library, sample_media, FIGHT_CLUB, BLURAY_1080P)
-    await _without_file(library, INCEPTION)
+    await change_profile(library, upgradeAllowed=True)
+    below = await film_with_file(library, sample_media, MATRIX, WEBDL_720P)
+    await film_with_file(library, sample_media, FIGHT_CLUB, BLURAY_1080P)
+    await film_without_file(library, INCEPTION)
 
     page = await _page(library, "cutoff")
     unmonitored = await _page(library, "cutoff", monitored="false")
@@ -142,9 +111,9 @@ async def test_cutoff_lists_files_below_the_quality_cutoff(
 async def test_without_upgrades_only_a_quality_the_profile_does_not_allow_is_below_cutoff(
     library: Library, sample_media: SampleMedia
 ) -> None:
-    await _profile(library, upgradeAllowed=False)
-    outside = await _with_file(library, sample_media, MATRIX, WEBDL_720P)
-    await _with_file(library, sample_media, FIGHT_CLUB, 3)  # WEBDL-1080p, allowed: good enough
+    await change_profile(library, upgradeAllowed=False)
+    outside = await film_with_file(library, sample_media, MATRIX, WEBDL_720P)
+    await film_with_file(library, sample_media, FIGHT_CLUB, WEBDL_1080P)  # allowed: good enough
 
     assert _ids(await _page(library, "cutoff")) == [outside]
 
@@ -170,12 +139,12 @@ async def test_cutoff_lists_files_below_the_custom_format_cutoff_score(
     )
     assert created.status_code == 201, created.text
     format_item = {"format": created.json()["id"], "name": "Good group", "score": 10}
-    await _profile(library, upgradeAllowed=True, cutoffFormatScore=10, formatItems=[format_item])
-    unscored = await _with_file(library, sample_media, MATRIX, BLURAY_1080P, group="OTHER")
-    await _with_file(library, sample_media, FIGHT_CLUB, BLURAY_1080P, group="GOOD")
+    await change_profile(library, upgradeAllowed=True, cutoffFormatScore=10, formatItems=[format_item])
+    unscored = await film_with_file(library, sample_media, MATRIX, BLURAY_1080P, group="OTHER")
+    await film_with_file(library, sample_media, FIGHT_CLUB, BLURAY_1080P, group="GOOD")
 
     with_upgrades = await _page(library, "cutoff")
-    await _profile(library, upgradeAllowed=False)
+    await change_profile(library, upgradeAllowed=False)
     without_upgrades = await _page(library, "cutoff")
 
     assert _ids(with_upgrades) == [unscored]

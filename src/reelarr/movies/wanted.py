@@ -2,8 +2,10 @@
 profile would still upgrade), a sorted page at a time.
 
 Missing is one query. Cutoff unmet by quality is a query too (each profile's qualities below its
-cutoff); only by custom-format score must files be matched in Python, and only the files of profiles
-whose formats score anything.
+cutoff), as Radarr's is. Reelarr also lists a file below its profile's custom-format cutoff score when
+the profile allows upgrades (Radarr's searches would upgrade it, its Wanted page does not show it):
+those files are matched in Python, only for profiles whose formats score anything and only files that
+reach the quality cutoff, reading no more of them than the formats need.
 """
 
 from __future__ import annotations
@@ -11,19 +13,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, false, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, false, literal, or_, select
 
 from reelarr.customformats.service import CustomFormatService
 from reelarr.db.engine import Database
 from reelarr.db.paging import Page, PageRequest, SortColumn, SortDirection, fetch_page
+from reelarr.languages import lang, language_by_id
+from reelarr.memory import collector_paused
+from reelarr.movies.file_formats import file_format_input_of
 from reelarr.movies.model import Movie, MovieFile
+from reelarr.movies.repository import MovieFileValues, json_as_text, to_movie_file
 from reelarr.movies.service import MovieService
 from reelarr.movies.tables import MovieFileRow, MovieRow
 from reelarr.quality.catalogue import ALL_QUALITIES
 from reelarr.quality.profile import QualityProfile
 from reelarr.quality.profile_rules import cutoff_met
 from reelarr.quality.service import QualityService
-from reelarr.search.formats import FormatScorer
 
 WantedPage = Page[tuple[Movie, MovieFile | None]]
 
@@ -49,6 +54,11 @@ SORT_COLUMNS: dict[str, SortColumn] = {
     "id": MovieRow.id,
 }
 DEFAULT_SORT_KEY = "movieMetadata.sortTitle"
+# A file's columns as to_movie_file reads them, but its media info, which no format reads (and which is
+# most of a row).
+_FILE_COLUMNS = [
+    literal(None).label(c.name) if c.name == "media_info" else c for c in json_as_text(MovieFileRow.__table__)
+]
 _QUALITY_ID = MovieFileRow.quality["quality"].as_integer()
 
 
@@ -72,6 +82,11 @@ def _below_quality_cutoff(profile: QualityProfile) -> ColumnElement[bool]:
     meeting = qualities_meeting_cutoff(profile)
     below = _QUALITY_ID.not_in(meeting) if meeting else MovieFileRow.id.is_not(None)
     return and_(MovieRow.quality_profile_id == profile.id, below)
+
+
+def _meeting_quality_cutoff(profile: QualityProfile) -> ColumnElement[bool]:
+    """The files of this profile's films that reach its quality cutoff (their score is left to judge)."""
+    return and_(MovieRow.quality_profile_id == profile.id, _QUALITY_ID.in_(qualities_meeting_cutoff(profile)))
 
 
 class WantedMovies:
@@ -119,28 +134,35 @@ class WantedMovies:
         return await self._page(query, request)
 
     async def _below_score_cutoff(self, profiles: Sequence[QualityProfile], monitored: bool) -> list[int]:
-        """The films of these profiles whose file's custom-format score is below the cutoff score."""
+        """The films of these profiles whose file's custom-format score is below the cutoff score.
+
+        Only what the formats read is selected (the file, the film's year and original language): a
+        library's films are not built whole to score their files.
+        """
         if not profiles:
             return []
         by_id = {p.id: p for p in profiles}
         query = (
-            select(MovieRow.id)
+            select(MovieRow.id, MovieRow.quality_profile_id, MovieRow.year, MovieRow.original_language_id)
+            .add_columns(*_FILE_COLUMNS)
             .join(MovieFileRow, MovieFileRow.movie_id == MovieRow.id)
-            .where(MovieRow.monitored == monitored, MovieRow.quality_profile_id.in_(list(by_id)))
+            .where(MovieRow.monitored == monitored, or_(false(), *map(_meeting_quality_cutoff, profiles)))
         )
-        async with self._db.read() as session:
-            candidates = list(await session.scalars(query))
-        scorer = FormatScorer(await self._formats.matcher())
+        matcher = await self._formats.matcher()
         found = []
-        for start in range(0, len(candidates), 2000):
-            chunk = candidates[start : start + 2000]
-            for movie, file in (await self._movies.with_files(chunk)).values():
-                profile = by_id.get(movie.quality_profile_id)
-                if file is None or profile is None:
-                    continue
-                _names, score = scorer.of_file(file, movie, profile)
+        async with self._db.read() as session:
+            # read first, scored once the connection is given back
+            rows = (await session.execute(query)).all()
+        with collector_paused():
+            for row in rows:
+                movie_id, profile_id, year, language_id = row[:4]
+                profile = by_id[profile_id]
+                file = to_movie_file(MovieFileValues._make(row[4:]))
+                language = language_by_id(language_id) or lang("Unknown")
+                subject = file_format_input_of(file, year=year, original_language=language)
+                score = profile.format_score([f.id for f in matcher.matches(subject)])
                 if not cutoff_met(profile, file.quality, score):
-                    found.append(movie.id)
+                    found.append(movie_id)
         return found
 
     async def _page(self, query: Select[Any], request: PageRequest) -> WantedPage:

@@ -146,9 +146,12 @@ async def test_cutoff_lists_files_below_the_custom_format_cutoff_score(
     with_upgrades = await _page(library, "cutoff")
     await change_profile(library, upgradeAllowed=False)
     without_upgrades = await _page(library, "cutoff")
+    await change_profile(library, upgradeAllowed=True, formatItems=[])  # every file scores 0, below 10
+    nothing_scores = await _page(library, "cutoff")
 
     assert _ids(with_upgrades) == [unscored]
     assert without_upgrades["totalRecords"] == 0
+    assert nothing_scores["totalRecords"] == 2
 
 
 BAD_PARAMS = [

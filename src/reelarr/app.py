@@ -135,6 +135,7 @@ from reelarr.movies.files import FileHooks, MovieFileService
 from reelarr.movies.library_import import ImportLookups, LibraryImport
 from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import LibraryHooks, MovieService
+from reelarr.movies.wanted import WantedMovies
 from reelarr.naming.service import NamingService
 from reelarr.naming.subject import named_metadata
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
@@ -363,6 +364,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         clock,
         KnownFilms(bus, movie_service.keys),
+        WantedMovies(db, movie_service, quality, custom_formats),
     )
     grabs = GrabService(download_clients, indexers, history, decision_log, bus, clock)
     download_client_config = DownloadClientConfigService(config, bus)

@@ -112,6 +112,16 @@ class WantedMovies:
     async def cutoff_unmet(self, request: PageRequest, *, monitored: bool = True) -> WantedPage:
         """A page of the films whose file does not meet their profile's cutoff, by quality or by
         custom-format score (when the profile allows upgrades)."""
+        return await self._page(await self._cutoff_unmet_query(monitored), request)
+
+    async def cutoff_unmet_ids(self, *, monitored: bool = True) -> list[int]:
+        """Every film the cutoff unmet list holds (what its backlog search searches), by id."""
+        query = (await self._cutoff_unmet_query(monitored)).order_by(MovieRow.id)
+        async with self._db.read() as session:
+            return list(await session.scalars(query))
+
+    async def _cutoff_unmet_query(self, monitored: bool) -> Select[Any]:
+        """The ids of the films below their profile's cutoff, by quality or by custom-format score."""
         profiles = await self._quality.profiles()
         conditions = [_below_quality_cutoff(p) for p in profiles]
         scored = []
@@ -126,12 +136,11 @@ class WantedMovies:
         if by_score:
             ids: Any = bindparam("score_ids", by_score, expanding=True, literal_execute=True)
             conditions.append(MovieRow.id.in_(ids))
-        query = (
+        return (
             select(MovieRow.id)
             .join(MovieFileRow, MovieFileRow.movie_id == MovieRow.id)
             .where(MovieRow.monitored == monitored, or_(false(), *conditions))
         )
-        return await self._page(query, request)
 
     async def _below_score_cutoff(self, profiles: Sequence[QualityProfile], monitored: bool) -> list[int]:
         """The films of these profiles whose file's custom-format score is below the cutoff score.

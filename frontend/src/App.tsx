@@ -14,6 +14,7 @@ import { AddMoviePage } from "./pages/add/AddMoviePage";
 import { BlocklistPage } from "./pages/activity/BlocklistPage";
 import { HistoryPage } from "./pages/activity/HistoryPage";
 import { QueuePage } from "./pages/activity/QueuePage";
+import { CutoffUnmetPage, MissingPage } from "./pages/wanted/WantedPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
 import { ImportLibraryPage } from "./pages/import/ImportLibraryPage";
 import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
@@ -42,6 +43,8 @@ const PAGES: Record<PageId, ReactNode> = {
   queue: <QueuePage />,
   history: <HistoryPage />,
   blocklist: <BlocklistPage />,
+  missing: <MissingPage />,
+  cutoffUnmet: <CutoffUnmetPage />,
   settings: <SettingsPage />,
   mediaManagement: <MediaSettingsPage />,
   profiles: <ProfilesPage />,

@@ -61,6 +61,7 @@ from reelarr.api.v3 import rename as rename_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
+from reelarr.api.v3 import wanted as wanted_api
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
 from reelarr.auth.housekeeping import register_housekeeping as register_auth_housekeeping
@@ -134,6 +135,7 @@ from reelarr.movies.files import FileHooks, MovieFileService
 from reelarr.movies.library_import import ImportLookups, LibraryImport
 from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import LibraryHooks, MovieService
+from reelarr.movies.wanted import WantedMovies
 from reelarr.naming.service import NamingService
 from reelarr.naming.subject import named_metadata
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
@@ -362,6 +364,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         clock,
         KnownFilms(bus, movie_service.keys),
+        WantedMovies(db, movie_service, quality, custom_formats),
     )
     grabs = GrabService(download_clients, indexers, history, decision_log, bus, clock)
     download_client_config = DownloadClientConfigService(config, bus)
@@ -678,6 +681,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         downloadclients_api.router,
         history_api.router,
         blocklist_api.router,
+        wanted_api.router,
         queue_api.router,
         manualimport_api.router,
         config_downloadclient.router,

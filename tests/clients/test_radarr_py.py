@@ -180,6 +180,37 @@ async def test_movie_files_and_parse(
     assert (await lookup(library, 603))["id"] == movie["id"]
 
 
+async def test_wanted_pages_through_radarrs_models(
+    library: Library, client: radarr.ApiClient, sample_media: SampleMedia
+) -> None:
+    with_file = await add_film_with_file(library, sample_media, 603, RELEASE)
+    without_file = await add_film(library, 550)
+    edited = await library.server.client.put(
+        "/api/v3/moviefile/editor",
+        json={"movieFileIds": [with_file["movieFileId"]], "quality": {"quality": {"id": 5}}},  # WEBDL-720p
+    )
+    assert edited.status_code == 202, edited.text
+
+    missing = await call(
+        radarr.MissingApi(client).get_wanted_missing,
+        page=1,
+        page_size=10,
+        sort_key="movieMetadata.sortTitle",
+        sort_direction=radarr.SortDirection.ASCENDING,
+        monitored=True,
+    )
+    cutoff = await call(radarr.CutoffApi(client).get_wanted_cutoff, monitored=True)
+
+    assert (missing.page, missing.page_size, missing.total_records) == (1, 10, 1)
+    assert missing.records is not None
+    assert [m.id for m in missing.records] == [without_file["id"]]
+    assert cutoff.records is not None
+    assert [m.id for m in cutoff.records] == [with_file["id"]]
+    [below] = cutoff.records
+    assert below.movie_file is not None
+    assert below.movie_file.quality is not None
+
+
 async def test_delay_and_release_profiles_through_radarrs_models(client: radarr.ApiClient) -> None:
     tag = await call(radarr.TagApi(client).create_tag, radarr.TagResource(label="uhd"))
     delays = radarr.DelayProfileApi(client)

@@ -33,6 +33,8 @@ HEADINGS = {
     "queue": "Queue",
     "history": "History",
     "blocklist": "Blocklist",
+    "missing": "Missing",
+    "cutoffUnmet": "Cutoff unmet",
     "settings": "Settings",
     "mediaManagement": "Media management",
     "profiles": "Profiles",

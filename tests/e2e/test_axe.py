@@ -151,6 +151,8 @@ SIGNED_IN_PAGES = {
     "queue": "/activity/queue",
     "history": "/activity/history",
     "blocklist": "/activity/blocklist",
+    "wanted-missing": "/wanted/missing",
+    "wanted-cutoff-unmet": "/wanted/cutoffunmet",
     "settings": "/settings",
     "media-management": "/settings/mediamanagement",
     "profiles": "/settings/profiles",

@@ -25,6 +25,13 @@ const NAV = [
     ],
   },
   {
+    title: "Wanted",
+    links: [
+      { to: "/wanted/missing", label: "Missing" },
+      { to: "/wanted/cutoffunmet", label: "Cutoff unmet" },
+    ],
+  },
+  {
     title: "Settings",
     links: [
       { to: "/settings/mediamanagement", label: "Media management" },

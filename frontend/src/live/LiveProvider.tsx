@@ -10,6 +10,7 @@ import { mediaManagementKeys } from "../api/mediaManagement";
 import { namingKeys } from "../api/naming";
 import { keys, upsertCommand } from "../api/queries";
 import { releaseKeys } from "../api/releases";
+import { wantedKeys } from "../api/wanted";
 import type { Command, LiveMessage } from "../api/types";
 import { reconnectDelay } from "../lib/backoff";
 import { commandMovieIds } from "../lib/commands";
@@ -46,6 +47,8 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
       break;
     case "movie":
       applyMovieMessage(client, message);
+      // A film gained or lost its file, or was (un)monitored: the wanted lists may change.
+      void client.invalidateQueries({ queryKey: wantedKeys.all });
       break;
     case "extrafile": {
       const movieId = (message.resource as { movieId?: unknown } | undefined)?.movieId;
@@ -61,6 +64,7 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
       break;
     case "qualityprofile":
       void client.invalidateQueries({ queryKey: libraryKeys.qualityProfiles });
+      void client.invalidateQueries({ queryKey: wantedKeys.all }); // a new cutoff
       break;
     case "indexer":
       void client.invalidateQueries({ queryKey: indexerKeys.list, exact: true });
@@ -97,6 +101,7 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
       break;
     case "customformat":
       void client.invalidateQueries({ queryKey: formatKeys.list });
+      void client.invalidateQueries({ queryKey: wantedKeys.all }); // files score differently
       break;
   }
 }

@@ -13,6 +13,8 @@ export const PAGE_IDS = [
   "queue",
   "history",
   "blocklist",
+  "missing",
+  "cutoffUnmet",
   "settings",
   "mediaManagement",
   "profiles",

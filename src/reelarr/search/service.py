@@ -19,7 +19,7 @@ from reelarr.memory import collector_paused
 from reelarr.movies.availability import is_available
 from reelarr.movies.model import Movie, MovieFile, MovieKeys
 from reelarr.movies.service import MovieService
-from reelarr.quality.profile_rules import cutoff_met
+from reelarr.movies.wanted import WantedMovies
 from reelarr.releases.model import Release
 from reelarr.releases.search import MovieSearch
 from reelarr.search.known_films import KnownFilms
@@ -94,8 +94,10 @@ class SearchService:
         sources: SnapshotSources,
         clock: Clock,
         known: KnownFilms,
+        wanted: WantedMovies,
     ) -> None:
         self._movies = movies
+        self._wanted = wanted
         self._known = known
         self._indexers = indexers
         self._config = indexer_config
@@ -296,21 +298,10 @@ class SearchService:
         return sorted(wanted, key=_last_searched)
 
     async def cutoff_unmet(self) -> list[Movie]:
-        """Monitored films whose file does not meet their profile's cutoff, least recently searched first."""
-        movies, files = await self._library()
-        with_files = [(m, files[m.id]) for m in movies if m.monitored and m.id in files]
-        snapshot = await self._snapshot(with_files)
-        unmet = []
-        for movie, _file in with_files:
-            profile = snapshot.profiles.get(movie.quality_profile_id)
-            disk = snapshot.on_disk.get(movie.id)
-            if (
-                profile is not None
-                and disk is not None
-                and not cutoff_met(profile, disk.quality, disk.format_score)
-            ):
-                unmet.append(movie)
-        return sorted(unmet, key=_last_searched)
+        """Monitored films whose file does not meet their profile's cutoff (the Wanted → Cutoff Unmet
+        list), least recently searched first."""
+        movies, _files = await self._library(await self._wanted.cutoff_unmet_ids())
+        return sorted(movies, key=_last_searched)
 
 
 def _read_named(

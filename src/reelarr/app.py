@@ -448,6 +448,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             tag_labels=tag_labels,
             images=lambda movie_id, movie: media_covers.links(movie_id, movie.images),
             history_of_download=lambda download_id: history.for_downloads([download_id]),
+            history_of_movie=history.for_movie,
             format_ids=format_ids,
             client_type=lambda name: _client_type(download_clients, name),
         ),

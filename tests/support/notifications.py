@@ -40,7 +40,7 @@ async def add_webhook(
     client: httpx.AsyncClient, url: str, *, switches: tuple[str, ...] = ALL_SWITCHES, **values: Any
 ) -> dict[str, Any]:
     """Create a Webhook with these switches on; the created resource."""
-    body = await webhook_resource(client, url, **{s: True for s in switches}, **values)
+    body = await webhook_resource(client, url, **dict.fromkeys(switches, True), **values)
     response = await client.post("/api/v3/notification", json=body)
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()

@@ -14,6 +14,7 @@ from typing import Any
 
 from reelarr.history.model import HistoryEntry
 from reelarr.languages import Language
+from reelarr.movies.file_rules import media_info_view
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.notifications.model import EventKind
 from reelarr.releases.model import IndexerFlags, flag_names, flags_named
@@ -143,8 +144,34 @@ def custom_format_info(names: Sequence[str], score: int, ids: Mapping[str, int])
     }
 
 
+def _split(value: Any) -> list[str]:
+    parts = [p.strip() for p in str(value or "").split("/") if p.strip()]
+    return list(dict.fromkeys(parts))
+
+
+def media_info_json(file: MovieFile) -> dict[str, Any] | None:
+    """WebhookMovieFileMediaInfo, from the media info the API shows (None when none was read)."""
+    view = media_info_view(file.media_info, file.scene_name)
+    if view is None:
+        return None
+    width, _, height = str(view.get("resolution") or "0x0").partition("x")
+    return _without_nulls(
+        {
+            "audioChannels": view.get("audioChannels", 0),
+            "audioCodec": view.get("audioCodec"),
+            "audioLanguages": _split(view.get("audioLanguages")),
+            "height": _int(height),
+            "width": _int(width),
+            "subtitles": _split(view.get("subtitles")),
+            "videoCodec": view.get("videoCodec"),
+            "videoDynamicRange": view.get("videoDynamicRange"),
+            "videoDynamicRangeType": view.get("videoDynamicRangeType"),
+        }
+    )
+
+
 def movie_file_json(movie: Movie, file: MovieFile) -> dict[str, Any]:
-    """WebhookMovieFile (without media info: see the module's notes in the dispatcher)."""
+    """WebhookMovieFile."""
     flags = flag_names(IndexerFlags(file.indexer_flags))
     return _without_nulls(
         {
@@ -159,6 +186,7 @@ def movie_file_json(movie: Movie, file: MovieFile) -> dict[str, Any]:
             "size": file.size,
             "dateAdded": utc_time(file.date_added),
             "languages": [language(v) for v in file.languages],
+            "mediaInfo": media_info_json(file),
         }
     )
 

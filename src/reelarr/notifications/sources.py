@@ -27,13 +27,16 @@ class Lookups:
     movie_file: Callable[[int], Awaitable[MovieFile]]
     tag_labels: Callable[[Iterable[int]], Awaitable[list[str]]]
     images: Callable[[int, Movie], list[dict[str, str]]]
-    history_of_download: Callable[[str], Awaitable[list[HistoryEntry]]]
+    history_of_download: Callable[[str], Awaitable[list[HistoryEntry]]]  # oldest first
+    history_of_movie: Callable[[int], Awaitable[list[HistoryEntry]]]  # newest first
     format_ids: Callable[[], Awaitable[dict[str, int]]]
     client_type: Callable[[str], str]  # a download client implementation's shown name
 
 
-def _latest(entries: Sequence[HistoryEntry], kind: HistoryEventType) -> HistoryEntry | None:
-    found = [e for e in entries if e.event_type == kind]
+def _latest(
+    entries: Sequence[HistoryEntry], kind: HistoryEventType, title: str | None = None
+) -> HistoryEntry | None:
+    found = [e for e in entries if e.event_type == kind and title in (None, e.source_title)]
     return found[-1] if found else None
 
 
@@ -43,6 +46,12 @@ class EventSources:
     def __init__(self, lookups: Lookups, instance: Callable[[], Instance]) -> None:
         self._find = lookups
         self._instance = instance
+
+    async def _history(self, movie_id: int, download_id: str | None) -> list[HistoryEntry]:
+        """The download's history, oldest first; the film's when the client gave no id (a blackhole)."""
+        if download_id:
+            return await self._find.history_of_download(download_id)
+        return list(reversed(await self._find.history_of_movie(movie_id)))
 
     async def _movie(self, movie: Movie) -> dict[str, Any]:
         labels = await self._find.tag_labels(movie.tags)
@@ -63,8 +72,8 @@ class EventSources:
     async def grab(self, event: MovieGrabbed) -> NotificationEvent:
         """WebhookGrabPayload."""
         movie = await self._find.movie(event.movie_id)
-        history = await self._find.history_of_download(event.download_id) if event.download_id else []
-        grab = _latest(history, HistoryEventType.GRABBED)
+        history = await self._history(movie.id, event.download_id)
+        grab = _latest(history, HistoryEventType.GRABBED, event.release_title)
         fields: dict[str, Any] = {"remoteMovie": payloads.remote_movie_json(movie)}
         if grab is not None:
             fields["release"] = payloads.release_json(grab)
@@ -95,8 +104,7 @@ class EventSources:
         """WebhookImportPayload (an upgrade is a Download with isUpgrade true)."""
         movie = await self._find.movie(event.movie_id)
         file = await self._find.movie_file(event.movie_file_id)
-        history = await self._find.history_of_download(event.download_id) if event.download_id else []
-        grab = _latest(history, HistoryEventType.GRABBED)
+        history = await self._history(movie.id, event.download_id)
         imported = next(
             (
                 e
@@ -106,6 +114,8 @@ class EventSources:
             ),
             None,
         )
+        title = imported.source_title if imported is not None and not event.download_id else None
+        grab = _latest(history, HistoryEventType.GRABBED, title)
         movie_file = payloads.movie_file_json(movie, file)
         if imported is not None and imported.data.get("DroppedPath"):
             movie_file["sourcePath"] = imported.data["DroppedPath"]

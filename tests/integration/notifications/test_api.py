@@ -29,7 +29,7 @@ async def test_the_schema_offers_the_webhook_with_radarrs_fields_and_switches(se
     assert (field(entry, "password")["type"], field(entry, "password")["privacy"]) == ("password", "password")
     assert field(entry, "username")["privacy"] == "userName"
     assert (field(entry, "headers")["type"], field(entry, "headers")["advanced"]) == ("keyValueList", True)
-    assert entry["onGrab"] is False and entry["onDownload"] is False
+    assert (entry["onGrab"], entry["onDownload"]) == (False, False)
     assert entry["link"] == "https://wiki.servarr.com/radarr/settings#connect"
     supported = {k: v for k, v in entry.items() if k.startswith("supportsOn")}
     assert supported == {
@@ -55,7 +55,7 @@ async def test_a_created_webhook_is_tested_and_reads_back_with_its_password_mask
         server.client, receiver.url(), fields={"username": "radarr", "password": "s3cret"}, tags=[]
     )
     assert [r.json()["eventType"] for r in receiver.requests()] == ["Test"]
-    assert created["onGrab"] is True and created["onMovieDelete"] is False
+    assert (created["onGrab"], created["onMovieDelete"]) == (True, False)
     assert field(created, "password")["value"] == MASK
     assert field(created, "username")["value"] == "radarr"
     again = (await server.client.get(f"/api/v3/notification/{created['id']}")).json()

@@ -37,11 +37,17 @@ async def webhook_resource(
 
 
 async def add_webhook(
-    client: httpx.AsyncClient, url: str, *, switches: tuple[str, ...] = ALL_SWITCHES, **values: Any
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    switches: tuple[str, ...] = ALL_SWITCHES,
+    force_save: bool = False,
+    **values: Any,
 ) -> dict[str, Any]:
-    """Create a Webhook with these switches on; the created resource."""
+    """Create a Webhook with these switches on (untested with `force_save`); the created resource."""
     body = await webhook_resource(client, url, **dict.fromkeys(switches, True), **values)
-    response = await client.post("/api/v3/notification", json=body)
+    params = {"forceSave": "true"} if force_save else {}
+    response = await client.post("/api/v3/notification", json=body, params=params)
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()
     return created

@@ -22,7 +22,7 @@ from reelarr.health.model import HealthResult
 from reelarr.health.service import HealthChanged, HealthService
 from reelarr.imports.events import MovieImported
 from reelarr.jobs.queue import retry_delay
-from reelarr.movies.events import MovieAdded
+from reelarr.movies.events import MovieAdded, MovieFileGone, MovieGone
 from reelarr.notifications.base import NotificationFailed
 from reelarr.notifications.model import EventKind, NotificationEvent
 from reelarr.notifications.service import NotificationDefinition, NotificationService, wants
@@ -71,6 +71,8 @@ class NotificationDispatcher:
         bus.subscribe(MovieImported, self._imported)
         bus.subscribe(MovieFileRenamed, self._renamed)
         bus.subscribe(MovieAdded, self._added)
+        bus.subscribe(MovieGone, self._movie_gone)
+        bus.subscribe(MovieFileGone, self._file_gone)
         bus.subscribe(HealthChanged, self._health_changed)
 
     @property
@@ -89,6 +91,12 @@ class NotificationDispatcher:
 
     async def _added(self, event: MovieAdded) -> None:
         self._spawn(self._tell(EventKind.MOVIE_ADDED, lambda: self._sources.movie_added(event)))
+
+    async def _movie_gone(self, event: MovieGone) -> None:
+        self._spawn(self._tell(EventKind.MOVIE_DELETE, lambda: self._sources.movie_delete(event)))
+
+    async def _file_gone(self, event: MovieFileGone) -> None:
+        self._spawn(self._tell(EventKind.MOVIE_FILE_DELETE, lambda: self._sources.movie_file_delete(event)))
 
     async def _health_changed(self, _event: HealthChanged) -> None:
         now = {problem.source: problem for problem in self._health.last}

@@ -25,8 +25,9 @@ class EventKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class NotificationEvent:
-    """One event to tell: its kind, the film's tags (None when no film is concerned), whether an import
-    replaced a file, the health level of a health event, and the payload Radarr's webhook sends."""
+    """One event to tell: its kind, the film's tags (None when no film is concerned), whether it came of
+    an upgrade (an import that replaced a file, or the file it replaced), the health level of a health
+    event, and the payload Radarr's webhook sends."""
 
     kind: EventKind
     payload: dict[str, Any]

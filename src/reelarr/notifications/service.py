@@ -30,13 +30,20 @@ def _template_options(
 def wants(
     definition: NotificationDefinition, supported: frozenset[EventKind], event: NotificationEvent
 ) -> bool:
-    """Radarr's NotificationService filters: the switch is on (an upgrade also needs onUpgrade, a health
-    warning includeHealthWarnings), the implementation tells such events, and the tags match the
-    film's (a notification without tags takes every film)."""
+    """Radarr's NotificationService filters: the switch is on (an upgrade also needs onUpgrade, a file
+    replaced by an upgrade onMovieFileDeleteForUpgrade, a health warning includeHealthWarnings), the
+    implementation tells such events, and the tags match the film's (a notification without tags
+    takes every film)."""
     options = definition.options
     if event.kind not in supported or not options.wants(event.kind):
         return False
     if event.kind == EventKind.DOWNLOAD and event.is_upgrade and not options.on_upgrade:
+        return False
+    if (
+        event.kind == EventKind.MOVIE_FILE_DELETE
+        and event.is_upgrade
+        and not options.on_movie_file_delete_for_upgrade
+    ):
         return False
     if event.kind in (EventKind.HEALTH, EventKind.HEALTH_RESTORED):
         return event.health_level == "error" or (

@@ -11,7 +11,7 @@ from reelarr.downloads.events import MovieGrabbed
 from reelarr.health.model import HealthResult
 from reelarr.history.model import HistoryEntry, HistoryEventType
 from reelarr.imports.events import MovieImported
-from reelarr.movies.events import MovieAdded
+from reelarr.movies.events import MovieAdded, MovieFileGone, MovieGone
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.notifications import payloads
 from reelarr.notifications.model import EventKind, NotificationEvent
@@ -148,6 +148,19 @@ class EventSources:
         """WebhookAddedPayload (Reelarr adds films by hand or through its API: Radarr's "manual")."""
         movie = await self._find.movie(event.movie_id)
         return await self._event(EventKind.MOVIE_ADDED, movie, {"addMethod": "manual"})
+
+    async def movie_delete(self, event: MovieGone) -> NotificationEvent:
+        """WebhookMovieDeletePayload: the film as it was, and its file's size when it was deleted."""
+        size = event.file.size if event.deleted_files and event.file is not None else 0
+        fields = {"deletedFiles": event.deleted_files, "movieFolderSize": size}
+        return await self._event(EventKind.MOVIE_DELETE, event.movie, fields)
+
+    async def movie_file_delete(self, event: MovieFileGone) -> NotificationEvent:
+        """WebhookMovieFileDeletePayload (an upgrade's replaced file is told only where asked)."""
+        movie = await self._find.movie(event.file.movie_id)
+        fields = {"movieFile": payloads.movie_file_json(movie, event.file), "deleteReason": event.reason}
+        upgrade = event.reason == "upgrade"
+        return await self._event(EventKind.MOVIE_FILE_DELETE, movie, fields, is_upgrade=upgrade)
 
     def health(self, result: HealthResult, *, restored: bool) -> NotificationEvent:
         """WebhookHealthPayload of a problem found or gone."""

@@ -66,6 +66,8 @@ class Webhook(Notification):
             EventKind.DOWNLOAD,
             EventKind.RENAME,
             EventKind.MOVIE_ADDED,
+            EventKind.MOVIE_DELETE,
+            EventKind.MOVIE_FILE_DELETE,
             EventKind.HEALTH,
             EventKind.HEALTH_RESTORED,
         }

@@ -239,3 +239,59 @@ async def test_a_film_without_the_notifications_tag_is_not_told(
     (told,) = await _payloads(receiver, "MovieAdded")
     assert told["movie"]["tmdbId"] == 603
     assert [r.path for r in receiver.requests() if r.json()["eventType"] == "MovieAdded"] == ["/all"]
+
+
+async def _rescanned_file(
+    library: Library, media: SampleMedia, movie: dict[str, Any], name: str
+) -> dict[str, Any]:
+    client = library.server.client
+    media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, Path(movie["path"]) / name)
+    assert (await run_command(library, "RescanMovie", movieId=movie["id"]))["status"] == "completed"
+    film: dict[str, Any] = (await client.get(f"/api/v3/movie/{movie['id']}")).json()
+    assert film["movieFile"]["relativePath"] == name
+    file: dict[str, Any] = film["movieFile"]
+    return file
+
+
+async def test_deleting_a_file_and_then_the_film_is_told_with_radarrs_payloads(
+    library: Library, sample_media: SampleMedia, receiver: WebhookReceiver
+) -> None:
+    client = library.server.client
+    await add_webhook(client, receiver.url(), switches=("onMovieDelete", "onMovieFileDelete"))
+    movie = await add_movie(library)
+    file = await _rescanned_file(library, sample_media, movie, "matrix.mkv")
+    film = (await client.get(f"/api/v3/movie/{movie['id']}")).json()
+
+    assert (await client.delete(f"/api/v3/moviefile/{file['id']}")).status_code == 200
+    (told,) = await _payloads(receiver, "MovieFileDelete")
+    assert told["deleteReason"] == "manual"
+    assert without_query(told["movie"]) == without_query(expected_movie(film, []))
+    told_file = dict(told["movieFile"])
+    assert told_file.pop("dateAdded")[:19] == file["dateAdded"][:19]
+    assert told_file.pop("mediaInfo") == webhook_media_info(file["mediaInfo"])
+    assert told_file == {
+        "id": file["id"],
+        "relativePath": "matrix.mkv",
+        "path": file["path"],
+        "quality": file["quality"]["quality"]["name"],
+        "qualityVersion": file["quality"]["revision"]["version"],
+        "indexerFlags": "0",
+        "size": file["size"],
+        "languages": file["languages"],
+    }
+
+    second = await _rescanned_file(library, sample_media, movie, "matrix again.mkv")
+    film = (await client.get(f"/api/v3/movie/{movie['id']}")).json()
+    response = await client.delete(f"/api/v3/movie/{movie['id']}", params={"deleteFiles": "true"})
+    assert response.status_code == 200, response.text
+    (gone,) = await _payloads(receiver, "MovieDelete")
+    assert without_query(gone["movie"]) == without_query(expected_movie(film, []))
+    assert (gone["deletedFiles"], gone["movieFolderSize"]) == (True, second["size"])
+    assert set(gone) == {
+        "eventType",
+        "instanceName",
+        "applicationUrl",
+        "movie",
+        "deletedFiles",
+        "movieFolderSize",
+    }

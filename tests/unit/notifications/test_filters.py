@@ -85,3 +85,13 @@ def test_health_errors_are_told_and_warnings_only_when_included(
 def test_health_events_ignore_the_notifications_tags() -> None:
     found = definition((5,), on_health_issue=True)
     assert wants(found, Webhook.supported, event(EventKind.HEALTH, health_level="error"))
+
+
+@pytest.mark.parametrize(("for_upgrade", "told"), [(False, False), (True, True)])
+def test_a_file_replaced_by_an_upgrade_needs_on_movie_file_delete_for_upgrade(
+    for_upgrade: bool, told: bool
+) -> None:
+    found = definition(on_movie_file_delete=True, on_movie_file_delete_for_upgrade=for_upgrade)
+    upgraded = event(EventKind.MOVIE_FILE_DELETE, movie_tags=(), is_upgrade=True)
+    assert wants(found, Webhook.supported, upgraded) is told
+    assert wants(found, Webhook.supported, event(EventKind.MOVIE_FILE_DELETE, movie_tags=()))

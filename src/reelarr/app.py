@@ -551,6 +551,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             health=health_service,
             indexers=indexers.family.registry,
             download_clients=download_clients.family.registry,
+            notifications=notifications.family.registry,
         ),
     )
     return services

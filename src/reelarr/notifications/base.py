@@ -21,6 +21,11 @@ class NotificationContext:
     application_url: str = ""
 
 
+def service_name_of(notification_id: int) -> str:
+    """The name of a notification's remote service (its breaker and connections)."""
+    return f"Notification {notification_id}"
+
+
 class NotificationFailed(Exception):
     """Telling a notification's target failed; the message is safe to show (no secret in it)."""
 

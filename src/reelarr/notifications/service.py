@@ -7,9 +7,10 @@ from datetime import datetime
 
 from reelarr.db.engine import Database
 from reelarr.events import EventBus
-from reelarr.notifications.base import Notification, NotificationContext
+from reelarr.notifications.base import Notification, NotificationContext, service_name_of
 from reelarr.notifications.model import EventKind, NotificationEvent
 from reelarr.notifications.options import NotificationOptions
+from reelarr.providers.events import ProviderChanged
 from reelarr.providers.family import Family
 from reelarr.providers.model import ProviderDefinition
 from reelarr.providers.registry import ProviderRegistry
@@ -84,6 +85,13 @@ class NotificationService:
         self.providers: ProviderService[NotificationOptions, Notification] = ProviderService(
             db, bus, clock, self.family, statuses, existing_tags
         )
+        self._remote = context.remote
+        bus.subscribe(ProviderChanged, self._changed)
+
+    async def _changed(self, event: ProviderChanged) -> None:
+        """A changed or deleted notification starts afresh: its breaker and connections go."""
+        if event.family == FAMILY and event.action in ("updated", "deleted"):
+            await self._remote.remove(service_name_of(event.provider_id))
 
     async def enabled(self) -> list[NotificationDefinition]:
         """The notifications with any switch on, by name."""

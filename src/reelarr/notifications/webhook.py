@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, ClassVar
 
 import httpx
 import orjson
 
 from reelarr.errors import RemoteError, ValidationFailure
-from reelarr.notifications.base import Notification, NotificationFailed
+from reelarr.notifications.base import Notification, NotificationFailed, service_name_of
 from reelarr.notifications.model import EventKind, NotificationEvent
 from reelarr.notifications.payloads import test_payload
 from reelarr.providers.fields import FieldType, Privacy, enum_options, setting
@@ -85,14 +86,19 @@ class Webhook(Notification):
         await self._send(event.payload)
 
     async def test(self) -> list[ValidationFailure]:
-        """Send Radarr's test payload."""
+        """Send Radarr's test payload, for real: past failures (the breaker) do not hold a test back."""
+        name = f"Notification test {uuid.uuid4().hex}"
         try:
-            await self._send(test_payload(self.context.instance_name, self.context.application_url))
+            await self._send(
+                test_payload(self.context.instance_name, self.context.application_url), service_name=name
+            )
         except NotificationFailed as error:
             return [ValidationFailure("url", f"Unable to send test message: {error}")]
+        finally:
+            await self.context.remote.remove(name)
         return []
 
-    async def _send(self, payload: dict[str, Any]) -> None:
+    async def _send(self, payload: dict[str, Any], *, service_name: str | None = None) -> None:
         settings = self.settings
         method = _METHODS.get(settings.method)
         if method is None:
@@ -100,7 +106,8 @@ class Webhook(Notification):
         headers = {"Accept": "application/json", "Content-Type": "application/json"}
         headers.update({h.key: h.value for h in settings.headers if h.key})
         auth = (settings.username, settings.password) if settings.username or settings.password else None
-        service = self.context.remote.service(f"Notification {self.definition.id}", WEBHOOK_POLICY)
+        name = service_name or service_name_of(self.definition.id)
+        service = self.context.remote.service(name, WEBHOOK_POLICY)
         try:
             response = await service.exchange(
                 method,

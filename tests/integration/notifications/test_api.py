@@ -195,3 +195,15 @@ async def test_a_disabled_webhook_is_saved_without_a_test(
     response = await server.client.post("/api/v3/notification", json=body)
     assert response.status_code == 201, response.text
     assert receiver.requests() == []
+
+
+async def test_a_test_after_many_failed_ones_really_tries_again(
+    server: LiveServer, receiver: WebhookReceiver
+) -> None:
+    receiver.behaviour.status = 500
+    body = await webhook_resource(server.client, receiver.url(), onGrab=True)
+    for _ in range(6):  # more than the breaker of a remote service lets through
+        assert (await server.client.post("/api/v3/notification/test", json=body)).status_code == 400
+    receiver.behaviour.status = 200
+    assert (await server.client.post("/api/v3/notification/test", json=body)).status_code == 200
+    assert len(receiver.requests()) == 7

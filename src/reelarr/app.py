@@ -612,6 +612,7 @@ async def _create_admin_from_settings(services: Services) -> None:
 async def _start_background(services: Services) -> _Background:
     settings = services.settings
     background = _Background()
+    logging.getLogger("httpx").addFilter(services.notifications.hidden_urls)
     identity = WorkerIdentity.of_this_process()
     if services.db.dialect == "postgresql":
         bridge = PostgresEventBridge(asyncpg_dsn(services.db.url), services.bus, origin=identity.id)
@@ -663,6 +664,7 @@ async def _stop_background(background: _Background, services: Services) -> None:
     if background.executor is not None:
         await background.executor.stop()
     await services.notification_dispatcher.stop()
+    logging.getLogger("httpx").removeFilter(services.notifications.hidden_urls)
     if background.bridge is not None:
         services.bus.bridge = None
         await background.bridge.stop()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from reelarr.notifications.logs import WebhookUrlFilter
 from reelarr.notifications.model import EventKind, NotificationEvent
 from reelarr.providers.base import Provider
 from reelarr.providers.model import ProviderDefinition
@@ -19,6 +20,8 @@ class NotificationContext:
     remote: RemoteRegistry
     instance_name: str
     application_url: str = ""
+    # On httpx's logger while the app runs: the addresses webhooks were sent to never reach a log.
+    hidden_urls: WebhookUrlFilter = field(default_factory=WebhookUrlFilter)
 
 
 def service_name_of(notification_id: int) -> str:

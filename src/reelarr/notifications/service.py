@@ -86,6 +86,7 @@ class NotificationService:
             db, bus, clock, self.family, statuses, existing_tags
         )
         self._remote = context.remote
+        self.hidden_urls = context.hidden_urls
         bus.subscribe(ProviderChanged, self._changed)
 
     async def _changed(self, event: ProviderChanged) -> None:

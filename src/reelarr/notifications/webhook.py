@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any, ClassVar
 
-import httpx
 import orjson
 
 from reelarr.errors import RemoteError, ValidationFailure
 from reelarr.notifications.base import Notification, NotificationFailed, service_name_of
+from reelarr.notifications.logs import redact
 from reelarr.notifications.model import EventKind, NotificationEvent
 from reelarr.notifications.payloads import test_payload
 from reelarr.providers.fields import FieldType, Privacy, enum_options, setting
@@ -106,6 +106,7 @@ class Webhook(Notification):
         headers = {"Accept": "application/json", "Content-Type": "application/json"}
         headers.update({h.key: h.value for h in settings.headers if h.key})
         auth = (settings.username, settings.password) if settings.username or settings.password else None
+        self.context.hidden_urls.remember(settings.url)
         name = service_name or service_name_of(self.definition.id)
         service = self.context.remote.service(name, WEBHOOK_POLICY)
         try:
@@ -125,15 +126,3 @@ class Webhook(Notification):
             raise NotificationFailed(
                 f"Unable to post to webhook: HTTP {response.status_code} {response.reason_phrase}"
             )
-
-
-def redact(message: str, url: str) -> str:
-    """The message with the URL cut to its origin: a webhook's path or query often is its secret."""
-    try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError):
-        return message.replace(url, "<webhook>") if url else message
-    origin = f"{parsed.scheme}://{parsed.host}" + (f":{parsed.port}" if parsed.port else "")
-    for secret in (str(parsed.copy_with(query=None)), str(parsed), url):
-        message = message.replace(secret, origin)
-    return message

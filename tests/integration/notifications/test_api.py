@@ -3,7 +3,10 @@ PostgreSQL (the `server` fixture) against a local receiver."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+
+import pytest
 
 from tests.fixtures.webhook.server import WebhookReceiver
 from tests.support.live import LiveServer
@@ -207,3 +210,18 @@ async def test_a_test_after_many_failed_ones_really_tries_again(
     receiver.behaviour.status = 200
     assert (await server.client.post("/api/v3/notification/test", json=body)).status_code == 200
     assert len(receiver.requests()) == 7
+
+
+async def test_the_webhooks_path_query_and_password_never_reach_a_log_line(
+    server: LiveServer, receiver: WebhookReceiver, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    url = receiver.url("/T0KEN-path-xyz") + "?sig=Q5ecret"
+    await add_webhook(server.client, url, fields={"username": "me", "password": "pa55word-9"})
+    receiver.behaviour.status = 500
+    body = await webhook_resource(server.client, url, onGrab=True)
+    assert (await server.client.post("/api/v3/notification/test", json=body)).status_code == 400
+    messages = [r.getMessage() for r in caplog.records]
+    assert any(m.startswith("HTTP Request: POST http://127.0.0.1") for m in messages), messages
+    leaked = [m for m in messages if "T0KEN-path-xyz" in m or "Q5ecret" in m or "pa55word-9" in m]
+    assert leaked == []

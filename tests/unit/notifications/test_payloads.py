@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 from reelarr.languages import Language
 from reelarr.movies.model import MinimumAvailability, Movie
+from reelarr.notifications.logs import redact
 from reelarr.notifications.payloads import movie_json, relative_to, release_date, utc_time
-from reelarr.notifications.webhook import redact
 
 ENGLISH = Language(1, "English")
 

@@ -43,8 +43,8 @@ class Notification(Provider):
         self.context = context
 
     @classmethod
-    def info_link(cls) -> str:
-        """Radarr's wiki page of the Connect settings."""
+    def link(cls) -> str:
+        """Radarr's `link` of a notification: the wiki page of the Connect settings."""
         return "https://wiki.servarr.com/radarr/settings#connect"
 
     @abstractmethod

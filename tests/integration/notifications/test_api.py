@@ -34,6 +34,7 @@ async def test_the_schema_offers_the_webhook_with_radarrs_fields_and_switches(se
     assert (field(entry, "headers")["type"], field(entry, "headers")["advanced"]) == ("keyValueList", True)
     assert (entry["onGrab"], entry["onDownload"]) == (False, False)
     assert entry["link"] == "https://wiki.servarr.com/radarr/settings#connect"
+    assert entry["infoLink"] == "https://wiki.servarr.com/radarr/supported#webhook"
     supported = {k: v for k, v in entry.items() if k.startswith("supportsOn")}
     assert supported == {
         "supportsOnGrab": True,

@@ -62,7 +62,7 @@ def notification_resource(
     flags = {name: all(kind in supported for kind in kinds) for name, kinds in SUPPORT_FLAGS.items()}
     return NotificationResource(
         **base_resource(service, definition, status),
-        link=implementation.info_link(),
+        link=implementation.link(),
         **options.model_dump(),
         **flags,
     )

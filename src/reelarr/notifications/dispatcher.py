@@ -23,6 +23,7 @@ from reelarr.health.service import HealthChanged, HealthService
 from reelarr.imports.events import MovieImported
 from reelarr.jobs.queue import retry_delay
 from reelarr.movies.events import MovieAdded, MovieFileGone, MovieGone
+from reelarr.movies.model import MovieFile
 from reelarr.notifications.base import NotificationFailed
 from reelarr.notifications.model import EventKind, NotificationEvent
 from reelarr.notifications.service import NotificationDefinition, NotificationService, wants
@@ -31,6 +32,26 @@ from reelarr.renaming.events import MovieFileRenamed
 
 log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]
+
+
+class ReplacedFiles:
+    """The files an upgrade replaced, kept from their MovieFileGone until the film's MovieImported (the
+    importer publishes both, in that order, in one process) for the Download's `deletedFiles`."""
+
+    def __init__(self, *, most: int = 100) -> None:
+        self._by_movie: dict[int, list[MovieFile]] = {}
+        self._most = most
+
+    def add(self, file: MovieFile) -> None:
+        """Keep a file an upgrade replaced."""
+        if file.movie_id not in self._by_movie and len(self._by_movie) >= self._most:
+            self._by_movie.pop(next(iter(self._by_movie)))  # an import that never finished
+        self._by_movie.setdefault(file.movie_id, []).append(file)
+
+    def take(self, movie_id: int, *, is_upgrade: bool) -> tuple[MovieFile, ...]:
+        """The files the film's import replaced (none unless it was an upgrade), forgotten once taken."""
+        found = tuple(self._by_movie.pop(movie_id, ()))
+        return found if is_upgrade else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +85,7 @@ class NotificationDispatcher:
         self._tasks: set[asyncio.Task[object]] = set()
         self._rng = random.Random()  # noqa: S311 - jitter, not security
         self._known_problems: dict[str, HealthResult] = {}
+        self._replaced = ReplacedFiles()
 
     def subscribe(self, bus: EventBus) -> None:
         """Listen to this process's events (another process tells of its own)."""
@@ -84,7 +106,8 @@ class NotificationDispatcher:
         self._spawn(self._tell(EventKind.GRAB, lambda: self._sources.grab(event)))
 
     async def _imported(self, event: MovieImported) -> None:
-        self._spawn(self._tell(EventKind.DOWNLOAD, lambda: self._sources.download(event)))
+        replaced = self._replaced.take(event.movie_id, is_upgrade=event.is_upgrade)
+        self._spawn(self._tell(EventKind.DOWNLOAD, lambda: self._sources.download(event, replaced)))
 
     async def _renamed(self, event: MovieFileRenamed) -> None:
         self._spawn(self._tell(EventKind.RENAME, lambda: self._sources.rename(event)))
@@ -96,6 +119,8 @@ class NotificationDispatcher:
         self._spawn(self._tell(EventKind.MOVIE_DELETE, lambda: self._sources.movie_delete(event)))
 
     async def _file_gone(self, event: MovieFileGone) -> None:
+        if event.reason == "upgrade":
+            self._replaced.add(event.file)
         self._spawn(self._tell(EventKind.MOVIE_FILE_DELETE, lambda: self._sources.movie_file_delete(event)))
 
     async def _health_changed(self, _event: HealthChanged) -> None:

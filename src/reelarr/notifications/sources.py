@@ -100,8 +100,9 @@ class EventSources:
         score = payloads.release_json(grab).get("customFormatScore", 0)
         return payloads.custom_format_info(grab.custom_formats, score, await self._find.format_ids())
 
-    async def download(self, event: MovieImported) -> NotificationEvent:
-        """WebhookImportPayload (an upgrade is a Download with isUpgrade true)."""
+    async def download(self, event: MovieImported, replaced: Sequence[MovieFile] = ()) -> NotificationEvent:
+        """WebhookImportPayload (an upgrade is a Download with isUpgrade true and the files it replaced
+        as `deletedFiles`)."""
         movie = await self._find.movie(event.movie_id)
         file = await self._find.movie_file(event.movie_file_id)
         history = await self._history(movie.id, event.download_id)
@@ -133,6 +134,8 @@ class EventSources:
             fields["downloadId"] = event.download_id
         fields["customFormatInfo"] = await self._formats(grab)
         fields["release"] = payloads.grabbed_release_json(grab, file.indexer_flags)
+        if replaced:
+            fields["deletedFiles"] = [payloads.movie_file_json(movie, old) for old in replaced]
         return await self._event(EventKind.DOWNLOAD, movie, fields, is_upgrade=event.is_upgrade)
 
     async def rename(self, event: MovieFileRenamed) -> NotificationEvent:

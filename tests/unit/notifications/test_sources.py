@@ -3,6 +3,7 @@ ids): what Radarr's BuildOnDownloadPayload puts in, from fixed lookups."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -10,6 +11,7 @@ from reelarr.history.model import HistoryEntry, HistoryEventType
 from reelarr.imports.events import MovieImported
 from reelarr.languages import Language
 from reelarr.movies.model import Movie, MovieFile
+from reelarr.notifications.dispatcher import ReplacedFiles
 from reelarr.notifications.payloads import Instance
 from reelarr.notifications.sources import EventSources, Lookups
 from reelarr.quality.catalogue import quality_by_name
@@ -186,3 +188,50 @@ async def test_a_grab_is_told_with_the_release_as_history_kept_it() -> None:
         "qBittorrent",
         "HASH",
     )
+
+
+async def test_an_upgrade_lists_the_files_it_replaced_as_deleted_files() -> None:
+    old = MovieFile(
+        id=10,
+        movie_id=7,
+        relative_path="old.avi",
+        size=99,
+        date_added=WHEN,
+        quality=QualityModel(BLURAY),
+        languages=(ENGLISH,),
+    )
+    event = MovieImported(movie_id=7, movie_file_id=11, download_id="HASH", is_upgrade=True)
+    payload = (await SOURCES.download(event, (old,))).payload
+    assert payload["deletedFiles"] == [
+        {
+            "id": 10,
+            "relativePath": "old.avi",
+            "path": "/movies/The Matrix (1999)/old.avi",
+            "quality": "Bluray-1080p",
+            "qualityVersion": 1,
+            "indexerFlags": "0",
+            "size": 99,
+            "dateAdded": "2024-05-06T07:08:09Z",
+            "languages": [{"id": 1, "name": "English"}],
+        }
+    ]
+    assert "deletedFiles" not in (await SOURCES.download(event)).payload
+
+
+def test_replaced_files_wait_for_their_films_import_and_count_only_for_an_upgrade() -> None:
+    kept = ReplacedFiles(most=2)
+    kept.add(FILE)
+    assert kept.take(8, is_upgrade=True) == ()
+    assert kept.take(7, is_upgrade=True) == (FILE,)
+    assert kept.take(7, is_upgrade=True) == ()  # taken once
+    kept.add(FILE)
+    assert kept.take(7, is_upgrade=False) == ()
+    assert kept.take(7, is_upgrade=True) == ()  # an import that was no upgrade forgets them too
+    for movie_id in (1, 2, 3):
+        kept.add(_file_of(movie_id))
+    assert kept.take(1, is_upgrade=True) == ()  # the oldest unfinished import was let go
+    assert [f.movie_id for f in kept.take(3, is_upgrade=True)] == [3]
+
+
+def _file_of(movie_id: int) -> MovieFile:
+    return dataclasses.replace(FILE, movie_id=movie_id)

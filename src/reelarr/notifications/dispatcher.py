@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reelarr.downloads.events import MovieGrabbed
+from reelarr.errors import NotFound
 from reelarr.events import EventBus
 from reelarr.health.model import HealthResult
 from reelarr.health.service import HealthChanged, HealthService
@@ -150,6 +151,9 @@ class NotificationDispatcher:
             if not targets:
                 return
             event = await build()
+        except NotFound as error:  # the film or file went away before it could be told of
+            log.info("Did not send the %s notification: %s", kind.value, error)
+            return
         except Exception:
             log.exception("Could not prepare the %s notification", kind.value)
             return

@@ -585,7 +585,13 @@ def _notifications(
     retries = Retries(
         base_seconds=settings.command_retry_base_seconds, max_seconds=settings.command_retry_max_seconds
     )
-    dispatcher = NotificationDispatcher(notifications, sources, health, retries=retries)
+    dispatcher = NotificationDispatcher(
+        notifications,
+        sources,
+        health,
+        retries=retries,
+        health_grace_seconds=settings.health_notification_grace_seconds,
+    )
     dispatcher.subscribe(bus)
     return notifications, dispatcher
 
@@ -613,6 +619,7 @@ async def _start_background(services: Services) -> _Background:
     settings = services.settings
     background = _Background()
     logging.getLogger("httpx").addFilter(services.notifications.hidden_urls)
+    services.notification_dispatcher.start()
     identity = WorkerIdentity.of_this_process()
     if services.db.dialect == "postgresql":
         bridge = PostgresEventBridge(asyncpg_dsn(services.db.url), services.bus, origin=identity.id)

@@ -75,6 +75,7 @@ class NotificationDispatcher:
         *,
         retries: Retries | None = None,
         max_pending: int = 200,
+        health_grace_seconds: float = 0.0,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self._notifications = notifications
@@ -87,6 +88,8 @@ class NotificationDispatcher:
         self._rng = random.Random()  # noqa: S311 - jitter, not security
         self._known_problems: dict[str, HealthResult] = {}
         self._replaced = ReplacedFiles()
+        self._health_grace = health_grace_seconds
+        self._health_told = False  # health is told once the start-up grace has passed
 
     def subscribe(self, bus: EventBus) -> None:
         """Listen to this process's events (another process tells of its own)."""
@@ -124,7 +127,21 @@ class NotificationDispatcher:
             self._replaced.add(event.file)
         self._spawn(self._tell(EventKind.MOVIE_FILE_DELETE, lambda: self._sources.movie_file_delete(event)))
 
+    def start(self) -> None:
+        """Begin the start-up grace: health issues found in it are told once it ends, if they remain
+        (as Radarr does, so that a client still starting does not raise an alarm on every restart)."""
+        task = asyncio.get_running_loop().create_task(self._end_grace())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _end_grace(self) -> None:
+        await self._sleep(self._health_grace)
+        self._health_told = True
+        await self._health_changed(HealthChanged())
+
     async def _health_changed(self, _event: HealthChanged) -> None:
+        if not self._health_told:
+            return
         now = {problem.source: problem for problem in self._health.last}
         found = [p for source, p in now.items() if source not in self._known_problems]
         gone = [p for source, p in self._known_problems.items() if source not in now]

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.conftest import make_settings
 from tests.fixtures.webhook.server import WebhookReceiver
-from tests.support.live import LiveServer
+from tests.support.live import LiveServer, live_server
 from tests.support.net import free_port
 from tests.support.notifications import add_webhook
 from tests.support.waiting import eventually
@@ -100,3 +101,23 @@ async def test_a_health_warning_is_told_only_where_warnings_are_included(
         ("/with-warnings", "NotificationStatusCheck"),
         ("/with-warnings", "RootFolderCheck"),
     ]
+
+
+async def test_an_issue_found_in_the_start_up_grace_is_told_once_it_has_passed(
+    database_url: str, receiver: WebhookReceiver, tmp_path: Path
+) -> None:
+    root = tmp_path / "movies"
+    root.mkdir()
+    settings = make_settings(database_url, tmp_path / "data", health_notification_grace_seconds=10)
+    async with live_server(settings) as server:
+        response = await server.client.post("/api/v3/rootfolder", json={"path": str(root)})
+        assert response.status_code == 201, response.text
+        await add_webhook(server.client, receiver.url(), switches=("onHealthIssue",))
+        shutil.rmtree(root)
+        problems = (await server.client.get("/api/v3/health")).json()
+        assert [p for p in problems if p["source"] == "RootFolderCheck"]
+        # The change was seen and nothing set out to tell it: the grace holds health back.
+        assert server.services.notification_dispatcher.pending == 1  # only the grace's own timer
+        assert [r for r in receiver.requests() if r.json()["eventType"] == "Health"] == []
+        (issue,) = await _told(receiver, "Health", lambda p: p["type"] == "RootFolderCheck")
+        assert issue["level"] == "error"

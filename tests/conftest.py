@@ -95,6 +95,7 @@ def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settin
         "scheduler_interval_seconds": 0.2,
         "command_retry_base_seconds": 0.05,
         "command_retry_max_seconds": 0.2,
+        "health_notification_grace_seconds": 0,
         "log_file": data_dir / "logs" / "reelarr.log",
     }
     values.update(overrides)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -52,6 +52,7 @@ from reelarr.api.v3 import indexers as indexers_api
 from reelarr.api.v3 import library_import as library_import_api
 from reelarr.api.v3 import manualimport as manualimport_api
 from reelarr.api.v3 import moviefile as moviefile_api
+from reelarr.api.v3 import notifications as notifications_api
 from reelarr.api.v3 import queue as queue_api
 from reelarr.api.v3 import release as release_api
 from reelarr.api.v3 import release_decisions as release_decisions_api
@@ -138,6 +139,13 @@ from reelarr.movies.service import LibraryHooks, MovieService
 from reelarr.movies.wanted import WantedMovies
 from reelarr.naming.service import NamingService
 from reelarr.naming.subject import named_metadata
+from reelarr.notifications.base import NotificationContext
+from reelarr.notifications.dispatcher import NotificationDispatcher, Retries
+from reelarr.notifications.health import NotificationStatusCheck
+from reelarr.notifications.payloads import Instance
+from reelarr.notifications.registry import notification_registry
+from reelarr.notifications.service import NotificationService
+from reelarr.notifications.sources import EventSources, Lookups
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
 from reelarr.providers.status import ProviderStatuses
@@ -419,6 +427,35 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     scheduler = Scheduler(
         db, queue, registry, bus, clock, interval_seconds=settings.scheduler_interval_seconds
     )
+    media_covers = ImageCache.from_registry(remote, settings.data_dir, url_base=settings.url_base)
+
+    async def tag_labels(tag_ids: Iterable[int]) -> list[str]:
+        wanted = set(tag_ids)
+        return [tag.label for tag in await tags.all() if tag.id in wanted]
+
+    async def format_ids() -> dict[str, int]:
+        return {name: format_id for format_id, name in (await custom_formats.names()).items()}
+
+    notifications, dispatcher = _notifications(
+        settings,
+        db,
+        bus,
+        clock,
+        remote,
+        provider_statuses,
+        tags,
+        health_service,
+        Lookups(
+            movie=movie_service.get,
+            movie_file=movie_files.get,
+            tag_labels=tag_labels,
+            images=lambda movie_id, movie: media_covers.links(movie_id, movie.images),
+            history_of_download=lambda download_id: history.for_downloads([download_id]),
+            history_of_movie=history.for_movie,
+            format_ids=format_ids,
+            client_type=lambda name: _client_type(download_clients, name),
+        ),
+    )
 
     async def rss_schedule() -> tuple[datetime, float] | None:
         task = next((t for t in await scheduler.tasks() if t.name == "RssSync"), None)
@@ -458,7 +495,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         metrics=Metrics(bus),
         live=LiveHub(),
         remote=remote,
-        media_covers=ImageCache.from_registry(remote, settings.data_dir, url_base=settings.url_base),
+        media_covers=media_covers,
         tmdb=tmdb,
         tmdb_settings=TmdbSettings(
             config,
@@ -504,6 +541,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         ),
         extra_files=extra_files,
         renames=renames,
+        notifications=notifications,
+        notification_dispatcher=dispatcher,
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -515,9 +554,49 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             health=health_service,
             indexers=indexers.family.registry,
             download_clients=download_clients.family.registry,
+            notifications=notifications.family.registry,
         ),
     )
     return services
+
+
+def _client_type(clients: DownloadClientService, implementation: str) -> str:
+    """The shown name of a download client implementation (Radarr's `downloadClientType`)."""
+    found = clients.family.registry.find(implementation)
+    return found.implementation_name if found is not None else implementation
+
+
+def _notifications(
+    settings: Settings,
+    db: Database,
+    bus: EventBus,
+    clock: Clock,
+    remote: RemoteRegistry,
+    statuses: ProviderStatuses,
+    tags: TagService,
+    health: HealthService,
+    lookups: Lookups,
+) -> tuple[NotificationService, NotificationDispatcher]:
+    """The notifications, their health check, and the dispatcher that tells them of events."""
+    context = NotificationContext(remote, settings.instance_name)
+    notifications = NotificationService(
+        db, bus, clock, notification_registry(), statuses, tags.existing, context
+    )
+    tags.register_usage("notificationIds", notifications.providers.ids_with_tag)
+    health.register(NotificationStatusCheck(notifications, clock))
+    sources = EventSources(lookups, lambda: Instance(settings.instance_name))
+    retries = Retries(
+        base_seconds=settings.command_retry_base_seconds, max_seconds=settings.command_retry_max_seconds
+    )
+    dispatcher = NotificationDispatcher(
+        notifications,
+        sources,
+        health,
+        retries=retries,
+        health_grace_seconds=settings.health_notification_grace_seconds,
+    )
+    dispatcher.subscribe(bus)
+    return notifications, dispatcher
 
 
 @dataclass
@@ -542,6 +621,8 @@ async def _create_admin_from_settings(services: Services) -> None:
 async def _start_background(services: Services) -> _Background:
     settings = services.settings
     background = _Background()
+    logging.getLogger("httpx").addFilter(services.notifications.hidden_urls)
+    services.notification_dispatcher.start()
     identity = WorkerIdentity.of_this_process()
     if services.db.dialect == "postgresql":
         bridge = PostgresEventBridge(asyncpg_dsn(services.db.url), services.bus, origin=identity.id)
@@ -592,6 +673,8 @@ async def _stop_background(background: _Background, services: Services) -> None:
         await background.scheduler.stop()
     if background.executor is not None:
         await background.executor.stop()
+    await services.notification_dispatcher.stop()
+    logging.getLogger("httpx").removeFilter(services.notifications.hidden_urls)
     if background.bridge is not None:
         services.bus.bridge = None
         await background.bridge.stop()
@@ -679,6 +762,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         indexers_api.router,
         indexers_api.flags,
         downloadclients_api.router,
+        notifications_api.router,
         history_api.router,
         blocklist_api.router,
         wanted_api.router,

@@ -12,6 +12,7 @@ from reelarr.downloadclients.base import DownloadClient
 from reelarr.health.service import HealthService
 from reelarr.indexers.base import Indexer
 from reelarr.jobs.registry import CommandRegistry
+from reelarr.notifications.base import Notification
 from reelarr.providers.registry import ProviderRegistry
 
 log = logging.getLogger(__name__)
@@ -21,12 +22,14 @@ ENTRY_POINT_GROUP = "reelarr.plugins"
 @dataclass(frozen=True, slots=True)
 class PluginHost:
     """What a plugin may extend: commands, health checks, and provider implementations
-    (`host.indexers.register(MyIndexer)`, `host.download_clients.register(MyClient)`)."""
+    (`host.indexers.register(MyIndexer)`, `host.download_clients.register(MyClient)`,
+    `host.notifications.register(MyNotification)`)."""
 
     commands: CommandRegistry
     health: HealthService
     indexers: ProviderRegistry[Indexer]
     download_clients: ProviderRegistry[DownloadClient]
+    notifications: ProviderRegistry[Notification]
 
 
 PluginSetup = Callable[[PluginHost], None]

@@ -48,6 +48,8 @@ from reelarr.movies.library_import import LibraryImport
 from reelarr.movies.list_cache import MovieListCache
 from reelarr.movies.service import MovieService
 from reelarr.naming.service import NamingService
+from reelarr.notifications.dispatcher import NotificationDispatcher
+from reelarr.notifications.service import NotificationService
 from reelarr.providers.status import ProviderStatuses
 from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
@@ -121,5 +123,7 @@ class Services:
     failed_downloads: FailedDownloads
     extra_files: ExtraFileService
     renames: RenameService
+    notifications: NotificationService
+    notification_dispatcher: NotificationDispatcher
     migration_version: int = 0
     database_version: str = ""

@@ -66,6 +66,11 @@ class Settings(BaseSettings):
     command_max_attempts: int = Field(5, ge=1)
     command_retry_base_seconds: float = Field(2.0, gt=0)
     command_retry_max_seconds: float = Field(600.0, gt=0)
+    health_notification_grace_seconds: float = Field(
+        900.0,
+        ge=0,
+        description="Notifications are told of health issues only this long after start (Radarr's grace).",
+    )
     max_request_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
     session_days: int = Field(7, ge=1, description="A session ends after this many days without use.")
     login_max_failures: int = Field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reelarr.events import Event, shared
+from reelarr.movies.model import Movie, MovieFile
 
 
 @shared("movie.added")
@@ -73,3 +74,27 @@ class MovieScanned(Event):
 
     movie_id: int
     movie_file_id: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MovieGone(Event):
+    """A movie left the library, as it was with its file (for whoever tells of it: notifications).
+
+    Not shared: published beside MovieDeleted by the process that deleted the film, which alone tells
+    of it; the rows are gone by then, so the film travels with the event.
+    """
+
+    movie: Movie
+    file: MovieFile | None
+    deleted_files: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MovieFileGone(Event):
+    """A movie file's record is gone, with the file as it was; `reason` as MovieFileDeleted's.
+
+    Not shared, for the same reason as MovieGone.
+    """
+
+    file: MovieFile
+    reason: str

@@ -23,7 +23,13 @@ from reelarr.errors import Conflict, NotFound
 from reelarr.events import EventBus
 from reelarr.mediafiles.mediainfo import MediaInfoReader
 from reelarr.mediafiles.scan import SkippedPath, scan_movie_folder
-from reelarr.movies.events import MovieFileAdded, MovieFileDeleted, MovieFileUpdated, MovieScanned
+from reelarr.movies.events import (
+    MovieFileAdded,
+    MovieFileDeleted,
+    MovieFileGone,
+    MovieFileUpdated,
+    MovieScanned,
+)
 from reelarr.movies.file_rows import FileChanges, apply_changes, new_file_row
 from reelarr.movies.file_rules import FileRecord, best_file, needs_media_info, record_of, stored_media_info
 from reelarr.movies.model import Movie, MovieFile
@@ -268,6 +274,7 @@ class MovieFileService:
         await self._bus.publish(
             MovieFileDeleted(movie_id=file.movie_id, movie_file_id=file.id, reason=DeleteReason.MANUAL)
         )
+        await self._bus.publish(MovieFileGone(file=file, reason=DeleteReason.MANUAL))
 
     async def delete_many(self, file_ids: Sequence[int]) -> None:
         """Delete several files; every id must exist before any file is touched."""
@@ -301,6 +308,7 @@ class MovieFileService:
             await self._bus.publish(
                 MovieFileDeleted(movie_id=movie_id, movie_file_id=replaced.id, reason=DeleteReason.UPGRADE)
             )
+            await self._bus.publish(MovieFileGone(file=replaced, reason=DeleteReason.UPGRADE))
         await self._bus.publish(MovieFileAdded(movie_id=movie_id, movie_file_id=stored.id))
         return stored, replaced
 
@@ -375,6 +383,7 @@ class MovieFileService:
                     movie_id=movie.id, movie_file_id=existing.id, reason=DeleteReason.MISSING_FROM_DISK
                 )
             )
+            await self._bus.publish(MovieFileGone(file=existing, reason=DeleteReason.MISSING_FROM_DISK))
         return RescanResult(movie.id, ScanOutcome.REMOVED, skipped=skipped)
 
     async def _store(
@@ -402,6 +411,7 @@ class MovieFileService:
                     movie_id=movie.id, movie_file_id=existing.id, reason=DeleteReason.MISSING_FROM_DISK
                 )
             )
+            await self._bus.publish(MovieFileGone(file=existing, reason=DeleteReason.MISSING_FROM_DISK))
         await self._bus.publish(MovieFileAdded(movie_id=movie.id, movie_file_id=stored.id))
         outcome = ScanOutcome.ADDED if existing is None else ScanOutcome.REPLACED
         return RescanResult(movie.id, outcome, stored, skipped)

@@ -22,7 +22,7 @@ from reelarr.memory import collector_paused
 from reelarr.metadata.models import MovieMetadata
 from reelarr.movies.changes import Edit, MovieChanges, apply_changes, new_paths, path_failures
 from reelarr.movies.credits import replace_credits
-from reelarr.movies.events import MovieAdded, MovieDeleted, MovieUpdated
+from reelarr.movies.events import MovieAdded, MovieDeleted, MovieGone, MovieUpdated
 from reelarr.movies.matching import best_match, release_clean_titles
 from reelarr.movies.model import AlternativeTitle, MinimumAvailability, Movie, MovieFile, MovieKeys
 from reelarr.movies.paths import movie_path_failures, normalise, root_folder_of
@@ -454,6 +454,8 @@ class MovieService:
             row = await session.get(MovieRow, movie_id)
             if row is None:
                 raise NotFound(f"Movie with ID {movie_id} does not exist")
+            file_row = await session.scalar(select(MovieFileRow).where(MovieFileRow.movie_id == movie_id))
+            file = to_movie_file(file_row) if file_row is not None else None
             await session.delete(row)
             if add_exclusion:
                 await self._exclude(session, movie)
@@ -464,6 +466,7 @@ class MovieService:
                 movie_id=movie.id, tmdb_id=movie.tmdb_id, title=movie.title, deleted_files=delete_files
             )
         )
+        await self._bus.publish(MovieGone(movie=movie, file=file, deleted_files=delete_files))
 
     async def set_monitored(self, movie_ids: Sequence[int], monitored: bool) -> None:
         """Monitor or unmonitor several movies at once."""

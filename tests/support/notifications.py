@@ -1,0 +1,53 @@
+"""Steps of the notification tests: a Webhook resource as Radarr's UI sends it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+ALL_SWITCHES = (
+    "onGrab",
+    "onDownload",
+    "onUpgrade",
+    "onRename",
+    "onMovieAdded",
+    "onHealthIssue",
+    "includeHealthWarnings",
+    "onHealthRestored",
+)
+
+
+async def webhook_resource(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    name: str = "Hook",
+    fields: dict[str, Any] | None = None,
+    **options: Any,
+) -> dict[str, Any]:
+    """The blank Webhook of the schema, named, pointed at `url`, with these fields and switches."""
+    schema = (await client.get("/api/v3/notification/schema")).json()
+    blank: dict[str, Any] = next(entry for entry in schema if entry["implementation"] == "Webhook")
+    values = {"url": url, **(fields or {})}
+    for field in blank["fields"]:
+        if field["name"] in values:
+            field["value"] = values[field["name"]]
+    return {**blank, "name": name, **options}
+
+
+async def add_webhook(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    switches: tuple[str, ...] = ALL_SWITCHES,
+    force_save: bool = False,
+    **values: Any,
+) -> dict[str, Any]:
+    """Create a Webhook with these switches on (untested with `force_save`); the created resource."""
+    body = await webhook_resource(client, url, **dict.fromkeys(switches, True), **values)
+    params = {"forceSave": "true"} if force_save else {}
+    response = await client.post("/api/v3/notification", json=body, params=params)
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created

@@ -25,6 +25,7 @@ import { ProfilesPage } from "./pages/settings/profiles/ProfilesPage";
 import { QualityPage } from "./pages/settings/quality/QualityPage";
 import { CustomFormatsPage } from "./pages/settings/customformats/CustomFormatsPage";
 import { IndexersPage } from "./pages/settings/indexers/IndexersPage";
+import { ConnectPage } from "./pages/settings/connect/ConnectPage";
 import { DownloadClientsPage } from "./pages/settings/downloadclients/DownloadClientsPage";
 import { SettingsPage } from "./pages/settings/SettingsPage";
 import { TagsPage } from "./pages/settings/tags/TagsPage";
@@ -52,6 +53,7 @@ const PAGES: Record<PageId, ReactNode> = {
   customFormats: <CustomFormatsPage />,
   indexers: <IndexersPage />,
   downloadClients: <DownloadClientsPage />,
+  connect: <ConnectPage />,
   tags: <TagsPage />,
   tmdb: <TmdbSettingsPage />,
   general: <GeneralSettingsPage />,

@@ -42,6 +42,7 @@ HEADINGS = {
     "customFormats": "Custom formats",
     "indexers": "Indexers",
     "downloadClients": "Download clients",
+    "connect": "Connect",
     "tags": "Tags",
     "general": "General",
     "status": "Status",

@@ -1,14 +1,17 @@
-"""Settings → Download Clients (a real qBittorrent, the options, remote path mappings) and Media
-Management's file management options, in a browser against a server."""
+"""Settings → Download Clients (a real qBittorrent, the options, remote path mappings), Settings →
+Connect (a webhook told of events) and Media Management's file management options, in a browser
+against a server."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 from test_movies import log_in, nav
+from tests.fixtures.webhook.server import WebhookReceiver
 from tests.support.net import free_port
 from tests.support.qbittorrent import QBittorrentServer
 
@@ -217,3 +220,68 @@ def test_script_import_is_turned_on_with_its_script_and_a_relative_path_is_named
     expect(options.get_by_role("status")).to_have_text("File management saved")
     saved = api_get(server, "/config/mediamanagement")
     assert (saved["useScriptImport"], saved["scriptImportPath"]) == (True, str(script))
+
+
+def test_a_webhook_connection_is_added_tested_told_of_a_film_and_deleted(
+    server: ReelarrServer, page: Page, tmp_path: Path
+) -> None:
+    with WebhookReceiver() as receiver:
+        log_in(page, server, "/")
+        nav(page, "Connect")
+        expect(page.get_by_role("heading", name="Connect", level=1)).to_be_visible()
+        expect(page.get_by_text("No connections yet")).to_be_visible()
+        page.get_by_role("button", name="Add connection").click()
+        page.get_by_role("dialog", name="Add connection").get_by_role("button", name="Webhook").click()
+
+        form = page.get_by_role("dialog", name="Add connection - Webhook")
+        # Only the events Reelarr can tell of are offered; a dependent switch waits for its own.
+        expect(form.get_by_label("On application update")).to_have_count(0)
+        expect(form.get_by_label("On file upgrade")).to_be_disabled()
+        form.get_by_label("Name", exact=True).fill("Hook")
+        form.get_by_label("Webhook URL").fill(receiver.url("/nope"))
+        receiver.behaviour.status = 404
+        form.get_by_role("button", name="Test").click()
+        expect(form.get_by_label("Webhook URL")).to_have_attribute("aria-invalid", "true")
+
+        receiver.behaviour.status = 200
+        form.get_by_label("Webhook URL").fill(receiver.url("/hook"))
+        form.get_by_role("button", name="Test").click()
+        expect(form.get_by_text("Test passed")).to_be_visible()
+        assert receiver.requests()[-1].json()["eventType"] == "Test"
+        form.get_by_label("On file import").check()
+        form.get_by_label("On file upgrade").check()
+        form.get_by_label("On movie added").check()
+        form.get_by_role("button", name="Save", exact=True).click()
+        expect(form).to_be_hidden()
+
+        hook = card(page, "Hook")
+        expect(hook).to_contain_text("On file import, On file upgrade, On movie added")
+        [saved] = api_get(server, "/notification")
+        assert (saved["onDownload"], saved["onUpgrade"], saved["onMovieAdded"], saved["onGrab"]) == (
+            True,
+            True,
+            True,
+            False,
+        )
+
+        # A film added is told to the receiver.
+        with api_client(server) as api:
+            root = api.post("/rootfolder", json={"path": str(tmp_path)}).raise_for_status().json()
+            body = {"tmdbId": 550, "qualityProfileId": 1, "rootFolderPath": root["path"]}
+            movie = api.post("/movie", json=body).raise_for_status().json()
+        deadline = time.monotonic() + 15
+        while "MovieAdded" not in [r.json()["eventType"] for r in receiver.requests()]:
+            assert time.monotonic() < deadline, "the webhook was not told of the film added"
+            time.sleep(0.1)
+        added = next(r.json() for r in receiver.requests() if r.json()["eventType"] == "MovieAdded")
+        assert added["movie"]["tmdbId"] == 550
+
+        hook.get_by_role("button", name="Edit Hook").click()
+        edit = page.get_by_role("dialog", name="Edit connection - Webhook")
+        edit.get_by_role("button", name="Delete").click()
+        edit.get_by_role("alertdialog", name="Delete Hook").get_by_role("button", name="Delete").click()
+        expect(page.get_by_text("No connections yet")).to_be_visible()
+    assert api_get(server, "/notification") == []
+    with api_client(server) as api:
+        api.delete(f"/movie/{movie['id']}").raise_for_status()
+        api.delete(f"/rootfolder/{root['id']}").raise_for_status()

@@ -99,8 +99,38 @@ export interface IndexerConfig {
   whitelistedHardcodedSubs: string;
 }
 
-/** A provider family: where its API lives ("indexer", "downloadclient"). */
-export type ProviderFamily = "indexer" | "downloadclient";
+/** Radarr's NotificationResource: a connection and the events it is told of. */
+export interface Notification extends Provider {
+  onGrab: boolean;
+  onDownload: boolean;
+  onUpgrade: boolean;
+  onRename: boolean;
+  onMovieAdded: boolean;
+  onMovieDelete: boolean;
+  onMovieFileDelete: boolean;
+  onMovieFileDeleteForUpgrade: boolean;
+  onHealthIssue: boolean;
+  includeHealthWarnings: boolean;
+  onHealthRestored: boolean;
+  onApplicationUpdate: boolean;
+  onManualInteractionRequired: boolean;
+  supportsOnGrab: boolean;
+  supportsOnDownload: boolean;
+  supportsOnUpgrade: boolean;
+  supportsOnRename: boolean;
+  supportsOnMovieAdded: boolean;
+  supportsOnMovieDelete: boolean;
+  supportsOnMovieFileDelete: boolean;
+  supportsOnMovieFileDeleteForUpgrade: boolean;
+  supportsOnHealthIssue: boolean;
+  supportsOnHealthRestored: boolean;
+  supportsOnApplicationUpdate: boolean;
+  supportsOnManualInteractionRequired: boolean;
+  presets?: Notification[];
+}
+
+/** A provider family: where its API lives ("indexer", "downloadclient", "notification"). */
+export type ProviderFamily = "indexer" | "downloadclient" | "notification";
 
 /** The cached state of a family: its list (`[family]`), its schema, its actions' options. */
 export const providerKeys = (family: ProviderFamily) => ({

@@ -22,6 +22,7 @@ export const PAGE_IDS = [
   "customFormats",
   "indexers",
   "downloadClients",
+  "connect",
   "tags",
   "tmdb",
   "general",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -84,3 +85,13 @@ async def add_discord(
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()
     return created
+
+
+async def add_blackhole(client: httpx.AsyncClient, nzbs: Path, watch: Path) -> None:
+    """Add a usenet blackhole named "Blackhole" dropping into `nzbs`, its downloads found in `watch`."""
+    schema = (await client.get("/api/v3/downloadclient/schema")).json()
+    body = {**next(e for e in schema if e["implementation"] == "UsenetBlackhole"), "name": "Blackhole"}
+    values = {"nzbFolder": str(nzbs), "watchFolder": str(watch)}
+    body["fields"] = [{**f, "value": values.get(f["name"], f.get("value"))} for f in body["fields"]]
+    response = await client.post("/api/v3/downloadclient", json=body)
+    assert response.status_code == 201, response.text

@@ -26,7 +26,11 @@ class DiscordSettings(ProviderSettings):
     """Where and as whom to post, and what each message shows (Radarr's DiscordSettings)."""
 
     web_hook_url: str = setting(
-        "", label="Webhook URL", type=FieldType.URL, help="Discord channel webhook url"
+        "",
+        label="Webhook URL",
+        type=FieldType.URL,
+        help="Discord channel webhook url",
+        in_repr=False,  # its path holds the webhook's token
     )
     username: str = setting(
         "",

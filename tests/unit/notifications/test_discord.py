@@ -135,3 +135,7 @@ async def test_a_server_error_is_a_failure_without_the_token() -> None:
     await remote.aclose()
     assert "T0KEN" not in str(failed.value)
     assert str(failed.value).startswith("Unable to post to Discord")
+
+
+def test_the_settings_repr_never_shows_the_webhook_url() -> None:
+    assert "T0KEN" not in repr(DiscordSettings(web_hook_url=URL))

@@ -198,3 +198,44 @@ async def test_a_films_journey_is_told_with_radarrs_discord_embeds(
         "image": remote_image(film, "fanart"),
     }
     assert {k for r in receiver.requests() for k in r.json()} <= {"content", "embeds"}
+
+
+async def test_deleting_a_file_and_then_the_film_is_told_with_radarrs_discord_embeds(
+    library: Library, sample_media: SampleMedia, receiver: WebhookReceiver
+) -> None:
+    client = library.server.client
+    await add_discord(client, receiver.url(HOOK), switches=("onMovieDelete", "onMovieFileDelete"))
+    movie = await add_movie(library)
+    sample_media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, Path(movie["path"]) / "matrix.mkv")
+    assert (await run_command(library, "RescanMovie", movieId=movie["id"]))["status"] == "completed"
+    film = (await client.get(f"/api/v3/movie/{movie['id']}")).json()
+    file = film["movieFile"]
+
+    assert (await client.delete(f"/api/v3/moviefile/{file['id']}")).status_code == 200
+    gone_file = dict(await _embed(receiver, "Movie File Deleted"))
+    assert_stamped_now(gone_file)
+    assert gone_file == {
+        "author": AUTHOR,
+        "url": f"https://www.themoviedb.org/movie/{film['tmdbId']}",
+        "title": f"{film['title']} ({film['year']})",
+        "description": "Movie File Deleted",
+        "color": 15749200,
+        "fields": [
+            {"name": "Reason", "value": "Manual", "inline": False},
+            {"name": "File name", "value": f"```{file['path']}```", "inline": False},
+        ],
+    }
+
+    response = await client.delete(f"/api/v3/movie/{movie['id']}", params={"deleteFiles": "false"})
+    assert response.status_code == 200, response.text
+    gone = await _embed(receiver, "Movie removed, files were not deleted")
+    assert gone == {
+        "author": AUTHOR,
+        "url": f"https://www.themoviedb.org/movie/{film['tmdbId']}",
+        "title": film["title"],
+        "description": "Movie removed, files were not deleted",
+        "color": 15749200,
+        "fields": [{"name": "Links", "value": radarr_links(film), "inline": False}],
+        "thumbnail": remote_image(film, "poster"),
+        "image": remote_image(film, "fanart"),
+    }

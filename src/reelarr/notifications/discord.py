@@ -10,6 +10,7 @@ import orjson
 
 from reelarr.errors import RemoteError, ValidationFailure
 from reelarr.notifications import discord_embeds as embeds
+from reelarr.notifications import discord_fields
 from reelarr.notifications.base import Notification, NotificationFailed, service_name_of
 from reelarr.notifications.logs import redact
 from reelarr.notifications.model import EventKind, NotificationEvent
@@ -52,16 +53,16 @@ class DiscordSettings(ProviderSettings):
         type=FieldType.SELECT,
         advanced=True,
         help="Change the fields that are passed in for this 'on grab' notification",
-        options=enum_options(embeds.GRAB_FIELD_LABELS, hints=False),
-        default_factory=lambda: list(embeds.DEFAULT_GRAB_FIELDS),
+        options=enum_options(discord_fields.GRAB_FIELD_LABELS, hints=False),
+        default_factory=lambda: list(discord_fields.DEFAULT_GRAB_FIELDS),
     )
     import_fields: list[int] = setting(
         label="On Import Fields",
         type=FieldType.SELECT,
         advanced=True,
         help="Change the fields that are passed in for this 'on import' notification",
-        options=enum_options(embeds.IMPORT_FIELD_LABELS, hints=False),
-        default_factory=lambda: list(embeds.DEFAULT_IMPORT_FIELDS),
+        options=enum_options(discord_fields.IMPORT_FIELD_LABELS, hints=False),
+        default_factory=lambda: list(discord_fields.DEFAULT_IMPORT_FIELDS),
     )
 
     def check(self) -> list[ValidationFailure]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import IntEnum
 from typing import Any
 
 from reelarr.movies.model import Movie
+from reelarr.notifications.discord_fields import GRAB_NAMES, IMPORT_NAMES, Color, GrabField, ImportField
 
 ICON_URL = "https://raw.githubusercontent.com/Radarr/Radarr/develop/Logo/256.png"
 # Discord's limits (a message over any of them is refused with 400).
@@ -21,95 +21,6 @@ MAX_TITLE, MAX_DESCRIPTION, MAX_FIELD_NAME, MAX_FIELD_VALUE, MAX_CONTENT = 256, 
 MAX_OVERVIEW = 300  # Radarr's own cut of the overview
 MAX_TAGS = 5
 MAX_GENRES = 5
-
-
-class Color(IntEnum):
-    """Radarr's DiscordColors."""
-
-    DANGER = 15749200
-    SUCCESS = 2605644
-    WARNING = 16753920
-    STANDARD = 16761392
-    UPGRADE = 4089856
-
-
-class GrabField(IntEnum):
-    """Radarr's DiscordGrabFieldType (the values are stored in settings)."""
-
-    OVERVIEW = 0
-    RATING = 1
-    GENRES = 2
-    QUALITY = 3
-    GROUP = 4
-    SIZE = 5
-    LINKS = 6
-    RELEASE = 7
-    POSTER = 8
-    FANART = 9
-    INDEXER = 10
-    CUSTOM_FORMATS = 11
-    CUSTOM_FORMAT_SCORE = 12
-    TAGS = 13
-
-
-class ImportField(IntEnum):
-    """Radarr's DiscordImportFieldType."""
-
-    OVERVIEW = 0
-    RATING = 1
-    GENRES = 2
-    QUALITY = 3
-    CODECS = 4
-    GROUP = 5
-    SIZE = 6
-    LANGUAGES = 7
-    SUBTITLES = 8
-    LINKS = 9
-    RELEASE = 10
-    POSTER = 11
-    FANART = 12
-    TAGS = 13
-    CUSTOM_FORMATS = 14
-    CUSTOM_FORMAT_SCORE = 15
-
-
-# The option labels Radarr's UI shows (the enum member names).
-GRAB_FIELD_LABELS = [
-    (0, "Overview"),
-    (1, "Rating"),
-    (2, "Genres"),
-    (3, "Quality"),
-    (4, "Group"),
-    (5, "Size"),
-    (6, "Links"),
-    (7, "Release"),
-    (8, "Poster"),
-    (9, "Fanart"),
-    (10, "Indexer"),
-    (11, "CustomFormats"),
-    (12, "CustomFormatScore"),
-    (13, "Tags"),
-]
-IMPORT_FIELD_LABELS = [
-    (0, "Overview"),
-    (1, "Rating"),
-    (2, "Genres"),
-    (3, "Quality"),
-    (4, "Codecs"),
-    (5, "Group"),
-    (6, "Size"),
-    (7, "Languages"),
-    (8, "Subtitles"),
-    (9, "Links"),
-    (10, "Release"),
-    (11, "Poster"),
-    (12, "Fanart"),
-    (13, "Tags"),
-    (14, "CustomFormats"),
-    (15, "CustomFormatScore"),
-]
-DEFAULT_GRAB_FIELDS = list(range(14))  # every one, in order
-DEFAULT_IMPORT_FIELDS = list(range(14))  # all but CustomFormats and CustomFormatScore
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,38 +154,6 @@ def _fields(
     return found
 
 
-_GRAB_NAMES: dict[int, tuple[str, bool]] = {
-    GrabField.OVERVIEW: ("Overview", False),
-    GrabField.RATING: ("Rating", False),
-    GrabField.GENRES: ("Genres", False),
-    GrabField.QUALITY: ("Quality", True),
-    GrabField.GROUP: ("Group", False),
-    GrabField.SIZE: ("Size", True),
-    GrabField.RELEASE: ("Release", False),
-    GrabField.LINKS: ("Links", False),
-    GrabField.CUSTOM_FORMATS: ("Custom Formats", False),
-    GrabField.CUSTOM_FORMAT_SCORE: ("Custom Format Score", False),
-    GrabField.INDEXER: ("Indexer", False),
-    GrabField.TAGS: ("Tags", False),
-}
-_IMPORT_NAMES: dict[int, tuple[str, bool]] = {
-    ImportField.OVERVIEW: ("Overview", False),
-    ImportField.RATING: ("Rating", False),
-    ImportField.GENRES: ("Genres", False),
-    ImportField.QUALITY: ("Quality", True),
-    ImportField.CODECS: ("Codecs", True),
-    ImportField.GROUP: ("Group", False),
-    ImportField.SIZE: ("Size", True),
-    ImportField.LANGUAGES: ("Languages", False),
-    ImportField.SUBTITLES: ("Subtitles", False),
-    ImportField.RELEASE: ("Release", False),
-    ImportField.LINKS: ("Links", False),
-    ImportField.TAGS: ("Tags", False),
-    ImportField.CUSTOM_FORMATS: ("Custom Formats", False),
-    ImportField.CUSTOM_FORMAT_SCORE: ("Custom Format Score", False),
-}
-
-
 def grab_embed(payload: Mapping[str, Any], movie: Movie | None, look: Look) -> dict[str, Any]:
     """Radarr's OnGrab embed: "Movie Grabbed", with the chosen grab fields."""
     film, release = payload.get("movie", {}), payload.get("release", {})
@@ -293,7 +172,7 @@ def grab_embed(payload: Mapping[str, Any], movie: Movie | None, look: Look) -> d
         "Custom Format Score": str(int(release.get("customFormatScore") or 0)),
         "Indexer": str(release.get("indexer") or ""),
     }
-    embed["fields"] = _fields(chosen, _GRAB_NAMES, values)
+    embed["fields"] = _fields(chosen, GRAB_NAMES, values)
     embed["timestamp"] = look.timestamp
     return embed
 
@@ -334,7 +213,7 @@ def import_embed(payload: Mapping[str, Any], movie: Movie | None, look: Look) ->
         "Custom Formats": "|".join(f.get("name", "") for f in formats.get("customFormats") or ()),
         "Custom Format Score": str(int(formats.get("customFormatScore") or 0)),
     }
-    embed["fields"] = _fields(chosen, _IMPORT_NAMES, values)
+    embed["fields"] = _fields(chosen, IMPORT_NAMES, values)
     embed["timestamp"] = look.timestamp
     return embed
 

@@ -9,7 +9,14 @@ import pytest
 from reelarr.metadata.models import Rating, Ratings
 from reelarr.notifications import discord_embeds as embeds
 from reelarr.notifications.discord import DiscordSettings, discord_time, probe_text
-from reelarr.notifications.discord_embeds import Color, GrabField, ImportField, Look
+from reelarr.notifications.discord_embeds import Look
+from reelarr.notifications.discord_fields import (
+    DEFAULT_GRAB_FIELDS,
+    DEFAULT_IMPORT_FIELDS,
+    Color,
+    GrabField,
+    ImportField,
+)
 from tests.unit.notifications.test_payloads import film
 
 POSTER = "https://image.tmdb.org/t/p/original/poster.jpg"
@@ -18,8 +25,8 @@ STAMP = "2026-12-06T22:10:11.123Z"
 LOOK = Look(
     author="Reelarr",
     timestamp=STAMP,
-    grab_fields=embeds.DEFAULT_GRAB_FIELDS,
-    import_fields=embeds.DEFAULT_IMPORT_FIELDS,
+    grab_fields=DEFAULT_GRAB_FIELDS,
+    import_fields=DEFAULT_IMPORT_FIELDS,
 )
 GENRES = "Action, Science Fiction, Thriller, Cyberpunk, Drama"  # the first five
 AUTHOR = {"name": "Reelarr", "icon_url": embeds.ICON_URL}

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from reelarr.movies.model import Movie
+
 
 class EventKind(StrEnum):
     """Radarr's WebhookEventType values (PascalCase on the wire, as Radarr writes them)."""
@@ -27,7 +29,8 @@ class EventKind(StrEnum):
 class NotificationEvent:
     """One event to tell: its kind, the film's tags (None when no film is concerned), whether it came of
     an upgrade (an import that replaced a file, or the file it replaced), the health level of a health
-    event, and the payload Radarr's webhook sends."""
+    event, the payload Radarr's webhook sends, and the film itself (for what the payload leaves out:
+    its rating, trailer, website)."""
 
     kind: EventKind
     payload: dict[str, Any]
@@ -35,3 +38,4 @@ class NotificationEvent:
     is_upgrade: bool = False
     health_level: str | None = None
     summary: str = field(default="", compare=False)  # one line for logs, never a secret
+    movie: Movie | None = field(default=None, compare=False, repr=False)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reelarr.notifications.base import Notification
+from reelarr.notifications.discord import Discord
 from reelarr.notifications.webhook import Webhook
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[Notification], ...] = (Webhook,)
+BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord)
 
 
 def notification_registry() -> ProviderRegistry[Notification]:

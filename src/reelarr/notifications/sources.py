@@ -67,6 +67,7 @@ class EventSources:
             movie_tags=movie.tags,
             is_upgrade=is_upgrade,
             summary=f"{kind.value} {movie.title} ({movie.year})",
+            movie=movie,
         )
 
     async def grab(self, event: MovieGrabbed) -> NotificationEvent:

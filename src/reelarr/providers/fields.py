@@ -101,8 +101,10 @@ def setting(
     options_action: str | None = None,
     alias: str | None = None,
     default_factory: Callable[[], Any] | None = None,
+    in_repr: bool | None = None,
 ) -> Any:
-    """A settings attribute that is also a form field; secrets stay out of reprs (and so of logs)."""
+    """A settings attribute that is also a form field; secrets stay out of reprs (and so of logs), as
+    does any value with `in_repr=False` (a URL holding a token that the API still shows)."""
     spec = FieldSpec(
         label=label,
         type=type,
@@ -119,10 +121,11 @@ def setting(
         options_action=options_action,
     )
     extra: dict[str, Any] = {"alias": alias} if alias else {}
+    shown = not spec.secret if in_repr is None else in_repr
     if default_factory is not None:
-        info = Field(default_factory=default_factory, repr=not spec.secret, **extra)
+        info = Field(default_factory=default_factory, repr=shown, **extra)
     else:
-        info = Field(default, repr=not spec.secret, **extra)
+        info = Field(default, repr=shown, **extra)
     info.metadata.append(spec)
     return info
 

@@ -17,22 +17,12 @@ from tests.fixtures.media import MediaKind, SampleMedia
 from tests.fixtures.webhook.server import WebhookReceiver
 from tests.integration.movies.conftest import Library
 from tests.support.library_api import add_movie, run_command
-from tests.support.notifications import add_webhook
+from tests.support.notifications import add_blackhole, add_webhook
 from tests.support.waiting import eventually
 
 TITLE = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
 SIZE = 8 * 1024**3
 ENGLISH = {"id": 1, "name": "English"}
-
-
-async def _add_blackhole(library: Library, nzbs: Path, watch: Path) -> None:
-    client = library.server.client
-    schema = (await client.get("/api/v3/downloadclient/schema")).json()
-    body = {**next(e for e in schema if e["implementation"] == "UsenetBlackhole"), "name": "Blackhole"}
-    values = {"nzbFolder": str(nzbs), "watchFolder": str(watch)}
-    body["fields"] = [{**f, "value": values.get(f["name"], f.get("value"))} for f in body["fields"]]
-    response = await client.post("/api/v3/downloadclient", json=body)
-    assert response.status_code == 201, response.text
 
 
 async def _payloads(receiver: WebhookReceiver, event_type: str, count: int = 1) -> list[dict[str, Any]]:
@@ -110,7 +100,7 @@ async def test_a_films_journey_is_told_with_radarrs_payloads(
     nzbs, watch = tmp_path / "nzbs", tmp_path / "watch"
     nzbs.mkdir()
     watch.mkdir()
-    await _add_blackhole(library, nzbs, watch)
+    await add_blackhole(client, nzbs, watch)
     indexer_server.site("torznab").releases = []
     release = FixtureRelease(
         TITLE, SIZE, timedelta(hours=5), imdb_id=133093, tmdb_id=603, published=fixture_now()

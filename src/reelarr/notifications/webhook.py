@@ -33,7 +33,7 @@ class WebhookHeader(ProviderSettings):
 class WebhookSettings(ProviderSettings):
     """Where and how to send (Radarr's WebhookSettings)."""
 
-    url: str = setting("", label="Webhook URL", type=FieldType.URL)
+    url: str = setting("", label="Webhook URL", type=FieldType.URL, in_repr=False)  # may hold a token
     method: int = setting(
         POST,
         label="Method",

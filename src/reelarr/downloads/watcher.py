@@ -18,6 +18,8 @@ from reelarr.jobs.model import CommandTrigger
 from reelarr.jobs.queue import CommandQueue
 
 log = logging.getLogger(__name__)
+# How long a stop waits for a look under way (reading each client, queueing imports) to end.
+_STOP_GRACE_SECONDS = 5.0
 ACTIVE_POLL_SECONDS = 2.0
 
 
@@ -41,7 +43,12 @@ class DownloadWatcher:
         """Stop watching."""
         self._stopping.set()
         if self._task is not None:
-            self._task.cancel()
+            # The loop sees _stopping once its current look ends. Cancelling a look in the middle of
+            # a query can leave a pooled PostgreSQL connection busy, and the pool's close then hangs
+            # (as the command executor's loops did); only a look still going after the grace is cut.
+            _, late = await asyncio.wait({self._task}, timeout=_STOP_GRACE_SECONDS)
+            for task in late:
+                task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
 

@@ -50,6 +50,8 @@ class CommandExecutor:
         # command queued while its claim ran still wakes it (an Event cleared after the claim
         # would lose that wake-up).
         self._wake = asyncio.Event()
+        # The one idle loop that polls; the others sleep until woken.
+        self._poller: int | None = None
         self._stopping = asyncio.Event()
         self._loops: list[asyncio.Task[None]] = []
         self._running: dict[int, asyncio.Task[None]] = {}
@@ -116,10 +118,10 @@ class CommandExecutor:
             self._notify()
 
     async def _work_loop(self, index: int) -> None:
-        # Loop 0 alone polls (for commands that fall due, or that another process queued without
+        # One idle loop polls (for commands that fall due, or that another process queued without
         # its event reaching this one); the others sleep until woken. Each idle poll is a write
-        # transaction, and every loop polling made an idle server busy for nothing.
-        timeout = self._poll if index == 0 else None
+        # transaction, and every loop polling made an idle server busy for nothing. A loop that
+        # takes a command gives the role up, so polling goes on while it runs a long command.
         while not self._stopping.is_set():
             wake = self._wake
             try:
@@ -135,10 +137,15 @@ class CommandExecutor:
                     )
                 return
             if command is None:
+                if self._poller is None:
+                    self._poller = index
+                timeout = self._poll if self._poller == index else None
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), timeout=timeout)
                 continue
-            # More may be due (a poll found one): let the idle loops look too.
+            if self._poller == index:
+                self._poller = None
+            # More may be due (a poll found one), and an idle loop must take up polling: wake them.
             self._notify()
             task = asyncio.create_task(self._run(command), name=f"command-{command.id}")
             self._running[command.id] = task

@@ -223,3 +223,37 @@ async def test_stopping_lets_a_claim_in_flight_finish_and_hands_its_command_back
     assert after.status == CommandStatus.QUEUED
     assert after.worker_id is None
     assert after.attempts == 0
+
+
+async def test_a_retry_falls_due_and_runs_while_another_command_holds_a_loop(rig: Rig) -> None:
+    """Polling goes on while a loop runs a long command: the idle loop takes it up (when only the
+    first loop polled and it held the long command, the retry waited for it to end)."""
+    release = asyncio.Event()
+    attempts: list[int] = []
+
+    async def hold(_body: CommandBody, _ctx: CommandContext) -> None:
+        await release.wait()
+
+    async def flaky(_body: CommandBody, ctx: CommandContext) -> None:
+        attempts.append(ctx.attempt)
+        if ctx.attempt < 2:
+            raise ConnectionError("indexer down")
+
+    rig.registry.add(CommandSpec("Hold", hold))
+    rig.registry.add(CommandSpec("Flaky", flaky, max_attempts=3))
+    held = await rig.queue.enqueue("Hold")  # queued first: the first loop started claims it
+    executor = rig.executor()
+    await executor.start()
+    try:
+
+        async def started() -> bool | None:
+            return (await rig.queue.get(held.id)).status == CommandStatus.STARTED or None
+
+        await eventually(started)
+        done = await rig.finished((await rig.queue.enqueue("Flaky")).id)
+        assert not release.is_set()
+    finally:
+        release.set()
+        await executor.stop()
+    assert attempts == [1, 2]
+    assert done.status == CommandStatus.COMPLETED

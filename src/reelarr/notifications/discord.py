@@ -13,7 +13,7 @@ from reelarr.notifications import discord_embeds as embeds
 from reelarr.notifications import discord_fields
 from reelarr.notifications.base import Notification, NotificationFailed, service_name_of
 from reelarr.notifications.logs import redact
-from reelarr.notifications.model import EventKind, NotificationEvent
+from reelarr.notifications.model import RAISED_KINDS, EventKind, NotificationEvent
 from reelarr.providers.fields import FieldType, Privacy, enum_options, setting
 from reelarr.providers.settings import ProviderSettings, valid_root_url
 from reelarr.remote import RetryPolicy, ServicePolicy
@@ -89,18 +89,7 @@ class Discord(Notification):
     implementation: ClassVar[str] = "Discord"
     implementation_name: ClassVar[str] = "Discord"
     settings_model: ClassVar[type[ProviderSettings]] = DiscordSettings
-    supported: ClassVar[frozenset[EventKind]] = frozenset(
-        {
-            EventKind.GRAB,
-            EventKind.DOWNLOAD,
-            EventKind.RENAME,
-            EventKind.MOVIE_ADDED,
-            EventKind.MOVIE_DELETE,
-            EventKind.MOVIE_FILE_DELETE,
-            EventKind.HEALTH,
-            EventKind.HEALTH_RESTORED,
-        }
-    )
+    supported: ClassVar[frozenset[EventKind]] = RAISED_KINDS
 
     @classmethod
     def link(cls) -> str:

@@ -25,6 +25,22 @@ class EventKind(StrEnum):
     MANUAL_INTERACTION_REQUIRED = "ManualInteractionRequired"
 
 
+# The kinds Reelarr raises events for (it has no self-update and no manual-interaction event yet);
+# an implementation that can tell every event supports these.
+RAISED_KINDS: frozenset[EventKind] = frozenset(
+    {
+        EventKind.GRAB,
+        EventKind.DOWNLOAD,
+        EventKind.RENAME,
+        EventKind.MOVIE_ADDED,
+        EventKind.MOVIE_DELETE,
+        EventKind.MOVIE_FILE_DELETE,
+        EventKind.HEALTH,
+        EventKind.HEALTH_RESTORED,
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class NotificationEvent:
     """One event to tell: its kind, the film's tags (None when no film is concerned), whether it came of

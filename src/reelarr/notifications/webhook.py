@@ -10,7 +10,7 @@ import orjson
 from reelarr.errors import RemoteError, ValidationFailure
 from reelarr.notifications.base import Notification, NotificationFailed, service_name_of
 from reelarr.notifications.logs import redact
-from reelarr.notifications.model import EventKind, NotificationEvent
+from reelarr.notifications.model import RAISED_KINDS, EventKind, NotificationEvent
 from reelarr.notifications.payloads import test_payload
 from reelarr.providers.fields import FieldType, Privacy, enum_options, setting
 from reelarr.providers.settings import ProviderSettings, valid_root_url
@@ -61,18 +61,7 @@ class Webhook(Notification):
     implementation: ClassVar[str] = "Webhook"
     implementation_name: ClassVar[str] = "Webhook"
     settings_model: ClassVar[type[ProviderSettings]] = WebhookSettings
-    supported: ClassVar[frozenset[EventKind]] = frozenset(
-        {
-            EventKind.GRAB,
-            EventKind.DOWNLOAD,
-            EventKind.RENAME,
-            EventKind.MOVIE_ADDED,
-            EventKind.MOVIE_DELETE,
-            EventKind.MOVIE_FILE_DELETE,
-            EventKind.HEALTH,
-            EventKind.HEALTH_RESTORED,
-        }
-    )
+    supported: ClassVar[frozenset[EventKind]] = RAISED_KINDS
 
     @property
     def settings(self) -> WebhookSettings:

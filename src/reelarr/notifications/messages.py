@@ -76,6 +76,11 @@ def message_of(event: NotificationEvent) -> str:
         return str(payload.get("message", ""))
     if kind == EventKind.HEALTH_RESTORED:
         return f"The following issue is now resolved: {payload.get('message', '')}"
+    if kind == EventKind.MANUAL_INTERACTION_REQUIRED:
+        info = payload.get("downloadInfo") or {}
+        if movie:
+            return movie_line(movie, quality_text(info.get("quality"), info.get("qualityVersion")))
+        return str(info.get("title", ""))
     if kind == EventKind.TEST:
         return "This is a test message from Radarr"
     return str(payload.get("message", ""))

@@ -45,3 +45,11 @@ def test_health_messages_are_the_checks_own_words() -> None:
     restored = NotificationEvent(kind=EventKind.HEALTH_RESTORED, payload={"message": "No indexers"})
     assert message_of(failing) == "No indexers"
     assert message_of(restored) == "The following issue is now resolved: No indexers"
+
+
+def test_a_download_waiting_for_a_person_names_the_film_and_the_downloads_quality() -> None:
+    event = _event(
+        EventKind.MANUAL_INTERACTION_REQUIRED, downloadInfo={"quality": "WEBDL-1080p", "title": "x"}
+    )
+    assert message_of(event) == "The Matrix (1999) [WEBDL-1080p] https://www.imdb.com/title/tt0133093/"
+    assert title_of(event) == "Manual Interaction"

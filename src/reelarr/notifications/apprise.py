@@ -9,7 +9,14 @@ from reelarr.errors import ValidationFailure
 from reelarr.notifications.base import Notification, NotificationFailed
 from reelarr.notifications.messages import message_of, title_of
 from reelarr.notifications.model import EventKind, NotificationEvent
-from reelarr.notifications.posting import PostFailed, answer_text, json_error, post_json, probe_service_name
+from reelarr.notifications.posting import (
+    PostFailed,
+    answer_text,
+    clean,
+    json_error,
+    post_json,
+    probe_service_name,
+)
 from reelarr.providers.fields import FieldType, Privacy, enum_options, setting
 from reelarr.providers.settings import ProviderSettings, valid_root_url
 
@@ -208,7 +215,7 @@ class Apprise(Notification):
                 raise
             raise AppriseRefused(str(error), error.status, None) from error
         if response.status_code >= 400:
-            detail = json_error(response) or answer_text(response) or None
+            detail = clean(json_error(response) or answer_text(response), [url, *secrets]) or None
             raise AppriseRefused(
                 f"{failure}: HTTP {response.status_code} {response.reason_phrase}"
                 + (f": {detail}" if detail else ""),

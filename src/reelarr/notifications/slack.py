@@ -11,7 +11,7 @@ from reelarr.notifications.base import Notification, NotificationFailed
 from reelarr.notifications.discord import probe_text
 from reelarr.notifications.messages import deleted_files_text, message_of
 from reelarr.notifications.model import EventKind, NotificationEvent
-from reelarr.notifications.posting import answer_text, post_json, probe_service_name
+from reelarr.notifications.posting import answer_text, clean, post_json, probe_service_name
 from reelarr.providers.fields import FieldType, Privacy, setting
 from reelarr.providers.settings import ProviderSettings, not_empty, valid_root_url
 
@@ -157,12 +157,10 @@ class Slack(Notification):
         return []
 
     async def _post(self, payload: dict[str, Any], *, service_name: str | None = None) -> None:
-        failure = "Unable to post payload"
-        response = await post_json(
-            self, self.settings.web_hook_url, payload, failure=failure, service_name=service_name
-        )
+        failure, url = "Unable to post payload", self.settings.web_hook_url
+        response = await post_json(self, url, payload, failure=failure, service_name=service_name)
         if response.status_code >= 400:
-            reason = answer_text(response)  # Slack's own word: "invalid_token", "no_service"...
+            reason = clean(answer_text(response), [url])  # Slack's word: "invalid_token", "no_service"...
             raise NotificationFailed(
                 f"{failure}: HTTP {response.status_code} {response.reason_phrase}"
                 + (f": {reason}" if reason else "")

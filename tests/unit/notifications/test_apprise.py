@@ -229,3 +229,15 @@ def test_radarrs_validation(values: dict[str, Any], problems: list[tuple[str, st
 def test_the_server_url_must_be_an_http_url() -> None:
     settings = AppriseSettings(server_url="apprise:8000", configuration_key="k")
     assert [f.property_name for f in settings.check()] == ["serverUrl"]
+
+
+async def test_an_error_echoing_a_stateless_url_is_cut_to_its_origin() -> None:
+    echoed = {"error": "Could not send to tgram://123456:s3cretBotT0ken/987"}
+    provider, remote = apprise(
+        Recorder(httpx.Response(424, json=echoed)), configuration_key="", stateless_urls=STATELESS
+    )
+    (failure,) = await provider.test()
+    await remote.aclose()
+    assert (
+        failure.error_message == "Unable to send test message. Response from API: Could not send to <webhook>"
+    )

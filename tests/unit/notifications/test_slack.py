@@ -212,3 +212,13 @@ async def test_an_event_slack_does_not_tell_of_fails_unsent(recorder: Recorder) 
 )
 def test_radarrs_validation(values: dict[str, Any], problems: list[str]) -> None:
     assert [f.property_name for f in SlackSettings(**values).check()] == problems
+
+
+async def test_a_refusal_echoing_the_webhook_is_cut_to_its_origin() -> None:
+    provider, remote = slack(Recorder(httpx.Response(403, text=f"invalid_token for {URL}")))
+    with pytest.raises(NotificationFailed) as failed:
+        await provider.send(NotificationEvent(kind=EventKind.GRAB, payload=grab_payload()))
+    await remote.aclose()
+    assert str(failed.value) == (
+        "Unable to post payload: HTTP 403 Forbidden: invalid_token for https://hooks.slack.com"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -25,6 +26,7 @@ SLACK_KINDS = frozenset(
         EventKind.MOVIE_FILE_DELETE,
         EventKind.HEALTH,
         EventKind.HEALTH_RESTORED,
+        EventKind.MANUAL_INTERACTION_REQUIRED,
     }
 )
 
@@ -116,6 +118,10 @@ def event_message(event: NotificationEvent) -> tuple[str, list[dict[str, Any]]]:
         case EventKind.HEALTH_RESTORED:
             text = f"The following issue is now resolved: {payload.get('message')}"
             return "Health Issue Resolved", [attachment(payload.get("type"), text, color="good")]
+        case EventKind.MANUAL_INTERACTION_REQUIRED:
+            # Radarr titles it with the machine's name (Environment.MachineName).
+            found = [attachment(socket.gethostname(), message_of(event), color="warning")]
+            return "Manual Interaction Required", found
     raise NotificationFailed(f"Slack does not tell of {event.kind.value}")
 
 

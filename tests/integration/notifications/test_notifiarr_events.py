@@ -57,7 +57,7 @@ async def test_the_schema_offers_notifiarr_with_radarrs_field(notifiarr_server: 
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
         "supportsOnApplicationUpdate": False,
-        "supportsOnManualInteractionRequired": False,
+        "supportsOnManualInteractionRequired": True,
     }
 
 

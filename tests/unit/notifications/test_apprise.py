@@ -107,6 +107,13 @@ async def test_type_tags_poster_and_credentials_as_set() -> None:
             "The Matrix - Movie removed and all files were deleted",
         ),
         (
+            EventKind.MANUAL_INTERACTION_REQUIRED,
+            {"movie": movie_payload(), "downloadInfo": {"quality": "Bluray-1080p", "qualityVersion": 1}},
+            False,
+            "Manual Interaction",
+            LINE,
+        ),
+        (
             EventKind.MOVIE_FILE_DELETE,
             {"movie": movie_payload(), "movieFile": {"quality": "Bluray-1080p", "qualityVersion": 1}},
             False,

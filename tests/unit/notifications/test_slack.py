@@ -4,6 +4,7 @@ Slack's refusals are worded."""
 from __future__ import annotations
 
 import re
+import socket
 from typing import Any
 
 import httpx
@@ -222,3 +223,15 @@ async def test_a_refusal_echoing_the_webhook_is_cut_to_its_origin() -> None:
     assert str(failed.value) == (
         "Unable to post payload: HTTP 403 Forbidden: invalid_token for https://hooks.slack.com"
     )
+
+
+MANUAL = {
+    "movie": movie_payload(),
+    "downloadInfo": {"quality": "Bluray-1080p", "qualityVersion": 1, "title": "The.Matrix.1999.1080p-GRP"},
+}
+
+
+async def test_a_download_waiting_for_a_person_is_named_for_the_machine(recorder: Recorder) -> None:
+    body = await told(recorder, EventKind.MANUAL_INTERACTION_REQUIRED, MANUAL)
+    assert body["text"] == "Manual Interaction Required"
+    assert body["attachments"] == [{"title": socket.gethostname(), "text": LINE, "color": "warning"}]

@@ -4,6 +4,7 @@ how each error status is worded, and the address the installation may give it.""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import httpx
 import pytest
@@ -15,6 +16,7 @@ from reelarr.notifications.options import NotificationOptions
 from reelarr.notifications.payloads import test_payload as radarr_test_payload
 from reelarr.providers.model import ProviderDefinition
 from reelarr.remote import RemoteRegistry
+from reelarr.settings import Settings
 from tests.unit.notifications.test_discord_embeds import grab_payload
 from tests.unit.notifications.test_slack import Recorder
 
@@ -126,3 +128,10 @@ def test_the_key_is_named_as_radarr_names_it_and_kept_out_of_reprs() -> None:
     assert settings.api_key == KEY
     assert KEY not in repr(settings)
     assert settings.model_dump(by_alias=True) == {"aPIKey": KEY}
+
+
+def test_the_address_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("REELARR_NOTIFIARR_URL", "http://127.0.0.1:9999")
+    assert Settings(data_dir=tmp_path).notifiarr_url == "http://127.0.0.1:9999"
+    monkeypatch.delenv("REELARR_NOTIFIARR_URL")
+    assert Settings(data_dir=tmp_path).notifiarr_url is None

@@ -578,7 +578,7 @@ def _notifications(
     lookups: Lookups,
 ) -> tuple[NotificationService, NotificationDispatcher]:
     """The notifications, their health check, and the dispatcher that tells them of events."""
-    context = NotificationContext(remote, settings.instance_name)
+    context = NotificationContext(remote, settings.instance_name, notifiarr_url=settings.notifiarr_url)
     notifications = NotificationService(
         db, bus, clock, notification_registry(), statuses, tags.existing, context
     )

@@ -85,6 +85,9 @@ class Settings(BaseSettings):
         None, description="TMDB's API address (default https://api.themoviedb.org/3)."
     )
     tmdb_image_url: str | None = Field(None, description="TMDB's image address (default image.tmdb.org).")
+    notifiarr_url: str | None = Field(
+        None, description="Notifiarr's API address (default https://notifiarr.com)."
+    )
     indexer_timeout_seconds: float = Field(
         30.0, gt=0, description="Seconds an indexer may take per request (a whole search: twice that)."
     )

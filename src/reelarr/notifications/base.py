@@ -20,6 +20,7 @@ class NotificationContext:
     remote: RemoteRegistry
     instance_name: str
     application_url: str = ""
+    notifiarr_url: str | None = None  # the `notifiarr_url` setting: Notifiarr's API elsewhere (tests)
     # On httpx's logger while the app runs: the addresses webhooks were sent to never reach a log.
     hidden_urls: WebhookUrlFilter = field(default_factory=WebhookUrlFilter)
 

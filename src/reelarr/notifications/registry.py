@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from reelarr.notifications.apprise import Apprise
 from reelarr.notifications.base import Notification
 from reelarr.notifications.discord import Discord
+from reelarr.notifications.notifiarr import Notifiarr
+from reelarr.notifications.slack import Slack
 from reelarr.notifications.webhook import Webhook
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord)
+BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord, Slack, Notifiarr, Apprise)
 
 
 def notification_registry() -> ProviderRegistry[Notification]:

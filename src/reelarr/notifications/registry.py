@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from reelarr.notifications.base import Notification
+from reelarr.notifications.custom_script import CustomScript
 from reelarr.notifications.discord import Discord
+from reelarr.notifications.email import Email
 from reelarr.notifications.webhook import Webhook
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord)
+BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord, Email, CustomScript)
 
 
 def notification_registry() -> ProviderRegistry[Notification]:

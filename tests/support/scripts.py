@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tests.support.waiting import eventually
+
 _SOURCE = """#!{python}
 import json, os, sys
 told = {{k: v for k, v in os.environ.items() if k.startswith("radarr_")}}
@@ -37,3 +39,12 @@ class EnvDumpScript:
     def runs_of(self, event_type: str) -> list[dict[str, Any]]:
         """The runs for one event type."""
         return [run for run in self.runs() if run.get("radarr_eventtype") == event_type]
+
+    async def run_of(self, event_type: str) -> dict[str, Any]:
+        """The one run for `event_type`, once it happened."""
+
+        async def ran() -> list[dict[str, Any]] | None:
+            return self.runs_of(event_type) or None
+
+        (run,) = await eventually(ran)
+        return run

@@ -15,18 +15,9 @@ from tests.support.library_api import add_movie, run_command
 from tests.support.live import LiveServer
 from tests.support.notification_forms import add_notification
 from tests.support.scripts import EnvDumpScript
-from tests.support.waiting import eventually
 
 EVERY_MOVIE_EVENT = ("onMovieAdded", "onRename", "onMovieFileDelete", "onMovieDelete")
 BASE = {"radarr_instancename": "Reelarr", "radarr_applicationurl": ""}
-
-
-async def _run_of(script: EnvDumpScript, event_type: str) -> dict[str, Any]:
-    async def ran() -> list[dict[str, Any]] | None:
-        return script.runs_of(event_type) or None
-
-    (run,) = await eventually(ran)
-    return run
 
 
 def movie_vars(film: dict[str, Any], tags: str = "") -> dict[str, str]:
@@ -63,7 +54,7 @@ async def test_a_films_life_runs_the_script_with_radarrs_variables(
 
     movie = await add_movie(library, tags=[tag["id"]])
     film = (await client.get(f"/api/v3/movie/{movie['id']}")).json()
-    added = await _run_of(script, "MovieAdded")
+    added = await script.run_of("MovieAdded")
     assert added == {
         "radarr_eventtype": "MovieAdded",
         **BASE,
@@ -83,7 +74,7 @@ async def test_a_films_life_runs_the_script_with_radarrs_variables(
     command = await run_command(library, "RenameFiles", movieId=film["id"], files=[file["id"]])
     assert command["status"] == "completed", command
     renamed = (await client.get(f"/api/v3/moviefile/{file['id']}")).json()
-    rename = await _run_of(script, "Rename")
+    rename = await script.run_of("Rename")
     assert rename == {
         "radarr_eventtype": "Rename",
         **BASE,
@@ -99,7 +90,7 @@ async def test_a_films_life_runs_the_script_with_radarrs_variables(
     assert rename["radarr_movie_in_cinemas_date"]  # the fixture film has its dates
 
     assert (await client.delete(f"/api/v3/moviefile/{file['id']}")).status_code == 200
-    gone = await _run_of(script, "MovieFileDelete")
+    gone = await script.run_of("MovieFileDelete")
     assert gone == {
         "radarr_eventtype": "MovieFileDelete",
         **BASE,
@@ -118,7 +109,7 @@ async def test_a_films_life_runs_the_script_with_radarrs_variables(
 
     response = await client.delete(f"/api/v3/movie/{film['id']}", params={"deleteFiles": "false"})
     assert response.status_code == 200, response.text
-    deleted = await _run_of(script, "MovieDelete")
+    deleted = await script.run_of("MovieDelete")
     assert deleted == {
         "radarr_eventtype": "MovieDelete",
         **BASE,
@@ -139,7 +130,7 @@ async def test_a_health_problem_and_its_end_run_the_script(server: LiveServer, t
     )
     shutil.rmtree(root)
     problem = next(p for p in (await client.get("/api/v3/health")).json() if p["source"] == "RootFolderCheck")
-    issue = await _run_of(script, "HealthIssue")
+    issue = await script.run_of("HealthIssue")
     assert issue == {
         "radarr_eventtype": "HealthIssue",
         **BASE,
@@ -150,7 +141,7 @@ async def test_a_health_problem_and_its_end_run_the_script(server: LiveServer, t
     }
     root.mkdir()
     await client.get("/api/v3/health")
-    restored = await _run_of(script, "HealthRestored")
+    restored = await script.run_of("HealthRestored")
     assert restored == {
         "radarr_eventtype": "HealthRestored",
         **BASE,

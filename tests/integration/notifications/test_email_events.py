@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.fixtures.media import MediaKind, SampleMedia
-from tests.fixtures.smtp.server import Mail, SmtpServer, SmtpServers, smtp
+from tests.fixtures.smtp.server import SmtpServer, SmtpServers, smtp
 from tests.integration.movies.conftest import Library
 from tests.support.library_api import add_movie, run_command
 from tests.support.notification_forms import add_notification
@@ -17,20 +17,13 @@ __all__ = ["smtp"]
 
 
 def email_fields(mail_server: SmtpServer) -> dict[str, Any]:
+    """Fields sending through `mail_server` from one address to one recipient."""
     return {
         "server": "127.0.0.1",
         "port": mail_server.port,
         "from": "r@example.org",
         "to": ["me@example.org"],
     }
-
-
-async def _mail(mail_server: SmtpServer, subject: str) -> Mail:
-    async def arrived() -> list[Mail] | None:
-        return [m for m in mail_server.mails if m.message["Subject"] == subject] or None
-
-    (mail,) = await eventually(arrived)
-    return mail
 
 
 async def test_a_films_add_file_delete_and_delete_are_emailed_as_radarr_words_them(
@@ -41,7 +34,7 @@ async def test_a_films_add_file_delete_and_delete_are_emailed_as_radarr_words_th
     switches = ("onMovieAdded", "onMovieFileDelete", "onMovieDelete")
     await add_notification(client, "Email", email_fields(mail_server), switches=switches)
     movie = await add_movie(library)
-    added = await _mail(mail_server, "Radarr - Movie Added")
+    added = await mail_server.mail("Radarr - Movie Added")
     assert added.body == "The Matrix added to library."
 
     sample_media.copy_to(MediaKind.FEATURE_90MIN_WITH_AUDIO, Path(movie["path"]) / "matrix.mkv")
@@ -49,13 +42,13 @@ async def test_a_films_add_file_delete_and_delete_are_emailed_as_radarr_words_th
     film = (await client.get(f"/api/v3/movie/{movie['id']}")).json()
     file = film["movieFile"]
     assert (await client.delete(f"/api/v3/moviefile/{file['id']}")).status_code == 200
-    gone = await _mail(mail_server, "Radarr - Movie File Deleted")
+    gone = await mail_server.mail("Radarr - Movie File Deleted")
     quality = file["quality"]["quality"]["name"]
     assert gone.body == f"The Matrix (1999) [{quality}] https://www.imdb.com/title/tt0133093/ deleted."
 
     response = await client.delete(f"/api/v3/movie/{movie['id']}", params={"deleteFiles": "true"})
     assert response.status_code == 200, response.text
-    deleted = await _mail(mail_server, "Radarr - Movie Deleted")
+    deleted = await mail_server.mail("Radarr - Movie Deleted")
     assert deleted.body == "The Matrix - Movie removed and all files were deleted"
     assert sorted(m.message["Subject"] for m in mail_server.mails) == [
         "Radarr - Movie Added",

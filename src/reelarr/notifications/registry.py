@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from reelarr.notifications.apprise import Apprise
 from reelarr.notifications.base import Notification
+from reelarr.notifications.custom_script import CustomScript
 from reelarr.notifications.discord import Discord
+from reelarr.notifications.email import Email
 from reelarr.notifications.notifiarr import Notifiarr
 from reelarr.notifications.slack import Slack
 from reelarr.notifications.webhook import Webhook
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord, Slack, Notifiarr, Apprise)
+BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord, Email, CustomScript, Slack, Notifiarr, Apprise)
 
 
 def notification_registry() -> ProviderRegistry[Notification]:

@@ -6,10 +6,11 @@ from reelarr.notifications.base import Notification
 from reelarr.notifications.discord import Discord
 from reelarr.notifications.emby import MediaBrowser
 from reelarr.notifications.kodi import Xbmc
+from reelarr.notifications.plex import PlexServer
 from reelarr.notifications.webhook import Webhook
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord, Xbmc, MediaBrowser)
+BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord, Xbmc, MediaBrowser, PlexServer)
 
 
 def notification_registry() -> ProviderRegistry[Notification]:

@@ -20,6 +20,7 @@ from reelarr.providers.settings import (
     base_url,
     not_empty,
     valid_host,
+    valid_port,
     valid_url_base,
 )
 
@@ -70,8 +71,10 @@ class MediaBrowserSettings(ProviderSettings):
     map_to: str = setting("", label="Map Paths To", advanced=True, help=_MAP_HELP.format(who="Emby/Jellyfin"))
 
     def check(self) -> list[ValidationFailure]:
-        """Radarr's validator: a valid host, an API key, a URL base that is a path, both map paths or none."""
-        found = valid_host("host", self.host) + not_empty("apiKey", self.api_key, "API Key")
+        """Radarr's validator: a valid host, an API key, a URL base that is a path, both map paths or none;
+        and a port that is one (Radarr does not check it, and fails to connect)."""
+        found = valid_host("host", self.host) + valid_port("port", self.port)
+        found += not_empty("apiKey", self.api_key, "API Key")
         found += valid_url_base("urlBase", self.url_base, "/radarr")
         if self.map_to.strip():
             found += not_empty("mapFrom", self.map_from, "Map Paths From")

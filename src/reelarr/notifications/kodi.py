@@ -16,7 +16,13 @@ from reelarr.notifications import mediaserver, messages
 from reelarr.notifications.base import Notification, NotificationFailed, service_name_of
 from reelarr.notifications.model import EventKind, NotificationEvent
 from reelarr.providers.fields import FieldType, Privacy, setting
-from reelarr.providers.settings import ProviderSettings, base_url, valid_host, valid_url_base
+from reelarr.providers.settings import (
+    ProviderSettings,
+    base_url,
+    valid_host,
+    valid_port,
+    valid_url_base,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +75,9 @@ class XbmcSettings(ProviderSettings):
     )
 
     def check(self) -> list[ValidationFailure]:
-        """Radarr's validator: a valid host, a display time of 2 s or more, a URL base that is a path."""
-        found = valid_host("host", self.host)
+        """Radarr's validator: a valid host, a display time of 2 s or more, a URL base that is a path;
+        and a port that is one (Radarr does not check it, and fails to connect)."""
+        found = valid_host("host", self.host) + valid_port("port", self.port)
         if self.display_time < 2:
             found.append(
                 ValidationFailure(

@@ -209,6 +209,10 @@ async def test_a_refused_update_fails_the_send_without_the_key() -> None:
     ("values", "failures"),
     [
         ({"host": "emby.lan", "api_key": "k"}, []),
+        (
+            {"host": "emby.lan", "api_key": "k", "port": 0},
+            [("port", "'Port' must be between 1 and 65535. You entered 0.")],
+        ),
         ({"host": "emby.lan", "api_key": ""}, [("apiKey", "'API Key' must not be empty.")]),
         (
             {"host": "emby.lan", "api_key": "k", "map_from": "/movies"},

@@ -222,6 +222,10 @@ def test_kodis_errors_are_read_as_radarr_reads_them(content: bytes, message: str
     ("values", "failures"),
     [
         ({"host": "kodi.lan"}, []),
+        (
+            {"host": "kodi.lan", "port": 70000},
+            [("port", "'Port' must be between 1 and 65535. You entered 70000.")],
+        ),
         ({"host": ""}, [("host", "'Host' must not be empty.")]),
         ({"host": "http://kodi.lan"}, [("host", "Must be a valid Host without http://")]),
         (

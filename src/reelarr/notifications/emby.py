@@ -197,7 +197,7 @@ class MediaBrowser(Notification):
 
     async def test(self) -> list[ValidationFailure]:
         """Radarr's test: post its test notification, for real; a 401 is a bad API key."""
-        async with mediaserver.test_service(self.context) as name:
+        async with mediaserver.trial_service(self.context) as name:
             try:
                 await self.notify(name, TEST_TITLE, TEST_MESSAGE)
             except mediaserver.MediaServerRejected as error:

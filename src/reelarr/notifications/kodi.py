@@ -184,7 +184,7 @@ class Xbmc(Notification):
 
     async def test(self) -> list[ValidationFailure]:
         """Radarr's test: show its test notification on Kodi's screen, for real."""
-        async with mediaserver.test_service(self.context) as name:
+        async with mediaserver.trial_service(self.context) as name:
             try:
                 await self.rpc(name, "GUI.ShowNotification", self._notification(TEST_TITLE, TEST_MESSAGE))
             except NotificationFailed as error:

@@ -62,7 +62,7 @@ async def call(
 
 
 @asynccontextmanager
-async def test_service(context: NotificationContext) -> AsyncIterator[str]:
+async def trial_service(context: NotificationContext) -> AsyncIterator[str]:
     """A service name of its own for one test, so past failures (the breaker) do not hold it back."""
     name = f"Notification test {uuid.uuid4().hex}"
     try:

@@ -118,7 +118,7 @@ class PlexServer(Notification):
     async def test(self) -> list[ValidationFailure]:
         """Radarr's test: list the server's movie sections, for real; none is a failure."""
         _versions.pop(self._host_key(), None)
-        async with mediaserver.test_service(self.context) as name:
+        async with mediaserver.trial_service(self.context) as name:
             try:
                 sections = await self.sections(name)
             except PlexUnauthorized:

@@ -142,3 +142,42 @@ async def test_a_kodi_that_is_down_shows_in_the_health_checks(
 
     (problem,) = await eventually(lambda: notification_problems(library), within=60)
     assert problem["message"] == "All notifications are unavailable due to failures"
+
+
+async def test_a_film_deleted_with_its_files_is_shown_and_cleaned_after_a_full_scan(
+    library: Library, kodi: KodiServer, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    values = {
+        "host": "127.0.0.1",
+        "port": kodi.port,
+        "notify": True,
+        "updateLibrary": True,
+        "cleanLibrary": True,
+    }
+    assert (await create(library.server.client, "Xbmc", values)).status_code == 201
+    film = await import_the_matrix(library, sample_media, tmp_path / "downloads")
+
+    async def scanned() -> bool:
+        return any(m == "VideoLibrary.Scan" for m, _ in kodi.calls())
+
+    await eventually(scanned)
+    kodi.recorder.clear()
+    response = await library.server.client.delete(
+        f"/api/v3/movie/{film['id']}", params={"deleteFiles": "true"}
+    )
+    assert response.status_code == 200, response.text
+
+    async def cleaned() -> list[tuple[str, object]] | None:
+        calls = kodi.calls()
+        return calls if any(m == "VideoLibrary.Clean" for m, _ in calls) else None
+
+    calls = await eventually(cleaned)
+    shown = [p for m, p in calls if m == "GUI.ShowNotification"]
+    assert shown == [
+        ["Radarr - Deleted", "The Matrix - Movie removed and all files were deleted", ICON, 5000]
+    ]
+    # Kodi does not know the film (its library is empty): the whole library is scanned, then cleaned.
+    assert [(m, p) for m, p in calls if m.startswith("VideoLibrary.S") or m.endswith("Clean")] == [
+        ("VideoLibrary.Scan", []),
+        ("VideoLibrary.Clean", []),
+    ]

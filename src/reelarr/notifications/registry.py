@@ -7,12 +7,26 @@ from reelarr.notifications.base import Notification
 from reelarr.notifications.custom_script import CustomScript
 from reelarr.notifications.discord import Discord
 from reelarr.notifications.email import Email
+from reelarr.notifications.emby import MediaBrowser
+from reelarr.notifications.kodi import Xbmc
 from reelarr.notifications.notifiarr import Notifiarr
+from reelarr.notifications.plex import PlexServer
 from reelarr.notifications.slack import Slack
 from reelarr.notifications.webhook import Webhook
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord, Email, CustomScript, Slack, Notifiarr, Apprise)
+BUILT_IN: tuple[type[Notification], ...] = (
+    Webhook,
+    Discord,
+    Email,
+    CustomScript,
+    Slack,
+    Notifiarr,
+    Apprise,
+    PlexServer,
+    MediaBrowser,
+    Xbmc,
+)
 
 
 def notification_registry() -> ProviderRegistry[Notification]:

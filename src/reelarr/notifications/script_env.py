@@ -226,6 +226,16 @@ def _movie_event_env(event: NotificationEvent) -> Env:
             if deleted and payload.get("movieFolderSize"):
                 env["radarr_movie_folder_size"] = dotnet(payload["movieFolderSize"])
             return env
+        case EventKind.MANUAL_INTERACTION_REQUIRED:
+            info = payload.get("downloadInfo") or {}
+            return {
+                **movie_env(movie, told),
+                "radarr_download_client": dotnet(payload.get("downloadClient")),
+                "radarr_download_client_type": dotnet(payload.get("downloadClientType")),
+                "radarr_download_id": dotnet(payload.get("downloadId")),
+                "radarr_download_size": dotnet(info.get("size", 0)),
+                "radarr_download_title": dotnet(info.get("title")),
+            }
     raise ValueError(f"no script environment for {event.kind.value}")
 
 

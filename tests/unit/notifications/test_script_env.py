@@ -118,6 +118,32 @@ def test_a_deleted_film_tells_its_folder_size_only_when_its_files_were_deleted()
     assert "radarr_movie_folder_size" not in env
 
 
+def test_a_download_waiting_for_a_person_tells_the_download_and_its_client() -> None:
+    payload = {
+        "movie": movie_payload(),
+        "downloadInfo": {
+            "quality": "Bluray-1080p",
+            "qualityVersion": 1,
+            "title": "The.Matrix.1999",
+            "size": 42,
+        },
+        "downloadClient": "Blackhole",
+        "downloadClientType": "Usenet Blackhole",
+        "downloadId": "ABC",
+    }
+    event = NotificationEvent(EventKind.MANUAL_INTERACTION_REQUIRED, payload, movie=MOVIE)
+    env = event_env(event, "Home", "")
+    assert env["radarr_eventtype"] == "ManualInteractionRequired"
+    assert (env["radarr_movie_title"], env["radarr_movie_path"]) == (MOVIE.title, MOVIE.path)
+    assert {k: v for k, v in env.items() if k.startswith("radarr_download_")} == {
+        "radarr_download_client": "Blackhole",
+        "radarr_download_client_type": "Usenet Blackhole",
+        "radarr_download_id": "ABC",
+        "radarr_download_size": "42",
+        "radarr_download_title": "The.Matrix.1999",
+    }
+
+
 def test_a_health_warning_without_a_wiki_link() -> None:
     payload = {"level": "warning", "message": "Indexers are down", "type": "IndexerStatusCheck"}
     env = event_env(NotificationEvent(EventKind.HEALTH, payload), "Home", "")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from reelarr.notifications.base import Notification
 from reelarr.notifications.discord import Discord
+from reelarr.notifications.pushover import Pushover
+from reelarr.notifications.telegram import Telegram
 from reelarr.notifications.webhook import Webhook
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord)
+BUILT_IN: tuple[type[Notification], ...] = (Webhook, Discord, Telegram, Pushover)
 
 
 def notification_registry() -> ProviderRegistry[Notification]:

@@ -1,7 +1,7 @@
-"""Telegram and Pushover told of real events (a grab through a usenet blackhole, a film added), their
-requests compared field by field with what Radarr's TelegramProxy and PushoverProxy build from the same
-film and release, and their refusals shown in /api/v3/health in the service's own words without a
-secret (SQLite and PostgreSQL)."""
+"""Telegram, Pushover, ntfy and Gotify told of real events (a grab through a usenet blackhole, a film
+added), their requests compared field by field with what Radarr's implementations build from the same
+film and release, and refusals shown in /api/v3/health in the service's own words without a secret
+(SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from tests.fixtures.indexers.releases import FixtureRelease, fixture_now
 from tests.fixtures.indexers.resources import nab_resource
 from tests.fixtures.indexers.server import IndexerFixtureServer
+from tests.fixtures.notify.gotify import GotifyFixture
+from tests.fixtures.notify.ntfy import NtfyFixture
 from tests.fixtures.notify.pushover import PushoverFixture
 from tests.fixtures.notify.server import ServiceFixture
 from tests.fixtures.notify.telegram import TelegramFixture
@@ -63,17 +65,9 @@ async def _form_with(fixture: ServiceFixture, field: str, value: str) -> dict[st
     return await eventually(arrived)
 
 
-async def test_a_grab_is_told_to_telegram_and_pushover_as_radarr_tells_it(
-    library: Library,
-    indexer_server: IndexerFixtureServer,
-    telegram: TelegramFixture,
-    pushover: PushoverFixture,
-    tmp_path: Path,
-) -> None:
+async def _grab(library: Library, indexer_server: IndexerFixtureServer, tmp_path: Path) -> dict[str, Any]:
+    """Add the film and grab its one release through a usenet blackhole; the film as the API shows it."""
     client = library.server.client
-    telegram_fields = {"botToken": BOT_TOKEN, "chatId": CHAT, "metadataLinks": [0, 1, 2]}
-    await add_notification(client, "Telegram", telegram_fields, switches=("onGrab",))
-    await add_notification(client, "Pushover", {"apiKey": API_KEY, "userKey": USER_KEY}, switches=("onGrab",))
     nzbs, watch = tmp_path / "nzbs", tmp_path / "watch"
     nzbs.mkdir()
     watch.mkdir()
@@ -90,6 +84,21 @@ async def test_a_grab_is_told_to_telegram_and_pushover_as_radarr_tells_it(
 
     command = await run_command(library, "MoviesSearch", movieIds=[movie["id"]])
     assert "grabbed 1" in command["message"], command
+    return film
+
+
+async def test_a_grab_is_told_to_telegram_and_pushover_as_radarr_tells_it(
+    library: Library,
+    indexer_server: IndexerFixtureServer,
+    telegram: TelegramFixture,
+    pushover: PushoverFixture,
+    tmp_path: Path,
+) -> None:
+    client = library.server.client
+    telegram_fields = {"botToken": BOT_TOKEN, "chatId": CHAT, "metadataLinks": [0, 1, 2]}
+    await add_notification(client, "Telegram", telegram_fields, switches=("onGrab",))
+    await add_notification(client, "Pushover", {"apiKey": API_KEY, "userKey": USER_KEY}, switches=("onGrab",))
+    film = await _grab(library, indexer_server, tmp_path)
     line = f"{film['title']} ({film['year']}) [Bluray-1080p] https://www.imdb.com/title/{film['imdbId']}/"
     told = await _form_with(telegram, "text", "Movie Grabbed")
     assert told == {
@@ -158,3 +167,50 @@ async def test_refusals_show_in_health_in_the_services_words_without_secrets(
         return len([t for t in texts if "added to library" in t]) == 3  # the dispatcher's tries
 
     assert await eventually(tried_thrice)
+
+
+async def test_a_grab_is_told_to_ntfy_and_gotify_as_radarr_tells_it(
+    library: Library, indexer_server: IndexerFixtureServer, tmp_path: Path
+) -> None:
+    client = library.server.client
+    with NtfyFixture(user="radarr", password="pa55") as ntfy, GotifyFixture("AgotifyEventS3cret") as gotify:
+        ntfy_fields = {"serverUrl": ntfy.url, "userName": "radarr", "password": "pa55", "topics": ["films"]}
+        await add_notification(client, "Ntfy", ntfy_fields, switches=("onGrab",))
+        gotify_fields = {
+            "server": gotify.url,
+            "appToken": "AgotifyEventS3cret",
+            "includeMoviePoster": True,
+            "metadataLinks": [1, 0],
+            "preferredMetadataLink": 0,
+        }
+        await add_notification(client, "Gotify", gotify_fields, switches=("onGrab",))
+        film = await _grab(library, indexer_server, tmp_path)
+
+        async def published() -> list[tuple[str, str]] | None:
+            found = [parse_qsl(urlsplit(r.path).query) for r in ntfy.requests()]
+            return next((q for q in found if ("title", "Radarr - Movie Grabbed") in q), None)
+
+        async def posted() -> dict[str, Any] | None:
+            found = [r.json() for r in gotify.requests()]
+            return next((m for m in found if m["title"] == "Movie Grabbed"), None)
+
+        line = f"{film['title']} ({film['year']}) [Bluray-1080p] https://www.imdb.com/title/{film['imdbId']}/"
+        assert await eventually(published) == [
+            ("title", "Radarr - Movie Grabbed"),
+            ("message", line),
+            ("priority", "3"),
+        ]
+        assert ntfy.requests()[-1].headers["authorization"].startswith("Basic ")
+        poster = next(i["remoteUrl"] for i in film["images"] if i["coverType"] == "poster")
+        tmdb = f"https://www.themoviedb.org/movie/{film['tmdbId']}"
+        assert await eventually(posted) == {
+            "title": "Movie Grabbed",
+            "message": f"{line}\n\r![]({poster})\n\n"
+            f"[IMDb](https://www.imdb.com/title/{film['imdbId']})\n[TMDb]({tmdb})\n",
+            "priority": 5,
+            "extras": {
+                "client::display": {"contentType": "text/markdown"},
+                "client::notification": {"bigImageUrl": poster, "click": {"url": tmdb}},
+            },
+        }
+        assert [r.path for r in gotify.requests()] == ["/message?token=AgotifyEventS3cret"] * 2

@@ -167,9 +167,8 @@ class Ntfy(Notification):
         async with probe_service(self.context) as name:
             try:
                 await self._publish(query, name)
-            except ServiceRefused as error:
-                if error.status not in _AUTH_REFUSALS:
-                    return [ValidationFailure("serverUrl", f"Unable to send test message: {error}")]
+            except ServiceRefused:
+                # Only a refused authorization gets out of _publish as a refusal: blame the credentials.
                 if settings.access_token.strip():
                     return [ValidationFailure("accessToken", "Access Token is invalid")]
                 if settings.user_name.strip() and settings.password.strip():

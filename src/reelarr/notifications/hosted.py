@@ -5,6 +5,7 @@ JSON, and addresses holding a secret (a token in the path or the query) kept out
 from __future__ import annotations
 
 import dataclasses
+import time
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
@@ -25,6 +26,9 @@ from reelarr.remote import RetryPolicy, ServicePolicy
 HOSTED_POLICY = ServicePolicy(timeout=30.0, connect_timeout=10.0, retry=RetryPolicy(attempts=1))
 MAX_ANSWER = 64 * 1024
 FORM = "application/x-www-form-urlencoded"
+# Radarr's HttpRequestBuilder sends a form as multipart once one value is longer than this (in bytes).
+MULTIPART_ABOVE = 1024
+_DOTNET_EPOCH_TICKS = 621355968000000000  # .NET ticks (100 ns since 0001-01-01) at the Unix epoch
 
 
 class ServiceUnreachable(NotificationFailed):
@@ -56,6 +60,21 @@ def dotnet_text(value: object) -> str:
 def form_body(fields: Sequence[tuple[str, object]]) -> str:
     """An urlencoded form as Radarr writes one: each value escaped as Uri.EscapeDataString escapes."""
     return "&".join(f"{name}={quote(dotnet_text(value), safe='-_.~')}" for name, value in fields)
+
+
+def encode_form(fields: Sequence[tuple[str, object]]) -> tuple[bytes, str]:
+    """A form's body and content type as Radarr's HttpRequestBuilder sends it: urlencoded, or multipart
+    (its boundary made of the clock's .NET ticks) when a value is over MULTIPART_ABOVE bytes."""
+    values = [(name, dotnet_text(value).encode()) for name, value in fields]
+    if all(len(value) <= MULTIPART_ABOVE for _, value in values):
+        return form_body(fields).encode(), FORM
+    ticks = time.time_ns() // 100 + _DOTNET_EPOCH_TICKS
+    boundary = f"-----------------------------{ticks:014x}"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() + value + b"\r\n"
+        for name, value in values
+    ]
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
 def plain_title(event: NotificationEvent, *, branded: bool = False) -> str:

@@ -7,12 +7,11 @@ from typing import ClassVar
 from reelarr.errors import ValidationFailure
 from reelarr.notifications.base import Notification, NotificationFailed, service_name_of, service_url
 from reelarr.notifications.hosted import (
-    FORM,
     ServiceRefused,
     answer_of,
     call,
     cut,
-    form_body,
+    encode_form,
     plain_title,
     probe_service,
 )
@@ -103,8 +102,8 @@ class Pushover(Notification):
         assert isinstance(settings, PushoverSettings)
         return settings
 
-    def form_of(self, title: str, message: str) -> str:
-        """The message form Radarr posts."""
+    def form_of(self, title: str, message: str) -> tuple[bytes, str]:
+        """The message form Radarr posts, and its content type."""
         settings = self.settings
         fields: list[tuple[str, object]] = [
             ("token", settings.api_key),
@@ -118,7 +117,7 @@ class Pushover(Notification):
             fields += [("retry", settings.retry), ("expire", settings.expire)]
         if settings.sound.strip():
             fields.append(("sound", settings.sound))
-        return form_body(fields)
+        return encode_form(fields)
 
     async def send(self, event: NotificationEvent) -> None:
         """Post the event's message; NotificationFailed says why it did not arrive."""
@@ -136,7 +135,7 @@ class Pushover(Notification):
                 return [ValidationFailure("apiKey", f"Unable to send test message: {error}")]
         return []
 
-    async def _post(self, form: str, service_name: str) -> None:
+    async def _post(self, form: tuple[bytes, str], service_name: str) -> None:
         url = f"{service_url(self.context, 'Pushover', PUSHOVER_URL)}/1/messages.json"
         response = await call(
             self.context,
@@ -144,8 +143,8 @@ class Pushover(Notification):
             "POST",
             url,
             what="Unable to send Pushover message",
-            headers={"Content-Type": FORM},
-            content=form,
+            headers={"Content-Type": form[1]},
+            content=form[0],
         )
         if response.status_code < 400:
             return

@@ -8,13 +8,12 @@ from urllib.parse import quote
 from reelarr.errors import ValidationFailure
 from reelarr.notifications.base import Notification, NotificationFailed, service_name_of, service_url
 from reelarr.notifications.hosted import (
-    FORM,
     ServiceRefused,
     ServiceUnreachable,
     answer_of,
     call,
     cut,
-    form_body,
+    encode_form,
     probe_service,
 )
 from reelarr.notifications.links import metadata_link, metadata_link_options, valid_metadata_links
@@ -156,10 +155,10 @@ class Telegram(Notification):
         found = (metadata_link(kind, movie) for kind in self.settings.metadata_links)
         return [link for link in found if link is not None]
 
-    def form_of(self, title: str, message: str, links: list[tuple[str, str]]) -> str:
-        """The sendMessage form Radarr posts."""
+    def form_of(self, title: str, message: str, links: list[tuple[str, str]]) -> tuple[bytes, str]:
+        """The sendMessage form Radarr posts, and its content type."""
         settings = self.settings
-        return form_body(
+        return encode_form(
             [
                 ("chat_id", settings.chat_id),
                 ("parse_mode", "HTML"),
@@ -196,7 +195,7 @@ class Telegram(Notification):
                 return [ValidationFailure("botToken", f"Unable to connect: {error}")]
         return []
 
-    async def _post(self, form: str, service_name: str) -> None:
+    async def _post(self, form: tuple[bytes, str], service_name: str) -> None:
         token = quote(self.settings.bot_token, safe=":")
         url = f"{service_url(self.context, 'Telegram', TELEGRAM_URL)}/bot{token}/sendmessage"
         response = await call(
@@ -206,8 +205,8 @@ class Telegram(Notification):
             url,
             what="Unable to send Telegram message",
             secret=url,
-            headers={"Content-Type": FORM},
-            content=form,
+            headers={"Content-Type": form[1]},
+            content=form[0],
         )
         if response.status_code < 400:
             return

@@ -9,6 +9,12 @@ from urllib.parse import parse_qsl
 
 import pytest
 
+from reelarr.notifications.base import NotificationContext
+from reelarr.notifications.model import EventKind, NotificationEvent
+from reelarr.notifications.options import NotificationOptions
+from reelarr.notifications.telegram import Telegram, TelegramSettings
+from reelarr.providers.model import ProviderDefinition
+from reelarr.remote import RemoteRegistry
 from tests.fixtures.notify.telegram import TelegramFixture
 from tests.support.hosted_notifications import add_notification, field_of, notification_resource
 from tests.support.live import LiveServer
@@ -171,3 +177,26 @@ async def test_the_bot_token_is_masked_on_read_and_kept_on_update(
     last = telegram.requests()[-1]
     assert last.path == f"/bot{TOKEN}/sendmessage"  # the stored token, not the mask
     assert dict(parse_qsl(last.body.decode()))["disable_notification"] == "True"
+
+
+async def test_a_long_message_goes_as_multipart_and_telegram_takes_it(telegram: TelegramFixture) -> None:
+    remote = RemoteRegistry()
+    definition = ProviderDefinition(
+        id=1,
+        name="Telegram",
+        implementation="Telegram",
+        config_contract="TelegramSettings",
+        settings=TelegramSettings(bot_token=TOKEN, chat_id=CHAT),
+        options=NotificationOptions(on_health_issue=True),
+    )
+    notification = Telegram(
+        definition, NotificationContext(remote, "Reelarr", service_urls={"Telegram": telegram.url})
+    )
+    long = "Indexers are unavailable: " + ", ".join(f"Indexer {n}" for n in range(120))
+    try:
+        await notification.send(NotificationEvent(EventKind.HEALTH, {"message": long}))
+    finally:
+        await remote.aclose()
+    (sent,) = telegram.requests()
+    assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert telegram.state.sent == 1  # accepted: the fixture read chat, text and topic from the multipart form

@@ -3,6 +3,7 @@ builds it, its validation, and how Telegram's refusals are read (never showing t
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -179,3 +180,24 @@ def test_settings_are_checked_as_radarr_checks_them(
 
 def test_telegram_tells_of_every_raised_event_but_a_rename() -> None:
     assert Telegram.supported == RAISED_KINDS - {EventKind.RENAME}
+
+
+async def test_a_text_over_1024_bytes_is_sent_as_radarrs_multipart_form(telegram: Wired) -> None:
+    long = "x" * 1100
+    await telegram.notification.send(NotificationEvent(EventKind.HEALTH, {"message": long}))
+    (request,) = telegram.sent
+    kind, boundary = request.headers["content-type"].split("; boundary=")
+    assert kind == "multipart/form-data"
+    assert re.fullmatch(r"-{29}[0-9a-f]{14,}", boundary), boundary
+    fields = [
+        ("chat_id", "-100123"),
+        ("parse_mode", "HTML"),
+        ("text", f"<b>Health Check Failure</b>\n{long}\n"),
+        ("disable_notification", "False"),
+        ("message_thread_id", ""),
+    ]
+    parts = "".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields
+    )
+    assert request.content.decode() == f"{parts}--{boundary}--\r\n"

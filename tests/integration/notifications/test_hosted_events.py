@@ -30,6 +30,7 @@ from tests.support.waiting import eventually
 
 BOT_TOKEN, CHAT = "555:AAE-eventS3cretT0ken", "-100555"
 API_KEY, USER_KEY = "aEventAppT0kenS3cret00000000000", "uEventUserKey000000000000000000"
+NTFY_TOKEN, GOTIFY_TOKEN = "tk_eventNtfyS3cret", "AeventGotifyS3cret"
 TITLE = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
 
 
@@ -136,37 +137,46 @@ async def test_refusals_show_in_health_in_the_services_words_without_secrets(
     receiver: WebhookReceiver,
 ) -> None:
     client = library.server.client
-    await add_webhook(client, receiver.url(), name="Fine", switches=("onMovieAdded",))
-    fields = {"botToken": BOT_TOKEN, "chatId": CHAT}
-    await add_notification(client, "Telegram", fields, switches=("onMovieAdded",))
-    await add_notification(
-        client, "Pushover", {"apiKey": API_KEY, "userKey": USER_KEY}, switches=("onMovieAdded",)
-    )
-    telegram.state.chats.clear()  # the bot was removed from the chat
-    pushover.state.token = "aAnotherApp"  # the application was deleted
-    await add_movie(library)
+    added = ("onMovieAdded",)
+    await add_webhook(client, receiver.url(), name="Fine", switches=added)
+    with NtfyFixture(token=NTFY_TOKEN) as ntfy, GotifyFixture(GOTIFY_TOKEN) as gotify:
+        await add_notification(client, "Telegram", {"botToken": BOT_TOKEN, "chatId": CHAT}, switches=added)
+        await add_notification(client, "Pushover", {"apiKey": API_KEY, "userKey": USER_KEY}, switches=added)
+        ntfy_fields = {"serverUrl": ntfy.url, "accessToken": NTFY_TOKEN, "topics": ["films"]}
+        await add_notification(client, "Ntfy", ntfy_fields, switches=added)
+        await add_notification(
+            client, "Gotify", {"server": gotify.url, "appToken": GOTIFY_TOKEN}, switches=added
+        )
+        telegram.state.chats.clear()  # the bot was removed from the chat
+        pushover.state.token = "aAnotherApp"  # the application was deleted
+        ntfy.state.token = "tk_another"  # the token was revoked
+        gotify.state.tokens.clear()  # the application was deleted
+        await add_movie(library)
 
-    async def both_failing() -> dict[str, Any] | None:
-        found = await _health(library)
-        both = found and "Pushover (" in found[0]["message"] and "Telegram (" in found[0]["message"]
-        return found[0] if both else None
+        async def all_failing() -> dict[str, Any] | None:
+            found = await _health(library)
+            names = ("Telegram (", "Pushover (", "Ntfy (", "Gotify (")
+            return found[0] if found and all(n in found[0]["message"] for n in names) else None
 
-    problem = await eventually(both_failing, within=40)
+        problem = await eventually(all_failing, within=60)
+
+        async def tried_thrice() -> bool:
+            texts = [dict(parse_qsl(r.body.decode()))["text"] for r in telegram.requests()]
+            return len([t for t in texts if "added to library" in t]) == 3  # the dispatcher's tries
+
+        assert await eventually(tried_thrice)
     assert problem["type"] == "warning"
     heading, names = problem["message"].split(": ", 1)
     assert heading == "Notifications unavailable due to failures"
-    assert sorted(names.split("), ")) == [
+    assert sorted(names.removesuffix(")").split("), ")) == [
+        "Gotify (Unauthorized - AuthToken is invalid: you need to provide a valid access token or user "
+        "credentials to access this api",
+        "Ntfy (Unable to send Ntfy message: HTTP 403 Forbidden: forbidden",
         "Pushover (Unable to send Pushover message: application token is invalid, see https://pushover.net/api",
-        "Telegram (Unable to send Telegram message: Bad Request: chat not found)",
+        "Telegram (Unable to send Telegram message: Bad Request: chat not found",
     ]
-    assert BOT_TOKEN not in problem["message"]
-    assert API_KEY not in problem["message"]
-
-    async def tried_thrice() -> bool:
-        texts = [dict(parse_qsl(r.body.decode()))["text"] for r in telegram.requests()]
-        return len([t for t in texts if "added to library" in t]) == 3  # the dispatcher's tries
-
-    assert await eventually(tried_thrice)
+    for secret in (BOT_TOKEN, API_KEY, NTFY_TOKEN, GOTIFY_TOKEN):
+        assert secret not in problem["message"]
 
 
 async def test_a_grab_is_told_to_ntfy_and_gotify_as_radarr_tells_it(

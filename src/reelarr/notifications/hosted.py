@@ -116,7 +116,6 @@ async def call(
     secret: str = "",
     headers: Mapping[str, str] | None = None,
     content: bytes | str | None = None,
-    params: Mapping[str, str] | None = None,
     auth: tuple[str, str] | None = None,
 ) -> httpx.Response:
     """One try of one request; any answer under 500 is returned. `secret` is the part of the URL to
@@ -131,7 +130,6 @@ async def call(
             max_bytes=MAX_ANSWER,
             headers=headers,
             content=content,
-            params=params,
             auth=auth,
         )
     except RemoteError as error:

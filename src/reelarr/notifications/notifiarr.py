@@ -6,7 +6,7 @@ import logging
 from typing import Any, ClassVar
 
 from reelarr.errors import ValidationFailure
-from reelarr.notifications.base import Notification, NotificationFailed
+from reelarr.notifications.base import Notification, NotificationFailed, service_url
 from reelarr.notifications.model import RAISED_KINDS, EventKind, NotificationEvent
 from reelarr.notifications.payloads import test_payload
 from reelarr.notifications.posting import PostFailed, post_json, probe_service_name
@@ -75,7 +75,7 @@ class Notifiarr(Notification):
 
     def address(self) -> str:
         """Where the payloads go: Notifiarr's API, or the address the installation was given."""
-        return (self.context.notifiarr_url or NOTIFIARR_URL).rstrip("/") + NOTIFY_PATH
+        return service_url(self.context, "Notifiarr", NOTIFIARR_URL) + NOTIFY_PATH
 
     async def send(self, event: NotificationEvent) -> None:
         """Post the event's payload; NotificationFailed says why it did not arrive."""

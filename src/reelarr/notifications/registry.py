@@ -8,10 +8,14 @@ from reelarr.notifications.custom_script import CustomScript
 from reelarr.notifications.discord import Discord
 from reelarr.notifications.email import Email
 from reelarr.notifications.emby import MediaBrowser
+from reelarr.notifications.gotify import Gotify
 from reelarr.notifications.kodi import Xbmc
 from reelarr.notifications.notifiarr import Notifiarr
+from reelarr.notifications.ntfy import Ntfy
 from reelarr.notifications.plex import PlexServer
+from reelarr.notifications.pushover import Pushover
 from reelarr.notifications.slack import Slack
+from reelarr.notifications.telegram import Telegram
 from reelarr.notifications.webhook import Webhook
 from reelarr.providers.registry import ProviderRegistry
 
@@ -21,6 +25,10 @@ BUILT_IN: tuple[type[Notification], ...] = (
     Email,
     CustomScript,
     Slack,
+    Telegram,
+    Pushover,
+    Ntfy,
+    Gotify,
     Notifiarr,
     Apprise,
     PlexServer,

@@ -46,7 +46,7 @@ async def test_the_schema_offers_a_custom_script_with_radarrs_fields(server: Liv
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
         "supportsOnApplicationUpdate": False,
-        "supportsOnManualInteractionRequired": False,
+        "supportsOnManualInteractionRequired": True,
     }
 
 

@@ -33,7 +33,8 @@ def notifiarr(recorder: Recorder, address: str | None = None) -> tuple[Notifiarr
         settings=NotifiarrSettings(api_key=KEY),
         options=NotificationOptions(on_grab=True),
     )
-    context = NotificationContext(remote, "Reelarr", "http://films.lan", notifiarr_url=address)
+    urls = {"Notifiarr": address} if address else {}
+    context = NotificationContext(remote, "Reelarr", "http://films.lan", service_urls=urls)
     return Notifiarr(definition, context), remote
 
 

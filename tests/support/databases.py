@@ -77,8 +77,9 @@ class DatabaseKeeper:
                 self._template = template
                 self._thread = threading.Thread(target=self._run, name="test-databases", daemon=True)
                 self._thread.start()
-                for _ in range(self.AHEAD if template else 0):
-                    self._jobs.put(("create", template))
+                if template is not None:
+                    for _ in range(self.AHEAD):
+                        self._jobs.put(("create", template))
 
     async def take(self, template: str) -> str:
         """The URL of a fresh copy of `template` for one test."""

@@ -77,7 +77,7 @@ async def test_the_schema_offers_telegram_with_radarrs_fields(server: LiveServer
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
         "supportsOnApplicationUpdate": False,
-        "supportsOnManualInteractionRequired": False,
+        "supportsOnManualInteractionRequired": True,
     }
 
 

@@ -263,6 +263,17 @@ class MovieService:
             rows = await session.scalars(select(MovieRow).where(MovieRow.tmdb_id.in_(ids)))
             return {row.tmdb_id: to_movie(row) for row in rows}
 
+    async def collection_tmdb_ids(self) -> dict[int, int]:
+        """The TMDB collections of the library's films, each to the id of its first film added."""
+        stmt = (
+            select(MovieRow.collection_tmdb_id, func.min(MovieRow.id))
+            .where(MovieRow.collection_tmdb_id.is_not(None))
+            .group_by(MovieRow.collection_tmdb_id)
+        )
+        async with self._db.read() as session:
+            rows = await session.execute(stmt)
+            return {int(tmdb_id): int(movie_id) for tmdb_id, movie_id in rows if tmdb_id is not None}
+
     async def paths(self) -> set[str]:
         """The folders of every movie."""
         async with self._db.read() as session:

@@ -146,6 +146,7 @@ SIGNED_IN_PAGES = {
     "library-table": "/?view=table",
     "add-movie": "/add/new",
     "import-library": "/add/import",
+    "collections": "/collections",
     "calendar": "/calendar",
     "calendar-with-films": "/calendar?month=1999-09",
     "queue": "/activity/queue",

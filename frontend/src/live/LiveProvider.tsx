@@ -11,6 +11,7 @@ import { namingKeys } from "../api/naming";
 import { keys, upsertCommand } from "../api/queries";
 import { releaseKeys } from "../api/releases";
 import { wantedKeys } from "../api/wanted";
+import { collectionKeys } from "../api/collections";
 import type { Command, LiveMessage } from "../api/types";
 import { reconnectDelay } from "../lib/backoff";
 import { commandMovieIds } from "../lib/commands";
@@ -49,6 +50,7 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
       applyMovieMessage(client, message);
       // A film gained or lost its file, or was (un)monitored: the wanted lists may change.
       void client.invalidateQueries({ queryKey: wantedKeys.all });
+      void client.invalidateQueries({ queryKey: collectionKeys.all }); // a film of a collection came or went
       break;
     case "extrafile": {
       const movieId = (message.resource as { movieId?: unknown } | undefined)?.movieId;

@@ -74,11 +74,11 @@ def test_a_collection_is_listed_with_its_films_and_monitoring_it_adds_the_missin
 
     monitor = page.get_by_role("button", name=f"Monitor {COLLECTION}")
     expect(monitor).to_have_attribute("aria-pressed", "false")
+    expect(collection.get_by_text("Unmonitored", exact=True)).to_be_visible()
     monitor.click()
 
-    expect(page.get_by_role("button", name=f"Unmonitor {COLLECTION}")).to_have_attribute(
-        "aria-pressed", "true"
-    )
+    expect(monitor).to_have_attribute("aria-pressed", "true")
+    expect(collection.get_by_text("Monitored", exact=True)).to_be_visible()
     expect(_film(page, "The Matrix Reloaded (2003)")).to_contain_text("In library", timeout=30_000)
     expect(_film(page, "The Matrix Revolutions (2003)")).to_contain_text("Excluded")
     reloaded = _film(page, "The Matrix Reloaded (2003)").get_by_role(

@@ -27,23 +27,23 @@ function CollectionFilm({ movie }: { movie: CollectionMovie }) {
 function CollectionCard({ collection, profileName, onEdit }: { collection: MovieCollection; profileName: string; onEdit: () => void }) {
   const update = useUpdateCollection();
   const headingId = `collection-${collection.id}`;
-  const monitorLabel = collection.monitored ? "Unmonitor" : "Monitor";
   return (
     <article className="collection" aria-labelledby={headingId}>
       <Poster images={collection.images} title={collection.title} className="collection__poster" />
       <div className="collection__body">
         <div className="collection__header">
           <h2 id={headingId}>{collection.title}</h2>
+          <span className={`badge ${collection.monitored ? "badge--ok" : "badge--muted"}`}>{collection.monitored ? "Monitored" : "Unmonitored"}</span>
           <div className="collection__actions">
             <button
               type="button"
               className={`button button--small${collection.monitored ? " button--primary" : ""}`}
               aria-pressed={collection.monitored}
-              aria-label={`${monitorLabel} ${collection.title}`}
+              aria-label={`Monitor ${collection.title}`}
               disabled={update.isPending}
               onClick={() => update.mutate({ id: collection.id, changes: { monitored: !collection.monitored } })}
             >
-              {collection.monitored ? "Monitored" : "Not monitored"}
+              Monitor
             </button>
             <button type="button" className="button button--small" aria-label={`Edit ${collection.title}`} onClick={onEdit}>
               Edit

@@ -199,3 +199,28 @@ async def test_bad_input_is_a_400_or_404_and_changes_nothing(library: Library) -
     assert bulk_unknown_id.status_code == 404
     assert too_wide.status_code == 404
     assert await _collections(library) == [matrix]
+
+
+async def test_a_monitored_collection_adds_only_films_that_are_out(library: Library) -> None:
+    avatar_4, avatar_5, avatar = 216527, 393209, 19995  # Avatar 4 and 5 come out in a year or more
+    collection = await _collection_of(library, avatar_4)
+
+    response = await library.server.client.put(
+        f"/api/v3/collection/{collection['id']}", json={"monitored": True}
+    )
+    assert response.status_code == 202, response.text
+    await _collections_settled(library)
+
+    assert library.tmdb.count(f"/movie/{avatar}") >= 1  # out: asked for (the fixture TMDB has no such film)
+    assert library.tmdb.count(f"/movie/{avatar_5}") == 0  # not out: never asked for
+    assert set(await _library_tmdb_ids(library)) == {avatar_4}
+
+
+async def test_a_collection_tmdb_no_longer_has_goes_away(library: Library) -> None:
+    library.tmdb.fail(404, path=f"/collection/{MATRIX_COLLECTION}")
+
+    await add_movie(library, MATRIX)
+    await _collections_settled(library)
+
+    assert await _collections(library) == []
+    assert set(await _library_tmdb_ids(library)) == {MATRIX}

@@ -233,7 +233,9 @@ def register_commands(services: Services) -> None:
     registry.add(
         clean_up_recycle_bin_command(services.media_management, services.clock), every_minutes=24 * 60
     )
-    register_collections(registry, services.bus, services.collections)
+    register_collections(
+        registry, services.bus, services.health, services.collections, services.root_folders.paths
+    )
 
 
 def subscribe_handlers(services: Services) -> None:

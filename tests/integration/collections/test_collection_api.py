@@ -224,3 +224,23 @@ async def test_a_collection_tmdb_no_longer_has_goes_away(library: Library) -> No
 
     assert await _collections(library) == []
     assert set(await _library_tmdb_ids(library)) == {MATRIX}
+
+
+async def test_health_names_a_collection_whose_root_folder_is_gone(library: Library) -> None:
+    collection = await _collection_of(library, MATRIX)
+    client = library.server.client
+    other = library.root.parent / "other films"
+    other.mkdir()
+    added = await client.post("/api/v3/rootfolder", json={"path": str(other)})
+    assert added.status_code == 201, added.text
+    moved = await client.put(f"/api/v3/collection/{collection['id']}", json={"rootFolderPath": str(other)})
+    assert moved.status_code == 202, moved.text
+    assert (await client.delete(f"/api/v3/rootfolder/{added.json()['id']}")).status_code == 200
+
+    command = await run_command(library, "CheckHealth")
+
+    assert command["status"] == "completed", command
+    health = (await client.get("/api/v3/health")).json()
+    [problem] = [h for h in health if h["source"] == "MovieCollectionRootFolderCheck"]
+    assert problem["type"] == "error"
+    assert problem["message"] == f"Missing root folder for movie collection: {other} (The Matrix Collection)"

@@ -25,8 +25,10 @@ ExcludedIds = Callable[[], Awaitable[set[int]]]
 Enqueue = Callable[[str, dict[str, Any]], Awaitable[object]]
 
 
-def new_collection_of(movie: Movie) -> NewCollection | None:
-    """The collection a film brings, with the film's options (None when it belongs to none)."""
+def new_collection_of(movie: Movie, added: MovieAdded | None = None) -> NewCollection | None:
+    """The collection a film brings, with the film's options (None when it belongs to none); monitored,
+    searching for what it adds as the film was searched for, when the film was added "with its
+    collection"."""
     if not movie.collection_tmdb_id:
         return None
     return NewCollection(
@@ -36,6 +38,8 @@ def new_collection_of(movie: Movie) -> NewCollection | None:
         root_folder_path=movie.root_folder_path,
         minimum_availability=movie.minimum_availability,
         tags=movie.tags,
+        monitored=added is not None and added.monitor_collection,
+        search_on_add=added is not None and added.monitor_collection and added.search,
     )
 
 
@@ -72,7 +76,7 @@ class CollectionLibrary:
             movie = await self.movies.get(event.movie_id)
         except NotFound:
             return
-        new = new_collection_of(movie)
+        new = new_collection_of(movie, event)
         added = await self.collections.add(new) if new is not None else None
         if added is not None:
             await self.enqueue("RefreshCollections", {"collectionIds": [added.id]})

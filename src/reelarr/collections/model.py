@@ -67,3 +67,5 @@ class NewCollection:
     root_folder_path: str
     minimum_availability: MinimumAvailability
     tags: tuple[int, ...] = ()
+    monitored: bool = False
+    search_on_add: bool = False

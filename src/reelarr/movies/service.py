@@ -64,6 +64,7 @@ class AddMovie:
     minimum_availability: MinimumAvailability = MinimumAvailability.RELEASED
     tags: tuple[int, ...] = ()
     search_for_movie: bool = False
+    monitor_collection: bool = False  # Radarr's addOptions.monitor "movieAndCollection"
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +360,13 @@ class MovieService:
             planned.append((index, request, info, path))
         added = await self._save_new(planned, roots, skipped)
         for request, movie in added:
-            await self._bus.publish(MovieAdded(movie_id=movie.id, search=request.search_for_movie))
+            await self._bus.publish(
+                MovieAdded(
+                    movie_id=movie.id,
+                    search=request.search_for_movie,
+                    monitor_collection=request.monitor_collection,
+                )
+            )
         for skip in skipped:
             log.info("Movie with TMDB id %s was not added: %s", skip.request.tmdb_id, skip.error)
         return AddOutcome([movie for _, movie in added], sorted(skipped, key=lambda s: s.index))

@@ -244,3 +244,13 @@ async def test_health_names_a_collection_whose_root_folder_is_gone(library: Libr
     [problem] = [h for h in health if h["source"] == "MovieCollectionRootFolderCheck"]
     assert problem["type"] == "error"
     assert problem["message"] == f"Missing root folder for movie collection: {other} (The Matrix Collection)"
+
+
+async def test_a_film_added_with_its_collection_monitors_the_collection(library: Library) -> None:
+    await add_movie(library, MATRIX, addOptions={"monitor": "movieAndCollection", "searchForMovie": False})
+    await _collections_settled(library)
+
+    [collection] = await _collections(library)
+    assert (collection["monitored"], collection["searchOnAdd"]) == (True, False)
+    assert set(await _library_tmdb_ids(library)) == {MATRIX, RELOADED, REVOLUTIONS}
+    assert collection["missingMovies"] == 1  # Resurrections, which TMDB cannot give

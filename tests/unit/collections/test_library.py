@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from reelarr.collections.library import add_requests, new_collection_of
 from reelarr.collections.model import Collection
 from reelarr.languages import Language
+from reelarr.movies.events import MovieAdded
 from reelarr.movies.model import MinimumAvailability, Movie
 from reelarr.movies.service import AddMovie
 
@@ -79,3 +80,13 @@ def test_films_of_a_collection_are_added_monitored_with_the_collections_options(
         )
         for tmdb_id in (604, 605)
     ]
+
+
+def test_a_film_added_with_its_collection_brings_it_monitored_searching_as_the_film_was() -> None:
+    searched = new_collection_of(MATRIX, MovieAdded(movie_id=7, search=True, monitor_collection=True))
+    alone = new_collection_of(MATRIX, MovieAdded(movie_id=7, search=True))
+
+    assert searched is not None
+    assert alone is not None
+    assert (searched.monitored, searched.search_on_add) == (True, True)
+    assert (alone.monitored, alone.search_on_add) == (False, False)

@@ -102,3 +102,22 @@ def test_the_edit_dialog_changes_the_options_films_are_added_with(server: Reelar
     expect(page.get_by_role("article", name=COLLECTION).get_by_text(re.compile("In cinemas"))).to_be_visible()
     [collection] = _collections(server)
     assert (collection["minimumAvailability"], collection["searchOnAdd"]) == ("inCinemas", True)
+
+
+def test_a_film_added_with_its_collection_brings_the_collection_monitored(
+    server: ReelarrServer, page: Page
+) -> None:
+    log_in(page, server, "/add/new")
+    page.get_by_label("Search for a movie").fill("dark knight")
+    page.get_by_role("button", name="Add The Dark Knight (2008)").click()
+    dialog = page.get_by_role("dialog", name="Add The Dark Knight (2008)")
+    dialog.get_by_label("Monitor The Dark Knight Collection too").check()
+    dialog.get_by_role("button", name="Add movie").click()
+    expect(dialog).to_be_hidden()
+
+    nav(page, "Collections")
+    collection = page.get_by_role("article", name="The Dark Knight Collection")
+    expect(collection.get_by_text("Monitored", exact=True)).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="Monitor The Dark Knight Collection")).to_have_attribute(
+        "aria-pressed", "true"
+    )

@@ -1,7 +1,7 @@
 // Collections: the TMDB collections of the library's films (/collection), monitored to add their films.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { API_ROOT, apiGet, request } from "./client";
-import type { MediaCover, MinimumAvailability } from "./types";
+import type { MediaCover, MinimumAvailability, Movie } from "./types";
 
 export const collectionKeys = { all: ["collection"] as const };
 
@@ -59,4 +59,15 @@ export function useUpdateCollection() {
       client.setQueryData<MovieCollection[]>(collectionKeys.all, (old) => old?.map((c) => (c.id === updated.id ? updated : c)));
     },
   });
+}
+
+/** The collection a film belongs to: a search hit does not say, TMDB's full answer for the film does. */
+export function useFilmCollection(movie: Pick<Movie, "tmdbId" | "collection">) {
+  const details = useQuery({
+    queryKey: ["movie", "lookup", "tmdb", movie.tmdbId] as const,
+    queryFn: ({ signal }) => apiGet<Movie>(`/movie/lookup/tmdb?tmdbId=${movie.tmdbId}`, signal),
+    enabled: !movie.collection,
+    staleTime: 60 * 60_000,
+  });
+  return movie.collection ?? details.data?.collection;
 }

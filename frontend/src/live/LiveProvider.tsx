@@ -121,6 +121,7 @@ function refreshAfterCommand(client: QueryClient, command: Command): void {
   if (command.status === "queued" || command.status === "started") return;
   const name = command.name.toLowerCase();
   if (name === "resetapikey") void client.invalidateQueries({ queryKey: keys.initialize });
+  if (name === "refreshcollections") void client.invalidateQueries({ queryKey: collectionKeys.all });
   if (SEARCH_COMMANDS.has(name)) void client.invalidateQueries({ queryKey: releaseKeys.decisions });
   if (!MOVIE_COMMANDS.has(name)) return;
   const ids = commandMovieIds(command);

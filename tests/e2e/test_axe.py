@@ -295,6 +295,7 @@ DIALOGS = {
     "release-profile": ("/settings/profiles", ["Add release profile"], "Add release profile"),
     "custom-format": ("/settings/customformats", ["Add custom format"], "Add custom format"),
     "custom-format-import": ("/settings/customformats", ["Import"], "Import custom format"),
+    "edit-collection": ("/collections", ["Edit The Matrix Collection"], "Edit The Matrix Collection"),
 }
 
 

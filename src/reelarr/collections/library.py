@@ -13,6 +13,7 @@ from reelarr.collections.model import Collection, NewCollection
 from reelarr.collections.service import CollectionService
 from reelarr.collections.sync import films_to_add
 from reelarr.errors import NotFound
+from reelarr.jobs.events import CommandUpdated
 from reelarr.metadata.models import CollectionMetadata
 from reelarr.movies.events import MovieAdded, MovieGone
 from reelarr.movies.model import Movie
@@ -80,6 +81,14 @@ class CollectionLibrary:
         added = await self.collections.add(new) if new is not None else None
         if added is not None:
             await self.enqueue("RefreshCollections", {"collectionIds": [added.id]})
+
+    async def films_refreshed(self, event: CommandUpdated) -> None:
+        """After a RefreshMovie, the collections its films turned out to be in (Radarr adds them as it
+        refreshes a film), each refreshed next."""
+        if event.command.get("name") != "RefreshMovie" or event.command.get("status") != "completed":
+            return
+        for collection in await self.discover():
+            await self.enqueue("RefreshCollections", {"collectionIds": [collection.id]})
 
     async def film_gone(self, event: MovieGone) -> None:
         """A collection without a film left in the library goes."""

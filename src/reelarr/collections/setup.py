@@ -12,6 +12,7 @@ from reelarr.collections.service import CollectionService, OptionChecks, RootFol
 from reelarr.db.engine import Database
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
+from reelarr.jobs.events import CommandUpdated
 from reelarr.jobs.registry import CommandRegistry
 from reelarr.movies.events import MovieAdded, MovieGone
 from reelarr.movies.service import MovieService
@@ -45,4 +46,5 @@ def register_collections(
     )
     bus.subscribe(MovieAdded, library.film_added)
     bus.subscribe(MovieGone, library.film_gone)
+    bus.subscribe(CommandUpdated, library.films_refreshed)
     health.register(MovieCollectionRootFolderCheck(library.collections, root_folders))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.integration.movies.conftest import Library
-from tests.support.library_api import HD_1080P, add_movie, run_command
+from tests.support.library_api import HD_1080P, add_movie, refreshed, run_command
 from tests.support.waiting import eventually
 
 MATRIX, RELOADED, REVOLUTIONS, RESURRECTIONS = 603, 604, 605, 624860
@@ -216,13 +216,23 @@ async def test_a_monitored_collection_adds_only_films_that_are_out(library: Libr
     assert set(await _library_tmdb_ids(library)) == {avatar_4}
 
 
+async def _no_collection_left(library: Library) -> None:
+    """Wait until the film's refresh and the collection refreshes it led to are over, and none is left."""
+    await refreshed(library)
+    await _collections_settled(library)
+
+    async def none() -> bool:
+        return await _collections(library) == []
+
+    await eventually(none, within=30)
+
+
 async def test_a_collection_tmdb_no_longer_has_goes_away(library: Library) -> None:
     library.tmdb.fail(404, path=f"/collection/{MATRIX_COLLECTION}")
 
     await add_movie(library, MATRIX)
-    await _collections_settled(library)
 
-    assert await _collections(library) == []
+    await _no_collection_left(library)
     assert set(await _library_tmdb_ids(library)) == {MATRIX}
 
 
@@ -254,3 +264,21 @@ async def test_a_film_added_with_its_collection_monitors_the_collection(library:
     assert (collection["monitored"], collection["searchOnAdd"]) == (True, False)
     assert set(await _library_tmdb_ids(library)) == {MATRIX, RELOADED, REVOLUTIONS}
     assert collection["missingMovies"] == 1  # Resurrections, which TMDB cannot give
+
+
+async def test_a_refreshed_film_brings_back_the_collection_it_belongs_to(library: Library) -> None:
+    library.tmdb.fail(404, path=f"/collection/{MATRIX_COLLECTION}")  # gone for a while
+    matrix = await add_movie(library, MATRIX)
+    await _no_collection_left(library)
+    library.tmdb.clear_faults()
+
+    command = await run_command(library, "RefreshMovie", movieIds=[matrix["id"]])
+    assert command["status"] == "completed", command
+
+    async def back() -> list[dict[str, Any]] | None:
+        found = await _collections(library)
+        return found if found and found[0]["movies"] else None
+
+    [collection] = await eventually(back, within=30)
+    assert collection["tmdbId"] == MATRIX_COLLECTION
+    assert len(collection["movies"]) == 4

@@ -146,7 +146,7 @@ async def test_the_editor_changes_several_collections_and_their_films(library: L
             "monitorMovies": False,
             "searchOnAdd": True,
             "qualityProfileId": ANY,
-            "minimumAvailability": "announced",
+            "minimumAvailability": "Announced",  # Radarr reads enums whatever their case
             "rootFolderPath": "",
         },
     )

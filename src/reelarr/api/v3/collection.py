@@ -8,7 +8,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import Body, Depends, Query
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from reelarr.api.deps import get_services
 from reelarr.api.resource import Resource
@@ -81,6 +81,18 @@ class CollectionResource(Resource):
     tags: list[int] = Field(default_factory=list)
 
 
+def _availability(value: object) -> object:
+    """Radarr reads its enums whatever their case ("InCinemas", "released")."""
+    if isinstance(value, str):
+        for option in MinimumAvailability:
+            if option.value.lower() == value.lower():
+                return option.value
+    return value
+
+
+Availability = Annotated[MinimumAvailability | None, BeforeValidator(_availability)]
+
+
 class CollectionInput(Resource):
     """A changed collection (PUT /collection/{id}); the options left out stay as they are."""
 
@@ -88,7 +100,7 @@ class CollectionInput(Resource):
     search_on_add: bool | None = None
     quality_profile_id: int | None = None
     root_folder_path: str | None = None
-    minimum_availability: MinimumAvailability | None = None
+    minimum_availability: Availability = None
     tags: list[int] | None = None
 
 
@@ -101,7 +113,7 @@ class CollectionUpdateResource(Resource):
     search_on_add: bool | None = None
     quality_profile_id: int | None = None
     root_folder_path: str | None = None
-    minimum_availability: MinimumAvailability | None = None
+    minimum_availability: Availability = None
 
 
 def _ratings(ratings: Ratings) -> RatingsResource:

@@ -592,7 +592,16 @@ def _notifications(
     lookups: Lookups,
 ) -> tuple[NotificationService, NotificationDispatcher]:
     """The notifications, their health check, and the dispatcher that tells them of events."""
-    context = NotificationContext(remote, settings.instance_name)
+    hosted = {
+        "Telegram": settings.telegram_api_url,
+        "Pushover": settings.pushover_api_url,
+        "Notifiarr": settings.notifiarr_url,
+    }
+    context = NotificationContext(
+        remote,
+        settings.instance_name,
+        service_urls={name: url for name, url in hosted.items() if url},
+    )
     notifications = NotificationService(
         db, bus, clock, notification_registry(), statuses, tags.existing, context
     )

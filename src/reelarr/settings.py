@@ -85,6 +85,17 @@ class Settings(BaseSettings):
         None, description="TMDB's API address (default https://api.themoviedb.org/3)."
     )
     tmdb_image_url: str | None = Field(None, description="TMDB's image address (default image.tmdb.org).")
+    notifiarr_url: str | None = Field(
+        None, description="Notifiarr's API address (default https://notifiarr.com)."
+    )
+    telegram_api_url: str | None = Field(
+        None,
+        description="Telegram's Bot API address for the Telegram notification (default https://api.telegram.org).",
+    )
+    pushover_api_url: str | None = Field(
+        None,
+        description="Pushover's API address for the Pushover notification (default https://api.pushover.net).",
+    )
     indexer_timeout_seconds: float = Field(
         30.0, gt=0, description="Seconds an indexer may take per request (a whole search: twice that)."
     )

@@ -124,6 +124,12 @@ def test_the_queue_shows_a_grab_live_and_removes_it_from_qbittorrent(
 
     # Grabbed and then seen by a refresh the server runs (not the page): the live message brings the row.
     grab(server, MATRIX_1080P)
+    # ...and a toast tells of the grab as it happens, naming the film the page knows.
+    toasts = page.get_by_role("status", name="Notifications")
+    expect(toasts).to_contain_text("Grabbed The Matrix (1999)")
+    expect(toasts).to_contain_text(MATRIX_1080P)
+    toasts.get_by_role("button", name="Dismiss: Grabbed The Matrix (1999)").click()
+    expect(toasts).not_to_contain_text("Grabbed")
     with api_client(server) as api:
         api.post("/command", json={"name": "RefreshMonitoredDownloads"}).raise_for_status()
     table = page.get_by_role("table", name="Queue")

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation } from "react-router";
 import { useInitialize, useLogout } from "../api/queries";
 import { useLive } from "../live/LiveProvider";
 import { ConnectionIndicator } from "./ConnectionIndicator";
+import { Toasts } from "./Toasts";
 import { ErrorMessage } from "./Feedback";
 import { CloseIcon, MenuIcon } from "./Icons";
 
@@ -160,6 +161,7 @@ export function Shell() {
         <UpdatedBanner />
         <Outlet />
       </main>
+      <Toasts />
     </div>
   );
 }

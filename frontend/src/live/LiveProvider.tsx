@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { urlBase } from "../api/client";
 import { libraryKeys, refreshMovieFromServer, removeMovie } from "../api/library";
 import { formatKeys } from "../api/customFormats";
@@ -12,10 +12,11 @@ import { keys, upsertCommand } from "../api/queries";
 import { releaseKeys } from "../api/releases";
 import { wantedKeys } from "../api/wanted";
 import { collectionKeys } from "../api/collections";
-import type { Command, LiveMessage } from "../api/types";
+import type { Command, LibraryMovie, LiveMessage } from "../api/types";
 import { reconnectDelay } from "../lib/backoff";
 import { commandMovieIds } from "../lib/commands";
 import { liveUrlFrom } from "../lib/paths";
+import { TOAST_MS, toastFor, withToast, type Toast } from "../lib/toasts";
 
 export type LiveStatus = "connected" | "reconnecting" | "disconnected";
 
@@ -28,6 +29,24 @@ interface LiveState {
 const LiveContext = createContext<LiveState>({ status: "disconnected" });
 
 export const useLive = () => useContext(LiveContext);
+
+interface ToastState {
+  toasts: readonly Toast[];
+  dismiss: (id: number) => void;
+}
+
+const ToastContext = createContext<ToastState>({ toasts: [], dismiss: () => undefined });
+
+/** The toasts of grabs, imports and failures that arrived over the live connection. */
+export const useToasts = () => useContext(ToastContext);
+
+/** "Title (Year)" of a film the UI has loaded, if it has. */
+function filmName(client: QueryClient, id: number): string | undefined {
+  const movie =
+    client.getQueryData<LibraryMovie>(libraryKeys.movie(id)) ??
+    client.getQueryData<LibraryMovie[]>(libraryKeys.movieList)?.find((m) => m.id === id);
+  return movie ? `${movie.title} (${movie.year})` : undefined;
+}
 
 /** After this many failed attempts in a row the indicator says Disconnected (retries go on). */
 const ATTEMPTS_BEFORE_DISCONNECTED = 3;
@@ -158,8 +177,33 @@ function parse(data: unknown): LiveMessage | undefined {
 export function LiveProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const [state, setState] = useState<LiveState>({ status: "disconnected" });
+  const [toasts, setToasts] = useState<readonly Toast[]>([]);
   const clientRef = useRef(client);
   clientRef.current = client;
+  const toastTimers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  const nextToast = useRef(1);
+
+  const dismiss = useCallback((id: number) => {
+    clearTimeout(toastTimers.current.get(id));
+    toastTimers.current.delete(id);
+    setToasts((shown) => shown.filter((t) => t.id !== id));
+  }, []);
+
+  const showToast = useCallback(
+    (message: LiveMessage) => {
+      const toast = toastFor(message, nextToast.current, (id) => filmName(clientRef.current, id));
+      if (!toast) return;
+      nextToast.current += 1;
+      setToasts((shown) => withToast(shown, toast));
+      toastTimers.current.set(toast.id, setTimeout(() => dismiss(toast.id), TOAST_MS));
+    },
+    [dismiss],
+  );
+
+  useEffect(() => {
+    const timers = toastTimers.current;
+    return () => timers.forEach((timer) => clearTimeout(timer));
+  }, []);
 
   useEffect(() => {
     const url = liveUrlFrom(window.location.origin, urlBase);
@@ -186,6 +230,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           if (version) setState((s) => ({ ...s, serverVersion: version }));
         }
         applyMessage(clientRef.current, message);
+        showToast(message);
       };
       socket.onclose = () => {
         if (stopped) return;
@@ -203,7 +248,12 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       clearTimeout(timer);
       socket?.close();
     };
-  }, []);
+  }, [showToast]);
 
-  return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>;
+  const toastState = useMemo(() => ({ toasts, dismiss }), [toasts, dismiss]);
+  return (
+    <LiveContext.Provider value={state}>
+      <ToastContext.Provider value={toastState}>{children}</ToastContext.Provider>
+    </LiveContext.Provider>
+  );
 }

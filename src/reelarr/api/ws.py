@@ -12,10 +12,11 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from reelarr import __version__
 from reelarr.api.v3.commands import command_resource
 from reelarr.customformats.events import CustomFormatAdded, CustomFormatDeleted, CustomFormatUpdated
-from reelarr.downloads.events import QueueChanged
+from reelarr.downloads.events import DownloadFailed, MovieGrabbed, QueueChanged
 from reelarr.events import EventBus
 from reelarr.extras.events import ExtraFilesChanged
 from reelarr.health.service import HealthChanged
+from reelarr.imports.events import MovieImported
 from reelarr.indexers.events import IndexerConfigChanged
 from reelarr.jobs.events import CommandUpdated, ScheduledTaskUpdated
 from reelarr.jobs.serialize import command_from_json
@@ -63,6 +64,9 @@ class LiveMessages:
         bus.subscribe(IndexerConfigChanged, self._on_indexer_config, remote=True)
         bus.subscribe(NamingConfigChanged, self._on_naming_config, remote=True)
         bus.subscribe(QueueChanged, self._on_queue, remote=True)
+        bus.subscribe(MovieGrabbed, self._on_grabbed, remote=True)
+        bus.subscribe(MovieImported, self._on_imported, remote=True)
+        bus.subscribe(DownloadFailed, self._on_failed, remote=True)
 
     async def _on_command(self, event: CommandUpdated) -> None:
         resource = command_resource(command_from_json(event.command)).dump()
@@ -116,6 +120,28 @@ class LiveMessages:
 
     async def _on_naming_config(self, _event: NamingConfigChanged) -> None:
         self.hub.broadcast("config/naming", "sync")
+
+    # A new history row the UI tells the user of as it happens (its toasts), beside the refetch.
+    async def _on_grabbed(self, event: MovieGrabbed) -> None:
+        resource = {"eventType": "grabbed", "movieId": event.movie_id, "sourceTitle": event.release_title}
+        self.hub.broadcast("history", "created", resource)
+
+    async def _on_imported(self, event: MovieImported) -> None:
+        resource = {
+            "eventType": "downloadFolderImported",
+            "movieId": event.movie_id,
+            "isUpgrade": event.is_upgrade,
+        }
+        self.hub.broadcast("history", "created", resource)
+
+    async def _on_failed(self, event: DownloadFailed) -> None:
+        resource = {
+            "eventType": "downloadFailed",
+            "movieId": event.movie_id,
+            "sourceTitle": event.source_title,
+            "message": event.message,
+        }
+        self.hub.broadcast("history", "created", resource)
 
     async def _on_queue(self, _event: QueueChanged) -> None:
         self.hub.broadcast("queue", "sync")

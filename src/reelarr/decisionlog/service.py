@@ -236,10 +236,16 @@ class DecisionLog:
 
     async def oldest_pending_minutes(self, now: datetime) -> dict[int, float]:
         """For each film with releases waiting, how long (minutes) its oldest waiting release is out."""
+        # Only the films and their releases' posting dates: a sync asks this of every waiting release.
+        query = select(ReleaseDecisionRow.movie_id, ReleaseDecisionRow.release).where(
+            ReleaseDecisionRow.outcome.in_(_WAITING)
+        )
         oldest: dict[int, float] = {}
-        for entry in await self.pending():
-            age = entry.release.age_minutes(now)
-            oldest[entry.movie_id] = max(age, oldest.get(entry.movie_id, 0.0))
+        async with self._db.read() as session:
+            rows = (await session.execute(query)).all()
+        for movie_id, release in rows:
+            age = (now - datetime.fromisoformat(release["publish_date"])).total_seconds() / 60
+            oldest[movie_id] = max(age, oldest.get(movie_id, 0.0))
         return oldest
 
     async def delete_expired(self) -> int:

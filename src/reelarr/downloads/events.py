@@ -46,3 +46,20 @@ class DownloadFailed(Event):
     message: str
     quality: str
     skip_redownload: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ManualInteractionRequired(Event):
+    """A finished download of a film could not be imported on its own and waits for a person
+    (Radarr's ManualInteractionRequiredEvent, raised the first time a download is import-blocked)."""
+
+    movie_id: int
+    download_id: str
+    download_client: str
+    download_client_implementation: str
+    title: str
+    size: int
+    quality: str
+    quality_version: int
+    status: str  # Radarr's TrackedDownloadStatus name ("Warning")
+    status_messages: tuple[tuple[str, tuple[str, ...]], ...]  # (title, messages) as the queue shows

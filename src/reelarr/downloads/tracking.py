@@ -20,7 +20,8 @@ from enum import StrEnum
 from reelarr.decisions.subject import Queued
 from reelarr.downloadclients.base import DownloadClientUnavailable, DownloadItem, DownloadStatus
 from reelarr.downloadclients.service import DownloadClientDefinition, DownloadClientService
-from reelarr.downloads.events import MovieGrabbed, QueueChanged
+from reelarr.downloads.events import ManualInteractionRequired, MovieGrabbed, QueueChanged
+from reelarr.errors import NotFound
 from reelarr.events import EventBus
 from reelarr.history.model import HistoryEntry, HistoryEventType, NewHistory
 from reelarr.history.service import HistoryService
@@ -155,6 +156,8 @@ class TrackedDownloads:
         self._ignored: set[tuple[int, str]] = set()
         # Finished downloads whose import was refused, with the reasons, until one succeeds.
         self._blocked: dict[tuple[int, str], tuple[StatusMessage, ...]] = {}
+        # Downloads whose block was told (Radarr's HasNotifiedManualInteractionRequired): once each.
+        self._told_blocked: set[tuple[int, str]] = set()
         bus.subscribe(MovieGrabbed, self._after_grab, remote=True)
 
     async def _after_grab(self, _event: MovieGrabbed) -> None:
@@ -325,6 +328,7 @@ class TrackedDownloads:
                 log.warning("Removing %s without deleting its data: %s", tracked.item.title, overlap)
                 delete_data = False
         await client.remove(tracked.item.download_id, delete_data=delete_data)
+        self._told_blocked.discard((tracked.client_id, tracked.item.download_id))
         view = self._views.get(tracked.client_id)
         if view is not None:
             view.downloads = [d for d in view.downloads if d.id != tracked.id]
@@ -379,7 +383,33 @@ class TrackedDownloads:
         if view is not None:
             view.downloads = [changed if d.id == tracked.id else d for d in view.downloads]
         await self._bus.publish(QueueChanged())
+        if state is TrackedState.IMPORT_BLOCKED and key not in self._told_blocked:
+            self._told_blocked.add(key)
+            await self._tell_blocked(changed)
         return changed
+
+    async def _tell_blocked(self, blocked: TrackedDownload) -> None:
+        if blocked.movie_id is None:
+            return  # Radarr tells of a film's download; one matched to no film shows in the queue alone
+        item = blocked.item
+        try:
+            implementation = (await self._clients.providers.get(blocked.client_id)).implementation
+        except NotFound:  # the client was deleted meanwhile: told without its type
+            implementation = ""
+        await self._bus.publish(
+            ManualInteractionRequired(
+                movie_id=blocked.movie_id,
+                download_id=item.download_id,
+                download_client=blocked.client_name,
+                download_client_implementation=implementation,
+                title=item.title,
+                size=item.total_size,
+                quality=blocked.quality.quality.name,
+                quality_version=blocked.quality.revision.version,
+                status=blocked.status.value.capitalize(),
+                status_messages=tuple((m.title, m.messages) for m in blocked.messages),
+            )
+        )
 
     async def failed(self, tracked: TrackedDownload) -> None:
         """Show a download as failed until the next refresh reads it so from history."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -20,8 +21,16 @@ class NotificationContext:
     remote: RemoteRegistry
     instance_name: str
     application_url: str = ""
+    # The addresses of hosted services (Telegram, Pushover, Notifiarr) by implementation, when not their
+    # public ones.
+    service_urls: Mapping[str, str] = field(default_factory=dict)
     # On httpx's logger while the app runs: the addresses webhooks were sent to never reach a log.
     hidden_urls: WebhookUrlFilter = field(default_factory=WebhookUrlFilter)
+
+
+def service_url(context: NotificationContext, implementation: str, default: str) -> str:
+    """The address of a hosted service: the one the installation names for it, else its public one."""
+    return (context.service_urls.get(implementation) or default).rstrip("/")
 
 
 def service_name_of(notification_id: int) -> str:

@@ -64,6 +64,15 @@ class DiscordSettings(ProviderSettings):
         options=enum_options(discord_fields.IMPORT_FIELD_LABELS, hints=False),
         default_factory=lambda: list(discord_fields.DEFAULT_IMPORT_FIELDS),
     )
+    manual_interaction_fields: list[int] = setting(
+        label="On Manual Interaction Fields",
+        type=FieldType.SELECT,
+        advanced=True,
+        # Radarr's words, its typo kept
+        help="Change the fields that are passed in for this 'on manual interation' notification",
+        options=enum_options(discord_fields.MANUAL_INTERACTION_FIELD_LABELS, hints=False),
+        default_factory=lambda: list(discord_fields.DEFAULT_MANUAL_INTERACTION_FIELDS),
+    )
 
     def check(self) -> list[ValidationFailure]:
         """Radarr's validator: the webhook URL is a valid http(s) URL."""
@@ -111,6 +120,7 @@ class Discord(Notification):
             timestamp=discord_time(datetime.now(UTC)),
             grab_fields=tuple(settings.grab_fields),
             import_fields=tuple(settings.import_fields),
+            manual_interaction_fields=tuple(settings.manual_interaction_fields),
         )
 
     def message_of(self, event: NotificationEvent) -> dict[str, Any]:
@@ -130,6 +140,8 @@ class Discord(Notification):
                 found = [embeds.file_deleted_embed(payload, look)]
             case EventKind.RENAME:
                 content, found = "Renamed", embeds.renamed_embeds(payload)
+            case EventKind.MANUAL_INTERACTION_REQUIRED:
+                found = [embeds.manual_interaction_embed(payload, movie, look)]
             case EventKind.HEALTH | EventKind.HEALTH_RESTORED:
                 restored = event.kind == EventKind.HEALTH_RESTORED
                 found = [embeds.health_embed(payload, look, restored=restored)]

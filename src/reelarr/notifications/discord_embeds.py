@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from reelarr.movies.model import Movie
-from reelarr.notifications.discord_fields import GRAB_NAMES, IMPORT_NAMES, Color, GrabField, ImportField
+from reelarr.notifications.discord_fields import (
+    GRAB_NAMES,
+    IMPORT_NAMES,
+    MANUAL_INTERACTION_NAMES,
+    Color,
+    GrabField,
+    ImportField,
+    ManualInteractionField,
+)
+from reelarr.parsing import parse_release_group
 
 ICON_URL = "https://raw.githubusercontent.com/Radarr/Radarr/develop/Logo/256.png"
 # Discord's limits (a message over any of them is refused with 400).
@@ -31,6 +40,7 @@ class Look:
     timestamp: str
     grab_fields: Sequence[int] = ()
     import_fields: Sequence[int] = ()
+    manual_interaction_fields: Sequence[int] = ()
 
 
 def cut(text: str, most: int) -> str:
@@ -214,6 +224,30 @@ def import_embed(payload: Mapping[str, Any], movie: Movie | None, look: Look) ->
         "Custom Format Score": str(int(formats.get("customFormatScore") or 0)),
     }
     embed["fields"] = _fields(chosen, IMPORT_NAMES, values)
+    embed["timestamp"] = look.timestamp
+    return embed
+
+
+def manual_interaction_embed(payload: Mapping[str, Any], movie: Movie | None, look: Look) -> dict[str, Any]:
+    """Radarr's OnManualInteractionRequired embed: "Manual interaction needed", with the chosen fields
+    (the group read from the download's title, as Radarr reads it)."""
+    film, info = payload.get("movie", {}), payload.get("downloadInfo", {})
+    embed: dict[str, Any] = {"author": _author(look)}
+    if int(film.get("tmdbId") or 0) > 0:
+        embed["url"] = f"https://www.themoviedb.org/movie/{film['tmdbId']}"
+    embed.update(description="Manual interaction needed", title=_film_title(film), color=int(Color.STANDARD))
+    chosen = list(look.manual_interaction_fields)
+    poster, fanart = ManualInteractionField.POSTER in chosen, ManualInteractionField.FANART in chosen
+    _pictures(embed, film, poster, fanart)
+    title = str(info.get("title") or "")
+    values = {
+        **_common(film, movie),
+        "Quality": str(info.get("quality") or ""),
+        "Group": (parse_release_group(title) if title else None) or "",
+        "Size": size_text(int(info.get("size") or 0)),
+        "Download": f"```{title}```",
+    }
+    embed["fields"] = _fields(chosen, MANUAL_INTERACTION_NAMES, values)
     embed["timestamp"] = look.timestamp
     return embed
 

@@ -56,6 +56,22 @@ class ImportField(IntEnum):
     CUSTOM_FORMAT_SCORE = 15
 
 
+class ManualInteractionField(IntEnum):
+    """Radarr's DiscordManualInteractionFieldType."""
+
+    OVERVIEW = 0
+    RATING = 1
+    GENRES = 2
+    QUALITY = 3
+    GROUP = 4
+    SIZE = 5
+    LINKS = 6
+    DOWNLOAD_TITLE = 7
+    POSTER = 8
+    FANART = 9
+    TAGS = 10
+
+
 # The option labels Radarr's UI shows (the enum member names).
 GRAB_FIELD_LABELS = [
     (0, "Overview"),
@@ -91,8 +107,22 @@ IMPORT_FIELD_LABELS = [
     (14, "CustomFormats"),
     (15, "CustomFormatScore"),
 ]
+MANUAL_INTERACTION_FIELD_LABELS = [
+    (0, "Overview"),
+    (1, "Rating"),
+    (2, "Genres"),
+    (3, "Quality"),
+    (4, "Group"),
+    (5, "Size"),
+    (6, "Links"),
+    (7, "DownloadTitle"),
+    (8, "Poster"),
+    (9, "Fanart"),
+    (10, "Tags"),
+]
 DEFAULT_GRAB_FIELDS = list(range(14))  # every one, in order
 DEFAULT_IMPORT_FIELDS = list(range(14))  # all but CustomFormats and CustomFormatScore
+DEFAULT_MANUAL_INTERACTION_FIELDS = list(range(11))  # every one
 
 # The name and inline flag each field is shown with.
 GRAB_NAMES: dict[int, tuple[str, bool]] = {
@@ -124,4 +154,15 @@ IMPORT_NAMES: dict[int, tuple[str, bool]] = {
     ImportField.TAGS: ("Tags", False),
     ImportField.CUSTOM_FORMATS: ("Custom Formats", False),
     ImportField.CUSTOM_FORMAT_SCORE: ("Custom Format Score", False),
+}
+MANUAL_INTERACTION_NAMES: dict[int, tuple[str, bool]] = {
+    ManualInteractionField.OVERVIEW: ("Overview", False),
+    ManualInteractionField.RATING: ("Rating", False),
+    ManualInteractionField.GENRES: ("Genres", False),
+    ManualInteractionField.QUALITY: ("Quality", True),
+    ManualInteractionField.GROUP: ("Group", False),
+    ManualInteractionField.SIZE: ("Size", True),
+    ManualInteractionField.DOWNLOAD_TITLE: ("Download", False),
+    ManualInteractionField.LINKS: ("Links", False),
+    ManualInteractionField.TAGS: ("Tags", False),
 }

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from reelarr.downloads.events import MovieGrabbed
+from reelarr.downloads.events import ManualInteractionRequired, MovieGrabbed
 from reelarr.errors import NotFound
 from reelarr.events import EventBus
 from reelarr.health.model import HealthResult
@@ -100,6 +100,7 @@ class NotificationDispatcher:
         bus.subscribe(MovieGone, self._movie_gone)
         bus.subscribe(MovieFileGone, self._file_gone)
         bus.subscribe(HealthChanged, self._health_changed)
+        bus.subscribe(ManualInteractionRequired, self._blocked)
 
     @property
     def pending(self) -> int:
@@ -112,6 +113,10 @@ class NotificationDispatcher:
     async def _imported(self, event: MovieImported) -> None:
         replaced = self._replaced.take(event.movie_id, is_upgrade=event.is_upgrade)
         self._spawn(self._tell(EventKind.DOWNLOAD, lambda: self._sources.download(event, replaced)))
+
+    async def _blocked(self, event: ManualInteractionRequired) -> None:
+        kind = EventKind.MANUAL_INTERACTION_REQUIRED
+        self._spawn(self._tell(kind, lambda: self._sources.manual_interaction(event)))
 
     async def _renamed(self, event: MovieFileRenamed) -> None:
         self._spawn(self._tell(EventKind.RENAME, lambda: self._sources.rename(event)))

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reelarr.downloads.events import MovieGrabbed
+from reelarr.downloads.events import ManualInteractionRequired, MovieGrabbed
 from reelarr.health.model import HealthResult
 from reelarr.history.model import HistoryEntry, HistoryEventType
 from reelarr.imports.events import MovieImported
@@ -165,6 +165,29 @@ class EventSources:
         fields = {"movieFile": payloads.movie_file_json(movie, event.file), "deleteReason": event.reason}
         upgrade = event.reason == "upgrade"
         return await self._event(EventKind.MOVIE_FILE_DELETE, movie, fields, is_upgrade=upgrade)
+
+    async def manual_interaction(self, event: ManualInteractionRequired) -> NotificationEvent:
+        """WebhookManualInteractionPayload: the blocked download, why it is blocked, and its grab."""
+        movie = await self._find.movie(event.movie_id)
+        grab = _latest(await self._history(movie.id, event.download_id), HistoryEventType.GRABBED)
+        fields: dict[str, Any] = {
+            "downloadInfo": {
+                "quality": event.quality,
+                "qualityVersion": event.quality_version,
+                "title": event.title,
+                "size": event.size,
+            },
+            "downloadClient": event.download_client,
+            "downloadClientType": self._find.client_type(event.download_client_implementation),
+        }
+        fields["downloadId"] = event.download_id
+        fields["downloadStatus"] = event.status
+        fields["downloadStatusMessages"] = [
+            {"title": title, "messages": list(messages)} for title, messages in event.status_messages
+        ]
+        fields["customFormatInfo"] = await self._formats(grab)
+        fields["release"] = payloads.grabbed_release_json(grab, 0)
+        return await self._event(EventKind.MANUAL_INTERACTION_REQUIRED, movie, fields)
 
     def health(self, result: HealthResult, *, restored: bool) -> NotificationEvent:
         """WebhookHealthPayload of a problem found or gone."""

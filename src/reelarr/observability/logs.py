@@ -55,5 +55,7 @@ def configure_logging(level: str, log_file: Path | None) -> None:
         logger = logging.getLogger(name)
         logger.handlers.clear()
         logger.propagate = True
-    # SQL statements are only interesting when debugging the database layer itself.
+    # SQL statements are only interesting when debugging the database layer itself, and aiosqlite's
+    # debug lines carry each statement's parameters: the providers' passwords and keys among them.
     logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
+    logging.getLogger("aiosqlite").setLevel(logging.WARNING)

@@ -191,10 +191,14 @@ def _parse_title(title: str, is_dir: bool) -> ParsedMovieInfo | None:
 
 
 def forget_parses() -> None:
-    """Empty parse_title's cache of answers (for measuring the parser itself)."""
+    """Empty parse_title's and parse_names' caches of answers (for measuring the parser itself)."""
     _parse_title.cache_clear()
+    parse_names.cache_clear()
 
 
+# Each RSS sync reads the indexers' newest pages again, most of their titles seen at the last sync: the
+# names of the titles seen last are kept (an answer is immutable), past what one large catch-up reads.
+@functools.lru_cache(maxsize=16384)
 def parse_names(title: str) -> MovieNames | None:
     """A release title's titles, year and ids exactly as parse_title reads them, without its quality,
     languages, group and edition: a third of the work, for the many releases that name no film."""

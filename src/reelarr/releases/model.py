@@ -164,7 +164,7 @@ def release_to_json(release: Release) -> dict[str, Any]:
 
 def release_from_json(data: dict[str, Any]) -> Release:
     """A kept release back (what release_to_json wrote)."""
-    values = {f.name: data[f.name] for f in fields(Release) if f.name in data}
+    values = {name: data[name] for name in _release_fields() if name in data}
     values["protocol"] = DownloadProtocol(values["protocol"])
     values["publish_date"] = datetime.fromisoformat(values["publish_date"])
     values["indexer_flags"] = IndexerFlags(int(values.get("indexer_flags", 0)))

@@ -53,3 +53,27 @@ async def test_logs_are_json_lines_in_the_data_dir(database_url: str, tmp_path: 
     lines = [json.loads(line) for line in settings.resolved_log_file.read_text().splitlines()]
     assert any("ready" in line["message"] for line in lines)
     assert {"time", "level", "logger", "message"} <= set(lines[0])
+
+
+async def test_debug_logs_hold_no_secret_a_provider_was_saved_with(database_url: str, tmp_path: Path) -> None:
+    from reelarr.observability.logs import configure_logging
+
+    settings = make_settings(database_url, tmp_path / "data")
+    secret = "s3cret-webhook-password-4711"
+    configure_logging("debug", settings.resolved_log_file)
+    try:
+        async with live_server(settings) as server:
+            schema = (await server.client.get("/api/v3/notification/schema")).json()
+            hook = next(entry for entry in schema if entry["implementation"] == "Webhook")
+            values = {"url": "http://127.0.0.1:9/hook", "password": secret}
+            hook["fields"] = [{**f, "value": values.get(f["name"], f.get("value"))} for f in hook["fields"]]
+            body = {**hook, "name": "Hook", "onGrab": True}
+            created = await server.client.post(
+                "/api/v3/notification", json=body, params={"forceSave": "true"}
+            )
+            assert created.status_code == 201, created.text
+    finally:
+        configure_logging("warning", None)
+    lines = [json.loads(line) for line in settings.resolved_log_file.read_text().splitlines()]
+    assert any(line["level"] == "debug" for line in lines), "debug lines were written"
+    assert not [line for line in lines if secret in json.dumps(line)]

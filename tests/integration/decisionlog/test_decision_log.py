@@ -162,6 +162,24 @@ async def test_superseded_waiting_releases_stop_waiting(library: Library) -> Non
     assert outcomes[delayed.title] is Outcome.SUPERSEDED
 
 
+async def test_each_films_oldest_waiting_release_is_measured_from_its_posting(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    newer = _entry(movie_id, "The.Matrix.1999.720p.WEB-DL.x264-GRP", outcome=Outcome.PENDING)
+    older = _entry(movie_id, "The.Matrix.1999.1080p.BluRay.x264-GRP", outcome=Outcome.PENDING)
+    older = replace(
+        older, release=replace(older.release, publish_date=newer.release.publish_date - timedelta(hours=2))
+    )
+    grabbed = _entry(movie_id, "The.Matrix.1999.2160p.BluRay.x264-GRP", outcome=Outcome.GRABBED)
+    grabbed = replace(
+        grabbed, release=replace(grabbed.release, publish_date=older.release.publish_date - timedelta(days=9))
+    )
+    await log.record([newer, older, grabbed])
+    now = newer.release.publish_date + timedelta(minutes=30)
+    assert await log.oldest_pending_minutes(now) == {movie_id: 150.0}
+    assert await log.oldest_pending_minutes(newer.release.publish_date - timedelta(days=1)) == {movie_id: 0.0}
+
+
 async def test_an_interactive_search_keeps_what_became_of_each_release(library: Library) -> None:
     movie_id = await _matrix_id(library)
     log = library.server.services.decision_log

@@ -48,7 +48,7 @@ async def test_the_schema_offers_the_webhook_with_radarrs_fields_and_switches(se
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
         "supportsOnApplicationUpdate": False,
-        "supportsOnManualInteractionRequired": False,
+        "supportsOnManualInteractionRequired": True,
     }
 
 

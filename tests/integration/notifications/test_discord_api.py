@@ -70,6 +70,7 @@ async def test_the_schema_offers_discord_with_radarrs_fields(server: LiveServer)
         ("author", "Author"),
         ("grabFields", "On Grab Fields"),
         ("importFields", "On Import Fields"),
+        ("manualInteractionFields", "On Manual Interaction Fields"),
     ]
     assert field(entry, "webHookUrl")["type"] == "url"
     assert field(entry, "username")["privacy"] == "userName"
@@ -97,7 +98,7 @@ async def test_the_schema_offers_discord_with_radarrs_fields(server: LiveServer)
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
         "supportsOnApplicationUpdate": False,
-        "supportsOnManualInteractionRequired": False,
+        "supportsOnManualInteractionRequired": True,
     }
 
 

@@ -285,3 +285,62 @@ async def test_deleting_a_file_and_then_the_film_is_told_with_radarrs_payloads(
         "deletedFiles",
         "movieFolderSize",
     }
+
+
+async def test_a_download_that_cannot_be_imported_asks_for_a_person_once(
+    library: Library,
+    indexer_server: IndexerFixtureServer,
+    sample_media: SampleMedia,
+    receiver: WebhookReceiver,
+    tmp_path: Path,
+) -> None:
+    client = library.server.client
+    await add_webhook(client, receiver.url(), switches=("onManualInteractionRequired",))
+    schema = (await client.get("/api/v3/notification/schema")).json()
+    assert next(s for s in schema if s["implementation"] == "Webhook")["supportsOnManualInteractionRequired"]
+    nzbs, watch = tmp_path / "nzbs", tmp_path / "watch"
+    nzbs.mkdir()
+    watch.mkdir()
+    await add_blackhole(client, nzbs, watch)
+    indexer_server.site("torznab").releases = []
+    release = FixtureRelease(
+        TITLE, SIZE, timedelta(hours=5), imdb_id=133093, tmdb_id=603, published=fixture_now()
+    )
+    indexer_server.site("newznab").releases = [release]
+    added = await client.post("/api/v3/indexer", json=nab_resource(indexer_server, "newznab", name="Usenet"))
+    assert added.status_code == 201, added.text
+    movie = await add_movie(library)
+    command = await run_command(library, "MoviesSearch", movieIds=[movie["id"]])
+    assert "grabbed 1" in command["message"], command
+
+    # What finishes is only a sample: the importer refuses it and the download waits for a person.
+    job = watch / TITLE
+    job.mkdir()
+    clip = sample_media.path(MediaKind.SAMPLE_CLIP).read_bytes()
+    (job / f"{TITLE}.mkv").write_bytes(clip)
+    then = time.time() - 120
+    os.utime(job / f"{TITLE}.mkv", (then, then))
+    os.utime(job, (then, then))
+    await run_command(library, "RefreshMonitoredDownloads")
+    await run_command(library, "RefreshMonitoredDownloads")  # still blocked: told once only
+    (told,) = await _payloads(receiver, "ManualInteractionRequired")
+    queue = (await client.get("/api/v3/queue")).json()["records"]
+    (record,) = [r for r in queue if r["trackedDownloadState"] == "importBlocked"]
+    film = (await client.get(f"/api/v3/movie/{movie['id']}")).json()
+    assert without_query(told["movie"]) == without_query(expected_movie(film, []))
+    assert told["downloadInfo"] == {
+        "quality": "Bluray-1080p",
+        "qualityVersion": 1,
+        "title": record["title"],
+        "size": record["size"],
+    }
+    assert (told["downloadClient"], told["downloadClientType"]) == ("Blackhole", "Usenet Blackhole")
+    assert told["downloadId"] == record["downloadId"]
+    assert told["downloadStatus"] == "Warning"
+    assert told["downloadStatusMessages"] == [
+        {"title": m["title"], "messages": m["messages"]} for m in record["statusMessages"]
+    ]
+    assert told["downloadStatusMessages"], "the reasons of the block are told"
+    assert told["customFormatInfo"] == {"customFormats": [], "customFormatScore": 0}
+    assert told["release"] == {"size": 0, "indexerFlags": []}
+    assert [r.json()["eventType"] for r in receiver.requests()].count("ManualInteractionRequired") == 1

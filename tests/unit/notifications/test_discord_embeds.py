@@ -13,6 +13,7 @@ from reelarr.notifications.discord_embeds import Look
 from reelarr.notifications.discord_fields import (
     DEFAULT_GRAB_FIELDS,
     DEFAULT_IMPORT_FIELDS,
+    DEFAULT_MANUAL_INTERACTION_FIELDS,
     Color,
     GrabField,
     ImportField,
@@ -27,6 +28,7 @@ LOOK = Look(
     timestamp=STAMP,
     grab_fields=DEFAULT_GRAB_FIELDS,
     import_fields=DEFAULT_IMPORT_FIELDS,
+    manual_interaction_fields=DEFAULT_MANUAL_INTERACTION_FIELDS,
 )
 GENRES = "Action, Science Fiction, Thriller, Cyberpunk, Drama"  # the first five
 AUTHOR = {"name": "Reelarr", "icon_url": embeds.ICON_URL}
@@ -322,6 +324,40 @@ def test_the_settings_default_to_radarrs_field_lists() -> None:
     assert settings.grab_fields == list(range(14))
     assert settings.import_fields == list(range(14))
     assert ImportField.CUSTOM_FORMATS not in settings.import_fields
+    assert settings.manual_interaction_fields == list(range(11))
+
+
+def test_a_download_waiting_for_a_person_is_radarrs_manual_interaction_embed() -> None:
+    payload = {
+        "movie": movie_payload(),
+        "downloadInfo": {
+            "quality": "Bluray-1080p",
+            "qualityVersion": 1,
+            "title": "The.Matrix.1999.1080p.BluRay.x264-GRP",
+            "size": 8 * 1024**3,
+        },
+    }
+    assert embeds.manual_interaction_embed(payload, MOVIE, LOOK) == {
+        "author": AUTHOR,
+        "url": "https://www.themoviedb.org/movie/603",
+        "description": "Manual interaction needed",
+        "title": "The Matrix (1999)",
+        "color": 16761392,
+        "thumbnail": {"url": POSTER},
+        "image": {"url": FANART},
+        "fields": [
+            {"name": "Overview", "value": "A hacker learns the truth.", "inline": False},
+            {"name": "Rating", "value": "8.2", "inline": False},
+            {"name": "Genres", "value": GENRES, "inline": False},
+            {"name": "Quality", "value": "Bluray-1080p", "inline": True},
+            {"name": "Group", "value": "GRP", "inline": False},
+            {"name": "Size", "value": "8 GB", "inline": True},
+            {"name": "Links", "value": LINKS, "inline": False},
+            {"name": "Download", "value": "```The.Matrix.1999.1080p.BluRay.x264-GRP```", "inline": False},
+            {"name": "Tags", "value": "a, b, c, d, e", "inline": False},
+        ],
+        "timestamp": STAMP,
+    }
 
 
 def test_times_are_stamped_in_utc_to_the_millisecond() -> None:

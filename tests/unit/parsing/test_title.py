@@ -134,3 +134,16 @@ def test_names_alone_are_read_as_the_full_parse_reads_them(title: str) -> None:
         assert names is None
         return
     assert names == MovieNames(full.title, full.titles, full.year, full.imdb_id, full.tmdb_id)
+
+
+def test_names_read_again_are_the_kept_answer_until_the_parses_are_forgotten() -> None:
+    from reelarr.parsing.movie import forget_parses
+
+    title = "The.Matrix.1999.1080p.BluRay.x264-GRP"
+    first = parse_names(title)
+    assert first is not None
+    assert parse_names(title) is first
+    forget_parses()
+    again = parse_names(title)
+    assert again == first
+    assert again is not first

@@ -16,6 +16,7 @@ import { HistoryPage } from "./pages/activity/HistoryPage";
 import { QueuePage } from "./pages/activity/QueuePage";
 import { CutoffUnmetPage, MissingPage } from "./pages/wanted/WantedPage";
 import { CalendarPage } from "./pages/calendar/CalendarPage";
+import { CollectionsPage } from "./pages/collections/CollectionsPage";
 import { ImportLibraryPage } from "./pages/import/ImportLibraryPage";
 import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
 import { MoviesPage } from "./pages/movies/MoviesPage";
@@ -39,6 +40,7 @@ const PAGES: Record<PageId, ReactNode> = {
   movies: <MoviesPage />,
   addMovie: <AddMoviePage />,
   importLibrary: <ImportLibraryPage />,
+  collections: <CollectionsPage />,
   movie: <MovieDetailPage />,
   calendar: <CalendarPage />,
   queue: <QueuePage />,

@@ -25,6 +25,7 @@ from reelarr.api.security_headers import SecurityHeadersMiddleware, content_secu
 from reelarr.api.static import UI_DIR, WebUi
 from reelarr.api.v3 import blocklist as blocklist_api
 from reelarr.api.v3 import calendar as calendar_api
+from reelarr.api.v3 import collection as collection_api
 from reelarr.api.v3 import (
     commands,
     config_downloadclient,
@@ -72,6 +73,8 @@ from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.blocklist.commands import clear_blocklist_command
 from reelarr.blocklist.service import BlocklistService
+from reelarr.collections.service import OptionChecks
+from reelarr.collections.setup import build_collections, register_collections
 from reelarr.configuration.store import ConfigStore
 from reelarr.customformats.input import FormatInput
 from reelarr.customformats.model import CustomFormat
@@ -229,6 +232,9 @@ def register_commands(services: Services) -> None:
     registry.add(downloaded_movies_scan_command(services.manual_imports))
     registry.add(
         clean_up_recycle_bin_command(services.media_management, services.clock), every_minutes=24 * 60
+    )
+    register_collections(
+        registry, services.bus, services.health, services.collections, services.root_folders.paths
     )
 
 
@@ -543,6 +549,14 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         renames=renames,
         notifications=notifications,
         notification_dispatcher=dispatcher,
+        collections=build_collections(
+            db,
+            clock,
+            movie_service,
+            OptionChecks(quality.exists, root_folders.paths, tags.existing),
+            (tmdb.collection, exclusions.excluded_ids),
+            queue.enqueue,
+        ),
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -775,6 +789,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         history_api.router,
         blocklist_api.router,
         wanted_api.router,
+        collection_api.router,
         queue_api.router,
         manualimport_api.router,
         config_downloadclient.router,

@@ -12,6 +12,7 @@ from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.blocklist.service import BlocklistService
+from reelarr.collections.library import CollectionLibrary
 from reelarr.configuration.store import ConfigStore
 from reelarr.customformats.service import CustomFormatService
 from reelarr.db.engine import Database
@@ -125,5 +126,6 @@ class Services:
     renames: RenameService
     notifications: NotificationService
     notification_dispatcher: NotificationDispatcher
+    collections: CollectionLibrary
     migration_version: int = 0
     database_version: str = ""

@@ -220,6 +220,7 @@ UNNAMED_CONTROLS = """() => [...document.querySelectorAll('main :is(input, selec
         ("/activity/queue", "Queue"),
         ("/activity/history", "History"),
         ("/activity/blocklist", "Blocklist"),
+        ("/collections", "Collections"),
         ("/settings/downloadclients", "Download clients"),
         ("/settings/mediamanagement", "Media management"),
     ],

@@ -28,6 +28,7 @@ HEADINGS = {
     "movies": "Movies",
     "addMovie": "Add movie",
     "importLibrary": "Import library",
+    "collections": "Collections",
     "movie": "The Matrix",
     "calendar": "Calendar",
     "queue": "Queue",

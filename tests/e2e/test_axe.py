@@ -146,6 +146,7 @@ SIGNED_IN_PAGES = {
     "library-table": "/?view=table",
     "add-movie": "/add/new",
     "import-library": "/add/import",
+    "collections": "/collections",
     "calendar": "/calendar",
     "calendar-with-films": "/calendar?month=1999-09",
     "queue": "/activity/queue",
@@ -294,6 +295,7 @@ DIALOGS = {
     "release-profile": ("/settings/profiles", ["Add release profile"], "Add release profile"),
     "custom-format": ("/settings/customformats", ["Add custom format"], "Add custom format"),
     "custom-format-import": ("/settings/customformats", ["Import"], "Import custom format"),
+    "edit-collection": ("/collections", ["Edit The Matrix Collection"], "Edit The Matrix Collection"),
 }
 
 

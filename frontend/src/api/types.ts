@@ -234,7 +234,8 @@ export interface AddMovieBody {
   monitored: boolean;
   minimumAvailability: MinimumAvailability;
   tags: number[];
-  addOptions: { searchForMovie: boolean };
+  /** `monitor: "movieAndCollection"` monitors the collection the film brings (Radarr's add option). */
+  addOptions: { searchForMovie: boolean; monitor?: "movieOnly" | "movieAndCollection" | "none" };
 }
 
 /** A quality as the server names it. */

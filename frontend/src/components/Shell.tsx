@@ -14,6 +14,7 @@ const NAV = [
       { to: "/", label: "Library" },
       { to: "/add/new", label: "Add movie" },
       { to: "/add/import", label: "Import library" },
+      { to: "/collections", label: "Collections" },
       { to: "/calendar", label: "Calendar" },
     ],
   },

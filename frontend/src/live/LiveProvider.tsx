@@ -11,6 +11,7 @@ import { namingKeys } from "../api/naming";
 import { keys, upsertCommand } from "../api/queries";
 import { releaseKeys } from "../api/releases";
 import { wantedKeys } from "../api/wanted";
+import { collectionKeys } from "../api/collections";
 import type { Command, LibraryMovie, LiveMessage } from "../api/types";
 import { reconnectDelay } from "../lib/backoff";
 import { commandMovieIds } from "../lib/commands";
@@ -68,6 +69,7 @@ export function applyMessage(client: QueryClient, message: LiveMessage): void {
       applyMovieMessage(client, message);
       // A film gained or lost its file, or was (un)monitored: the wanted lists may change.
       void client.invalidateQueries({ queryKey: wantedKeys.all });
+      void client.invalidateQueries({ queryKey: collectionKeys.all }); // a film of a collection came or went
       break;
     case "extrafile": {
       const movieId = (message.resource as { movieId?: unknown } | undefined)?.movieId;
@@ -138,6 +140,7 @@ function refreshAfterCommand(client: QueryClient, command: Command): void {
   if (command.status === "queued" || command.status === "started") return;
   const name = command.name.toLowerCase();
   if (name === "resetapikey") void client.invalidateQueries({ queryKey: keys.initialize });
+  if (name === "refreshcollections") void client.invalidateQueries({ queryKey: collectionKeys.all });
   if (SEARCH_COMMANDS.has(name)) void client.invalidateQueries({ queryKey: releaseKeys.decisions });
   if (!MOVIE_COMMANDS.has(name)) return;
   const ids = commandMovieIds(command);

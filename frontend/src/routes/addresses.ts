@@ -8,6 +8,7 @@ export const PAGE_IDS = [
   "movies",
   "addMovie",
   "importLibrary",
+  "collections",
   "movie",
   "calendar",
   "queue",

@@ -2,6 +2,7 @@
 
 from reelarr.auth import tables as auth_tables
 from reelarr.blocklist import tables as blocklist_tables
+from reelarr.collections import tables as collections_tables
 from reelarr.configuration import tables as configuration_tables
 from reelarr.customformats import tables as customformats_tables
 from reelarr.db.base import Base
@@ -26,6 +27,7 @@ __all__ = [
     "Base",
     "auth_tables",
     "blocklist_tables",
+    "collections_tables",
     "configuration_tables",
     "customformats_tables",
     "decisionlog_tables",

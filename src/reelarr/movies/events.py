@@ -15,6 +15,7 @@ class MovieAdded(Event):
 
     movie_id: int
     search: bool = False
+    monitor_collection: bool = False  # a collection the film brings is monitored
 
 
 @shared("movie.updated")

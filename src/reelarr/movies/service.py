@@ -64,6 +64,7 @@ class AddMovie:
     minimum_availability: MinimumAvailability = MinimumAvailability.RELEASED
     tags: tuple[int, ...] = ()
     search_for_movie: bool = False
+    monitor_collection: bool = False  # Radarr's addOptions.monitor "movieAndCollection"
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +264,17 @@ class MovieService:
             rows = await session.scalars(select(MovieRow).where(MovieRow.tmdb_id.in_(ids)))
             return {row.tmdb_id: to_movie(row) for row in rows}
 
+    async def collection_tmdb_ids(self) -> dict[int, int]:
+        """The TMDB collections of the library's films, each to the id of its first film added."""
+        stmt = (
+            select(MovieRow.collection_tmdb_id, func.min(MovieRow.id))
+            .where(MovieRow.collection_tmdb_id.is_not(None))
+            .group_by(MovieRow.collection_tmdb_id)
+        )
+        async with self._db.read() as session:
+            rows = await session.execute(stmt)
+            return {int(tmdb_id): int(movie_id) for tmdb_id, movie_id in rows if tmdb_id is not None}
+
     async def paths(self) -> set[str]:
         """The folders of every movie."""
         async with self._db.read() as session:
@@ -348,7 +360,13 @@ class MovieService:
             planned.append((index, request, info, path))
         added = await self._save_new(planned, roots, skipped)
         for request, movie in added:
-            await self._bus.publish(MovieAdded(movie_id=movie.id, search=request.search_for_movie))
+            await self._bus.publish(
+                MovieAdded(
+                    movie_id=movie.id,
+                    search=request.search_for_movie,
+                    monitor_collection=request.monitor_collection,
+                )
+            )
         for skip in skipped:
             log.info("Movie with TMDB id %s was not added: %s", skip.request.tmdb_id, skip.error)
         return AddOutcome([movie for _, movie in added], sorted(skipped, key=lambda s: s.index))

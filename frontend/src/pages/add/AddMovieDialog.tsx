@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
+import { useFilmCollection } from "../../api/collections";
 import { ApiError } from "../../api/errors";
 import { tagIdsFor, useAddMovie, useQualityProfiles, useRootFolders } from "../../api/library";
 import { useSearchAvailability } from "../../api/queries";
@@ -46,6 +47,8 @@ export function AddMovieDialog({ movie, onClose, onAdded }: AddMovieDialogProps)
   // Offered only when it can happen; the remembered wish comes back once it can.
   const search = searching.state === "possible" && wantsSearch;
   const [tags, setTags] = useState<string[]>([]);
+  const [withCollection, setWithCollection] = useState(false);
+  const collection = useFilmCollection(movie);
   const [tagError, setTagError] = useState<unknown>(null);
 
   // A remembered choice that no longer exists falls back to the first one.
@@ -76,7 +79,7 @@ export function AddMovieDialog({ movie, onClose, onAdded }: AddMovieDialogProps)
         monitored,
         minimumAvailability: availability,
         tags: tagIds,
-        addOptions: { searchForMovie: search },
+        addOptions: { searchForMovie: search, ...(monitored && withCollection && collection ? { monitor: "movieAndCollection" as const } : {}) },
       },
       { onSuccess: onAdded },
     );
@@ -114,6 +117,16 @@ export function AddMovieDialog({ movie, onClose, onAdded }: AddMovieDialogProps)
         />
         <TagsField value={tags} onChange={setTags} error={errors.fields.tags} />
         <Checkbox label="Monitored" name="monitored" checked={monitored} onChange={(e) => setMonitored(e.target.checked)} />
+        {collection && (
+          <Checkbox
+            label={`Monitor ${collection.title} too`}
+            name="monitorCollection"
+            checked={monitored && withCollection}
+            disabled={!monitored}
+            hint="Its other films that are out are added with these settings."
+            onChange={(e) => setWithCollection(e.target.checked)}
+          />
+        )}
         <Checkbox
           label="Start search for this movie"
           name="searchForMovie"

@@ -66,6 +66,7 @@ class AddMovieInput(Resource):
             minimum_availability=parse_availability(self.minimum_availability),
             tags=tuple(self.tags or ()),
             search_for_movie=options.search_for_movie,
+            monitor_collection=(options.monitor or "").lower() == "movieandcollection",
         )
 
 

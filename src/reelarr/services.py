@@ -50,6 +50,7 @@ from reelarr.movies.service import MovieService
 from reelarr.naming.service import NamingService
 from reelarr.notifications.dispatcher import NotificationDispatcher
 from reelarr.notifications.service import NotificationService
+from reelarr.observability.logreader import LogReader
 from reelarr.providers.status import ProviderStatuses
 from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
@@ -125,5 +126,6 @@ class Services:
     renames: RenameService
     notifications: NotificationService
     notification_dispatcher: NotificationDispatcher
+    log_reader: LogReader
     migration_version: int = 0
     database_version: str = ""

@@ -81,6 +81,10 @@ async def test_secrets_logged_come_back_removed_from_the_log_and_the_files(
         TOKEN,
         PASSWORD,
     )
+    try:
+        raise ConnectionError(f"GET https://tracker.example/announce?passkey=1&token={TOKEN} failed")
+    except ConnectionError:
+        logging.getLogger("reelarr.test").exception("Announce failed")
     # The access log writes the query strings of requests too.
     await logging_server.anonymous().get(f"/api/v3/system/status?apikey={API_KEY}&access_token={TOKEN}")
     flush()
@@ -154,3 +158,5 @@ async def test_bad_paging_is_radarrs_400(logging_server: LiveServer) -> None:
     response = await logging_server.client.get("/api/v3/log", params={"page": 0, "sortDirection": "up"})
     assert response.status_code == 400
     assert {f["propertyName"] for f in response.json()} == {"page", "sortDirection"}
+    unknown = await logging_server.client.get("/api/v3/log", params={"level": "x" * 500})
+    assert unknown.status_code == 200, "an unknown level filters nothing, as in Radarr"

@@ -51,10 +51,11 @@ def log_resource(entry: LogEntry) -> LogResource:
 async def log_page(
     services: ServicesDep,
     request: PagingQuery,
-    level: Annotated[str | None, Query(max_length=20)] = None,
+    level: Annotated[str | None, Query()] = None,
 ) -> PagingResource[LogResource]:
     """A page of the log, newest first unless asked otherwise; `level` keeps that level and those above
-    it (Radarr's filter). The only sort key is time (`id` is the same order, as in Radarr)."""
+    it (Radarr's filter; an unknown level filters nothing, as in Radarr). The only sort key is time
+    (`id` is the same order, as in Radarr)."""
     newest_first = request.sort_direction != SortDirection.ASCENDING
     page = await asyncio.to_thread(
         services.log_reader.page, request.page, request.page_size, newest_first=newest_first, level=level

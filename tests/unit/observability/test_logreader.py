@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -162,3 +163,22 @@ def test_only_listed_log_files_are_found_by_name(tmp_path: Path) -> None:
 def test_radarrs_level_filter_names() -> None:
     assert levels_at_or_above("WARN") == {"warn", "error", "fatal"}
     assert levels_at_or_above("all") is None
+
+
+def test_a_page_of_a_full_log_file_is_read_without_holding_the_file(tmp_path: Path) -> None:
+    one = line("x" * 200, logging.WARNING)
+    path = tmp_path / "logs" / "reelarr.log"
+    path.parent.mkdir()
+    with path.open("w", encoding="utf-8") as handle:
+        for _ in range(10 * 1024 * 1024 // len(one)):
+            handle.write(one)
+    log = reader(tmp_path)
+    tracemalloc.start()
+    try:
+        page = log.page(1, 50, newest_first=True, level="warn")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(page.entries) == 50
+    assert page.total == path.stat().st_size // len(one)
+    assert peak < 4 * 1024 * 1024, f"{peak} bytes held for one page of a 10 MB file"

@@ -8,7 +8,9 @@ request can never reach a file outside the folder.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,3 +73,30 @@ class LogFolder:
         for file in self.files():
             groups.setdefault(file.family, []).append(file)
         return [sorted(group, key=lambda f: f.rotation) for _, group in sorted(groups.items())]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedLog:
+    """A log file opened for sending: its size when opened and its chunks up to that size."""
+
+    size: int
+    chunks: Iterator[bytes]
+
+
+def open_log(file: LogFile, chunk_size: int = 64 * 1024) -> OpenedLog:
+    """The file as it is now: lines written while it is being sent are left for the next read, so
+    the length announced before sending stays true."""
+    handle = file.path.open("rb")
+    size = os.fstat(handle.fileno()).st_size
+
+    def chunks() -> Iterator[bytes]:
+        with handle:
+            left = size
+            while left > 0:
+                chunk = handle.read(min(chunk_size, left))
+                if not chunk:
+                    return
+                left -= len(chunk)
+                yield chunk
+
+    return OpenedLog(size, chunks())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reelarr.observability.logfolder import LogFolder
+from reelarr.observability.logfolder import LogFolder, open_log
 from reelarr.observability.logreader import LogReader, levels_at_or_above
 from reelarr.observability.logs import JsonLineFormatter
 
@@ -182,3 +182,18 @@ def test_a_page_of_a_full_log_file_is_read_without_holding_the_file(tmp_path: Pa
     assert len(page.entries) == 50
     assert page.total == path.stat().st_size // len(one)
     assert peak < 4 * 1024 * 1024, f"{peak} bytes held for one page of a 10 MB file"
+
+
+def test_a_file_sent_while_it_grows_is_sent_as_it_was_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "logs" / "reelarr.log"
+    write(path, *(line(f"m{i}") for i in range(100)))
+    before = path.read_bytes()
+    file = LogFolder(path).find("reelarr.log")
+    assert file is not None
+    opened = open_log(file, chunk_size=1000)
+    first = next(opened.chunks)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(line("written meanwhile"))
+    sent = first + b"".join(opened.chunks)
+    assert opened.size == len(before)
+    assert sent == before

@@ -9,13 +9,13 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends
-from fastapi.responses import FileResponse
+from fastapi.responses import StreamingResponse
 
 from reelarr.api.deps import get_services
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
 from reelarr.errors import NotFound
-from reelarr.observability.logfolder import LogFile
+from reelarr.observability.logfolder import LogFile, open_log
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/log/file", tags=["LogFile"])
@@ -41,6 +41,18 @@ async def _find(services: Services, filename: str) -> LogFile:
     return found
 
 
+async def _text(services: Services, filename: str, download: bool) -> StreamingResponse:
+    file = await _find(services, filename)
+    try:
+        opened = await asyncio.to_thread(open_log, file)
+    except OSError:
+        raise NotFound("Log file not found") from None  # rotated away since it was listed
+    headers = {"Content-Length": str(opened.size)}
+    if download:
+        headers["Content-Disposition"] = f'attachment; filename="{file.name}"'
+    return StreamingResponse(opened.chunks, media_type=_TEXT, headers=headers)
+
+
 @router.get("")
 async def log_files(services: ServicesDep) -> list[LogFileResource]:
     """The log files, the most recently written first."""
@@ -64,20 +76,18 @@ async def update_log_files() -> list[LogFileResource]:
     return []
 
 
-@router.get("/{filename}", response_class=FileResponse, responses={200: {"content": {"text/plain": {}}}})
-async def log_file(filename: str, services: ServicesDep) -> FileResponse:
+@router.get("/{filename}", response_class=StreamingResponse, responses={200: {"content": {"text/plain": {}}}})
+async def log_file(filename: str, services: ServicesDep) -> StreamingResponse:
     """The text of one log file (JSON lines, secrets already removed when written)."""
-    file = await _find(services, filename)
-    return FileResponse(file.path, media_type=_TEXT)
+    return await _text(services, filename, download=False)
 
 
 @downloads.get(
     "/logfile/{filename:path}",
-    response_class=FileResponse,
+    response_class=StreamingResponse,
     responses={200: {"content": {"text/plain": {}}}},
     include_in_schema=False,
 )
-async def download_log_file(filename: str, services: ServicesDep) -> FileResponse:
+async def download_log_file(filename: str, services: ServicesDep) -> StreamingResponse:
     """The log file as a download (Radarr's UI links here)."""
-    file = await _find(services, filename)
-    return FileResponse(file.path, media_type=_TEXT, filename=file.name)
+    return await _text(services, filename, download=True)

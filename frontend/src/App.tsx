@@ -33,6 +33,8 @@ import { TagsPage } from "./pages/settings/tags/TagsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
 import { StatusPage } from "./pages/StatusPage";
 import { TasksPage } from "./pages/TasksPage";
+import { EventsPage } from "./pages/system/EventsPage";
+import { LogFilesPage } from "./pages/system/LogFilesPage";
 import { answeredAddresses, FORMER_ADDRESSES, type PageId } from "./routes/addresses";
 
 /** The page of each id; routes/addresses.ts says at which addresses they live. */
@@ -61,6 +63,8 @@ const PAGES: Record<PageId, ReactNode> = {
   general: <GeneralSettingsPage />,
   status: <StatusPage />,
   tasks: <TasksPage />,
+  events: <EventsPage />,
+  logFiles: <LogFilesPage />,
 };
 
 /** An earlier address sent on to its page's address, keeping the query and fragment. */

@@ -51,6 +51,8 @@ from reelarr.api.v3 import filesystem as filesystem_api
 from reelarr.api.v3 import history as history_api
 from reelarr.api.v3 import indexers as indexers_api
 from reelarr.api.v3 import library_import as library_import_api
+from reelarr.api.v3 import log as log_api
+from reelarr.api.v3 import logfile as logfile_api
 from reelarr.api.v3 import manualimport as manualimport_api
 from reelarr.api.v3 import moviefile as moviefile_api
 from reelarr.api.v3 import notifications as notifications_api
@@ -149,6 +151,8 @@ from reelarr.notifications.payloads import Instance
 from reelarr.notifications.registry import notification_registry
 from reelarr.notifications.service import NotificationService
 from reelarr.notifications.sources import EventSources, Lookups
+from reelarr.observability.logfolder import LogFolder
+from reelarr.observability.logreader import LogReader
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
 from reelarr.providers.status import ProviderStatuses
@@ -557,6 +561,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             (tmdb.collection, exclusions.excluded_ids),
             queue.enqueue,
         ),
+        log_reader=LogReader(LogFolder(settings.resolved_log_file)),
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -798,6 +803,9 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         config_naming.router,
         rename_api.router,
         extrafile_api.router,
+        log_api.router,
+        logfile_api.router,
+        logfile_api.downloads,
     ]
     for router in routers:
         api.include_router(router)

@@ -51,6 +51,7 @@ from reelarr.movies.service import MovieService
 from reelarr.naming.service import NamingService
 from reelarr.notifications.dispatcher import NotificationDispatcher
 from reelarr.notifications.service import NotificationService
+from reelarr.observability.logreader import LogReader
 from reelarr.providers.status import ProviderStatuses
 from reelarr.quality.service import QualityService
 from reelarr.releaseprofiles.service import ReleaseProfileService
@@ -127,5 +128,6 @@ class Services:
     notifications: NotificationService
     notification_dispatcher: NotificationDispatcher
     collections: CollectionLibrary
+    log_reader: LogReader
     migration_version: int = 0
     database_version: str = ""

@@ -223,6 +223,8 @@ UNNAMED_CONTROLS = """() => [...document.querySelectorAll('main :is(input, selec
         ("/collections", "Collections"),
         ("/settings/downloadclients", "Download clients"),
         ("/settings/mediamanagement", "Media management"),
+        ("/system/events", "Events"),
+        ("/system/logs/files", "Log files"),
     ],
 )
 def test_the_activity_and_download_pages_name_every_control_and_need_no_emoji_font(

@@ -48,6 +48,8 @@ HEADINGS = {
     "general": "General",
     "status": "Status",
     "tasks": "Tasks",
+    "events": "Events",
+    "logFiles": "Log files",
 }
 MATRIX, FIGHT_CLUB, INCEPTION = 603, 550, 27205
 

@@ -167,6 +167,8 @@ SIGNED_IN_PAGES = {
     "general": "/settings/general",
     "status": "/system/status",
     "tasks": "/system/tasks",
+    "events": "/system/events",
+    "log-files": "/system/logs/files",
     "not-found": "/no/such/page",
     "movie-not-in-library": "/movie/155",
 }

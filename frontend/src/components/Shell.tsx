@@ -53,6 +53,8 @@ const NAV = [
     links: [
       { to: "/system/status", label: "Status" },
       { to: "/system/tasks", label: "Tasks" },
+      { to: "/system/events", label: "Events" },
+      { to: "/system/logs/files", label: "Log files" },
     ],
   },
 ];

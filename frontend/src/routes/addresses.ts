@@ -29,6 +29,8 @@ export const PAGE_IDS = [
   "general",
   "status",
   "tasks",
+  "events",
+  "logFiles",
 ] as const;
 
 export type PageId = (typeof PAGE_IDS)[number];

@@ -24,7 +24,10 @@ class JsonLineFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
             "process": record.process,
+            "method": record.funcName,
         }
+        if record.exc_info and record.exc_info[0] is not None:
+            entry["exceptionType"] = record.exc_info[0].__name__
         if record.exc_text:
             entry["exception"] = record.exc_text
         elif record.exc_info:

@@ -24,6 +24,7 @@ from reelarr.backups.manifest import (
     encode_value,
 )
 from reelarr.db.engine import Database
+from reelarr.errors import NotFound
 
 # Not data: the schema stamp is the manifest's revision; worker rows are the processes alive right now.
 SKIPPED_TABLES = frozenset({"alembic_version", "workers"})
@@ -42,7 +43,7 @@ async def _revision(conn: AsyncConnection) -> str:
 
     stamped = (await conn.execute(text("select version_num from alembic_version"))).scalars().all()
     if len(stamped) != 1:
-        raise RuntimeError("The database has no schema revision; run `reelarr migrate` first")
+        raise NotFound("The database has no Reelarr schema yet; start Reelarr or run `reelarr migrate` first")
     return str(stamped[0])
 
 

@@ -105,13 +105,6 @@ async def delete_backup(id: int, services: ServicesDep) -> JsonResponse:
     return JsonResponse({})
 
 
-@router.post("/restore/{id}")
-async def restore_backup(id: int, services: ServicesDep) -> RestoreResource:
-    """Restore a backup from the backups folder into this installation."""
-    path = await asyncio.to_thread(backups_of(services).path_of, _known_id(id))
-    return await _restore(services, path)
-
-
 @router.post("/restore/upload", openapi_extra=_UPLOAD_BODY)
 async def restore_upload(request: Request, services: ServicesDep) -> RestoreResource:
     """Restore a backup zip sent as the first file of a multipart form (Radarr reads any field name)."""
@@ -135,6 +128,13 @@ async def restore_upload(request: Request, services: ServicesDep) -> RestoreReso
         return await _restore(services, path)
     finally:
         await asyncio.to_thread(path.unlink, missing_ok=True)
+
+
+@router.post("/restore/{id}")
+async def restore_backup(id: int, services: ServicesDep) -> RestoreResource:
+    """Restore a backup from the backups folder into this installation."""
+    path = await asyncio.to_thread(backups_of(services).path_of, _known_id(id))
+    return await _restore(services, path)
 
 
 @files.get(

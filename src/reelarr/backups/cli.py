@@ -21,7 +21,8 @@ def _now() -> datetime:
 async def _has_tables(db: Database) -> bool:
     from sqlalchemy import inspect
 
-    async with db.engine.connect() as conn:
+    async with db.read() as session:
+        conn = await session.connection()
         names: list[str] = await conn.run_sync(lambda sync: inspect(sync).get_table_names())
     return bool(names)
 

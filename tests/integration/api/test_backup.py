@@ -32,15 +32,19 @@ async def test_backup_now_lists_a_manual_backup_that_downloads(server: LiveServe
     backup = await _backup_now(client)
 
     assert backup["type"] == "manual"
-    assert backup["name"].startswith("reelarr_backup_v") and backup["name"].endswith(".zip")
+    assert backup["name"].startswith("reelarr_backup_v")
+    assert backup["name"].endswith(".zip")
     assert backup["path"] == f"/backup/manual/{backup['name']}"
-    assert backup["size"] > 0 and backup["time"].endswith("Z")
+    assert backup["size"] > 0
+    assert backup["time"].endswith("Z")
     download = await client.get(backup["path"])
     assert download.status_code == 200
-    assert download.content[:2] == b"PK" and len(download.content) == backup["size"]
+    assert download.content[:2] == b"PK"
+    assert len(download.content) == backup["size"]
     async with server.anonymous() as anonymous:
         refused = await anonymous.get(backup["path"])
-    assert refused.status_code == 302 and refused.headers["location"] in ("/login", "/setup")
+    assert refused.status_code == 302
+    assert refused.headers["location"] in ("/login", "/setup")
 
 
 async def test_restore_by_id_and_by_upload_bring_the_backup_back(server: LiveServer) -> None:
@@ -69,7 +73,7 @@ async def test_a_bad_upload_is_a_400_and_changes_nothing(server: LiveServer) -> 
     url = "/api/v3/system/backup/restore/upload"
 
     not_zip = await client.post(url, files={"restore": ("backup.zip", b"not a zip", "application/zip")})
-    wrong_kind = await client.post(url, files={"restore": ("radarr.db", b"SQLite", "application/octet-stream")})
+    wrong_kind = await client.post(url, files={"restore": ("radarr.db", b"SQLite", "application/x-sqlite3")})
     no_file = await client.post(url, data={"restore": "text"})
 
     assert not_zip.status_code == 400

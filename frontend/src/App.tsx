@@ -32,6 +32,7 @@ import { TagsPage } from "./pages/settings/tags/TagsPage";
 import { TmdbSettingsPage } from "./pages/settings/TmdbSettingsPage";
 import { StatusPage } from "./pages/StatusPage";
 import { TasksPage } from "./pages/TasksPage";
+import { BackupPage } from "./pages/BackupPage";
 import { answeredAddresses, FORMER_ADDRESSES, type PageId } from "./routes/addresses";
 
 /** The page of each id; routes/addresses.ts says at which addresses they live. */
@@ -59,6 +60,7 @@ const PAGES: Record<PageId, ReactNode> = {
   general: <GeneralSettingsPage />,
   status: <StatusPage />,
   tasks: <TasksPage />,
+  backup: <BackupPage />,
 };
 
 /** An earlier address sent on to its page's address, keeping the query and fragment. */

@@ -52,6 +52,7 @@ const NAV = [
     links: [
       { to: "/system/status", label: "Status" },
       { to: "/system/tasks", label: "Tasks" },
+      { to: "/system/backup", label: "Backup" },
     ],
   },
 ];

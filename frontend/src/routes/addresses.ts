@@ -28,6 +28,7 @@ export const PAGE_IDS = [
   "general",
   "status",
   "tasks",
+  "backup",
 ] as const;
 
 export type PageId = (typeof PAGE_IDS)[number];

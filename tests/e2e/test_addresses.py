@@ -47,6 +47,7 @@ HEADINGS = {
     "general": "General",
     "status": "Status",
     "tasks": "Tasks",
+    "backup": "Backup",
 }
 MATRIX, FIGHT_CLUB, INCEPTION = 603, 550, 27205
 

@@ -166,6 +166,7 @@ SIGNED_IN_PAGES = {
     "general": "/settings/general",
     "status": "/system/status",
     "tasks": "/system/tasks",
+    "backup": "/system/backup",
     "not-found": "/no/such/page",
     "movie-not-in-library": "/movie/155",
 }

@@ -32,7 +32,7 @@ function RestoreDialog({ backup, onClose }: { backup: Backup; onClose: () => voi
       <Restored result={restore.data} />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
-          {restore.isSuccess ? "Close" : "Cancel"}
+          {restore.isSuccess ? "Done" : "Cancel"}
         </button>
         {!restore.isSuccess && (
           <button type="button" className="button button--danger" disabled={restore.isPending} onClick={() => restore.mutate(backup.id)}>
@@ -58,7 +58,7 @@ function UploadDialog({ onClose }: { onClose: () => void }) {
       <Restored result={upload.data} />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
-          {upload.isSuccess ? "Close" : "Cancel"}
+          {upload.isSuccess ? "Done" : "Cancel"}
         </button>
         {!upload.isSuccess && (
           <button type="button" className="button button--danger" disabled={!file || upload.isPending} onClick={() => file && upload.mutate(file)}>

@@ -29,13 +29,15 @@ def newer_schema_message(backup_revision: str, known_revision: str) -> str:
 class BackupArchive:
     """A backup zip whose manifest was read and whose every member passed its checksum."""
 
-    def __init__(self, path: Path, known_revision: str) -> None:
+    def __init__(self, path: Path, known_revision: str, shown_as: str | None = None) -> None:
         try:
             self._zip = zipfile.ZipFile(path)
         except FileNotFoundError:
             raise BackupInvalid(f"There is no backup at {path}") from None
         except (zipfile.BadZipFile, OSError) as error:
-            raise BackupInvalid(f"{path.name} is not a zip file, or it was cut short ({error})") from error
+            raise BackupInvalid(
+                f"{shown_as or path.name} is not a zip file, or it was cut short ({error})"
+            ) from error
         try:
             self.manifest = self._check(known_revision)
         except BaseException:

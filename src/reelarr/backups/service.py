@@ -123,9 +123,10 @@ class BackupService:
             rows = await session.scalars(select(WorkerRow.id).where(WorkerRow.heartbeat_at >= since))
             return len(rows.all())
 
-    async def restore(self, path: Path) -> Manifest:
-        """Restore the backup at `path`: the database in one transaction, then the settings file."""
-        with BackupArchive(path, head_revision()) as archive:
+    async def restore(self, path: Path, shown_as: str | None = None) -> Manifest:
+        """Restore the backup at `path` (called `shown_as` in messages): the database in one transaction,
+        then the settings file."""
+        with BackupArchive(path, head_revision(), shown_as) as archive:
             settings = _settings_text(archive.settings())
             await restore_database(self._db, archive, head_revision())
             manifest = archive.manifest

@@ -84,9 +84,9 @@ def _known_id(backup_id: int) -> int:
     return backup_id
 
 
-async def _restore(services: Services, path: Path) -> RestoreResource:
+async def _restore(services: Services, path: Path, shown_as: str | None = None) -> RestoreResource:
     try:
-        await backups_of(services).restore(path)
+        await backups_of(services).restore(path, shown_as)
     except BackupInvalid as refused:
         raise ValidationFailed.single("backup", str(refused)) from refused
     return RestoreResource(restart_required=True)
@@ -125,7 +125,7 @@ async def restore_upload(request: Request, services: ServicesDep) -> RestoreReso
         with os.fdopen(handle, "wb") as out:
             while chunk := await upload.read(1024 * 1024):
                 out.write(chunk)
-        return await _restore(services, path)
+        return await _restore(services, path, Path(upload.filename or "").name)
     finally:
         await asyncio.to_thread(path.unlink, missing_ok=True)
 

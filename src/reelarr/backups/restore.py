@@ -7,7 +7,7 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, MetaData, Table, delete, func, select, text
-from sqlalchemy.exc import SAWarning
+from sqlalchemy.exc import SAWarning, StatementError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from reelarr.backups.archive import BackupArchive
@@ -47,19 +47,23 @@ async def _drop_everything(conn: AsyncConnection) -> None:
     await conn.run_sync(metadata.drop_all)
 
 
+def _decoded(entry: TableEntry, record: dict[str, Any], naive: bool) -> dict[str, Any]:
+    try:
+        return {
+            name: decode_value(entry.columns[name], value, naive_datetimes=naive)
+            for name, value in record.items()
+        }
+    except (ValueError, TypeError, AttributeError) as error:
+        raise BackupInvalid(f"The backup's table {entry.name} holds a value of the wrong kind") from error
+
+
 async def _insert(
     conn: AsyncConnection, table: Table, entry: TableEntry, archive: BackupArchive, naive: bool
 ) -> None:
     unknown = set(entry.columns) - set(table.columns.keys())
     if unknown:
         raise BackupInvalid(f"The backup's table {entry.name} has columns {sorted(unknown)} its schema lacks")
-    rows = (
-        {
-            name: decode_value(entry.columns[name], value, naive_datetimes=naive)
-            for name, value in record.items()
-        }
-        for record in archive.rows(entry)
-    )
+    rows = (_decoded(entry, record, naive) for record in archive.rows(entry))
     while batch := list(islice(rows, _BATCH)):
         await conn.execute(table.insert(), batch)
 
@@ -71,6 +75,12 @@ async def _load_tables(conn: AsyncConnection, archive: BackupArchive, naive: boo
     if absent:
         raise BackupInvalid(f"The backup holds tables {absent} that its schema revision does not have")
     ordered = [t for t in metadata.sorted_tables if t.name in entries]
+    if conn.dialect.name == "postgresql" and ordered:
+        # Every table at once, before any row changes: a server's transactions wait, none deadlocks with us.
+        quote = conn.dialect.identifier_preparer.quote
+        await conn.execute(
+            text(f"lock table {', '.join(quote(t.name) for t in ordered)} in access exclusive mode")
+        )
     for table in reversed(ordered):  # rows the migrations seeded make way for the backup's
         await conn.execute(delete(table))
     for table in ordered:
@@ -127,6 +137,12 @@ async def restore_database(db: Database, archive: BackupArchive, head: str) -> N
         try:
             async with conn.begin():
                 await _restore_in(conn, db, archive, head)
+        except StatementError as error:
+            # The database's own message can quote the rows, secrets included: name only the kind.
+            kind = type(error.orig).__name__ if error.orig is not None else type(error).__name__
+            raise BackupInvalid(
+                f"The backup's rows do not fit the database ({kind}); nothing was changed"
+            ) from None
         finally:
             if db.dialect == "sqlite":
                 await _sqlite_foreign_keys(conn, enabled=True)

@@ -26,8 +26,9 @@ from reelarr.backups.manifest import (
 from reelarr.db.engine import Database
 from reelarr.errors import NotFound
 
-# Not data: the schema stamp is the manifest's revision; worker rows are the processes alive right now.
-SKIPPED_TABLES = frozenset({"alembic_version", "workers"})
+# Not kept: the schema stamp is the manifest's revision; workers are the processes alive now; the
+# command queue is work in flight (a restored "started" row would name a live worker and never end).
+SKIPPED_TABLES = frozenset({"alembic_version", "workers", "commands"})
 
 
 async def _reflect(conn: AsyncConnection) -> list[Table]:

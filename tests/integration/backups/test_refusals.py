@@ -69,6 +69,21 @@ def _rows_missing(good: Path, target: Path) -> Path:
     return _rewrite(good, target, **{"database/tags.jsonl": tags.split(b"\n", 1)[1]})
 
 
+def _manifest_with(good: Path, table: str, rows: int) -> bytes:
+    manifest = json.loads(zip_members(good)["manifest.json"])
+    for entry in manifest["tables"]:
+        if entry["name"] == table:
+            entry["rows"] = rows
+    return json.dumps(manifest).encode()
+
+
+def _same_id_twice(good: Path, target: Path) -> Path:
+    tags = zip_members(good)["database/tags.jsonl"]
+    return _rewrite(
+        good, target, **{"database/tags.jsonl": tags + tags, "manifest.json": _manifest_with(good, "tags", 2)}
+    )
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
@@ -77,6 +92,7 @@ def _rows_missing(good: Path, target: Path) -> Path:
         (_cut_short, "not a zip file, or it was cut short"),
         (_not_a_zip, "not a zip file"),
         (_rows_missing, "holds 0 rows, its manifest 1"),
+        (_same_id_twice, r"rows do not fit the database \(\w+\); nothing was changed"),
     ],
 )
 async def test_a_bad_backup_is_refused_and_nothing_changes(

@@ -35,6 +35,7 @@ import { StatusPage } from "./pages/StatusPage";
 import { TasksPage } from "./pages/TasksPage";
 import { EventsPage } from "./pages/system/EventsPage";
 import { LogFilesPage } from "./pages/system/LogFilesPage";
+import { BackupPage } from "./pages/BackupPage";
 import { answeredAddresses, FORMER_ADDRESSES, type PageId } from "./routes/addresses";
 
 /** The page of each id; routes/addresses.ts says at which addresses they live. */
@@ -65,6 +66,7 @@ const PAGES: Record<PageId, ReactNode> = {
   tasks: <TasksPage />,
   events: <EventsPage />,
   logFiles: <LogFilesPage />,
+  backup: <BackupPage />,
 };
 
 /** An earlier address sent on to its page's address, keeping the query and fragment. */

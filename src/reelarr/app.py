@@ -23,6 +23,7 @@ from reelarr.api.openapi_errors import install_radarr_error_responses
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.security_headers import SecurityHeadersMiddleware, content_security_policy
 from reelarr.api.static import UI_DIR, WebUi
+from reelarr.api.v3 import backup as backup_api
 from reelarr.api.v3 import blocklist as blocklist_api
 from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import collection as collection_api
@@ -73,6 +74,9 @@ from reelarr.auth.passwords import Passwords
 from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
+from reelarr.backups.commands import DEFAULT_BACKUP_MINUTES, backup_command, schedule_backups
+from reelarr.backups.config import BackupConfigService
+from reelarr.backups.service import BackupService
 from reelarr.blocklist.commands import clear_blocklist_command
 from reelarr.blocklist.service import BlocklistService
 from reelarr.collections.service import OptionChecks
@@ -232,6 +236,11 @@ def register_commands(services: Services) -> None:
         every_minutes=CHECK_EVERY_MINUTES,
     )
     registry.add(clear_blocklist_command(services.blocklist))
+    backups = BackupService(services.settings.data_dir, services.db, services.clock)
+    registry.add(
+        backup_command(backups, BackupConfigService(services.config, services.bus)),
+        every_minutes=DEFAULT_BACKUP_MINUTES,
+    )
     registry.add(manual_import_command(services.manual_imports))
     registry.add(downloaded_movies_scan_command(services.manual_imports))
     registry.add(
@@ -659,6 +668,7 @@ async def _start_background(services: Services) -> _Background:
         background.bridge = bridge
     await _schedule_rss_sync(services)
     await _schedule_download_checks(services)
+    await schedule_backups(services.registry, BackupConfigService(services.config, services.bus))
     await services.scheduler.sync_tasks()
     if settings.run_commands:
         workers = WorkerRegistry(services.db, identity, services.clock, __version__)
@@ -793,6 +803,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         notifications_api.router,
         history_api.router,
         blocklist_api.router,
+        backup_api.router,
+        backup_api.files,
         wanted_api.router,
         collection_api.router,
         queue_api.router,

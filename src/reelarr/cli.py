@@ -232,6 +232,44 @@ def _parse(args: argparse.Namespace) -> int:
     return run_parse(args.inputs, as_json=args.as_json, as_path=args.as_path)
 
 
+def _backups(args: argparse.Namespace) -> int:
+    from reelarr.backups.manifest import BackupInvalid
+    from reelarr.errors import ReelarrError
+
+    try:
+        print(args.backup_action(args, _settings(args)))
+    except (BackupInvalid, ReelarrError, OSError) as error:
+        raise CommandFailed(str(error)) from error
+    return 0
+
+
+def _add_backup_commands(commands: Any) -> None:
+    from reelarr.backups import cli as backups
+
+    backup = commands.add_parser(
+        "backup", help="write a backup zip (settings and database), server running or not"
+    )
+    _add_data_dir(backup)
+    backup.add_argument(
+        "--to", type=Path, help="folder to write it to (default Backups/manual in the data dir)"
+    )
+    backup.set_defaults(run=_backups, backup_action=backups.run_backup)
+    restore = commands.add_parser("restore", help="restore a backup zip into a stopped installation")
+    restore.add_argument("file", type=Path)
+    _add_data_dir(restore)
+    restore.set_defaults(run=_backups, backup_action=backups.run_restore)
+    db = commands.add_parser("db", help="database operations")
+    db_commands = db.add_subparsers(title="commands", metavar="COMMAND")
+    copy = db_commands.add_parser("copy", help="copy the database into another, e.g. SQLite into PostgreSQL")
+    copy.add_argument(
+        "--to", required=True, help="the target database, postgresql://user@host/db or sqlite:///path"
+    )
+    copy.add_argument("--replace", action="store_true", help="overwrite a target that already holds tables")
+    _add_data_dir(copy)
+    copy.set_defaults(run=_backups, backup_action=backups.run_copy)
+    db.set_defaults(help_of=db)
+
+
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="data directory (default REELARR_DATA_DIR or ./data)")
 
@@ -288,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--json", dest="as_json", action="store_true", help="print one JSON object per input")
     parse.add_argument("--path", dest="as_path", action="store_true", help="treat each input as a file path")
     parse.set_defaults(run=_parse)
+    _add_backup_commands(commands)
     return parser
 
 

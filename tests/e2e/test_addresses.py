@@ -50,6 +50,7 @@ HEADINGS = {
     "tasks": "Tasks",
     "events": "Events",
     "logFiles": "Log files",
+    "backup": "Backup",
 }
 MATRIX, FIGHT_CLUB, INCEPTION = 603, 550, 27205
 

@@ -169,6 +169,7 @@ SIGNED_IN_PAGES = {
     "tasks": "/system/tasks",
     "events": "/system/events",
     "log-files": "/system/logs/files",
+    "backup": "/system/backup",
     "not-found": "/no/such/page",
     "movie-not-in-library": "/movie/155",
 }

@@ -55,6 +55,7 @@ const NAV = [
       { to: "/system/tasks", label: "Tasks" },
       { to: "/system/events", label: "Events" },
       { to: "/system/logs/files", label: "Log files" },
+      { to: "/system/backup", label: "Backup" },
     ],
   },
 ];

@@ -31,6 +31,7 @@ export const PAGE_IDS = [
   "tasks",
   "events",
   "logFiles",
+  "backup",
 ] as const;
 
 export type PageId = (typeof PAGE_IDS)[number];

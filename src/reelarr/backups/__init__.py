@@ -1,0 +1,1 @@
+"""Backups: one zip of the settings file and a portable copy of the database, and their restore."""

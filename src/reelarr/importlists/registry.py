@@ -1,0 +1,19 @@
+"""The import list implementations Reelarr ships (plugins register more on the same registry)."""
+
+from __future__ import annotations
+
+from reelarr.importlists.base import ImportList
+from reelarr.importlists.radarr import RadarrImport
+from reelarr.importlists.rss import RSSImport
+from reelarr.importlists.stevenlu import StevenLuImport
+from reelarr.providers.registry import ProviderRegistry
+
+BUILT_IN: tuple[type[ImportList], ...] = (RadarrImport, RSSImport, StevenLuImport)
+
+
+def import_list_registry() -> ProviderRegistry[ImportList]:
+    """A registry holding every built-in import list."""
+    registry: ProviderRegistry[ImportList] = ProviderRegistry("importlist", ImportList)  # type: ignore[type-abstract]
+    for implementation in BUILT_IN:
+        registry.register(implementation)
+    return registry

@@ -565,6 +565,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
                 movie_service,
                 exclusions,
                 media_management,
+                settings.import_list_timeout_seconds,
             )
         ),
     )

@@ -12,7 +12,7 @@ from reelarr.importlists.model import ListFetch, ListType
 from reelarr.metadata.tmdb import TmdbClient
 from reelarr.providers.base import Provider
 from reelarr.providers.model import ProviderDefinition
-from reelarr.remote import RemoteRegistry
+from reelarr.remote import RemoteRegistry, RemoteService, ServicePolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,7 @@ class ImportListContext:
 
     remote: RemoteRegistry
     tmdb: TmdbClient
+    policy: ServicePolicy
 
 
 class ImportListFailed(Exception):
@@ -51,6 +52,10 @@ class ImportList(Provider):
     def service_name(self) -> str:
         """This list's remote service name."""
         return service_name_of(self.definition.id)
+
+    def service(self) -> RemoteService:
+        """This list's remote service, under the lists' policy."""
+        return self.context.remote.service(self.service_name, self.context.policy)
 
     @abstractmethod
     async def fetch(self) -> ListFetch:

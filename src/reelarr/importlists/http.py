@@ -11,8 +11,13 @@ from reelarr.errors import RemoteError
 from reelarr.importlists.base import ImportListFailed
 from reelarr.remote import RemoteService, RetryPolicy, ServicePolicy
 
-# Lists are read rarely; two tries, and a list that hangs fails rather than holding the sync.
-LIST_POLICY = ServicePolicy(timeout=30.0, connect_timeout=10.0, retry=RetryPolicy(attempts=2))
+
+def list_policy(timeout: float) -> ServicePolicy:
+    """How lists are read: rarely, so one try (the next sync tries again), and a list that hangs fails
+    rather than holding the sync."""
+    return ServicePolicy(timeout=timeout, connect_timeout=min(timeout, 10.0), retry=RetryPolicy(attempts=1))
+
+
 MAX_ANSWER = 16 * 1024 * 1024
 
 

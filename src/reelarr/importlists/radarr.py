@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from reelarr.errors import NotFound, ValidationFailure
 from reelarr.importlists.base import ImportList, ImportListFailed
-from reelarr.importlists.http import LIST_POLICY, get_json
+from reelarr.importlists.http import get_json
 from reelarr.importlists.model import ListFetch, ListItem, ListType
 from reelarr.providers.fields import FieldType, Privacy, setting
 from reelarr.providers.settings import ProviderSettings, not_empty, valid_root_url
@@ -103,7 +103,7 @@ class RadarrImport(ImportList):
 
     async def _get(self, path: str) -> Any:
         settings = self.settings
-        service = self.context.remote.service(self.service_name, LIST_POLICY)
+        service = self.service()
         url = settings.base_url.strip().rstrip("/") + path
         headers = {"X-Api-Key": settings.api_key, "Accept": "application/json"}
         return await get_json(service, url, headers=headers)

@@ -11,7 +11,7 @@ from defusedxml.common import DefusedXmlException
 
 from reelarr.errors import ValidationFailure
 from reelarr.importlists.base import ImportList, ImportListFailed
-from reelarr.importlists.http import LIST_POLICY, get_text
+from reelarr.importlists.http import get_text
 from reelarr.importlists.model import ListFetch, ListItem, ListType
 from reelarr.parsing import parse_imdb_id
 from reelarr.parsing.movie import parse_title
@@ -84,6 +84,6 @@ class RSSImport(ImportList):
         """The feed's films."""
         settings = self.definition.settings
         assert isinstance(settings, RSSImportSettings)
-        service = self.context.remote.service(self.service_name, LIST_POLICY)
+        service = self.service()
         text = await get_text(service, settings.link.strip())
         return ListFetch(tuple(i for i in parse_feed(text) if i.usable))

@@ -13,6 +13,7 @@ from reelarr.health.service import HealthService
 from reelarr.importlists.base import ImportListContext
 from reelarr.importlists.config import ImportListConfigService
 from reelarr.importlists.health import ImportListStatusCheck
+from reelarr.importlists.http import list_policy
 from reelarr.importlists.offered import OfferedMovies
 from reelarr.importlists.registry import import_list_registry
 from reelarr.importlists.service import ImportListService
@@ -56,6 +57,7 @@ class ImportListDependencies:
     movies: MovieService
     exclusions: ExclusionService
     media_management: MediaManagementConfigService
+    timeout: float  # seconds a list may take to answer
 
 
 def build_import_lists(deps: ImportListDependencies) -> ImportLists:
@@ -67,7 +69,7 @@ def build_import_lists(deps: ImportListDependencies) -> ImportLists:
         import_list_registry(),
         deps.statuses,
         deps.tags.existing,
-        ImportListContext(deps.remote, deps.tmdb),
+        ImportListContext(deps.remote, deps.tmdb, list_policy(deps.timeout)),
         profile_exists=deps.quality.exists,
         root_folders=deps.root_folders.paths,
     )

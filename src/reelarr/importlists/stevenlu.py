@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from reelarr.errors import ValidationFailure
 from reelarr.importlists.base import ImportList, ImportListFailed
-from reelarr.importlists.http import LIST_POLICY, get_json
+from reelarr.importlists.http import get_json
 from reelarr.importlists.model import ListFetch, ListItem, ListType
 from reelarr.providers.fields import setting
 from reelarr.providers.settings import ProviderSettings, valid_root_url
@@ -41,7 +41,7 @@ class StevenLuImport(ImportList):
         """Each entry's title and IMDb id."""
         settings = self.definition.settings
         assert isinstance(settings, StevenLuSettings)
-        service = self.context.remote.service(self.service_name, LIST_POLICY)
+        service = self.service()
         found = await get_json(service, settings.link.strip(), headers={"Accept": "application/json"})
         if not isinstance(found, list):
             raise ImportListFailed("StevenLu did not answer with a list of movies")

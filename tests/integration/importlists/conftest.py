@@ -113,6 +113,7 @@ async def lists_env(
         tmdb_api_url=tmdb_server.api_url,
         tmdb_api_key=tmdb_server.api_key,
         tmdb_image_url=tmdb_server.image_url,
+        import_list_timeout_seconds=2.0,  # the list server's slow answers take 5 s
     )
     clock = MovableClock()
     async with live_server(settings, clock=clock) as server:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
 from reelarr.errors import ValidationFailure
@@ -22,6 +23,11 @@ class ImportListContext:
     remote: RemoteRegistry
     tmdb: TmdbClient
     policy: ServicePolicy
+    clock: Callable[[], datetime]
+
+    def today(self) -> date:
+        """Today's date (UTC), for lists that ask about release dates."""
+        return self.clock().date()
 
 
 class ImportListFailed(Exception):

@@ -6,9 +6,20 @@ from reelarr.importlists.base import ImportList
 from reelarr.importlists.radarr import RadarrImport
 from reelarr.importlists.rss import RSSImport
 from reelarr.importlists.stevenlu import StevenLuImport
+from reelarr.importlists.tmdb import TMDbCompanyImport, TMDbKeywordImport, TMDbListImport, TMDbPersonImport
+from reelarr.importlists.tmdb_popular import TMDbPopularImport
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[ImportList], ...] = (RadarrImport, RSSImport, StevenLuImport)
+BUILT_IN: tuple[type[ImportList], ...] = (
+    RadarrImport,
+    RSSImport,
+    StevenLuImport,
+    TMDbListImport,
+    TMDbPopularImport,
+    TMDbPersonImport,
+    TMDbCompanyImport,
+    TMDbKeywordImport,
+)
 
 
 def import_list_registry() -> ProviderRegistry[ImportList]:

@@ -69,7 +69,7 @@ def build_import_lists(deps: ImportListDependencies) -> ImportLists:
         import_list_registry(),
         deps.statuses,
         deps.tags.existing,
-        ImportListContext(deps.remote, deps.tmdb, list_policy(deps.timeout)),
+        ImportListContext(deps.remote, deps.tmdb, list_policy(deps.timeout), deps.clock),
         profile_exists=deps.quality.exists,
         root_folders=deps.root_folders.paths,
     )

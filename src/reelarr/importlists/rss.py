@@ -6,13 +6,12 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 from typing import ClassVar
 
-from defusedxml import ElementTree as SafeElementTree
-from defusedxml.common import DefusedXmlException
-
 from reelarr.errors import ValidationFailure
 from reelarr.importlists.base import ImportList, ImportListFailed
 from reelarr.importlists.http import get_text
 from reelarr.importlists.model import ListFetch, ListItem, ListType
+from reelarr.indexers.errors import IndexerError
+from reelarr.indexers.xml import parse_xml
 from reelarr.parsing import parse_imdb_id
 from reelarr.parsing.movie import parse_title
 from reelarr.providers.fields import setting
@@ -33,10 +32,11 @@ class RSSImportSettings(ProviderSettings):
 
 
 def parse_feed(text: str) -> list[ListItem]:
-    """The films of an RSS document (series and episodes left out); ImportListFailed when it is not RSS."""
+    """The films of an RSS document (series and episodes left out); ImportListFailed when it is not RSS.
+    Read as indexer feeds are: HTML entities tolerated, entity declarations refused."""
     try:
-        root = SafeElementTree.fromstring(text)
-    except (ET.ParseError, DefusedXmlException) as error:
+        root = parse_xml(text.encode("utf-8"), "utf-8")
+    except IndexerError as error:
         raise ImportListFailed("The list did not answer with an RSS feed") from error
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import httpx
 import orjson
 
 from reelarr.errors import RemoteError
@@ -21,6 +22,17 @@ def list_policy(timeout: float) -> ServicePolicy:
 MAX_ANSWER = 16 * 1024 * 1024
 
 
+def without_path(message: str, url: str) -> str:
+    """The message with the list's address cut to its origin: a feed's path may be its key (Plex)."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError):
+        return message
+    full = str(parsed.copy_with(query=None, fragment=None))
+    origin = f"{parsed.scheme}://{parsed.netloc.decode('ascii', 'replace')}"
+    return message.replace(full, f"{origin}/…") if parsed.path not in ("", "/") else message
+
+
 async def get_text(
     service: RemoteService,
     url: str,
@@ -32,7 +44,7 @@ async def get_text(
     try:
         response = await service.exchange("GET", url, max_bytes=MAX_ANSWER, params=params, headers=headers)
     except RemoteError as error:
-        raise ImportListFailed(error.message) from error
+        raise ImportListFailed(without_path(error.message, url)) from error
     if response.status_code != 200:
         raise ImportListFailed(f"List API call resulted in an unexpected StatusCode [{response.status_code}]")
     return response.text

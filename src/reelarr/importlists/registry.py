@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reelarr.importlists.base import ImportList
+from reelarr.importlists.plex_rss import PlexRssImport
 from reelarr.importlists.radarr import RadarrImport
 from reelarr.importlists.rss import RSSImport
 from reelarr.importlists.stevenlu import StevenLuImport
@@ -19,6 +20,7 @@ BUILT_IN: tuple[type[ImportList], ...] = (
     TMDbPersonImport,
     TMDbCompanyImport,
     TMDbKeywordImport,
+    PlexRssImport,
 )
 
 

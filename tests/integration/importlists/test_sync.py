@@ -62,6 +62,15 @@ async def test_rss_and_stevenlu_films_are_found_on_tmdb_by_imdb_id(lists_env: Li
     assert sorted((m["tmdbId"], len(m["lists"])) for m in offered) == [(603, 2), (27205, 2)]
 
 
+async def test_a_plex_watchlist_feed_adds_its_films_by_tmdb_or_imdb_guid(lists_env: ListsEnv) -> None:
+    lists_env.lists.offer(MATRIX, FIGHT_CLUB, INCEPTION)
+    await lists_env.add_list(
+        "PlexRssImport", {"url": lists_env.lists.url("/plex")}, config_contract="PlexRssImportSettings"
+    )
+    await lists_env.sync()
+    assert set(await lists_env.library()) == {MATRIX.tmdb_id, FIGHT_CLUB.tmdb_id, INCEPTION.tmdb_id}
+
+
 async def test_excluded_films_are_not_added(lists_env: ListsEnv) -> None:
     response = await lists_env.server.client.post(
         "/api/v3/exclusions",

@@ -7,6 +7,7 @@ import pytest
 
 from reelarr.importlists.base import ImportListFailed
 from reelarr.importlists.model import ListItem
+from reelarr.importlists.plex_rss import parse_watchlist
 from reelarr.importlists.radarr import RadarrSettings, _wanted
 from reelarr.importlists.rss import parse_feed
 from reelarr.importlists.tmdb import film
@@ -64,3 +65,16 @@ def test_a_tmdb_result_without_a_release_date_is_left_out() -> None:
     )
     assert film({"id": 604, "title": "Someday", "release_date": ""}) is None
     assert film({"title": "No id", "release_date": "1999-01-01"}) is None
+
+
+def test_a_plex_watchlist_names_films_by_tmdb_or_imdb_guid_and_leaves_out_shows() -> None:
+    feed = """<rss version="2.0"><channel>
+    <item><title>The Matrix</title><category>movie</category><guid>tmdb://603</guid></item>
+    <item><title>Fight Club</title><category>movie</category><guid>imdb://tt0137523</guid></item>
+    <item><title>Severance</title><category>show</category><guid>tvdb://371980</guid></item>
+    <item><title>No id</title><category>movie</category><guid>plex://movie/abc</guid></item>
+    </channel></rss>"""
+    assert parse_watchlist(feed) == [
+        ListItem(title="The Matrix", tmdb_id=603),
+        ListItem(title="Fight Club", imdb_id="tt0137523"),
+    ]

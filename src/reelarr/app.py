@@ -566,6 +566,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
                 exclusions,
                 media_management,
                 settings.import_list_timeout_seconds,
+                notifications.hidden_urls.remember,
             )
         ),
     )

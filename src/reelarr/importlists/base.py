@@ -24,6 +24,8 @@ class ImportListContext:
     tmdb: TmdbClient
     policy: ServicePolicy
     clock: Callable[[], datetime]
+    # Keeps an address out of httpx's log lines (a feed whose path or query is its key).
+    hide_url: Callable[[str], None] = lambda _url: None
 
     def today(self) -> date:
         """Today's date (UTC), for lists that ask about release dates."""

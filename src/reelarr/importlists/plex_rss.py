@@ -74,5 +74,6 @@ class PlexRssImport(ImportList):
         """The watchlist's films."""
         settings = self.definition.settings
         assert isinstance(settings, PlexRssImportSettings)
+        self.context.hide_url(settings.url.strip())
         text = await get_text(self.service(), settings.url.strip())
         return ListFetch(tuple(parse_watchlist(text)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reelarr.importlists.base import ImportList
+from reelarr.importlists.couchpotato import CouchPotatoImport
 from reelarr.importlists.plex_rss import PlexRssImport
 from reelarr.importlists.radarr import RadarrImport
 from reelarr.importlists.rss import RSSImport
@@ -21,6 +22,7 @@ BUILT_IN: tuple[type[ImportList], ...] = (
     TMDbCompanyImport,
     TMDbKeywordImport,
     PlexRssImport,
+    CouchPotatoImport,
 )
 
 

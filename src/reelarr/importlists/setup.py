@@ -58,6 +58,7 @@ class ImportListDependencies:
     exclusions: ExclusionService
     media_management: MediaManagementConfigService
     timeout: float  # seconds a list may take to answer
+    hide_url: Callable[[str], None]  # the httpx log filter's: keeps a secret address out of log lines
 
 
 def build_import_lists(deps: ImportListDependencies) -> ImportLists:
@@ -69,7 +70,7 @@ def build_import_lists(deps: ImportListDependencies) -> ImportLists:
         import_list_registry(),
         deps.statuses,
         deps.tags.existing,
-        ImportListContext(deps.remote, deps.tmdb, list_policy(deps.timeout), deps.clock),
+        ImportListContext(deps.remote, deps.tmdb, list_policy(deps.timeout), deps.clock, deps.hide_url),
         profile_exists=deps.quality.exists,
         root_folders=deps.root_folders.paths,
     )

@@ -3,12 +3,13 @@ adds and with which options, what it only offers, and what its clean-up does or 
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from tests.fixtures.importlists.server import FIGHT_CLUB, INCEPTION, MATRIX, Answer
+from tests.fixtures.importlists.server import API_KEY, FIGHT_CLUB, INCEPTION, MATRIX, Answer
 from tests.integration.importlists.conftest import ListsEnv
 
 DAY = timedelta(days=1)
@@ -69,6 +70,25 @@ async def test_a_plex_watchlist_feed_adds_its_films_by_tmdb_or_imdb_guid(lists_e
     )
     await lists_env.sync()
     assert set(await lists_env.library()) == {MATRIX.tmdb_id, FIGHT_CLUB.tmdb_id, INCEPTION.tmdb_id}
+
+
+async def test_a_couchpotato_list_adds_its_wanted_films_and_keeps_its_key_out_of_logs(
+    lists_env: ListsEnv, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="httpx")
+    caplog.set_level(logging.DEBUG, logger="reelarr")
+    lists_env.lists.offer(MATRIX, FIGHT_CLUB)
+    port = int(lists_env.lists.url().rsplit(":", 1)[1])
+    created = await lists_env.add_list(
+        "CouchPotatoImport",
+        {"link": "http://127.0.0.1", "port": port, "apiKey": API_KEY, "onlyActive": True},
+        config_contract="CouchPotatoSettings",
+    )
+    await lists_env.sync()
+    assert set(await lists_env.library()) == {MATRIX.tmdb_id, FIGHT_CLUB.tmdb_id}
+    assert next(f for f in created["fields"] if f["name"] == "apiKey")["value"] == "********"
+    assert lists_env.lists.requests("/couchpotato")
+    assert API_KEY not in caplog.text
 
 
 async def test_excluded_films_are_not_added(lists_env: ListsEnv) -> None:

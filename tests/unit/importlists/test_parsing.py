@@ -7,6 +7,7 @@ import pytest
 
 from reelarr.importlists.base import ImportListFailed
 from reelarr.importlists.model import ListItem
+from reelarr.importlists.couchpotato import parse_movie_list
 from reelarr.importlists.plex_rss import parse_watchlist
 from reelarr.importlists.radarr import RadarrSettings, _wanted
 from reelarr.importlists.rss import parse_feed
@@ -78,3 +79,31 @@ def test_a_plex_watchlist_names_films_by_tmdb_or_imdb_guid_and_leaves_out_shows(
         ListItem(title="The Matrix", tmdb_id=603),
         ListItem(title="Fight Club", imdb_id="tt0137523"),
     ]
+
+
+def test_couchpotato_offers_the_films_it_still_wants() -> None:
+    doc = {
+        "total": 3,
+        "movies": [
+            {
+                "type": "movie",
+                "title": "The Matrix",
+                "releases": [],
+                "info": {"tmdb_id": 603, "imdb": "tt0133093"},
+            },
+            {"type": "movie", "title": "Amelie", "releases": [{"status": "done"}], "info": {"tmdb_id": 194}},
+            {
+                "type": "movie",
+                "title": "Fight Club",
+                "releases": [{"status": "snatched"}],
+                "info": {"imdb": "tt0137523"},
+            },
+        ],
+    }
+    assert parse_movie_list(doc) == [
+        ListItem(title="The Matrix", tmdb_id=603, imdb_id="tt0133093"),
+        ListItem(title="Fight Club", imdb_id="tt0137523"),
+    ]
+    assert parse_movie_list({"total": 0, "movies": None}) == []
+    with pytest.raises(ImportListFailed):
+        parse_movie_list(["not", "an", "object"])

@@ -76,11 +76,12 @@ def _wanted(movie: Mapping[str, Any]) -> ListItem | None:
 
 def parse_movie_list(doc: Any) -> list[ListItem]:
     """The wanted films of CouchPotato's movie.list answer."""
-    if not isinstance(doc, Mapping) or not isinstance(doc.get("movies", []), list):
+    movies = doc.get("movies") or [] if isinstance(doc, Mapping) else None
+    if not isinstance(movies, list):
         raise ImportListFailed("CouchPotato did not answer with a movie list")
     if doc.get("total") == 0:
         return []
-    found = [_wanted(m) for m in doc.get("movies") or [] if isinstance(m, Mapping)]
+    found = [_wanted(m) for m in movies if isinstance(m, Mapping)]
     return [item for item in found if item is not None and item.usable]
 
 

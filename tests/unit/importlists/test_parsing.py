@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from reelarr.importlists.base import ImportListFailed
-from reelarr.importlists.model import ListItem
 from reelarr.importlists.couchpotato import parse_movie_list
+from reelarr.importlists.model import ListItem
 from reelarr.importlists.plex_rss import parse_watchlist
 from reelarr.importlists.radarr import RadarrSettings, _wanted
 from reelarr.importlists.rss import parse_feed

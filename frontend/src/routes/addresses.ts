@@ -23,6 +23,7 @@ export const PAGE_IDS = [
   "indexers",
   "downloadClients",
   "connect",
+  "importLists",
   "tags",
   "tmdb",
   "general",

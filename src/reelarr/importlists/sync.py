@@ -195,7 +195,8 @@ class ImportListSync:
         level = (await self._config.get()).level
         enabled = await self._lists.enabled()
         held = hold_reason(await self._last_fetches(enabled))
-        offered = await self._offered.of_lists(d.id for d in enabled)
+        # Every list's films count, as in Radarr: disabling a list does not make its films leave.
+        offered = await self._offered.of_lists(d.id for d in await self._lists.providers.all())
         actions = plan(await self._movies.all(), offered, level)
         return CleanupPreview(level, held, actions)
 

@@ -252,3 +252,21 @@ async def test_a_list_is_not_fetched_again_before_its_refresh_interval(lists_env
     lists_env.clock.advance(timedelta(minutes=16))
     await lists_env.sync()
     assert len(lists_env.lists.requests("/api/v3/movie")) == fetches + 2
+
+
+async def test_the_films_of_a_disabled_list_still_count_as_on_a_list(lists_env: ListsEnv) -> None:
+    lists_env.lists.offer(MATRIX)
+    radarr = await lists_env.add_radarr_list()
+    await lists_env.add_list(
+        "RSSImport", {"link": lists_env.lists.url("/rss")}, config_contract="RSSImportSettings"
+    )
+    await lists_env.sync()
+    lists_env.lists.offer(FIGHT_CLUB)
+    await add_by_hand(lists_env, FIGHT_CLUB.tmdb_id)
+    radarr["enabled"] = False
+    response = await lists_env.server.client.put(f"/api/v3/importlist/{radarr['id']}", json=radarr)
+    assert response.status_code == 202, response.text
+    await lists_env.set_level("removeAndKeep")
+    lists_env.clock.advance(DAY)
+    await lists_env.sync()
+    assert set(await lists_env.library()) == {MATRIX.tmdb_id, FIGHT_CLUB.tmdb_id}

@@ -270,3 +270,30 @@ async def test_the_films_of_a_disabled_list_still_count_as_on_a_list(lists_env: 
     lists_env.clock.advance(DAY)
     await lists_env.sync()
     assert set(await lists_env.library()) == {MATRIX.tmdb_id, FIGHT_CLUB.tmdb_id}
+
+
+async def test_films_offered_in_discover_are_added_by_post_and_bad_ones_skipped(lists_env: ListsEnv) -> None:
+    lists_env.lists.offer(MATRIX, FIGHT_CLUB)
+    await lists_env.add_radarr_list(enableAuto=False)
+    await lists_env.sync()
+    chosen = [
+        {
+            "tmdbId": MATRIX.tmdb_id,
+            "qualityProfileId": lists_env.profile_id,
+            "rootFolderPath": str(lists_env.root),
+        },
+        {
+            "tmdbId": FIGHT_CLUB.tmdb_id,
+            "qualityProfileId": lists_env.profile_id,
+            "rootFolderPath": "/nowhere",
+        },
+        {"tmdbId": 0},
+    ]
+    response = await lists_env.server.client.post("/api/v3/importlist/movie", json=chosen)
+    assert response.status_code == 200, response.text
+    assert [m["tmdbId"] for m in response.json()] == [MATRIX.tmdb_id]
+    offered = {
+        m["tmdbId"]: m["isExisting"]
+        for m in (await lists_env.server.client.get("/api/v3/importlist/movie")).json()
+    }
+    assert offered == {MATRIX.tmdb_id: True, FIGHT_CLUB.tmdb_id: False}

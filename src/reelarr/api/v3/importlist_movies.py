@@ -1,5 +1,6 @@
-"""/api/v3/importlist/movie (Radarr's ImportListMoviesController: the films the enabled lists offer, for
-Discover) and Reelarr's /api/v3/importlist/cleanup/preview (what a sync's clean-up would do now).
+"""/api/v3/importlist/movie (Radarr's ImportListMoviesController: GET the films the enabled lists offer,
+for Discover; POST adds films chosen there, skipping those that cannot be added) and Reelarr's
+/api/v3/importlist/cleanup/preview (what a sync's clean-up would do now).
 
 The preview answers `{listSyncLevel, willAct, heldReason, movies: [{movieId, tmdbId, title, year,
 action}]}`: `movies` are the library films on no enabled list and what the level does to each
@@ -12,13 +13,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Body, Depends
 from pydantic import Field
 
 from reelarr.api.deps import get_services
+from reelarr.api.json import JsonResponse
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
+from reelarr.api.v3.movie_input import AddMovieInput
+from reelarr.api.v3.movies import movie_resources
+from reelarr.errors import ValidationFailed
 from reelarr.importlists.model import ListSyncLevel
+from reelarr.movies.service import AddMovie
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/importlist", tags=["ImportListMovies"])
@@ -83,6 +89,22 @@ async def list_offered_movies(services: ServicesDep) -> list[ImportListMoviesRes
         )
         for tmdb_id, list_ids in by_film.items()
     ]
+
+
+@router.post("/movie", responses={200: {"description": "Array of the MovieResources added"}})
+async def add_offered_movies(
+    services: ServicesDep, body: Annotated[list[AddMovieInput], Body()]
+) -> JsonResponse:
+    """Add the films chosen in Discover through the movie-adding service; as Radarr's AddMovies with
+    errors ignored, a film that cannot be added (already there, unknown, a bad folder) is skipped."""
+    requests: list[AddMovie] = []
+    for item in body:
+        try:
+            requests.append(item.to_request())
+        except ValidationFailed:
+            continue
+    outcome = await services.movies.add_each(requests)
+    return JsonResponse(await movie_resources(services, outcome.added))
 
 
 @router.get("/cleanup/preview")

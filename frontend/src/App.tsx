@@ -27,6 +27,7 @@ import { QualityPage } from "./pages/settings/quality/QualityPage";
 import { CustomFormatsPage } from "./pages/settings/customformats/CustomFormatsPage";
 import { IndexersPage } from "./pages/settings/indexers/IndexersPage";
 import { ConnectPage } from "./pages/settings/connect/ConnectPage";
+import { ImportListsPage } from "./pages/settings/importlists/ImportListsPage";
 import { DownloadClientsPage } from "./pages/settings/downloadclients/DownloadClientsPage";
 import { SettingsPage } from "./pages/settings/SettingsPage";
 import { TagsPage } from "./pages/settings/tags/TagsPage";
@@ -59,6 +60,7 @@ const PAGES: Record<PageId, ReactNode> = {
   indexers: <IndexersPage />,
   downloadClients: <DownloadClientsPage />,
   connect: <ConnectPage />,
+  importLists: <ImportListsPage />,
   tags: <TagsPage />,
   tmdb: <TmdbSettingsPage />,
   general: <GeneralSettingsPage />,

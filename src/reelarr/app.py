@@ -30,10 +30,13 @@ from reelarr.api.v3 import collection as collection_api
 from reelarr.api.v3 import (
     commands,
     config_downloadclient,
+    config_importlist,
     config_indexer,
     config_mediamanagement,
     config_naming,
     health,
+    importlist_movies,
+    importlists,
     languages,
     mediacover,
     movies,
@@ -109,6 +112,8 @@ from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
+from reelarr.importlists.commands import SYNC_EVERY_MINUTES, import_list_sync_command
+from reelarr.importlists.setup import ImportListDependencies, build_import_lists
 from reelarr.imports.commands import downloaded_movies_scan_command, manual_import_command
 from reelarr.imports.completed import CompletedDownloads
 from reelarr.imports.health import import_checks
@@ -210,6 +215,7 @@ def register_commands(services: Services) -> None:
     registry.add(rename_movie_command(services.movies, services.renames))
     registry.add(movies_search_command(services.search, services.indexers, services.grabs))
     registry.add(rss_sync_command(services.search, services.grabs), every_minutes=DEFAULT_RSS_SYNC_MINUTES)
+    registry.add(import_list_sync_command(services.import_lists.sync), every_minutes=SYNC_EVERY_MINUTES)
     registry.add(
         backlog_command(
             "MissingMoviesSearch",
@@ -571,6 +577,26 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             queue.enqueue,
         ),
         log_reader=LogReader(LogFolder(settings.resolved_log_file)),
+        import_lists=build_import_lists(
+            ImportListDependencies(
+                db,
+                bus,
+                clock,
+                config,
+                remote,
+                tmdb,
+                provider_statuses,
+                tags,
+                health_service,
+                quality,
+                root_folders,
+                movie_service,
+                exclusions,
+                media_management,
+                settings.import_list_timeout_seconds,
+                notifications.hidden_urls.remember,
+            )
+        ),
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -801,6 +827,9 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         indexers_api.flags,
         downloadclients_api.router,
         notifications_api.router,
+        importlist_movies.router,
+        importlists.router,
+        config_importlist.router,
         history_api.router,
         blocklist_api.router,
         backup_api.router,

@@ -28,6 +28,7 @@ from reelarr.events import EventBus
 from reelarr.extras.service import ExtraFileService
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
+from reelarr.importlists.setup import ImportLists
 from reelarr.imports.completed import CompletedDownloads
 from reelarr.imports.manual import ManualImports
 from reelarr.imports.service import DownloadImporter
@@ -129,5 +130,6 @@ class Services:
     notification_dispatcher: NotificationDispatcher
     collections: CollectionLibrary
     log_reader: LogReader
+    import_lists: ImportLists
     migration_version: int = 0
     database_version: str = ""

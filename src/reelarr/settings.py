@@ -99,6 +99,9 @@ class Settings(BaseSettings):
     indexer_timeout_seconds: float = Field(
         30.0, gt=0, description="Seconds an indexer may take per request (a whole search: twice that)."
     )
+    import_list_timeout_seconds: float = Field(
+        30.0, gt=0, description="Seconds an import list may take to answer."
+    )
     indexer_request_interval_seconds: float | None = Field(
         None,
         ge=0,

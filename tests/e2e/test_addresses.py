@@ -44,6 +44,7 @@ HEADINGS = {
     "indexers": "Indexers",
     "downloadClients": "Download clients",
     "connect": "Connect",
+    "importLists": "Import Lists",
     "tags": "Tags",
     "general": "General",
     "status": "Status",

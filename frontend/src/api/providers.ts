@@ -130,7 +130,7 @@ export interface Notification extends Provider {
 }
 
 /** A provider family: where its API lives ("indexer", "downloadclient", "notification"). */
-export type ProviderFamily = "indexer" | "downloadclient" | "notification";
+export type ProviderFamily = "indexer" | "downloadclient" | "notification" | "importlist";
 
 /** The cached state of a family: its list (`[family]`), its schema, its actions' options. */
 export const providerKeys = (family: ProviderFamily) => ({

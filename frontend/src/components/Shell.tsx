@@ -42,6 +42,7 @@ const NAV = [
       { to: "/settings/customformats", label: "Custom formats" },
       { to: "/settings/indexers", label: "Indexers" },
       { to: "/settings/downloadclients", label: "Download clients" },
+      { to: "/settings/importlists", label: "Import lists" },
       { to: "/settings/connect", label: "Connect" },
       { to: "/settings/tags", label: "Tags" },
       { to: "/settings/tmdb", label: "TMDB" },

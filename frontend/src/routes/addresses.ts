@@ -24,6 +24,7 @@ export const PAGE_IDS = [
   "indexers",
   "downloadClients",
   "connect",
+  "importLists",
   "tags",
   "tmdb",
   "general",

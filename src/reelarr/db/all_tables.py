@@ -10,6 +10,7 @@ from reelarr.decisionlog import tables as decisionlog_tables
 from reelarr.delayprofiles import tables as delayprofiles_tables
 from reelarr.extras import tables as extras_tables
 from reelarr.history import tables as history_tables
+from reelarr.importlists import tables as importlists_tables
 from reelarr.imports import tables as imports_tables
 from reelarr.indexers import tables as indexers_tables
 from reelarr.jobs import tables as jobs_tables
@@ -34,6 +35,7 @@ __all__ = [
     "delayprofiles_tables",
     "extras_tables",
     "history_tables",
+    "importlists_tables",
     "imports_tables",
     "indexers_tables",
     "jobs_tables",

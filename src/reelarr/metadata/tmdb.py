@@ -163,6 +163,12 @@ class TmdbClient:
             raise
         return collection_from_tmdb(doc, self._options())
 
+    async def document(self, path: str, params: Mapping[str, str | int]) -> Json:
+        """One uncached TMDB document in the configured language (an import list's page: a list, a
+        discover query, a person's credits); raises as every call does."""
+        self._require_key()
+        return await self._fetch(path, {"language": self._config.language, **params})
+
     async def check(self) -> None:
         """Ask TMDB for its configuration, uncached: raises when unreachable or the key is refused."""
         self._require_key()

@@ -20,6 +20,7 @@ const SETTINGS: Partial<Record<PageId, { title: string; description: string }>> 
     title: "Download clients",
     description: "The torrent and Usenet clients releases are sent to, completed and failed download handling, and remote path mappings.",
   },
+  importLists: { title: "Import lists", description: "Lists that add films on their own (TMDb, another Radarr, RSS...), and what happens to films that leave them." },
   connect: { title: "Connect", description: "Webhooks told of grabs, imports, renames, deletions and health issues." },
   tags: { title: "Tags", description: "Every tag and what uses it; unused tags can be deleted." },
   tmdb: { title: "TMDB", description: "The Movie Database key Reelarr finds films and their details with." },

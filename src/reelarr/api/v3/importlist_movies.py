@@ -1,0 +1,125 @@
+"""/api/v3/importlist/movie (Radarr's ImportListMoviesController: GET the films the enabled lists offer,
+for Discover; POST adds films chosen there, skipping those that cannot be added) and Reelarr's
+/api/v3/importlist/cleanup/preview (what a sync's clean-up would do now).
+
+The preview answers `{listSyncLevel, willAct, heldReason, movies: [{movieId, tmdbId, title, year,
+action}]}`: `movies` are the library films on no enabled list and what the level does to each
+(`action` is the level); `willAct` is false, with `heldReason` saying why, while a list's last fetch
+failed, was empty or was truncated, or a list was never fetched, since the clean-up then does nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Annotated
+
+from fastapi import Body, Depends
+from pydantic import Field
+
+from reelarr.api.deps import get_services
+from reelarr.api.json import JsonResponse
+from reelarr.api.resource import Resource
+from reelarr.api.routing import ApiRouter
+from reelarr.api.v3.movie_input import AddMovieInput
+from reelarr.api.v3.movies import movie_resources
+from reelarr.errors import ValidationFailed
+from reelarr.importlists.model import ListSyncLevel
+from reelarr.movies.service import AddMovie
+from reelarr.services import Services
+
+router = ApiRouter(prefix="/api/v3/importlist", tags=["ImportListMovies"])
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+class ImportListMoviesResource(Resource):
+    """A film the lists offer, with whether it is excluded or in the library, and which lists offer it."""
+
+    tmdb_id: int
+    imdb_id: str | None = None
+    title: str
+    year: int
+    is_excluded: bool
+    is_existing: bool
+    is_recommendation: bool = False
+    is_trending: bool = False
+    is_popular: bool = False
+    lists: list[int] = Field(default_factory=list)
+
+
+class CleanupMovieResource(Resource):
+    """One library film the clean-up acts on, and how."""
+
+    movie_id: int
+    tmdb_id: int
+    title: str
+    year: int
+    action: ListSyncLevel
+
+
+class CleanupPreviewResource(Resource):
+    """What a sync's clean-up would do now."""
+
+    list_sync_level: ListSyncLevel
+    will_act: bool
+    held_reason: str | None = None
+    movies: list[CleanupMovieResource]
+
+
+@router.get("/movie")
+async def list_offered_movies(services: ServicesDep) -> list[ImportListMoviesResource]:
+    """Every film the enabled lists offer, once, with the ids of the lists offering it."""
+    lists = services.import_lists
+    enabled = [d.id for d in await lists.lists.enabled()]
+    offered = await lists.offered.of_lists(enabled)
+    by_film: dict[int, list[int]] = defaultdict(list)
+    for movie in offered:
+        by_film[movie.tmdb_id].append(movie.list_id)
+    excluded = await services.exclusions.excluded_ids()
+    existing = set(await services.movies.by_tmdb_ids(by_film))
+    first = {m.tmdb_id: m for m in reversed(offered)}
+    return [
+        ImportListMoviesResource(
+            tmdb_id=tmdb_id,
+            imdb_id=first[tmdb_id].imdb_id,
+            title=first[tmdb_id].title,
+            year=first[tmdb_id].year,
+            is_excluded=tmdb_id in excluded,
+            is_existing=tmdb_id in existing,
+            lists=sorted(set(list_ids)),
+        )
+        for tmdb_id, list_ids in by_film.items()
+    ]
+
+
+@router.post("/movie", responses={200: {"description": "Array of the MovieResources added"}})
+async def add_offered_movies(
+    services: ServicesDep, body: Annotated[list[AddMovieInput], Body()]
+) -> JsonResponse:
+    """Add the films chosen in Discover through the movie-adding service; as Radarr's AddMovies with
+    errors ignored, a film that cannot be added (already there, unknown, a bad folder) is skipped."""
+    requests: list[AddMovie] = []
+    for item in body:
+        try:
+            requests.append(item.to_request())
+        except ValidationFailed:
+            continue
+    outcome = await services.movies.add_each(requests)
+    return JsonResponse(await movie_resources(services, outcome.added))
+
+
+@router.get("/cleanup/preview")
+async def preview_cleanup(services: ServicesDep) -> CleanupPreviewResource:
+    """The library films a sync's clean-up would act on now, and whether it would act at all."""
+    preview = await services.import_lists.sync.preview()
+    will_act = preview.level != ListSyncLevel.DISABLED and preview.held is None
+    return CleanupPreviewResource(
+        list_sync_level=preview.level,
+        will_act=will_act,
+        held_reason=preview.held,
+        movies=[
+            CleanupMovieResource(
+                movie_id=a.movie_id, tmdb_id=a.tmdb_id, title=a.title, year=a.year, action=a.action
+            )
+            for a in preview.actions
+        ],
+    )

@@ -6,7 +6,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from reelarr.api.v3 import calendar as calendar_api
 from reelarr.api.v3 import (
     commands,
     config_downloadclient,
+    config_host,
     config_indexer,
     config_mediamanagement,
     config_naming,
@@ -38,6 +39,7 @@ from reelarr.api.v3 import (
     parse,
     quality,
     system,
+    system_lifecycle,
 )
 from reelarr.api.v3 import credits as credits_api
 from reelarr.api.v3 import customformat as customformat_api
@@ -62,6 +64,7 @@ from reelarr.api.v3 import rename as rename_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
+from reelarr.api.v3 import update as update_api
 from reelarr.api.v3 import wanted as wanted_api
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
@@ -100,6 +103,8 @@ from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
+from reelarr.host.lifecycle import Lifecycle
+from reelarr.host.service import HostService
 from reelarr.imports.commands import downloaded_movies_scan_command, manual_import_command
 from reelarr.imports.completed import CompletedDownloads
 from reelarr.imports.health import import_checks
@@ -268,7 +273,9 @@ async def _schedule_download_checks(services: Services) -> None:
     services.registry.schedule("RefreshMonitoredDownloads", interval)
 
 
-def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
+def build_services(
+    settings: Settings, db: Database, clock: Clock, lifecycle: Lifecycle | None = None
+) -> Services:
     """Create every service of the process around an open database."""
     bus = EventBus()
     config = ConfigStore(db)
@@ -288,6 +295,9 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     root_folders = RootFolders(db, bus, clock, data_dir=settings.data_dir)
     health_service.register(RootFolderCheck(root_folders))
     fixed_key = settings.api_key.get_secret_value() if settings.api_key else None
+    api_keys = ApiKeys(config, bus, fixed_key)
+    users = Users(db, Passwords(), clock)
+    host = HostService(config, bus, settings, api_keys, users)
     remote = RemoteRegistry()
     tmdb = TmdbClient.from_registry(remote)
     health_service.register(TmdbCheck(tmdb, remote))
@@ -438,6 +448,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
 
     notifications, dispatcher = _notifications(
         settings,
+        host,
         db,
         bus,
         clock,
@@ -468,7 +479,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         db=db,
         bus=bus,
         config=config,
-        users=Users(db, Passwords(), clock),
+        users=users,
         sessions=Sessions(db, clock, timedelta(days=settings.session_days)),
         throttle=LoginThrottle(
             db,
@@ -477,7 +488,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             max_address_failures=settings.login_max_address_failures,
             window=timedelta(seconds=settings.login_window_seconds),
         ),
-        api_keys=ApiKeys(config, bus, fixed_key),
+        api_keys=api_keys,
         registry=registry,
         commands=queue,
         scheduler=scheduler,
@@ -543,6 +554,8 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         renames=renames,
         notifications=notifications,
         notification_dispatcher=dispatcher,
+        host=host,
+        lifecycle=lifecycle or Lifecycle(),
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -568,6 +581,7 @@ def _client_type(clients: DownloadClientService, implementation: str) -> str:
 
 def _notifications(
     settings: Settings,
+    host: HostService,
     db: Database,
     bus: EventBus,
     clock: Clock,
@@ -578,13 +592,20 @@ def _notifications(
     lookups: Lookups,
 ) -> tuple[NotificationService, NotificationDispatcher]:
     """The notifications, their health check, and the dispatcher that tells them of events."""
-    context = NotificationContext(remote, settings.instance_name, notifiarr_url=settings.notifiarr_url)
+    context = NotificationContext(remote, host.instance_name, notifiarr_url=settings.notifiarr_url)
     notifications = NotificationService(
         db, bus, clock, notification_registry(), statuses, tags.existing, context
     )
+
+    def follow_host() -> None:
+        notifications.context = replace(
+            notifications.context, instance_name=host.instance_name, application_url=host.application_url
+        )
+
+    host.on_change(follow_host)
     tags.register_usage("notificationIds", notifications.providers.ids_with_tag)
     health.register(NotificationStatusCheck(notifications, clock))
-    sources = EventSources(lookups, lambda: Instance(settings.instance_name))
+    sources = EventSources(lookups, lambda: Instance(host.instance_name, host.application_url))
     retries = Retries(
         base_seconds=settings.command_retry_base_seconds, max_seconds=settings.command_retry_max_seconds
     )
@@ -681,7 +702,9 @@ async def _stop_background(background: _Background, services: Services) -> None:
     await services.remote.aclose()
 
 
-def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR) -> Application:
+def create_app(
+    settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR, lifecycle: Lifecycle | None = None
+) -> Application:
     """The whole Reelarr ASGI app for these settings; it opens the database when it starts."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return_big_blocks()
@@ -692,7 +715,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         db = Database(settings.resolved_database_url)
         try:
             await migrate(db)
-            services = build_services(settings, db, clock)
+            services = build_services(settings, db, clock, lifecycle)
             revision = await current_revision(db)
             services.migration_version = int(revision) if revision and revision.isdigit() else 0
             services.database_version = await db.ping()
@@ -701,6 +724,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
             await services.quality.sync_formats()
             await services.tmdb_settings.load()
             await services.api_keys.current()
+            await services.host.load()
             await services.health.run()
             background = await _start_background(services)
             app.state.services = services
@@ -734,6 +758,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         metrics.router,
         ws.router,
         system.router,
+        system_lifecycle.router,
+        update_api.router,
         health.router,
         commands.router,
         quality.definitions,
@@ -772,6 +798,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         config_indexer.router,
         config_mediamanagement.router,
         config_naming.router,
+        config_host.router,
         rename_api.router,
         extrafile_api.router,
     ]

@@ -27,6 +27,8 @@ from reelarr.events import EventBus
 from reelarr.extras.service import ExtraFileService
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
+from reelarr.host.lifecycle import Lifecycle
+from reelarr.host.service import HostService
 from reelarr.imports.completed import CompletedDownloads
 from reelarr.imports.manual import ManualImports
 from reelarr.imports.service import DownloadImporter
@@ -125,5 +127,7 @@ class Services:
     renames: RenameService
     notifications: NotificationService
     notification_dispatcher: NotificationDispatcher
+    host: HostService
+    lifecycle: Lifecycle
     migration_version: int = 0
     database_version: str = ""

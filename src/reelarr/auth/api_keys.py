@@ -11,7 +11,6 @@ from reelarr.configuration.store import ConfigStore
 from reelarr.errors import ValidationFailed
 from reelarr.events import Event, EventBus, shared
 
-
 API_KEY_FORM = re.compile(r"^[A-Za-z0-9]{20,64}$")
 
 

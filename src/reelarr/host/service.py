@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 from collections.abc import Callable
@@ -124,10 +125,9 @@ class HostService:
         default = "warn" if default == "warning" else default
         file_level = self.current.log_level or default
         console_level = self.current.console_log_level or file_level
-        try:
+        # A process log level Radarr has no name for stays as configure_logging set it.
+        with contextlib.suppress(KeyError):
             apply_log_levels(python_level(file_level), python_level(console_level))
-        except KeyError:
-            pass  # a process log level Radarr has no name for stays as configure_logging set it
         for listener in self._listeners:
             listener()
 

@@ -142,7 +142,7 @@ def dump_toml(values: dict[str, Any]) -> str:
 
 
 def _valid_bind(value: str) -> bool:
-    if value in ("localhost", "0.0.0.0", "::"):
+    if value in ("localhost", "0.0.0.0", "::"):  # noqa: S104 - a choice the user makes knowingly
         return True
     try:
         ipaddress.ip_address(value)

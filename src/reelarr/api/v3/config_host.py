@@ -165,7 +165,7 @@ async def save_host_config(
         raise ValidationFailed(failures)
     page = await services.host.get()
     if body.bind_address == "*":
-        body.bind_address = "0.0.0.0"
+        body.bind_address = "0.0.0.0"  # noqa: S104 - Radarr's "*" is every interface, as the user chose
     if body.url_base is not None:
         body.url_base = normalise_url_base(body.url_base)
     if body.ssl_cert_password == MASK:

@@ -48,10 +48,14 @@ class UpdateResource(Resource):
     upgrade_instructions: str = UPGRADE_HOW
 
 
+def _built() -> datetime:
+    return datetime.fromtimestamp(Path(reelarr.__file__).stat().st_mtime, UTC)
+
+
 @router.get("")
 async def list_updates(services: ServicesDep) -> list[UpdateResource]:
     """Only the running version: Reelarr does not look for newer ones and never invents one."""
-    built = datetime.fromtimestamp(Path(reelarr.__file__).stat().st_mtime, UTC)
+    built = _built()
     return [
         UpdateResource(
             version=__version__,

@@ -32,6 +32,7 @@ from reelarr.api.v3 import (
     config_indexer,
     config_mediamanagement,
     config_naming,
+    config_ui,
     health,
     languages,
     mediacover,
@@ -40,6 +41,7 @@ from reelarr.api.v3 import (
     quality,
     system,
     system_lifecycle,
+    system_routes,
 )
 from reelarr.api.v3 import credits as credits_api
 from reelarr.api.v3 import customformat as customformat_api
@@ -759,6 +761,7 @@ def create_app(
         ws.router,
         system.router,
         system_lifecycle.router,
+        system_routes.router,
         update_api.router,
         health.router,
         commands.router,
@@ -799,6 +802,7 @@ def create_app(
         config_mediamanagement.router,
         config_naming.router,
         config_host.router,
+        config_ui.router,
         rename_api.router,
         extrafile_api.router,
     ]

@@ -2,6 +2,7 @@ import { useEffect, useState, type MouseEvent } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { useInitialize, useLogout } from "../api/queries";
 import { useLive } from "../live/LiveProvider";
+import { useTheme } from "../hooks/useTheme";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { Toasts } from "./Toasts";
 import { ErrorMessage } from "./Feedback";
@@ -45,6 +46,7 @@ const NAV = [
       { to: "/settings/tags", label: "Tags" },
       { to: "/settings/tmdb", label: "TMDB" },
       { to: "/settings/general", label: "General" },
+      { to: "/settings/ui", label: "UI" },
     ],
   },
   {
@@ -52,6 +54,7 @@ const NAV = [
     links: [
       { to: "/system/status", label: "Status" },
       { to: "/system/tasks", label: "Tasks" },
+      { to: "/system/updates", label: "Updates" },
     ],
   },
 ];
@@ -134,6 +137,7 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
 
 /** The signed-in app: header, navigation and the current page. */
 export function Shell() {
+  useTheme();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   // A page chosen from the menu replaces it.

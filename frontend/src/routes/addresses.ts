@@ -26,6 +26,8 @@ export const PAGE_IDS = [
   "tags",
   "tmdb",
   "general",
+  "ui",
+  "updates",
   "status",
   "tasks",
 ] as const;

@@ -45,6 +45,8 @@ HEADINGS = {
     "connect": "Connect",
     "tags": "Tags",
     "general": "General",
+    "ui": "UI",
+    "updates": "Updates",
     "status": "Status",
     "tasks": "Tasks",
 }

@@ -111,9 +111,14 @@ class StartupFile:
     def save(self, wanted: StartupConfig) -> None:
         """Write the options for the next start, atomically and readable by the owner only."""
         stored = self._stored()
+        upcoming = asdict(self.next_start())
         for name, value in asdict(wanted).items():
-            if environment_name(name) not in os.environ:
+            # Only what the file already holds or what changes: a value given on the command line
+            # (`serve --port`) is not written down by saving another field.
+            if environment_name(name) not in os.environ and (name in stored or value != upcoming[name]):
                 stored[name] = value
+        if not stored and not self.path.exists():
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".toml.tmp")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

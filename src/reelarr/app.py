@@ -44,6 +44,7 @@ from reelarr.api.v3 import (
     system_routes,
 )
 from reelarr.api.v3 import credits as credits_api
+from reelarr.api.v3 import customfilter as customfilter_api
 from reelarr.api.v3 import customformat as customformat_api
 from reelarr.api.v3 import delayprofile as delayprofile_api
 from reelarr.api.v3 import diskspace as diskspace_api
@@ -78,6 +79,7 @@ from reelarr.auth.users import Users
 from reelarr.blocklist.commands import clear_blocklist_command
 from reelarr.blocklist.service import BlocklistService
 from reelarr.configuration.store import ConfigStore
+from reelarr.customfilters.service import CustomFilterService
 from reelarr.customformats.input import FormatInput
 from reelarr.customformats.model import CustomFormat
 from reelarr.customformats.service import CustomFormatService
@@ -557,6 +559,7 @@ def build_services(
         notifications=notifications,
         notification_dispatcher=dispatcher,
         host=host,
+        custom_filters=CustomFilterService(db),
         lifecycle=lifecycle or Lifecycle(),
     )
     register_commands(services)
@@ -768,6 +771,7 @@ def create_app(
         quality.definitions,
         quality.profiles,
         customformat_api.router,
+        customfilter_api.router,
         languages.router,
         parse.router,
         rootfolder_api.router,

@@ -13,6 +13,7 @@ from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.blocklist.service import BlocklistService
 from reelarr.configuration.store import ConfigStore
+from reelarr.customfilters.service import CustomFilterService
 from reelarr.customformats.service import CustomFormatService
 from reelarr.db.engine import Database
 from reelarr.decisionlog.service import DecisionLog
@@ -128,6 +129,7 @@ class Services:
     notifications: NotificationService
     notification_dispatcher: NotificationDispatcher
     host: HostService
+    custom_filters: CustomFilterService
     lifecycle: Lifecycle
     migration_version: int = 0
     database_version: str = ""

@@ -1,5 +1,5 @@
 """POST /api/v3/system/restart and /shutdown end a real `reelarr serve` with its documented exit code,
-and the next start finds the database whole and the saved settings in force."""
+and the next start finds the database whole and the saved settings in force; SSL settings serve HTTPS."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 import httpx
 
 from reelarr.host.lifecycle import RESTART_EXIT_CODE, SHUTDOWN_EXIT_CODE
+from tests.support.certificates import write_certificate
 from tests.support.live import API_KEY
+from tests.support.net import free_port
 from tests.support.processes import ReelarrProcess
 
 HEADERS = {"X-Api-Key": API_KEY}
@@ -49,3 +51,22 @@ def test_restart_needs_credentials(database_url: str, tmp_path: Path) -> None:
     with ReelarrProcess(tmp_path / "data", database_url) as process:
         assert httpx.post(f"{process.url}/api/v3/system/restart").status_code == 401
         assert process.process.poll() is None
+
+
+def test_ssl_settings_serve_https_beside_http(database_url: str, tmp_path: Path) -> None:
+    cert = tmp_path / "reelarr.pem"
+    write_certificate(cert, "cert-secret")
+    ssl_port = free_port()
+    settings = {
+        "enable_ssl": "true",
+        "ssl_port": str(ssl_port),
+        "ssl_cert_path": str(cert),
+        "ssl_cert_password": "cert-secret",
+    }
+    with ReelarrProcess(tmp_path / "data", database_url, **settings) as process:
+        secure = httpx.get(
+            f"https://127.0.0.1:{ssl_port}/api/v3/system/status", headers=HEADERS, verify=False
+        )
+        assert secure.status_code == 200
+        assert httpx.get(f"{process.url}/ping").status_code == 200
+    assert "cert-secret" not in process.log_path.read_text(errors="replace")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-# `reelarr serve` exit codes: 0 after a shutdown (or SIGTERM), RESTART_EXIT_CODE after a restart was
+# `reelarr serve` exit codes: 0 after a shutdown, RESTART_EXIT_CODE after a restart was
 # asked for. The README's systemd unit (RestartForceExitStatus=) and a container's restart policy
 # (on-failure) start the server again on the latter.
 SHUTDOWN_EXIT_CODE = 0

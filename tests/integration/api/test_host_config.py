@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.fixtures.webhook.server import WebhookReceiver, receiver  # noqa: F401
+from tests.support.certificates import write_certificate
 from tests.support.live import API_KEY, LiveServer
 from tests.support.notifications import webhook_resource
 
@@ -124,7 +125,7 @@ async def test_the_ssl_certificate_password_is_kept_but_never_sent_back(
     server: LiveServer, tmp_path: Path
 ) -> None:
     cert = tmp_path / "reelarr.pem"
-    _write_certificate(cert, "cert-secret")
+    write_certificate(cert, "cert-secret")
     host = await _host(server)
     host.update(enableSsl=True, sslPort=9899, sslCertPath=str(cert), sslCertPassword="cert-secret")
     response = await server.client.put("/api/v3/config/host", json=host)
@@ -151,31 +152,3 @@ async def test_the_application_url_reaches_webhook_payloads(
     assert (await server.client.post("/api/v3/notification/test", json=body)).status_code == 200
     (sent,) = receiver.requests()
     assert sent.json()["applicationUrl"] == "https://films.example/reelarr"
-
-
-def _write_certificate(path: Path, password: str) -> None:
-    from datetime import UTC, datetime, timedelta
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = datetime.now(UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    encryption = serialization.BestAvailableEncryption(password.encode())
-    path.write_bytes(
-        cert.public_bytes(serialization.Encoding.PEM)
-        + key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
-    )

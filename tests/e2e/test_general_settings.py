@@ -91,3 +91,18 @@ def test_the_updates_page_shows_the_running_version_and_how_to_upgrade(
     nav(page, "Updates")
     expect(page.get_by_test_id("running-version")).to_have_text(__version__)
     expect(page.get_by_text(re.compile(r"pip install --upgrade reelarr"))).to_be_visible()
+
+
+def test_the_first_day_of_the_week_reorders_the_calendar(server: ReelarrServer, page: Page) -> None:
+    log_in(page, server, "/settings/ui")
+    page.get_by_label("First day of week").select_option(label="Sunday")
+    page.get_by_role("button", name="Save UI settings").click()
+    expect(page.get_by_role("status").filter(has_text="UI settings saved")).to_be_visible()
+    nav(page, "Calendar")
+    expect(page.locator(".calendar__weekdays > *").first).to_have_text("Sun")
+    page.goto(f"{server.url}/settings/ui")
+    page.get_by_label("First day of week").select_option(label="Monday")
+    page.get_by_role("button", name="Save UI settings").click()
+    expect(page.get_by_role("status").filter(has_text="UI settings saved")).to_be_visible()
+    nav(page, "Calendar")
+    expect(page.locator(".calendar__weekdays > *").first).to_have_text("Mon")

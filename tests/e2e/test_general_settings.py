@@ -106,3 +106,15 @@ def test_the_first_day_of_the_week_reorders_the_calendar(server: ReelarrServer, 
     expect(page.get_by_role("status").filter(has_text="UI settings saved")).to_be_visible()
     nav(page, "Calendar")
     expect(page.locator(".calendar__weekdays > *").first).to_have_text("Mon")
+
+
+def test_shut_down_on_the_status_page_ends_the_server_with_zero(page: Page, tmp_path: Path) -> None:
+    with running_reelarr(tmp_path, env=ACCOUNT) as own:
+        log_in(page, own, "/system/status")
+        page.get_by_role("button", name="Shut down").click()
+        dialog = page.get_by_role("dialog", name="Shut down Reelarr?")
+        dialog.get_by_role("button", name="Shut down").click()
+        expect(page.get_by_role("status").filter(has_text="Reelarr is shutting down")).to_be_visible()
+        process = own._process
+        assert process is not None
+        assert process.wait(30) == 0

@@ -21,6 +21,8 @@ import { ImportLibraryPage } from "./pages/import/ImportLibraryPage";
 import { MovieDetailPage } from "./pages/movie/MovieDetailPage";
 import { MoviesPage } from "./pages/movies/MoviesPage";
 import { GeneralSettingsPage } from "./pages/settings/GeneralSettingsPage";
+import { UiSettingsPage } from "./pages/settings/UiSettingsPage";
+import { UpdatesPage } from "./pages/UpdatesPage";
 import { MediaSettingsPage } from "./pages/settings/MediaSettingsPage";
 import { ProfilesPage } from "./pages/settings/profiles/ProfilesPage";
 import { QualityPage } from "./pages/settings/quality/QualityPage";
@@ -64,6 +66,8 @@ const PAGES: Record<PageId, ReactNode> = {
   tags: <TagsPage />,
   tmdb: <TmdbSettingsPage />,
   general: <GeneralSettingsPage />,
+  ui: <UiSettingsPage />,
+  updates: <UpdatesPage />,
   status: <StatusPage />,
   tasks: <TasksPage />,
   events: <EventsPage />,

@@ -6,7 +6,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -30,10 +30,12 @@ from reelarr.api.v3 import collection as collection_api
 from reelarr.api.v3 import (
     commands,
     config_downloadclient,
+    config_host,
     config_importlist,
     config_indexer,
     config_mediamanagement,
     config_naming,
+    config_ui,
     health,
     importlist_movies,
     importlists,
@@ -43,8 +45,11 @@ from reelarr.api.v3 import (
     parse,
     quality,
     system,
+    system_lifecycle,
+    system_routes,
 )
 from reelarr.api.v3 import credits as credits_api
+from reelarr.api.v3 import customfilter as customfilter_api
 from reelarr.api.v3 import customformat as customformat_api
 from reelarr.api.v3 import delayprofile as delayprofile_api
 from reelarr.api.v3 import diskspace as diskspace_api
@@ -69,6 +74,7 @@ from reelarr.api.v3 import rename as rename_api
 from reelarr.api.v3 import rootfolder as rootfolder_api
 from reelarr.api.v3 import tags as tags_api
 from reelarr.api.v3 import tmdb as tmdb_api
+from reelarr.api.v3 import update as update_api
 from reelarr.api.v3 import wanted as wanted_api
 from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.commands import reset_api_key_command
@@ -78,13 +84,14 @@ from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.backups.commands import DEFAULT_BACKUP_MINUTES, backup_command, schedule_backups
-from reelarr.backups.config import BackupConfigService
 from reelarr.backups.service import BackupService
 from reelarr.blocklist.commands import clear_blocklist_command
 from reelarr.blocklist.service import BlocklistService
 from reelarr.collections.service import OptionChecks
 from reelarr.collections.setup import build_collections, register_collections
+from reelarr.configuration.backup import backup_section
 from reelarr.configuration.store import ConfigStore
+from reelarr.customfilters.service import CustomFilterService
 from reelarr.customformats.input import FormatInput
 from reelarr.customformats.model import CustomFormat
 from reelarr.customformats.service import CustomFormatService
@@ -112,6 +119,8 @@ from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
+from reelarr.host.lifecycle import Lifecycle
+from reelarr.host.service import HostService
 from reelarr.importlists.commands import SYNC_EVERY_MINUTES, import_list_sync_command
 from reelarr.importlists.setup import ImportListDependencies, build_import_lists
 from reelarr.imports.commands import downloaded_movies_scan_command, manual_import_command
@@ -244,7 +253,7 @@ def register_commands(services: Services) -> None:
     registry.add(clear_blocklist_command(services.blocklist))
     backups = BackupService(services.settings.data_dir, services.db, services.clock)
     registry.add(
-        backup_command(backups, BackupConfigService(services.config, services.bus)),
+        backup_command(backups, backup_section(services.config, services.bus)),
         every_minutes=DEFAULT_BACKUP_MINUTES,
     )
     registry.add(manual_import_command(services.manual_imports))
@@ -293,7 +302,9 @@ async def _schedule_download_checks(services: Services) -> None:
     services.registry.schedule("RefreshMonitoredDownloads", interval)
 
 
-def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
+def build_services(
+    settings: Settings, db: Database, clock: Clock, lifecycle: Lifecycle | None = None
+) -> Services:
     """Create every service of the process around an open database."""
     bus = EventBus()
     config = ConfigStore(db)
@@ -313,6 +324,9 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
     root_folders = RootFolders(db, bus, clock, data_dir=settings.data_dir)
     health_service.register(RootFolderCheck(root_folders))
     fixed_key = settings.api_key.get_secret_value() if settings.api_key else None
+    api_keys = ApiKeys(config, bus, fixed_key)
+    users = Users(db, Passwords(), clock)
+    host = HostService(config, bus, settings, api_keys, users)
     remote = RemoteRegistry()
     tmdb = TmdbClient.from_registry(remote)
     health_service.register(TmdbCheck(tmdb, remote))
@@ -463,6 +477,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
 
     notifications, dispatcher = _notifications(
         settings,
+        host,
         db,
         bus,
         clock,
@@ -493,7 +508,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
         db=db,
         bus=bus,
         config=config,
-        users=Users(db, Passwords(), clock),
+        users=users,
         sessions=Sessions(db, clock, timedelta(days=settings.session_days)),
         throttle=LoginThrottle(
             db,
@@ -502,7 +517,7 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
             max_address_failures=settings.login_max_address_failures,
             window=timedelta(seconds=settings.login_window_seconds),
         ),
-        api_keys=ApiKeys(config, bus, fixed_key),
+        api_keys=api_keys,
         registry=registry,
         commands=queue,
         scheduler=scheduler,
@@ -597,6 +612,9 @@ def build_services(settings: Settings, db: Database, clock: Clock) -> Services:
                 notifications.hidden_urls.remember,
             )
         ),
+        host=host,
+        custom_filters=CustomFilterService(db),
+        lifecycle=lifecycle or Lifecycle(),
     )
     register_commands(services)
     subscribe_handlers(services)
@@ -622,6 +640,7 @@ def _client_type(clients: DownloadClientService, implementation: str) -> str:
 
 def _notifications(
     settings: Settings,
+    host: HostService,
     db: Database,
     bus: EventBus,
     clock: Clock,
@@ -639,15 +658,22 @@ def _notifications(
     }
     context = NotificationContext(
         remote,
-        settings.instance_name,
+        host.instance_name,
         service_urls={name: url for name, url in hosted.items() if url},
     )
     notifications = NotificationService(
         db, bus, clock, notification_registry(), statuses, tags.existing, context
     )
+
+    def follow_host() -> None:
+        notifications.context = replace(
+            notifications.context, instance_name=host.instance_name, application_url=host.application_url
+        )
+
+    host.on_change(follow_host)
     tags.register_usage("notificationIds", notifications.providers.ids_with_tag)
     health.register(NotificationStatusCheck(notifications, clock))
-    sources = EventSources(lookups, lambda: Instance(settings.instance_name))
+    sources = EventSources(lookups, lambda: Instance(host.instance_name, host.application_url))
     retries = Retries(
         base_seconds=settings.command_retry_base_seconds, max_seconds=settings.command_retry_max_seconds
     )
@@ -694,7 +720,7 @@ async def _start_background(services: Services) -> _Background:
         background.bridge = bridge
     await _schedule_rss_sync(services)
     await _schedule_download_checks(services)
-    await schedule_backups(services.registry, BackupConfigService(services.config, services.bus))
+    await schedule_backups(services.registry, backup_section(services.config, services.bus))
     await services.scheduler.sync_tasks()
     if settings.run_commands:
         workers = WorkerRegistry(services.db, identity, services.clock, __version__)
@@ -745,7 +771,9 @@ async def _stop_background(background: _Background, services: Services) -> None:
     await services.remote.aclose()
 
 
-def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR) -> Application:
+def create_app(
+    settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_DIR, lifecycle: Lifecycle | None = None
+) -> Application:
     """The whole Reelarr ASGI app for these settings; it opens the database when it starts."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return_big_blocks()
@@ -756,7 +784,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         db = Database(settings.resolved_database_url)
         try:
             await migrate(db)
-            services = build_services(settings, db, clock)
+            services = build_services(settings, db, clock, lifecycle)
             revision = await current_revision(db)
             services.migration_version = int(revision) if revision and revision.isdigit() else 0
             services.database_version = await db.ping()
@@ -765,6 +793,7 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
             await services.quality.sync_formats()
             await services.tmdb_settings.load()
             await services.api_keys.current()
+            await services.host.load()
             await services.health.run()
             background = await _start_background(services)
             app.state.services = services
@@ -798,11 +827,15 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         metrics.router,
         ws.router,
         system.router,
+        system_lifecycle.router,
+        system_routes.router,
+        update_api.router,
         health.router,
         commands.router,
         quality.definitions,
         quality.profiles,
         customformat_api.router,
+        customfilter_api.router,
         languages.router,
         parse.router,
         rootfolder_api.router,
@@ -842,6 +875,8 @@ def create_app(settings: Settings, *, clock: Clock = utcnow, ui_dir: Path = UI_D
         config_indexer.router,
         config_mediamanagement.router,
         config_naming.router,
+        config_host.router,
+        config_ui.router,
         rename_api.router,
         extrafile_api.router,
         log_api.router,

@@ -38,24 +38,57 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import asyncio
+
     import uvicorn
 
     from reelarr.app import create_app
+    from reelarr.host.lifecycle import Lifecycle
     from reelarr.observability.logs import configure_logging
 
     settings = _settings(args)
     configure_logging(settings.log_level, settings.resolved_log_file)
-    uvicorn.run(
-        create_app(settings),
-        host=settings.bind,
-        port=settings.port,
-        log_config=None,
-        proxy_headers=True,
-        forwarded_allow_ips=settings.trusted_proxies,
-        timeout_graceful_shutdown=15,
-        ws="websockets-sansio",
-    )
-    return 0
+    lifecycle = Lifecycle()
+    app = create_app(settings, lifecycle=lifecycle)
+    common: dict[str, Any] = {
+        "log_config": None,
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.trusted_proxies,
+        "timeout_graceful_shutdown": 15,
+        "ws": "websockets-sansio",
+    }
+    servers = [uvicorn.Server(uvicorn.Config(app, host=settings.bind, port=settings.port, **common))]
+    if settings.enable_ssl and settings.ssl_cert_path is not None:
+        password = settings.ssl_cert_password.get_secret_value() if settings.ssl_cert_password else None
+        secure = uvicorn.Config(
+            app,
+            host=settings.bind,
+            port=settings.ssl_port,
+            lifespan="off",  # the plain server runs the app's start and stop, once
+            ssl_certfile=str(settings.ssl_cert_path),
+            ssl_keyfile=str(settings.ssl_cert_path),
+            ssl_keyfile_password=password,
+            **common,
+        )
+        servers.append(uvicorn.Server(secure))
+
+    def stop_servers() -> None:
+        for server in servers:
+            server.should_exit = True
+
+    lifecycle.stop_server = stop_servers
+
+    async def serve(server: uvicorn.Server) -> None:
+        try:
+            await server.serve()
+        finally:
+            stop_servers()  # when one stops (a signal, a restart, a failure), the other follows
+
+    async def run() -> None:
+        await asyncio.gather(*(serve(server) for server in servers))
+
+    asyncio.run(run())
+    return lifecycle.exit_code
 
 
 def _migrate(args: argparse.Namespace) -> int:

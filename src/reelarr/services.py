@@ -14,6 +14,7 @@ from reelarr.auth.users import Users
 from reelarr.blocklist.service import BlocklistService
 from reelarr.collections.library import CollectionLibrary
 from reelarr.configuration.store import ConfigStore
+from reelarr.customfilters.service import CustomFilterService
 from reelarr.customformats.service import CustomFormatService
 from reelarr.db.engine import Database
 from reelarr.decisionlog.service import DecisionLog
@@ -28,6 +29,8 @@ from reelarr.events import EventBus
 from reelarr.extras.service import ExtraFileService
 from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
+from reelarr.host.lifecycle import Lifecycle
+from reelarr.host.service import HostService
 from reelarr.importlists.setup import ImportLists
 from reelarr.imports.completed import CompletedDownloads
 from reelarr.imports.manual import ManualImports
@@ -131,5 +134,8 @@ class Services:
     collections: CollectionLibrary
     log_reader: LogReader
     import_lists: ImportLists
+    host: HostService
+    custom_filters: CustomFilterService
+    lifecycle: Lifecycle
     migration_version: int = 0
     database_version: str = ""

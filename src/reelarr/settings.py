@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="sqlite:///path or postgresql://user@host/db.")
     api_key: SecretStr | None = Field(None, description="Fixed API key; generated and stored when unset.")
     url_base: str = Field("", description="Path prefix when served behind a reverse proxy, e.g. /reelarr.")
+    enable_ssl: bool = Field(False, description="Also serve HTTPS on ssl_port.")
+    ssl_port: int = Field(9898, ge=1, le=65535)
+    ssl_cert_path: Path | None = Field(None, description="A PEM file holding the certificate and its key.")
+    ssl_cert_password: SecretStr | None = Field(None, description="Password of the key in ssl_cert_path.")
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["127.0.0.1", "::1"],
         description="Addresses or networks of reverse proxies whose X-Forwarded-* headers are believed.",

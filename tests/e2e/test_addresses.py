@@ -47,6 +47,8 @@ HEADINGS = {
     "importLists": "Import Lists",
     "tags": "Tags",
     "general": "General",
+    "ui": "UI",
+    "updates": "Updates",
     "status": "Status",
     "tasks": "Tasks",
     "events": "Events",

@@ -166,6 +166,8 @@ SIGNED_IN_PAGES = {
     "tags": "/settings/tags",
     "tmdb": "/settings/tmdb",
     "general": "/settings/general",
+    "ui-settings": "/settings/ui",
+    "updates": "/system/updates",
     "status": "/system/status",
     "tasks": "/system/tasks",
     "events": "/system/events",

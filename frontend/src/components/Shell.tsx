@@ -2,6 +2,7 @@ import { useEffect, useState, type MouseEvent } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { useInitialize, useLogout } from "../api/queries";
 import { useLive } from "../live/LiveProvider";
+import { useTheme } from "../hooks/useTheme";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { Toasts } from "./Toasts";
 import { ErrorMessage } from "./Feedback";
@@ -47,6 +48,7 @@ const NAV = [
       { to: "/settings/tags", label: "Tags" },
       { to: "/settings/tmdb", label: "TMDB" },
       { to: "/settings/general", label: "General" },
+      { to: "/settings/ui", label: "UI" },
     ],
   },
   {
@@ -57,6 +59,7 @@ const NAV = [
       { to: "/system/events", label: "Events" },
       { to: "/system/logs/files", label: "Log files" },
       { to: "/system/backup", label: "Backup" },
+      { to: "/system/updates", label: "Updates" },
     ],
   },
 ];
@@ -139,6 +142,7 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
 
 /** The signed-in app: header, navigation and the current page. */
 export function Shell() {
+  useTheme();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   // A page chosen from the menu replaces it.

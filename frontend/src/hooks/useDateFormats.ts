@@ -1,10 +1,18 @@
+import { useUiConfig } from "../api/general";
 import { DEFAULT_DATE_FORMATS, type DateFormats } from "../lib/format";
 
 /**
- * The user's date and time formats, for lib/format's date functions. Radarr keeps them in
- * /api/v3/config/ui; until Reelarr has that resource every page gets Radarr's defaults from here,
- * and reading the resource here is all it takes to change every page at once.
+ * The user's date and time formats (Settings → UI, /api/v3/config/ui), for lib/format's date
+ * functions; Radarr's defaults until they are loaded.
  */
 export function useDateFormats(): DateFormats {
-  return DEFAULT_DATE_FORMATS;
+  const config = useUiConfig().data;
+  if (!config) return DEFAULT_DATE_FORMATS;
+  return {
+    shortDateFormat: config.shortDateFormat,
+    longDateFormat: config.longDateFormat,
+    timeFormat: config.timeFormat,
+    showRelativeDates: config.showRelativeDates,
+    firstDayOfWeek: config.firstDayOfWeek,
+  };
 }

@@ -1,6 +1,7 @@
 import { useHealth, useSystemStatus } from "../api/queries";
 import type { HealthCheck, SystemStatus } from "../api/types";
 import { ErrorMessage, Loading } from "../components/Feedback";
+import { ServerControls } from "../components/ServerControls";
 import { useDateFormats } from "../hooks/useDateFormats";
 import { formatDateTime, formatSince, type DateFormats } from "../lib/format";
 
@@ -78,6 +79,7 @@ export function StatusPage() {
   return (
     <>
       <h1>Status</h1>
+      <ServerControls />
       <section aria-labelledby="health-heading" className="panel">
         <h2 id="health-heading">Health</h2>
         <Health />

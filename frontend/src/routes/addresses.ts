@@ -28,6 +28,8 @@ export const PAGE_IDS = [
   "tags",
   "tmdb",
   "general",
+  "ui",
+  "updates",
   "status",
   "tasks",
   "events",

@@ -103,7 +103,7 @@ async def initialize(request: Request, services: ServicesDep, principal: Princip
         "apiRoot": "/api/v3",
         "urlBase": services.settings.url_base,
         "version": __version__,
-        "instanceName": services.settings.instance_name,
+        "instanceName": services.host.instance_name,
         "needsSetup": not await services.users.any_exist(),
         "authenticated": principal is not None,
     }

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hmac
+import re
 from dataclasses import dataclass
 
 from reelarr.auth.credentials import API_KEY_CONFIG_KEY, new_api_key
 from reelarr.configuration.store import ConfigStore
 from reelarr.errors import ValidationFailed
 from reelarr.events import Event, EventBus, shared
+
+API_KEY_FORM = re.compile(r"^[A-Za-z0-9]{20,64}$")
 
 
 @shared("apikey.changed")
@@ -55,6 +58,18 @@ class ApiKeys:
         self._current = key
         await self._bus.publish(ApiKeyChanged())
         return key
+
+    async def replace(self, key: str) -> None:
+        """Use a key the user chose (Settings → General) and tell every process."""
+        if self._fixed is not None:
+            raise ValidationFailed.single(
+                "apiKey", "The API key is set by REELARR_API_KEY; change it there instead"
+            )
+        if not API_KEY_FORM.match(key):
+            raise ValidationFailed.single("apiKey", "The API key must be 20 to 64 letters or digits")
+        await self._store.set(API_KEY_CONFIG_KEY, key)
+        self._current = key
+        await self._bus.publish(ApiKeyChanged())
 
     async def _on_changed(self, _event: ApiKeyChanged) -> None:
         if self._fixed is None:

@@ -38,6 +38,11 @@ def validate_credentials(username: str, password: str) -> None:
         raise ValidationFailed(failures)
 
 
+def valid_username(username: str) -> bool:
+    """True when the name is acceptable for an account."""
+    return bool(_USERNAME.match(username))
+
+
 def new_api_key() -> str:
     """A key in Radarr's format: 32 lower-case hex characters."""
     return secrets.token_hex(16)

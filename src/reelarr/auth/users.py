@@ -100,6 +100,22 @@ class Users:
         async with self._db.write() as session:
             await session.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
 
+    async def rename(self, user_id: int, username: str) -> None:
+        """Give an account a new name (free, and acceptable); its sessions go on."""
+        async with self._db.write() as session:
+            taken = await session.scalar(
+                select(UserRow.id).where(
+                    func.lower(UserRow.username) == username.lower(), UserRow.id != user_id
+                )
+            )
+            if taken is not None:
+                raise ValidationFailed.single("username", "A user with this name already exists", username)
+            row = await session.get(UserRow, user_id)
+            if row is None:
+                raise NotFound(f"User with ID {user_id} does not exist")
+            row.username = username
+            row.updated_at = self._clock()
+
     async def _set_hash(self, user_id: int, password_hash: str) -> None:
         async with self._db.write() as session:
             row = await session.get(UserRow, user_id)

@@ -4,6 +4,7 @@ from reelarr.auth import tables as auth_tables
 from reelarr.blocklist import tables as blocklist_tables
 from reelarr.collections import tables as collections_tables
 from reelarr.configuration import tables as configuration_tables
+from reelarr.customfilters import tables as customfilters_tables
 from reelarr.customformats import tables as customformats_tables
 from reelarr.db.base import Base
 from reelarr.decisionlog import tables as decisionlog_tables
@@ -30,6 +31,7 @@ __all__ = [
     "blocklist_tables",
     "collections_tables",
     "configuration_tables",
+    "customfilters_tables",
     "customformats_tables",
     "decisionlog_tables",
     "delayprofiles_tables",

@@ -71,8 +71,10 @@ class NotificationService:
         self.statuses = statuses
         self._clock = clock
 
+        self.context = context  # replaced when Settings → General renames the instance or its address
+
         def build(implementation: type[Notification], definition: NotificationDefinition) -> Notification:
-            return implementation(definition, context)
+            return implementation(definition, self.context)
 
         self.family: Family[NotificationOptions, Notification] = Family(
             key=FAMILY,

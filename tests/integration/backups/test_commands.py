@@ -8,8 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from reelarr.backups.commands import backup_command
-from reelarr.backups.config import BackupConfig, BackupConfigService
 from reelarr.backups.service import BackupService, BackupType
+from reelarr.configuration.backup import BackupConfig, backup_section
 from reelarr.configuration.store import ConfigStore
 from reelarr.db.base import utcnow
 from reelarr.db.engine import Database
@@ -38,8 +38,8 @@ async def test_a_scheduled_backup_deletes_scheduled_backups_past_the_retention(
     db: Database, tmp_path: Path
 ) -> None:
     backups = BackupService(tmp_path, db, utcnow)
-    config = BackupConfigService(ConfigStore(db), EventBus())
-    await config.save(BackupConfig(backup_interval=1, backup_retention=10))
+    config = backup_section(ConfigStore(db), EventBus())
+    await config.save(BackupConfig(interval=1, retention=10))
     stale = _old_backup(backups.folder_of(BackupType.SCHEDULED), "reelarr_backup_v0_old.zip", 11)
     fresh = _old_backup(backups.folder_of(BackupType.SCHEDULED), "reelarr_backup_v0_fresh.zip", 9)
     manual = _old_backup(backups.folder_of(BackupType.MANUAL), "reelarr_backup_v0_manual.zip", 400)
@@ -58,7 +58,7 @@ async def test_a_scheduled_backup_deletes_scheduled_backups_past_the_retention(
 async def test_a_backup_by_hand_is_manual_and_deletes_nothing(db: Database, tmp_path: Path) -> None:
     backups = BackupService(tmp_path, db, utcnow)
     stale = _old_backup(backups.folder_of(BackupType.SCHEDULED), "reelarr_backup_v0_old.zip", 400)
-    spec = backup_command(backups, BackupConfigService(ConfigStore(db), EventBus()))
+    spec = backup_command(backups, backup_section(ConfigStore(db), EventBus()))
 
     await spec.handler(CommandBody(), CommandContext(1, CommandTrigger.MANUAL, 1, _progress))
 

@@ -17,6 +17,7 @@ from reelarr.api.deps import get_services
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
 from reelarr.api.timespan import format_timespan
+from reelarr.api.v3.update import UPGRADE_HOW
 from reelarr.jobs.model import display_name
 from reelarr.jobs.scheduler import ScheduledTask
 from reelarr.services import Services
@@ -57,6 +58,7 @@ class SystemStatusResource(Resource):
     runtime_version: str
     runtime_name: str = "CPython"
     package_update_mechanism: str = "external"
+    package_update_mechanism_message: str = UPGRADE_HOW
 
 
 class TaskResource(Resource):
@@ -109,7 +111,7 @@ async def system_status(services: ServicesDep) -> SystemStatusResource:
     os_name, os_version = _os_release()
     return SystemStatusResource(
         app_name="Radarr",
-        instance_name=services.settings.instance_name,
+        instance_name=services.host.instance_name,
         version=RADARR_VERSION,
         reelarr_version=__version__,
         build_time=_build_time(),

@@ -1,0 +1,1 @@
+"""The UI's saved filters (Radarr's custom filters): a label and the filter conditions of one list."""

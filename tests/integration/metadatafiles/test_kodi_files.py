@@ -90,7 +90,9 @@ async def test_an_import_writes_the_nfo_and_the_images_beside_the_video(
     assert ("poster.jpg", "metadata") in recorded
 
 
-async def test_a_refresh_rewrites_the_nfo(library: Library, sample_media: SampleMedia, tmp_path: Path) -> None:
+async def test_a_refresh_rewrites_the_nfo(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
     await _add_kodi(library, useMovieNfo=True)
     movie = await _film(library)
     await _import(library, movie, tmp_path / "downloads", sample_media)

@@ -48,9 +48,13 @@ async def _import(library: Library, movie: dict[str, Any], downloads: Path, medi
     return relative
 
 
+def _present(path: Path) -> Path | None:
+    return path if path.exists() else None
+
+
 async def _file(path: Path) -> Path:
     async def there() -> Path | None:
-        return path if path.exists() else None
+        return _present(path)
 
     return await eventually(there)
 
@@ -106,14 +110,18 @@ async def test_a_refresh_rewrites_the_nfo(
     assert root.findtext("title") == movie["title"]
 
 
+def _write_own_nfo(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "movie.nfo").write_text("my own notes", encoding="utf-8")
+
+
 async def test_a_user_s_own_nfo_is_never_written_over(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
     await _add_kodi(library, useMovieNfo=True)
     movie = await _film(library)
     folder = Path(movie["path"])
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "movie.nfo").write_text("my own notes", encoding="utf-8")
+    _write_own_nfo(folder)
 
     await _import(library, movie, tmp_path / "downloads", sample_media)
     await _file(folder / "poster.jpg")

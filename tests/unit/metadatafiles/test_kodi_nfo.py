@@ -258,7 +258,7 @@ def test_with_movie_metadata_off_only_the_links_are_written_or_nothing() -> None
 
 
 @pytest.mark.parametrize(
-    "hdr, written",
+    ("hdr", "written"),
     [
         (HdrFormat.DOLBY_VISION_HDR10, "<hdrtype>dolbyvision</hdrtype>"),
         (HdrFormat.HDR10_PLUS, "<hdrtype>hdr10</hdrtype>"),
@@ -281,7 +281,7 @@ def test_images_are_named_by_kind_and_can_be_switched_off() -> None:
 
 
 @pytest.mark.parametrize(
-    "title, normalized",
+    ("title", "normalized"),
     [("The Matrix", "matrix"), ("Mission: Impossible", "mission impossible"), ("A  Bug's Life", "bugs life")],
 )
 def test_the_sort_title_is_radarr_s_normalized_title(title: str, normalized: str) -> None:

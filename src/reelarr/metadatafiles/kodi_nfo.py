@@ -18,7 +18,7 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 _ARTICLE = re.compile(r"^(a|an|the)\s", re.IGNORECASE)
 _SPACES = re.compile(r"\s{2,}")
 _SPECIAL = re.compile(r"(\&|\:|\\|\/)+")
-_STATUS = {
+STATUS_NAMES = {
     MovieStatus.TBA: "TBA",
     MovieStatus.ANNOUNCED: "Announced",
     MovieStatus.IN_CINEMAS: "InCinemas",
@@ -172,7 +172,7 @@ def kodi_nfo(facts: FilmFacts, *, add_collection_name: bool) -> str:
     details = Element("movie")
     _head(details, movie)
     _ids(details, movie, add_collection_name, facts.tag_labels)
-    details.add("status", _STATUS[facts.status])
+    details.add("status", STATUS_NAMES[facts.status])
     for job, name in (("Screenplay", "credits"), ("Director", "director")):
         for credit in credits:
             if credit.person_name and credit.job == job:

@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 FAMILY = "metadata"
 TagLabels = Callable[[Iterable[int]], Awaitable[list[str]]]
 METADATA = ExtraFileType.METADATA.value
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif"})
 
 
 def _template_options(_implementation: type[MetadataWriter], _settings: ProviderSettings) -> MetadataOptions:
@@ -241,9 +242,9 @@ class MetadataFileService:
         wanted: set[str],
         wrote_metadata: bool,
     ) -> None:
-        """Remove this provider's .nfo files of old names (a renamed video, movie.nfo switched off)."""
+        """Remove this provider's metadata files of old names (a renamed video, movie.nfo switched off)."""
         for path, row in list(ours.items()):
-            if path in wanted or row.extension.lower() != ".nfo" or not wrote_metadata:
+            if path in wanted or row.extension.lower() in IMAGE_EXTENSIONS or not wrote_metadata:
                 continue
             if row.movie_file_id not in (None, video.id):
                 continue

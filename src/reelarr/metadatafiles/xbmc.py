@@ -24,22 +24,30 @@ class XbmcMetadataSettings(ProviderSettings):
     """What Kodi's metadata holds (Radarr's XbmcMetadataSettings, same names and defaults)."""
 
     movie_metadata: bool = setting(
-        True, label="Movie Metadata", type=FieldType.CHECKBOX, section="metadata", alias="movieMetadata"
+        True,
+        label="Movie Metadata",
+        type=FieldType.CHECKBOX,
+        section="metadata",
+        help=".nfo with full movie metadata",
+        alias="movieMetadata",
     )
     use_movie_nfo: bool = setting(
         False,
-        label="Movie Metadata NFO",
+        label="Use movie.nfo",
         type=FieldType.CHECKBOX,
         section="metadata",
-        help="Name the file movie.nfo rather than after the video",
+        help="Write metadata to movie.nfo instead of the default <movie-filename>.nfo",
         alias="useMovieNfo",
     )
     movie_metadata_language: int = setting(
         lang("English").id,
-        label="Metadata Language",
+        label="Movie Metadata Language",
         type=FieldType.SELECT,
         section="metadata",
-        help="Reelarr keeps no translations: the film's own title and overview are written",
+        help=(
+            "Include selected language if available in .nfo (Reelarr keeps no translations yet: "
+            "the film's own title and overview are written)"
+        ),
         options=_languages,
         alias="movieMetadataLanguage",
     )
@@ -48,16 +56,16 @@ class XbmcMetadataSettings(ProviderSettings):
         label="Movie Metadata URL",
         type=FieldType.CHECKBOX,
         section="metadata",
-        help="Add the TMDB and IMDb links to the file",
+        help="Include TMDb and IMDb movie URLs in .nfo",
         advanced=True,
         alias="movieMetadataURL",
     )
     add_collection_name: bool = setting(
         True,
-        label="Collection Name",
+        label="Movie Collection Name",
         type=FieldType.CHECKBOX,
         section="metadata",
-        help="Add the film's collection as its set",
+        help="Include collection name in .nfo",
         advanced=True,
         alias="addCollectionName",
     )

@@ -26,11 +26,12 @@ class Element:
         return child
 
 
-def _lines(element: Element, depth: int) -> list[str]:
+def element_lines(element: Element, depth: int = 0) -> list[str]:
+    """The element's lines, indented two spaces a level from `depth`."""
     indent = "  " * depth
     attributes = "".join(f" {name}={quoteattr(value)}" for name, value in element.attributes.items())
     if element.children:
-        inner = [line for child in element.children for line in _lines(child, depth + 1)]
+        inner = [line for child in element.children for line in element_lines(child, depth + 1)]
         return [f"{indent}<{element.name}{attributes}>", *inner, f"{indent}</{element.name}>"]
     if not element.text:
         return [f"{indent}<{element.name}{attributes} />"]
@@ -39,7 +40,7 @@ def _lines(element: Element, depth: int) -> list[str]:
 
 def document(root: Element) -> str:
     """The whole document with its declaration, lines joined by newlines, no final newline."""
-    return "\n".join([DECLARATION, *_lines(root, 0)])
+    return "\n".join([DECLARATION, *element_lines(root)])
 
 
 def dotnet_number(value: float) -> str:

@@ -18,12 +18,14 @@ from tests.support.waiting import eventually
 RELEASE = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
 
 
-async def _add_kodi(library: Library, **settings: Any) -> dict[str, Any]:
+async def _add_kodi(
+    library: Library, implementation: str = "XbmcMetadata", **settings: Any
+) -> dict[str, Any]:
     client = library.server.client
     schema = (await client.get("/api/v3/metadata/schema")).json()
-    kodi = next(s for s in schema if s["implementation"] == "XbmcMetadata")
+    kodi = next(s for s in schema if s["implementation"] == implementation)
     fields = [{**f, "value": settings.get(f["name"], f.get("value"))} for f in kodi["fields"]]
-    body = {**kodi, "name": "Kodi", "enable": True, "fields": fields}
+    body = {**kodi, "name": implementation, "enable": True, "fields": fields}
     response = await client.post("/api/v3/metadata", json=body)
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()
@@ -153,3 +155,24 @@ async def test_deleting_the_video_removes_only_what_reelarr_wrote(
 
     assert await eventually(emptied) == ["notes.txt"]
     assert await _metadata_extras(library, movie["id"]) == []
+
+
+async def test_emby_s_movie_xml_is_written_beside_kodi_s_nfo(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    await _add_kodi(library, useMovieNfo=True)
+    await _add_kodi(library, "MediaBrowserMetadata")
+    movie = await _film(library)
+    folder = Path(movie["path"])
+
+    await _import(library, movie, tmp_path / "downloads", sample_media)
+
+    xml = ET.fromstring((await _file(folder / "movie.xml")).read_text(encoding="utf-8"))
+    assert (xml.tag, xml.findtext("LocalTitle"), xml.findtext("IMDB")) == (
+        "Movie",
+        movie["title"],
+        movie["imdbId"],
+    )
+    assert (await _file(folder / "movie.nfo")).exists()
+    recorded = await _metadata_extras(library, movie["id"])
+    assert {("movie.xml", "metadata"), ("movie.nfo", "metadata")} <= set(recorded)

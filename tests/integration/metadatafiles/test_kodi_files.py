@@ -176,3 +176,37 @@ async def test_emby_s_movie_xml_is_written_beside_kodi_s_nfo(
     assert (await _file(folder / "movie.nfo")).exists()
     recorded = await _metadata_extras(library, movie["id"])
     assert {("movie.xml", "metadata"), ("movie.nfo", "metadata")} <= set(recorded)
+
+
+async def test_a_rename_moves_the_nfo_to_the_video_s_new_name(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    client = library.server.client
+    await _add_kodi(library)
+    movie = await _film(library)
+    folder = Path(movie["path"])
+    video = await _import(library, movie, tmp_path / "downloads", sample_media)
+    await _file(folder / (os.path.splitext(video)[0] + ".nfo"))
+    naming = (await client.get("/api/v3/config/naming")).json()
+    body = {
+        **naming,
+        "renameMovies": True,
+        "standardMovieFormat": "{Movie.Title}.{Release Year}.{Quality Full}",
+    }
+    assert (await client.put("/api/v3/config/naming/1", json=body)).is_success
+
+    command = await run_command(library, "RenameMovie", movieIds=[movie["id"]])
+
+    assert command["status"] == "completed", command
+    film = (await client.get(f"/api/v3/movie/{movie['id']}")).json()
+    renamed = os.path.splitext(film["movieFile"]["relativePath"])[0]
+    assert renamed != os.path.splitext(video)[0]
+
+    async def moved() -> list[str] | None:
+        nfos = [p for p, _ in await _metadata_extras(library, movie["id"]) if p.endswith(".nfo")]
+        return nfos if nfos == [f"{renamed}.nfo"] else None
+
+    assert await eventually(moved) == [f"{renamed}.nfo"]
+    nfo = folder / f"{renamed}.nfo"
+    assert ET.fromstring(nfo.read_text(encoding="utf-8")).findtext("title") == movie["title"]
+    assert not (folder / (os.path.splitext(video)[0] + ".nfo")).exists()

@@ -68,5 +68,5 @@ class MetadataWriter(Provider):
         """The film's metadata file, or None when the settings ask for none."""
 
     @abstractmethod
-    def movie_images(self, covers: Sequence[CachedCover]) -> list[CoverCopy]:
+    def movie_images(self, movie: Movie, covers: Sequence[CachedCover]) -> list[CoverCopy]:
         """The images to place beside the film, from the covers the cache holds."""

@@ -112,7 +112,7 @@ def _file_info(info: MediaInfo, scene_name: str) -> Element:
     audio.add("channels", info.audio_channels)
     audio.add("codec", format_audio_codec(info, scene_name))
     # Radarr hands XElement the list itself, which writes its items run together.
-    audio.add("language", "".join(info.audio_languages))
+    audio.add("language", "".join(info.audio_languages) if info.audio_languages else None)
     for subtitle in info.subtitles:
         streams.add("subtitle").add("language", subtitle)
     file_info = Element("fileinfo")

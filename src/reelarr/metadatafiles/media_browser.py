@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from reelarr.metadatafiles.base import CachedCover, CoverCopy, FilmFacts, MetadataContent, MetadataWriter
 from reelarr.metadatafiles.kodi_nfo import STATUS_NAMES
 from reelarr.metadatafiles.xml import Element, dotnet_number, element_lines
+from reelarr.movies.model import Movie
 from reelarr.providers.fields import FieldType, setting
 from reelarr.providers.model import ProviderMessage
 from reelarr.providers.settings import ProviderSettings
@@ -63,6 +64,6 @@ class MediaBrowserMetadata(MetadataWriter):
         assert isinstance(settings, MediaBrowserMetadataSettings)
         return MetadataContent(FILE_NAME, movie_xml(facts)) if settings.movie_metadata else None
 
-    def movie_images(self, covers: Sequence[CachedCover]) -> list[CoverCopy]:
+    def movie_images(self, movie: Movie, covers: Sequence[CachedCover]) -> list[CoverCopy]:
         """Radarr's Emby writer places no images."""
         return []

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from reelarr.metadatafiles.base import MetadataWriter
 from reelarr.metadatafiles.media_browser import MediaBrowserMetadata
+from reelarr.metadatafiles.roksbox import RoksboxMetadata
 from reelarr.metadatafiles.xbmc import XbmcMetadata
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[MetadataWriter], ...] = (XbmcMetadata, MediaBrowserMetadata)
+BUILT_IN: tuple[type[MetadataWriter], ...] = (XbmcMetadata, MediaBrowserMetadata, RoksboxMetadata)
 
 
 def metadata_registry() -> ProviderRegistry[MetadataWriter]:

@@ -183,7 +183,7 @@ class MetadataFileService:
                 disk.write_text, os.path.join(movie.path, content.relative_path), content.contents
             )
             wanted.add(content.relative_path)
-        for image in writer.movie_images(covers):
+        for image in writer.movie_images(movie, covers):
             source = self._covers.find(movie.id, cover_file_name(image.kind))
             if source is None or not await self._place(
                 session, movie, video, consumer, ours, image.relative_path

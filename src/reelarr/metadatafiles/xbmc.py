@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from reelarr.languages import ALL_LANGUAGES, lang
 from reelarr.metadatafiles.base import CachedCover, CoverCopy, FilmFacts, MetadataContent, MetadataWriter
 from reelarr.metadatafiles.kodi_nfo import kodi_nfo, metadata_urls
+from reelarr.movies.model import Movie
 from reelarr.providers.fields import FieldType, SelectOption, setting
 from reelarr.providers.settings import ProviderSettings
 
@@ -111,7 +112,7 @@ class XbmcMetadata(MetadataWriter):
             return None
         return MetadataContent(self.metadata_path(facts.file.relative_path), "\n".join(parts))
 
-    def movie_images(self, covers: Sequence[CachedCover]) -> list[CoverCopy]:
+    def movie_images(self, movie: Movie, covers: Sequence[CachedCover]) -> list[CoverCopy]:
         """Each cached cover as `<kind><extension>` in the film's folder."""
         if not self.settings.movie_images:
             return []

@@ -33,7 +33,7 @@ def element_lines(element: Element, depth: int = 0) -> list[str]:
     if element.children:
         inner = [line for child in element.children for line in element_lines(child, depth + 1)]
         return [f"{indent}<{element.name}{attributes}>", *inner, f"{indent}</{element.name}>"]
-    if not element.text:
+    if element.text is None:  # .NET writes a null value as `<e />` but an empty string as `<e></e>`
         return [f"{indent}<{element.name}{attributes} />"]
     return [f"{indent}<{element.name}{attributes}>{escape(element.text)}</{element.name}>"]
 

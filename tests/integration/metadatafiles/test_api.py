@@ -19,7 +19,11 @@ async def _kodi_schema(server: LiveServer) -> dict[str, Any]:
 
 async def test_the_schema_offers_kodi_with_radarrs_fields_and_defaults(server: LiveServer) -> None:
     schema = (await server.client.get("/api/v3/metadata/schema")).json()
-    assert [e["implementation"] for e in schema] == ["MediaBrowserMetadata", "XbmcMetadata"]
+    assert [e["implementation"] for e in schema] == [
+        "MediaBrowserMetadata",
+        "XbmcMetadata",
+        "RoksboxMetadata",
+    ]
     assert schema[0]["message"]["type"] == "warning"
     kodi = schema[1]
     assert (kodi["configContract"], kodi["implementationName"]) == (

@@ -149,7 +149,7 @@ EXPECTED = """<?xml version="1.0" encoding="utf-8" standalone="yes"?>
         <width>1920</width>
         <duration>136.3</duration>
         <durationinseconds>8178</durationinseconds>
-        <hdrtype />
+        <hdrtype></hdrtype>
       </video>
       <audio>
         <bitrate>1509000</bitrate>
@@ -276,8 +276,8 @@ def test_hdr_types_are_kodi_s(hdr: HdrFormat, written: str) -> None:
 def test_images_are_named_by_kind_and_can_be_switched_off() -> None:
     covers = [CachedCover("poster", ".jpg"), CachedCover("fanart", ".jpg")]
 
-    assert [c.relative_path for c in kodi().movie_images(covers)] == ["poster.jpg", "fanart.jpg"]
-    assert kodi(movieImages=False).movie_images(covers) == []
+    assert [c.relative_path for c in kodi().movie_images(MOVIE, covers)] == ["poster.jpg", "fanart.jpg"]
+    assert kodi(movieImages=False).movie_images(MOVIE, covers) == []
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,16 @@ from __future__ import annotations
 from reelarr.metadatafiles.base import MetadataWriter
 from reelarr.metadatafiles.media_browser import MediaBrowserMetadata
 from reelarr.metadatafiles.roksbox import RoksboxMetadata
+from reelarr.metadatafiles.wdtv import WdtvMetadata
 from reelarr.metadatafiles.xbmc import XbmcMetadata
 from reelarr.providers.registry import ProviderRegistry
 
-BUILT_IN: tuple[type[MetadataWriter], ...] = (XbmcMetadata, MediaBrowserMetadata, RoksboxMetadata)
+BUILT_IN: tuple[type[MetadataWriter], ...] = (
+    XbmcMetadata,
+    MediaBrowserMetadata,
+    RoksboxMetadata,
+    WdtvMetadata,
+)
 
 
 def metadata_registry() -> ProviderRegistry[MetadataWriter]:

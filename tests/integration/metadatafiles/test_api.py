@@ -23,6 +23,7 @@ async def test_the_schema_offers_kodi_with_radarrs_fields_and_defaults(server: L
         "MediaBrowserMetadata",
         "XbmcMetadata",
         "RoksboxMetadata",
+        "WdtvMetadata",
     ]
     assert schema[0]["message"]["type"] == "warning"
     kodi = schema[1]

@@ -210,3 +210,24 @@ async def test_a_rename_moves_the_nfo_to_the_video_s_new_name(
     nfo = folder / f"{renamed}.nfo"
     assert ET.fromstring(nfo.read_text(encoding="utf-8")).findtext("title") == movie["title"]
     assert not (folder / (os.path.splitext(video)[0] + ".nfo")).exists()
+
+
+async def test_roksbox_and_wdtv_write_their_files_and_the_second_xml_gives_way(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    await _add_kodi(library, "RoksboxMetadata")
+    await _add_kodi(library, "WdtvMetadata")
+    movie = await _film(library)
+    folder = Path(movie["path"])
+
+    video = await _import(library, movie, tmp_path / "downloads", sample_media)
+
+    xml = ET.fromstring(
+        (await _file(folder / (os.path.splitext(video)[0] + ".xml"))).read_text(encoding="utf-8")
+    )
+    assert xml.tag in ("video", "details")  # both want <video>.xml: the first written keeps it
+    assert xml.findtext("title") == movie["title"]
+    assert (await _file(folder / f"{folder.name}.jpg")).exists()
+    assert (await _file(folder / "folder.jpg")).exists()
+    recorded = [p for p, _ in await _metadata_extras(library, movie["id"])]
+    assert recorded.count(os.path.splitext(video)[0] + ".xml") == 1

@@ -63,6 +63,7 @@ from reelarr.api.v3 import library_import as library_import_api
 from reelarr.api.v3 import log as log_api
 from reelarr.api.v3 import logfile as logfile_api
 from reelarr.api.v3 import manualimport as manualimport_api
+from reelarr.api.v3 import metadata as metadata_api
 from reelarr.api.v3 import moviefile as moviefile_api
 from reelarr.api.v3 import notifications as notifications_api
 from reelarr.api.v3 import queue as queue_api
@@ -149,6 +150,8 @@ from reelarr.memory import return_big_blocks
 from reelarr.metadata.health import TmdbCheck
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
+from reelarr.metadatafiles.registry import metadata_registry
+from reelarr.metadatafiles.service import MetadataFileService
 from reelarr.movies.commands import refresh_movie_command
 from reelarr.movies.credits import CreditService
 from reelarr.movies.editor import MovieEditor, move_movie_command
@@ -615,7 +618,19 @@ def build_services(
         host=host,
         custom_filters=CustomFilterService(db),
         lifecycle=lifecycle or Lifecycle(),
+        metadata_files=MetadataFileService(
+            db,
+            bus,
+            clock,
+            metadata_registry(),
+            provider_statuses,
+            tags.existing,
+            (movie_service, movie_files, CreditService(db)),
+            media_covers,
+            tag_labels,
+        ),
     )
+    services.metadata_files.subscribe(bus)
     register_commands(services)
     subscribe_handlers(services)
     ws.LiveMessages(bus, services.live)
@@ -863,6 +878,7 @@ def create_app(
         importlist_movies.router,
         importlists.router,
         config_importlist.router,
+        metadata_api.router,
         history_api.router,
         blocklist_api.router,
         backup_api.router,

@@ -45,6 +45,7 @@ from reelarr.mediacover import ImageCache
 from reelarr.mediamanagement.config import MediaManagementConfigService
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
+from reelarr.metadatafiles.service import MetadataFileService
 from reelarr.movies.credits import CreditService
 from reelarr.movies.editor import MovieEditor
 from reelarr.movies.exclusions import ExclusionService
@@ -137,5 +138,6 @@ class Services:
     host: HostService
     custom_filters: CustomFilterService
     lifecycle: Lifecycle
+    metadata_files: MetadataFileService
     migration_version: int = 0
     database_version: str = ""

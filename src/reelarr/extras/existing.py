@@ -54,7 +54,8 @@ def list_extra_files(folder: str, extensions: frozenset[str]) -> list[str]:
 
 def extra_of(movie_id: int, movie_file_id: int | None, relative_path: str) -> ExtraFile:
     """An unsaved record of a file found beside a film's video: a subtitle with its language and tags
-    from its name, or another file (.nfo included: Reelarr writes no metadata of its own)."""
+    from its name, or another file (.nfo included: the metadata files Reelarr writes are recorded
+    as such when written, so a rescan finds them known)."""
     extension = os.path.splitext(relative_path)[1]
     if is_subtitle(relative_path):
         language, tags = subtitle_language(relative_path)

@@ -9,7 +9,7 @@ from reelarr.languages import Language
 
 
 class ExtraFileType(StrEnum):
-    """Radarr's ExtraFileType, as its API writes it (metadata files are not made by Reelarr)."""
+    """Radarr's ExtraFileType, as its API writes it (metadata: files a metadata provider wrote)."""
 
     SUBTITLE = "subtitle"
     METADATA = "metadata"

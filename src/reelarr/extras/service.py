@@ -107,7 +107,8 @@ def placements(video: MovieFile, extras: Sequence[ExtraFile]) -> list[ExtraMove]
     sizes: dict[tuple[int, str, tuple[str, ...], str], int] = {}
     for subtitle in subtitles:
         sizes[_group_key(subtitle)] = sizes.get(_group_key(subtitle), 0) + 1
-    others = [e for e in extras if e.type is not ExtraFileType.SUBTITLE]
+    # Metadata files are named by the provider that wrote them, which rewrites them after a rename.
+    others = [e for e in extras if e.type is ExtraFileType.OTHER]
     moves = []
     for extra in [*subtitles, *others]:
         multiple = sizes.get(_group_key(extra), 0) > 1 and extra.type is ExtraFileType.SUBTITLE

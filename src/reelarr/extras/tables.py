@@ -22,9 +22,10 @@ class ExtraFileRow(Base):
     movie_file_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     relative_path: Mapped[str] = mapped_column(String(1000))
     extension: Mapped[str] = mapped_column(String(50))
-    type: Mapped[str] = mapped_column(String(20))  # "subtitle" or "other"
+    type: Mapped[str] = mapped_column(String(20))  # "subtitle", "metadata" or "other"
     language: Mapped[int] = mapped_column(Integer, default=0)  # Radarr language id, subtitles only
     language_tags: Mapped[list[str]] = mapped_column(JsonType)
+    # A subtitle's title; for a metadata file, the provider that wrote it (Radarr's Consumer).
     title: Mapped[str | None] = mapped_column(String(200), nullable=True)
     copy: Mapped[int] = mapped_column(Integer, default=0)
     added: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -42,7 +42,12 @@ def radarr_error_responses(document: dict[str, Any]) -> dict[str, Any]:
     for operations in document.get("paths", {}).values():
         for operation in operations.values():
             responses = operation.get("responses") if isinstance(operation, dict) else None
-            if responses is not None and responses.pop("422", None) is not None:
+            if responses is None:
+                continue
+            # FastAPI promises a 422 for what it validates; an input read by hand (a multipart upload
+            # declared in openapi_extra) is refused with the same 400 array.
+            takes_input = bool(operation.get("parameters") or operation.get("requestBody"))
+            if responses.pop("422", None) is not None or takes_input:
                 responses.setdefault("400", _BAD_REQUEST)
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
     for name in _FRAMEWORK_SCHEMAS:

@@ -58,7 +58,7 @@ async def test_logs_are_json_lines_in_the_data_dir(database_url: str, tmp_path: 
 async def test_debug_logs_hold_no_secret_a_provider_was_saved_with(database_url: str, tmp_path: Path) -> None:
     from reelarr.observability.logs import configure_logging
 
-    settings = make_settings(database_url, tmp_path / "data")
+    settings = make_settings(database_url, tmp_path / "data", log_level="debug")
     secret = "s3cret-webhook-password-4711"
     configure_logging("debug", settings.resolved_log_file)
     try:

@@ -9,6 +9,8 @@ import time
 import uvicorn
 from starlette.types import ASGIApp
 
+from tests.support.quick_server import QuickServer
+
 HOST = "127.0.0.1"
 
 
@@ -19,7 +21,7 @@ class AppThread:
     def __init__(self, name: str, port: int = 0) -> None:
         self.name = name
         self.port = port
-        self._server: uvicorn.Server | None = None
+        self._server: QuickServer | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -36,7 +38,7 @@ class AppThread:
         config = uvicorn.Config(
             app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=1
         )
-        server = uvicorn.Server(config)
+        server = QuickServer(config)
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=self.name, daemon=True)
         self._server, self._thread = server, thread
         thread.start()

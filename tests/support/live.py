@@ -15,6 +15,7 @@ from reelarr.remote.registry import tls_context
 from reelarr.services import Services
 from reelarr.settings import Settings
 from tests.support.net import free_port
+from tests.support.quick_server import QuickServer
 
 API_KEY = "0123456789abcdef0123456789abcdef"
 
@@ -42,7 +43,7 @@ async def live_server(settings: Settings, **create_kwargs: object) -> AsyncItera
     """Serve `settings` on a free port until the block ends."""
     port = free_port()
     app = create_app(settings, **create_kwargs)  # type: ignore[arg-type]
-    server = uvicorn.Server(
+    server = QuickServer(
         uvicorn.Config(
             app, host="127.0.0.1", port=port, log_config=None, lifespan="on", ws="websockets-sansio"
         )
@@ -61,5 +62,5 @@ async def live_server(settings: Settings, **create_kwargs: object) -> AsyncItera
         ) as client:
             yield LiveServer(base, app, client)
     finally:
-        server.should_exit = True
+        server.request_exit()
         await asyncio.wait_for(task, timeout=30)

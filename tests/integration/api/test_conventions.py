@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.support.live import API_KEY, LiveServer
+from tests.support.shared_server import shared_server
+
+server = shared_server()
 
 
 async def test_ping_and_api_root_are_anonymous(server: LiveServer) -> None:

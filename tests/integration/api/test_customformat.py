@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.support.live import LiveServer
+from tests.support.shared_server import shared_server
 
 X265 = {
     "name": "x265",
@@ -29,6 +30,16 @@ X265 = {
         },
     ],
 }
+
+
+async def _no_formats(server: LiveServer) -> None:
+    ids = [f["id"] for f in (await server.client.get("/api/v3/customformat")).json()]
+    if ids:
+        response = await server.client.request("DELETE", "/api/v3/customformat/bulk", json={"ids": ids})
+        assert response.status_code == 200, response.text
+
+
+server = shared_server(reset=_no_formats)
 
 
 def _named(name: str, *specs: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,9 @@ import httpx
 import pytest
 
 from tests.support.live import LiveServer
+from tests.support.shared_server import shared_server
+
+server = shared_server("import_exclusions")
 
 
 def _film(tmdb_id: int, title: str = "", year: int = 2000) -> dict[str, Any]:

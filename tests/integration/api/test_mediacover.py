@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,8 +17,16 @@ from tests.fixtures.tmdb.plugin import tmdb_fixture_server, tmdb_server
 from tests.fixtures.tmdb.server import TmdbFixtureServer
 from tests.support.browser_session import create_first_account
 from tests.support.live import API_KEY, LiveServer
+from tests.support.shared_server import shared_server
 
 __all__ = ["tmdb_fixture_server", "tmdb_server"]
+
+
+async def _no_covers(server: LiveServer) -> None:
+    shutil.rmtree(server.services.media_covers.root, ignore_errors=True)
+
+
+server = shared_server(reset=_no_covers)
 
 MOVIE = 7
 VERSIONED = "private, max-age=31536000, immutable"

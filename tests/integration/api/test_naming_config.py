@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tests.support.live import LiveServer
+from tests.support.shared_server import shared_server
 
 RADARR_DEFAULTS = {
     "id": 1,
@@ -23,6 +24,14 @@ TRASH_FILE = (
     "{[MediaInfo VideoDynamicRangeType]}{[Mediainfo VideoCodec]}{-Release Group}"
 )
 TRASH_FOLDER = "{Movie CleanTitle} ({Release Year}) {imdb-{ImdbId}}"
+
+
+async def _radarrs_defaults(server: LiveServer) -> None:
+    response = await server.client.put("/api/v3/config/naming", json=RADARR_DEFAULTS)
+    assert response.status_code == 202, response.text
+
+
+server = shared_server(reset=_radarrs_defaults)
 
 
 async def test_the_defaults_are_radarrs(server: LiveServer) -> None:

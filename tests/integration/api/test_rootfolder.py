@@ -12,6 +12,16 @@ import pytest
 
 from reelarr.errors import Conflict
 from tests.support.live import LiveServer
+from tests.support.shared_server import shared_server
+
+
+async def _no_root_folders(server: LiveServer) -> None:
+    for folder in (await server.client.get("/api/v3/rootfolder")).json():
+        response = await server.client.delete(f"/api/v3/rootfolder/{folder['id']}")
+        assert response.status_code == 200, response.text
+
+
+server = shared_server(reset=_no_root_folders)
 
 
 @pytest.fixture
@@ -93,7 +103,9 @@ async def test_unknown_id_is_404(server: LiveServer) -> None:
     assert "message" in response.json()
 
 
-async def test_a_root_folder_movies_use_cannot_be_deleted(server: LiveServer, library: Path) -> None:
+async def test_a_root_folder_movies_use_cannot_be_deleted(
+    server: LiveServer, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     created = await add(server, library)
     used: list[str] = []
 
@@ -101,7 +113,7 @@ async def test_a_root_folder_movies_use_cannot_be_deleted(server: LiveServer, li
         used.append(path)
         return True
 
-    server.services.root_folders.in_use = in_use
+    monkeypatch.setattr(server.services.root_folders, "in_use", in_use)
     response = await server.client.delete(f"/api/v3/rootfolder/{created['id']}")
     assert response.status_code == 409
     assert used == [str(library)]
@@ -153,11 +165,10 @@ async def test_a_link_to_a_system_folder_is_refused(server: LiveServer, tmp_path
     assert await refused(server, str(link)) == f"Path '{link}' is set to system folder /etc"
 
 
-async def test_the_data_folder_its_parent_and_its_children_are_refused(
-    server: LiveServer, tmp_path: Path
-) -> None:
-    data = tmp_path / "data"
-    (data / "inside").mkdir(parents=True)
+async def test_the_data_folder_its_parent_and_its_children_are_refused(server: LiveServer) -> None:
+    data = server.services.settings.data_dir
+    (data / "inside").mkdir(parents=True, exist_ok=True)
+    tmp_path = data.parent
     assert await refused(server, str(data)) == f"Path '{data}' is set to Reelarr's data folder '{data}'"
     assert (
         await refused(server, str(data / "inside"))
@@ -186,11 +197,13 @@ async def test_nested_root_folders_are_refused(server: LiveServer, library: Path
     assert len((await server.client.get("/api/v3/rootfolder")).json()) == 1
 
 
-async def test_the_recycle_bin_is_refused(server: LiveServer, library: Path) -> None:
+async def test_the_recycle_bin_is_refused(
+    server: LiveServer, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async def recycle_bin() -> str:
         return str(library)
 
-    server.services.root_folders.recycle_bin = recycle_bin
+    monkeypatch.setattr(server.services.root_folders, "recycle_bin", recycle_bin)
     assert await refused(server, str(library)) == f"Path '{library}' is set to configured recycle bin folder"
 
 

@@ -34,3 +34,22 @@ def shared_server(*emptied: str, reset: Reset | None = None) -> ServerFixture:
         return module_server
 
     return shared
+
+
+def restore_config(*paths: str) -> Reset:
+    """A `reset` that puts back what each config resource (`/api/v3/config/ui`, ...) held when the
+    module's server started."""
+    started: dict[tuple[int, str], Any] = {}
+
+    async def restore(server: LiveServer) -> None:
+        for path in paths:
+            key = (id(server), path)
+            if key not in started:
+                response = await server.client.get(path)
+                assert response.status_code == 200, response.text
+                started[key] = response.json()
+                continue
+            response = await server.client.put(path, json=started[key])
+            assert response.status_code == 202, response.text
+
+    return restore

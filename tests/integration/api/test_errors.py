@@ -9,9 +9,12 @@ import pytest
 from sqlalchemy import text
 
 from tests.support.live import API_KEY, LiveServer
+from tests.support.shared_server import shared_server
 
 HUGE = 99999999999999999999  # wider than 64 bits
 INT32_PAST = 2**31  # fits SQLite, not PostgreSQL's INTEGER
+
+server = shared_server()
 
 
 @pytest.mark.parametrize("movie_id", [HUGE, INT32_PAST, -(2**63) - 1])
@@ -92,17 +95,21 @@ async def test_an_unexpected_error_is_a_500_without_internals_and_the_connection
 ) -> None:
     async with server.services.db.write() as session:
         await session.execute(text("ALTER TABLE import_exclusions RENAME TO import_exclusions_gone"))
-    response = await server.client.get("/api/v3/exclusions")
-    assert response.status_code == 500
-    message = response.json()["message"]
-    assert "import_exclusions" not in message
-    assert "Error" not in message
-    assert "reference" in message
-
-    url = urlsplit(server.url)
-    reader, writer = await asyncio.open_connection(url.hostname, url.port)
     try:
-        assert await _exchange(reader, writer, "/api/v3/exclusions") == 500
-        assert await _exchange(reader, writer, "/api/v3/system/status") == 200
-    finally:
-        writer.close()
+        response = await server.client.get("/api/v3/exclusions")
+        assert response.status_code == 500
+        message = response.json()["message"]
+        assert "import_exclusions" not in message
+        assert "Error" not in message
+        assert "reference" in message
+
+        url = urlsplit(server.url)
+        reader, writer = await asyncio.open_connection(url.hostname, url.port)
+        try:
+            assert await _exchange(reader, writer, "/api/v3/exclusions") == 500
+            assert await _exchange(reader, writer, "/api/v3/system/status") == 200
+        finally:
+            writer.close()
+    finally:  # the module's server serves the next tests
+        async with server.services.db.write() as session:
+            await session.execute(text("ALTER TABLE import_exclusions_gone RENAME TO import_exclusions"))

@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.support.live import LiveServer
+from tests.support.shared_server import shared_server
 
 SECRET = "do-not-leak-this-content"
+
+server = shared_server()
 
 
 @pytest.fixture
@@ -181,10 +184,11 @@ async def test_media_files_of_a_non_folder_is_empty(server: LiveServer, tree: Pa
     assert response.json() == []
 
 
-async def test_too_many_media_files_is_a_clear_400(server: LiveServer, tree: Path) -> None:
-    server.services.root_folders.filesystem = type(server.services.root_folders.filesystem)(
-        media_file_limit=1
-    )
+async def test_too_many_media_files_is_a_clear_400(
+    server: LiveServer, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folders = server.services.root_folders
+    monkeypatch.setattr(folders, "filesystem", type(folders.filesystem)(media_file_limit=1))
     (tree / "alien (1979)" / "alien.mkv").write_bytes(b"x")
     response = await server.client.get("/api/v3/filesystem/mediafiles", params={"path": str(tree)})
     assert response.status_code == 400

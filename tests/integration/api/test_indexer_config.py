@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.support.live import LiveServer
+from tests.support.shared_server import restore_config, shared_server
+
+server = shared_server(reset=restore_config("/api/v3/config/indexer"))
 
 
 async def test_the_defaults_are_radarrs(server: LiveServer) -> None:

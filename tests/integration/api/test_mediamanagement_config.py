@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.support.live import LiveServer
+from tests.support.shared_server import restore_config, shared_server
+
+server = shared_server(reset=restore_config("/api/v3/config/mediamanagement"))
 
 
 async def test_the_defaults_are_radarrs(server: LiveServer) -> None:

@@ -12,6 +12,10 @@ import websockets
 from pyarr import RadarrAPI
 
 from tests.support.live import API_KEY, LiveServer
+from tests.support.shared_server import shared_server
+
+# The usage hooks tests add answer for their own tags only, which the next test no longer has.
+server = shared_server("tags")
 
 DETAIL_KEYS = {
     "id",

@@ -53,3 +53,15 @@ def restore_config(*paths: str) -> Reset:
             assert response.status_code == 202, response.text
 
     return restore
+
+
+def delete_all(*paths: str) -> Reset:
+    """A `reset` that deletes, through the API, everything each listing (`/api/v3/rootfolder`, ...) has."""
+
+    async def delete(server: LiveServer) -> None:
+        for path in paths:
+            for item in (await server.client.get(path)).json():
+                response = await server.client.delete(f"{path}/{item['id']}")
+                assert response.status_code == 200, response.text
+
+    return delete

@@ -6,16 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from tests.support.live import LiveServer
-from tests.support.shared_server import shared_server
+from tests.support.shared_server import delete_all, shared_server
 
-
-async def _no_mappings(server: LiveServer) -> None:
-    for mapping in (await server.client.get("/api/v3/remotepathmapping")).json():
-        response = await server.client.delete(f"/api/v3/remotepathmapping/{mapping['id']}")
-        assert response.status_code == 200, response.text
-
-
-server = shared_server(reset=_no_mappings)
+server = shared_server(reset=delete_all("/api/v3/remotepathmapping"))
 
 
 async def _add(server: LiveServer, **fields: Any) -> dict[str, Any]:

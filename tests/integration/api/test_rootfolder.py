@@ -12,16 +12,9 @@ import pytest
 
 from reelarr.errors import Conflict
 from tests.support.live import LiveServer
-from tests.support.shared_server import shared_server
+from tests.support.shared_server import delete_all, shared_server
 
-
-async def _no_root_folders(server: LiveServer) -> None:
-    for folder in (await server.client.get("/api/v3/rootfolder")).json():
-        response = await server.client.delete(f"/api/v3/rootfolder/{folder['id']}")
-        assert response.status_code == 200, response.text
-
-
-server = shared_server(reset=_no_root_folders)
+server = shared_server(reset=delete_all("/api/v3/rootfolder"))
 
 
 @pytest.fixture

@@ -12,8 +12,11 @@ from tests.fixtures.webhook.server import WebhookReceiver
 from tests.support.live import LiveServer
 from tests.support.net import free_port
 from tests.support.notifications import add_webhook, webhook_resource
+from tests.support.shared_server import delete_all, shared_server
 
 MASK = "********"
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 
 def field(resource: dict[str, Any], name: str) -> Any:

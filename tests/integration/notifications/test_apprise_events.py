@@ -17,7 +17,10 @@ from tests.support.library_api import add_movie
 from tests.support.live import LiveServer
 from tests.support.notifications import add_webhook
 from tests.support.push import PushLibrary, add, field, push_library, resource
+from tests.support.shared_server import delete_all, shared_server
 from tests.support.waiting import eventually
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 __all__ = ["apprise_receiver", "notifiarr_receiver", "push_library"]
 

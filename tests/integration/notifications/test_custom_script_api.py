@@ -11,6 +11,9 @@ import pytest
 from tests.support.live import LiveServer
 from tests.support.notification_forms import blank, field_of, notification_resource
 from tests.support.scripts import EnvDumpScript
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 ON = ("onMovieAdded",)  # a notification with no event on is saved untested and unchecked
 

@@ -15,6 +15,9 @@ from tests.support.library_api import add_movie, run_command
 from tests.support.live import LiveServer
 from tests.support.notification_forms import add_notification
 from tests.support.scripts import EnvDumpScript
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 EVERY_MOVIE_EVENT = ("onMovieAdded", "onRename", "onMovieFileDelete", "onMovieDelete")
 BASE = {"radarr_instancename": "Reelarr", "radarr_applicationurl": ""}

@@ -14,7 +14,10 @@ from tests.integration.movies.conftest import Library
 from tests.support.library_api import add_movie
 from tests.support.live import LiveServer
 from tests.support.notifications import add_discord, discord_resource
+from tests.support.shared_server import delete_all, shared_server
 from tests.support.waiting import eventually
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 TOKEN = "Zx9-s3cretT0ken_abc"  # a made-up webhook token
 HOOK = f"/api/webhooks/1234567890/{TOKEN}"

@@ -13,6 +13,9 @@ from tests.fixtures.smtp.server import SmtpServer, SmtpServers, smtp
 from tests.support.live import LiveServer
 from tests.support.net import free_port
 from tests.support.notification_forms import blank, field_of, notification_resource
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 __all__ = ["smtp"]
 

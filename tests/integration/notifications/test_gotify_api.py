@@ -11,6 +11,9 @@ import pytest
 from tests.fixtures.notify.gotify import GotifyFixture
 from tests.support.hosted_notifications import add_notification, field_of, notification_resource
 from tests.support.live import LiveServer
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 TOKEN = "AfixtureS3cretApp"
 

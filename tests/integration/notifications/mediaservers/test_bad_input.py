@@ -10,6 +10,9 @@ import pytest
 from tests.fixtures.mediaservers.kodi import KodiServer
 from tests.integration.notifications.mediaservers.steps import create
 from tests.support.live import LiveServer
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 
 @pytest.mark.parametrize(

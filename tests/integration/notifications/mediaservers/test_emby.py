@@ -17,7 +17,10 @@ from tests.integration.notifications.mediaservers.steps import (
     schema_entry,
 )
 from tests.support.live import LiveServer
+from tests.support.shared_server import delete_all, shared_server
 from tests.support.waiting import eventually
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 ICON = "https://raw.github.com/Radarr/Radarr/develop/Logo/64.png"
 

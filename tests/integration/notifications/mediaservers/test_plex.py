@@ -20,7 +20,10 @@ from tests.integration.notifications.mediaservers.steps import (
     schema_entry,
 )
 from tests.support.live import LiveServer
+from tests.support.shared_server import delete_all, shared_server
 from tests.support.waiting import eventually
+
+server = shared_server(reset=delete_all("/api/v3/notification"))
 
 
 async def test_the_schema_offers_plex_with_radarrs_fields_and_switches(server: LiveServer) -> None:

@@ -109,3 +109,24 @@ async def server(database_url: str, tmp_path: Path) -> AsyncIterator[LiveServer]
     """A running Reelarr server on a fresh database of each dialect."""
     async with live_server(make_settings(database_url, tmp_path / "data")) as live:
         yield live
+
+
+@pytest.fixture(scope="module", params=DIALECTS)
+async def module_server(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    sqlite_template: Path,
+    postgres_template: str,
+) -> AsyncIterator[LiveServer]:
+    """One running server per module and dialect, for tests that each set what they check."""
+    tmp = tmp_path_factory.mktemp(f"module-server-{request.param}")
+    if request.param == "sqlite":
+        url = copy_sqlite(sqlite_template, tmp / "db" / "reelarr.db")
+    else:
+        url = await DATABASES.take(postgres_template)
+    try:
+        async with live_server(make_settings(url, tmp / "data")) as live:
+            yield live
+    finally:
+        if request.param != "sqlite":
+            DATABASES.drop(url)

@@ -26,7 +26,8 @@ async def test_a_client_saves_the_certification_country(module_server: LiveServe
         "certificationCountry": "us",
     }
     assert await _set_country(module_server, "GB") == {"id": 1, "certificationCountry": "gb"}
-    assert (await module_server.client.get("/api/v3/config/metadata/1")).json()["certificationCountry"] == "gb"
+    saved = (await module_server.client.get("/api/v3/config/metadata/1")).json()
+    assert saved["certificationCountry"] == "gb"
     # Radarr reads its enum by number too: 3 is France.
     assert (await _set_country(module_server, 3))["certificationCountry"] == "fr"
 
@@ -36,7 +37,8 @@ async def test_a_country_radarr_does_not_offer_is_a_400_and_nothing_is_saved(
     module_server: LiveServer, country: object
 ) -> None:
     await _set_country(module_server, "de")
-    response = await module_server.client.put("/api/v3/config/metadata", json={"certificationCountry": country})
+    sent = {"certificationCountry": country}
+    response = await module_server.client.put("/api/v3/config/metadata", json=sent)
     assert response.status_code == 400, response.text
     assert [(f["propertyName"], f["attemptedValue"]) for f in response.json()] == [
         ("certificationCountry", country)

@@ -236,7 +236,7 @@ def test_tags_show_what_uses_them_and_only_unused_ones_can_be_deleted(
     expect(page).to_have_url(f"{server.url}/movie/{MATRIX}")
 
 
-def test_metadata_writes_for_kodi_and_certificates_come_from_the_chosen_country(
+def test_metadata_enables_kodi_with_a_setting_and_saves_the_certification_country(
     server: ReelarrServer, page: Page
 ) -> None:
     with api_client(server) as client:

@@ -29,6 +29,7 @@ import { QualityPage } from "./pages/settings/quality/QualityPage";
 import { CustomFormatsPage } from "./pages/settings/customformats/CustomFormatsPage";
 import { IndexersPage } from "./pages/settings/indexers/IndexersPage";
 import { ConnectPage } from "./pages/settings/connect/ConnectPage";
+import { MetadataPage } from "./pages/settings/metadata/MetadataPage";
 import { ImportListsPage } from "./pages/settings/importlists/ImportListsPage";
 import { DownloadClientsPage } from "./pages/settings/downloadclients/DownloadClientsPage";
 import { SettingsPage } from "./pages/settings/SettingsPage";
@@ -62,6 +63,7 @@ const PAGES: Record<PageId, ReactNode> = {
   indexers: <IndexersPage />,
   downloadClients: <DownloadClientsPage />,
   connect: <ConnectPage />,
+  metadata: <MetadataPage />,
   importLists: <ImportListsPage />,
   tags: <TagsPage />,
   tmdb: <TmdbSettingsPage />,

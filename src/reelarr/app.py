@@ -34,6 +34,7 @@ from reelarr.api.v3 import (
     config_importlist,
     config_indexer,
     config_mediamanagement,
+    config_metadata,
     config_naming,
     config_ui,
     health,
@@ -60,6 +61,7 @@ from reelarr.api.v3 import filesystem as filesystem_api
 from reelarr.api.v3 import history as history_api
 from reelarr.api.v3 import indexers as indexers_api
 from reelarr.api.v3 import library_import as library_import_api
+from reelarr.api.v3 import localization as localization_api
 from reelarr.api.v3 import log as log_api
 from reelarr.api.v3 import logfile as logfile_api
 from reelarr.api.v3 import manualimport as manualimport_api
@@ -893,6 +895,8 @@ def create_app(
         config_naming.router,
         config_host.router,
         config_ui.router,
+        config_metadata.router,
+        localization_api.router,
         rename_api.router,
         extrafile_api.router,
         log_api.router,

@@ -1,4 +1,4 @@
-"""Settings → Profiles, Quality and Tags, and the library's mass editor, in a browser against a server."""
+"""Settings → Profiles, Quality, Tags and Metadata, and the mass editor, in a browser against a server."""
 
 from __future__ import annotations
 
@@ -234,6 +234,37 @@ def test_tags_show_what_uses_them_and_only_unused_ones_can_be_deleted(
 
     used.get_by_role("link", name="The Matrix").click()
     expect(page).to_have_url(f"{server.url}/movie/{MATRIX}")
+
+
+def test_metadata_enables_kodi_with_a_setting_and_saves_the_certification_country(
+    server: ReelarrServer, page: Page
+) -> None:
+    with api_client(server) as client:
+        client.put("/config/metadata/1", json={"certificationCountry": "us"}).raise_for_status()
+        for saved in client.get("/metadata").json():  # a writer saved by an earlier run of this test
+            client.delete(f"/metadata/{saved['id']}").raise_for_status()
+
+    log_in(page, server, "/settings/metadata")
+    kodi_name = "Kodi (XBMC) / Emby"
+    writers = page.get_by_role("list", name="Metadata writers")
+    kodi = writers.get_by_role("listitem").filter(has=page.get_by_role("heading", name=kodi_name))
+    expect(kodi).to_contain_text("Disabled")
+    kodi.get_by_role("button", name=f"Edit {kodi_name}").click()
+    dialog = page.get_by_role("dialog", name=f"Edit {kodi_name} metadata")
+    dialog.get_by_label("Enable", exact=True).check()
+    dialog.get_by_label("Use movie.nfo").check()
+    dialog.get_by_role("button", name="Save").click()
+    expect(dialog).to_have_count(0)
+    expect(kodi).to_contain_text("Enabled")
+    (saved,) = api(server, "/metadata")
+    values = {f["name"]: f["value"] for f in saved["fields"]}
+    assert (saved["implementation"], saved["enable"], values["useMovieNfo"]) == ("XbmcMetadata", True, True)
+
+    options = page.get_by_role("form", name="Metadata options")
+    options.get_by_label("Certification Country").select_option(label="Great Britain")
+    options.get_by_role("button", name="Save options").click()
+    expect(options.get_by_role("status")).to_have_text("Options saved")
+    assert api(server, "/config/metadata") == {"id": 1, "certificationCountry": "gb"}
 
 
 def test_the_mass_editor_changes_moves_and_deletes_several_films(

@@ -129,8 +129,8 @@ export interface Notification extends Provider {
   presets?: Notification[];
 }
 
-/** A provider family: where its API lives ("indexer", "downloadclient", "notification"). */
-export type ProviderFamily = "indexer" | "downloadclient" | "notification" | "importlist";
+/** A provider family: where its API lives ("indexer", "downloadclient", "notification", "metadata"). */
+export type ProviderFamily = "indexer" | "downloadclient" | "notification" | "importlist" | "metadata";
 
 /** The cached state of a family: its list (`[family]`), its schema, its actions' options. */
 export const providerKeys = (family: ProviderFamily) => ({

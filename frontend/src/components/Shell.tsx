@@ -45,6 +45,7 @@ const NAV = [
       { to: "/settings/downloadclients", label: "Download clients" },
       { to: "/settings/importlists", label: "Import lists" },
       { to: "/settings/connect", label: "Connect" },
+      { to: "/settings/metadata", label: "Metadata" },
       { to: "/settings/tags", label: "Tags" },
       { to: "/settings/tmdb", label: "TMDB" },
       { to: "/settings/general", label: "General" },

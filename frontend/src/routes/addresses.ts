@@ -24,6 +24,7 @@ export const PAGE_IDS = [
   "indexers",
   "downloadClients",
   "connect",
+  "metadata",
   "importLists",
   "tags",
   "tmdb",

@@ -1,4 +1,5 @@
-"""Where TMDB's key and address come from: REELARR_TMDB_* when set, else what the user saved."""
+"""Where TMDB's key and address come from: REELARR_TMDB_* when set, else what the user saved; and
+the certification country of Settings → Metadata, which shapes what the client reads."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, replace
 from reelarr.configuration.store import ConfigStore
 from reelarr.errors import RemoteRejected, RemoteUnavailable, ValidationFailed
 from reelarr.events import Event, EventBus, shared
+from reelarr.metadata.options import MetadataOptionsChanged, metadata_options_section
 from reelarr.metadata.tmdb import DEFAULT_API_URL, TmdbClient
 
 _KEY = "tmdb.api_key"
@@ -48,12 +50,19 @@ class TmdbSettings:
         self._env_url = env_url or None
         self._env_image_url = env_image_url or None
         bus.subscribe(TmdbSettingsChanged, self._on_changed, remote=True)
+        bus.subscribe(MetadataOptionsChanged, self._on_changed, remote=True)
 
     async def load(self) -> None:
         """Configure the client from the environment or the saved settings."""
         key = self._env_key or await self._store.get(_KEY) or ""
         url = self._env_url or await self._store.get(_URL) or DEFAULT_API_URL
-        config = replace(self._client.config, api_key=key, api_url=url.rstrip("/"))
+        options = await metadata_options_section(self._store, self._bus).get()
+        config = replace(
+            self._client.config,
+            api_key=key,
+            api_url=url.rstrip("/"),
+            certification_country=options.certification_country.upper(),
+        )
         if self._env_image_url:
             config = replace(config, image_url=self._env_image_url.rstrip("/"))
         self._client.reconfigure(config)
@@ -105,5 +114,5 @@ class TmdbSettings:
         await self._bus.publish(TmdbSettingsChanged())
         return self.view()
 
-    async def _on_changed(self, _event: TmdbSettingsChanged) -> None:
+    async def _on_changed(self, _event: TmdbSettingsChanged | MetadataOptionsChanged) -> None:
         await self.load()

@@ -22,6 +22,10 @@ const SETTINGS: Partial<Record<PageId, { title: string; description: string }>> 
   },
   importLists: { title: "Import lists", description: "Lists that add films on their own (TMDb, another Radarr, RSS...), and what happens to films that leave them." },
   connect: { title: "Connect", description: "Webhooks told of grabs, imports, renames, deletions and health issues." },
+  metadata: {
+    title: "Metadata",
+    description: "Whose rating certificate films carry, and the .nfo/.xml files and images written for Kodi, Emby, Roksbox and WD TV.",
+  },
   tags: { title: "Tags", description: "Every tag and what uses it; unused tags can be deleted." },
   tmdb: { title: "TMDB", description: "The Movie Database key Reelarr finds films and their details with." },
   general: { title: "General", description: "The API key other apps (Overseerr, Prowlarr, Home Assistant) use." },

@@ -1,0 +1,128 @@
+"""The import from start to end: read all of Radarr first, then write kind by kind."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import httpx
+from pydantic import ValidationError
+
+from reelarr.errors import ReelarrError
+from reelarr.radarrimport.client import ImportFailed, RadarrClient
+from reelarr.radarrimport.context import ImportContext, KindResult
+from reelarr.radarrimport.library_kinds import import_exclusions, import_movies
+from reelarr.radarrimport.paths import PathMapping
+from reelarr.radarrimport.profile_kinds import (
+    import_custom_formats,
+    import_delay_profiles,
+    import_quality_profiles,
+    import_release_profiles,
+)
+from reelarr.radarrimport.settings_kinds import (
+    import_media_management,
+    import_naming,
+    import_quality_definitions,
+    import_root_folders,
+    import_tags,
+)
+from reelarr.radarrimport.snapshot import RadarrSnapshot, read_snapshot
+from reelarr.radarrimport.summary import ImportSummary
+
+if TYPE_CHECKING:
+    from reelarr.db.engine import Database
+    from reelarr.settings import Settings
+
+Importer = Callable[[RadarrSnapshot, ImportContext], Awaitable[KindResult]]
+
+# In dependency order: tags and formats before the profiles naming them, profiles before films.
+KINDS: tuple[tuple[str, Importer], ...] = (
+    ("tags", lambda s, c: import_tags(s.tags, c)),
+    ("root folders", lambda s, c: import_root_folders(s.root_folders, c)),
+    ("quality definitions", lambda s, c: import_quality_definitions(s.quality_definitions, c)),
+    ("custom formats", lambda s, c: import_custom_formats(s.custom_formats, c)),
+    ("quality profiles", lambda s, c: import_quality_profiles(s.quality_profiles, c)),
+    ("release profiles", lambda s, c: import_release_profiles(s.release_profiles, c)),
+    ("delay profiles", lambda s, c: import_delay_profiles(s.delay_profiles, c)),
+    ("list exclusions", lambda s, c: import_exclusions(s.exclusions, c)),
+    ("naming settings", lambda s, c: import_naming(s.naming, c)),
+    ("media management settings", lambda s, c: import_media_management(s.media_management, c)),
+    ("movies", lambda s, c: import_movies(s.movies, c)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """What the command line asked for."""
+
+    url: str
+    api_key: str
+    dry_run: bool = False
+    mappings: tuple[PathMapping, ...] = ()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def _prepare(db: Database, dry_run: bool) -> None:
+    """Bring the schema up to date (a dry run only checks it: it writes nothing)."""
+    from reelarr.db.migrate import current_revision, head_revision, migrate
+
+    if not dry_run:
+        await migrate(db)
+    elif await current_revision(db) != head_revision():
+        raise ImportFailed(
+            "The installation's database is not up to date; run `reelarr migrate` first, "
+            "or import without --dry-run"
+        )
+
+
+async def _import_kinds(snapshot: RadarrSnapshot, ctx: ImportContext) -> list[KindResult]:
+    results = []
+    for kind, importer in KINDS:
+        try:
+            results.append(await importer(snapshot, ctx))
+        except (ReelarrError, ValidationError, KeyError, TypeError, ValueError) as error:
+            raise ImportFailed(f"Importing {kind} failed: {error}") from error
+    return results
+
+
+async def import_radarr(
+    settings: Settings, options: ImportOptions, transport: httpx.AsyncBaseTransport | None = None
+) -> ImportSummary:
+    """Read everything from Radarr, then bring each kind into the installation (or only say what
+    would change); a Radarr that fails half way stops the import before anything is written."""
+    from reelarr.app import build_services
+    from reelarr.db.engine import Database
+
+    client = RadarrClient(options.url, options.api_key, transport)
+    try:
+        snapshot = await read_snapshot(client)
+    finally:
+        await client.aclose()
+    db = Database(settings.resolved_database_url)
+    try:
+        await _prepare(db, options.dry_run)
+        services = build_services(settings, db, _now)
+        try:
+            if not options.dry_run:
+                await services.quality.seed_defaults()
+                await services.quality.sync_formats()
+            ctx = ImportContext(services, options.dry_run, options.mappings)
+            results = await _import_kinds(snapshot, ctx)
+        finally:
+            await services.remote.aclose()
+    finally:
+        await db.close()
+    source = f"Radarr {snapshot.status.version} at {client.url}"
+    return ImportSummary(source, tuple(results), options.dry_run)
+
+
+def run_import(settings: Settings, options: ImportOptions, **kwargs: Any) -> ImportSummary:
+    """Run the import in its own event loop (the command line's entry)."""
+    import asyncio
+
+    return asyncio.run(import_radarr(settings, options, **kwargs))

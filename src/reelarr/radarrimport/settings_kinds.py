@@ -1,0 +1,133 @@
+"""Tags, root folders, quality definitions, naming and media management settings."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from typing import Any
+
+from reelarr.errors import ReelarrError
+from reelarr.radarrimport.context import ImportContext, KindResult
+
+Json = dict[str, Any]
+
+
+async def import_tags(radarr: list[Json], ctx: ImportContext) -> KindResult:
+    """Each Radarr tag by label: the existing one, or a new one."""
+    from reelarr.tags.labels import clean_label
+
+    result = KindResult("tags")
+    existing = {tag.label: tag.id for tag in await ctx.services.tags.all()}
+    for tag in radarr:
+        label = clean_label(str(tag.get("label") or ""))
+        if label in existing:
+            result.unchanged += 1
+        elif ctx.dry_run:
+            existing[label] = ctx.planned_id()
+            result.added.append(label)
+        else:
+            existing[label] = (await ctx.services.tags.create(label)).id
+            result.added.append(label)
+        ctx.tag_ids[int(tag["id"])] = existing[label]
+    return result
+
+
+async def import_root_folders(radarr: list[Json], ctx: ImportContext) -> KindResult:
+    """Each Radarr root folder by path (mapped); one that cannot be used here is reported."""
+    result = KindResult("root folders")
+    existing = set(await ctx.services.root_folders.paths())
+    for folder in radarr:
+        path = ctx.path(str(folder.get("path") or ""))
+        if path in existing or path.rstrip("/\\") in existing:
+            result.unchanged += 1
+            continue
+        try:
+            if not ctx.dry_run:
+                await ctx.services.root_folders.add(path)
+        except ReelarrError as error:
+            result.failed.append(f"{path}: {error}")
+            continue
+        existing.add(path)
+        result.added.append(path)
+    return result
+
+
+async def import_quality_definitions(radarr: list[Json], ctx: ImportContext) -> KindResult:
+    """Each quality's title and sizes, matched by quality id (Radarr's and Reelarr's are the same)."""
+    from reelarr.quality.service import SizeChange
+
+    result = KindResult("quality definitions")
+    current = {d.quality.id: d for d in await ctx.services.quality.definitions()}
+    changes: list[SizeChange] = []
+    for definition in radarr:
+        quality_id = (definition.get("quality") or {}).get("id")
+        mine = current.get(quality_id) if isinstance(quality_id, int) else None
+        if mine is None:
+            result.failed.append(f"{definition.get('title')}: Reelarr has no quality with id {quality_id}")
+            continue
+        change = SizeChange(
+            id=mine.id,
+            title=str(definition.get("title") or mine.title),
+            min_size=definition.get("minSize"),
+            max_size=definition.get("maxSize"),
+            preferred_size=definition.get("preferredSize"),
+        )
+        if (mine.title, mine.min_size, mine.max_size, mine.preferred_size) == (
+            change.title,
+            change.min_size,
+            change.max_size,
+            change.preferred_size,
+        ):
+            result.unchanged += 1
+            continue
+        changes.append(change)
+        result.updated.append(change.title)
+    if changes and not ctx.dry_run:
+        await ctx.services.quality.update_definitions(changes)
+    return result
+
+
+async def import_naming(radarr: Json, ctx: ImportContext) -> KindResult:
+    """Radarr's naming settings over Reelarr's."""
+    from reelarr.api.v3.config_naming import NamingConfigResource
+    from reelarr.naming.config import colon_replacement
+
+    result = KindResult("naming settings")
+    current = await ctx.services.naming.config()
+    sent = NamingConfigResource.model_validate(radarr).model_dump(exclude={"id"})
+    values = {name: value for name, value in sent.items() if value is not None}
+    if "colon_replacement_format" in values:
+        found = colon_replacement(values["colon_replacement_format"])
+        if found is None:
+            values.pop("colon_replacement_format")
+            result.notes.append(f"colon replacement '{sent['colon_replacement_format']}' is unknown; kept")
+        else:
+            values["colon_replacement_format"] = found
+    wanted = replace(current, **values)
+    if wanted == current:
+        result.unchanged += 1
+        return result
+    if not ctx.dry_run:
+        await ctx.services.naming.save(wanted)
+    result.updated.append("naming")
+    return result
+
+
+async def import_media_management(radarr: Json, ctx: ImportContext) -> KindResult:
+    """Radarr's media management options over Reelarr's (the ones Reelarr has)."""
+    from reelarr.api.v3.config_mediamanagement import MediaManagementConfigResource
+    from reelarr.mediamanagement.config import MediaManagementConfig
+
+    result = KindResult("media management settings")
+    current = await ctx.services.media_management.get()
+    sent = MediaManagementConfigResource.model_validate(radarr).model_dump(exclude={"id"})
+    if sent.get("recycle_bin"):
+        sent["recycle_bin"] = ctx.path(sent["recycle_bin"])
+    given = {name: value for name, value in sent.items() if value is not None}
+    wanted = MediaManagementConfig(**{**asdict(current), **given})
+    if wanted == current:
+        result.unchanged += 1
+        return result
+    if not ctx.dry_run:
+        await ctx.services.media_management.save(wanted)
+    result.updated.append("media management")
+    return result

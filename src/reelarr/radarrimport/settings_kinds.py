@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -106,8 +108,12 @@ async def import_naming(radarr: Json, ctx: ImportContext) -> KindResult:
     if wanted == current:
         result.unchanged += 1
         return result
-    if not ctx.dry_run:
-        await ctx.services.naming.save(wanted)
+    try:
+        if not ctx.dry_run:
+            await ctx.services.naming.save(wanted)
+    except ReelarrError as error:
+        result.failed.append(f"naming: {error}")
+        return result
     result.updated.append("naming")
     return result
 
@@ -122,12 +128,19 @@ async def import_media_management(radarr: Json, ctx: ImportContext) -> KindResul
     sent = MediaManagementConfigResource.model_validate(radarr).model_dump(exclude={"id"})
     if sent.get("recycle_bin"):
         sent["recycle_bin"] = ctx.path(sent["recycle_bin"])
+        if not await asyncio.to_thread(os.path.isdir, sent["recycle_bin"]):
+            result.notes.append(f"recycle bin {sent['recycle_bin']} does not exist here; kept as it was")
+            sent["recycle_bin"] = None
     given = {name: value for name, value in sent.items() if value is not None}
     wanted = MediaManagementConfig(**{**asdict(current), **given})
     if wanted == current:
         result.unchanged += 1
         return result
-    if not ctx.dry_run:
-        await ctx.services.media_management.save(wanted)
+    try:
+        if not ctx.dry_run:
+            await ctx.services.media_management.save(wanted)
+    except ReelarrError as error:
+        result.failed.append(f"media management: {error}")
+        return result
     result.updated.append("media management")
     return result

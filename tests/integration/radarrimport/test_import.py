@@ -1,0 +1,234 @@
+"""`reelarr import-radarr` against the fixture Radarr, read back through Reelarr's services."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reelarr.app import build_services
+from reelarr.db.base import utcnow
+from reelarr.db.engine import Database
+from reelarr.delayprofiles.model import DownloadProtocol
+from reelarr.metadata.models import CoverType, Rating
+from reelarr.movies.model import MinimumAvailability
+from reelarr.naming.config import ColonReplacement
+from reelarr.radarrimport.client import ImportFailed
+from reelarr.radarrimport.run import ImportOptions, import_radarr
+from reelarr.services import Services
+from reelarr.settings import Settings
+from tests.fixtures.radarr import data
+from tests.fixtures.radarr.server import RadarrServer
+
+
+@asynccontextmanager
+async def installation(settings: Settings) -> AsyncIterator[Services]:
+    """The installation's services, to read what arrived."""
+    db = Database(settings.resolved_database_url)
+    services = build_services(settings, db, utcnow)
+    try:
+        yield services
+    finally:
+        await services.remote.aclose()
+        await db.close()
+
+
+async def test_every_kind_arrives_field_by_field(
+    settings: Settings, options: ImportOptions, library: Path
+) -> None:
+    summary = await import_radarr(settings, options)
+
+    assert summary.failures == 0, summary.lines()
+    async with installation(settings) as reelarr:
+        tags = {t.label: t.id for t in await reelarr.tags.all()}
+        assert set(tags) == {"4k", "kids"}
+        assert set(await reelarr.root_folders.paths()) == {
+            str(library / "movies"),
+            str(library / "movies-4k"),
+        }
+
+        definitions = {d.quality.id: d for d in await reelarr.quality.definitions()}
+        assert (definitions[19].title, definitions[19].min_size, definitions[19].max_size) == (
+            "UHD Bluray",
+            35,
+            400,
+        )
+        assert definitions[19].preferred_size == 350
+
+        formats = {f.name: f for f in await reelarr.custom_formats.all()}
+        assert set(formats) == {"x265 (HD)", "Remaster"}
+        x265 = formats["x265 (HD)"]
+        assert [(s.name, s.negate, s.required) for s in x265.specifications] == [
+            ("x265", False, True),
+            ("Not 2160p", True, True),
+        ]
+        assert formats["Remaster"].include_when_renaming is True
+
+        profiles = {p.name: p for p in await reelarr.quality.profiles()}
+        hd, uhd = profiles["HD-1080p"], profiles["Ultra-HD"]
+        assert (hd.cutoff, hd.upgrade_allowed, hd.cutoff_format_score, hd.language.name) == (
+            7,
+            True,
+            25,
+            "English",
+        )
+        assert sorted(q.name for q in hd.allowed_qualities()) == [
+            "Bluray-1080p",
+            "HDTV-1080p",
+            "WEBDL-1080p",
+            "WEBRip-1080p",
+        ]
+        assert {i.format_id: i.score for i in hd.format_items if i.score} == {
+            formats["x265 (HD)"].id: -10000,
+            formats["Remaster"].id: 25,
+        }
+        assert (uhd.cutoff, uhd.upgrade_allowed, uhd.min_format_score, uhd.language.name) == (
+            1003,
+            False,
+            10,
+            "French",
+        )
+
+        [release] = await reelarr.release_profiles.all()
+        assert (release.name, release.ignored, release.required) == (
+            "No German dubs",
+            ("german", "ger.dub"),
+            (),
+        )
+        assert release.tags == frozenset({tags["kids"]})
+
+        delays = {p.tags: p for p in await reelarr.delay_profiles.all()}
+        assert delays[frozenset()].torrent_delay == 30
+        assert delays[frozenset()].bypass_if_highest_quality is True
+        four_k = delays[frozenset({tags["4k"]})]
+        assert (four_k.enable_usenet, four_k.preferred_protocol, four_k.torrent_delay) == (
+            False,
+            DownloadProtocol.TORRENT,
+            120,
+        )
+        assert (four_k.bypass_if_above_custom_format_score, four_k.minimum_custom_format_score) == (True, 50)
+
+        exclusions = {(e.tmdb_id, e.movie_title, e.movie_year) for e in await reelarr.exclusions.all()}
+        assert exclusions == {(1771, "Captain America: The First Avenger", 2011), (10138, "Iron Man 2", 2010)}
+
+        naming = await reelarr.naming.config()
+        assert naming.rename_movies is True
+        assert naming.colon_replacement_format == ColonReplacement.SPACE_DASH
+        assert naming.standard_movie_format == "{Movie CleanTitle} ({Release Year}) {Quality Full}"
+        assert naming.movie_folder_format == "{Movie CleanTitle} ({Release Year})"
+
+        media = await reelarr.media_management.get()
+        assert media.recycle_bin == str(library / "movies" / ".recycle")
+        assert (media.recycle_bin_cleanup_days, media.download_propers_and_repacks) == (14, "doNotPrefer")
+        assert (media.file_date, media.rescan_after_refresh, media.minimum_free_space_when_importing) == (
+            "release",
+            "afterManual",
+            200,
+        )
+        assert media.extra_file_extensions == "srt,nfo"
+
+        movies = await reelarr.movies.by_tmdb_ids([603, 129, 987654])
+        matrix, spirited, untitled = movies[603], movies[129], movies[987654]
+        assert (matrix.title, matrix.year, matrix.imdb_id, matrix.runtime) == (
+            "The Matrix",
+            1999,
+            "tt0133093",
+            136,
+        )
+        assert matrix.overview.startswith("Set in the 22nd century")
+        assert (matrix.studio, matrix.genres) == ("Warner Bros. Pictures", ("Action", "Science Fiction"))
+        assert (matrix.in_cinemas, matrix.physical_release, matrix.digital_release) == (
+            date(1999, 3, 31),
+            date(1999, 9, 21),
+            date(2001, 1, 1),
+        )
+        assert matrix.ratings.imdb == Rating(8.7, 2_100_000)
+        assert matrix.ratings.tmdb == Rating(8.2, 26_000)
+        assert [(i.cover_type, i.remote_url) for i in matrix.images] == [
+            (CoverType.POSTER, "https://image.tmdb.org/t/p/original/f89U3ADr1oiB1s9GkdPOEpXUk5H.jpg"),
+            (CoverType.FANART, "https://image.tmdb.org/t/p/original/ncEsesgOJDNrTUED89hYbA117wo.jpg"),
+        ]
+        assert (matrix.collection_tmdb_id, matrix.collection_title) == (2344, "The Matrix Collection")
+        assert matrix.path == str(library / "movies" / "The Matrix (1999)")
+        assert (matrix.quality_profile_id, matrix.monitored, matrix.tags) == (hd.id, True, ())
+
+        assert spirited.path == str(library / "movies-4k" / "Spirited Away (2001)")
+        assert spirited.root_folder_path == str(library / "movies-4k")
+        assert (spirited.original_title, spirited.original_language.name) == ("千と千尋の神隠し", "Japanese")
+        assert spirited.quality_profile_id == uhd.id
+        assert spirited.minimum_availability == MinimumAvailability.IN_CINEMAS
+        assert sorted(spirited.tags) == sorted([tags["4k"], tags["kids"]])
+
+        assert (untitled.monitored, untitled.minimum_availability) == (False, MinimumAvailability.ANNOUNCED)
+        assert untitled.imdb_id is None
+
+
+async def test_a_second_run_changes_nothing(settings: Settings, options: ImportOptions) -> None:
+    first = await import_radarr(settings, options)
+    second = await import_radarr(settings, options)
+
+    assert first.changes > 0
+    assert second.changes == 0, second.lines()
+    assert second.failures == 0
+
+
+async def test_a_changed_film_is_updated_not_added_again(
+    settings: Settings, options: ImportOptions, radarr: RadarrServer
+) -> None:
+    await import_radarr(settings, options)
+    movies = data.movies()
+    movies[0] = {**movies[0], "monitored": False, "tags": [data.TAG_KIDS]}
+    radarr.state.resources["movie"] = movies
+
+    summary = await import_radarr(settings, options)
+
+    [movies_result] = [r for r in summary.results if r.kind == "movies"]
+    assert (movies_result.added, movies_result.updated) == ([], ["The Matrix (1999, TMDB 603)"])
+    async with installation(settings) as reelarr:
+        [matrix] = (await reelarr.movies.by_tmdb_ids([603])).values()
+        kids = next(t.id for t in await reelarr.tags.all() if t.label == "kids")
+        assert (matrix.monitored, matrix.tags) == (False, (kids,))
+
+
+async def test_a_dry_run_says_what_would_change_and_writes_nothing(
+    settings: Settings, options: ImportOptions
+) -> None:
+    summary = await import_radarr(settings, replace(options, dry_run=True))
+
+    assert summary.changes > 0
+    assert any("+ The Matrix (1999, TMDB 603)" in line for line in summary.lines())
+    assert summary.lines()[-2].endswith("nothing written (dry run).")
+    async with installation(settings) as reelarr:
+        assert await reelarr.tags.all() == []
+        assert await reelarr.movies.all() == []
+        assert await reelarr.custom_formats.all() == []
+        assert await reelarr.root_folders.paths() == []
+
+
+@pytest.mark.parametrize("path, kind", [("qualityprofile", "quality profiles"), ("movie", "movies")])
+async def test_a_radarr_failing_half_way_writes_nothing(
+    settings: Settings, options: ImportOptions, radarr: RadarrServer, path: str, kind: str
+) -> None:
+    radarr.state.failing.add(path)
+
+    with pytest.raises(ImportFailed, match=f"Reading {kind} from Radarr at {radarr.url} failed: HTTP 500"):
+        await import_radarr(settings, options)
+
+    async with installation(settings) as reelarr:
+        assert await reelarr.tags.all() == []
+        assert await reelarr.movies.all() == []
+
+
+async def test_a_wrong_api_key_is_refused_before_anything_else_is_read(
+    settings: Settings, options: ImportOptions, radarr: RadarrServer
+) -> None:
+    with pytest.raises(ImportFailed, match="refused the API key"):
+        await import_radarr(settings, replace(options, api_key="wrong"))
+
+    assert radarr.state.requested == ["system/status"]
+    async with installation(settings) as reelarr:
+        assert await reelarr.tags.all() == []

@@ -209,7 +209,7 @@ async def test_a_dry_run_says_what_would_change_and_writes_nothing(
         assert await reelarr.root_folders.paths() == []
 
 
-@pytest.mark.parametrize("path, kind", [("qualityprofile", "quality profiles"), ("movie", "movies")])
+@pytest.mark.parametrize(("path", "kind"), [("qualityprofile", "quality profiles"), ("movie", "movies")])
 async def test_a_radarr_failing_half_way_writes_nothing(
     settings: Settings, options: ImportOptions, radarr: RadarrServer, path: str, kind: str
 ) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ from reelarr.radarrimport.summary import ImportSummary
 
 if TYPE_CHECKING:
     from reelarr.db.engine import Database
+    from reelarr.services import Services
     from reelarr.settings import Settings
 
 Importer = Callable[[RadarrSnapshot, ImportContext], Awaitable[KindResult]]
@@ -80,6 +82,28 @@ async def _prepare(db: Database, dry_run: bool) -> None:
         )
 
 
+@asynccontextmanager
+async def _shared_events(services: Services, dry_run: bool) -> AsyncIterator[None]:
+    """On PostgreSQL, send what changed to the installation's running servers (their caches and
+    pages follow at once); SQLite has one server process, which reads the new rows itself."""
+    if dry_run or services.db.dialect != "postgresql":
+        yield
+        return
+    from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
+    from reelarr.jobs.workers import WorkerIdentity
+
+    bridge = PostgresEventBridge(
+        asyncpg_dsn(services.db.url), services.bus, origin=WorkerIdentity.of_this_process().id
+    )
+    services.bus.bridge = bridge
+    await bridge.start()
+    try:
+        yield
+    finally:
+        services.bus.bridge = None
+        await bridge.stop()
+
+
 async def _import_kinds(snapshot: RadarrSnapshot, ctx: ImportContext) -> list[KindResult]:
     results = []
     for kind, importer in KINDS:
@@ -112,7 +136,8 @@ async def import_radarr(
                 await services.quality.seed_defaults()
                 await services.quality.sync_formats()
             ctx = ImportContext(services, options.dry_run, options.mappings)
-            results = await _import_kinds(snapshot, ctx)
+            async with _shared_events(services, options.dry_run):
+                results = await _import_kinds(snapshot, ctx)
         finally:
             await services.remote.aclose()
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -12,7 +13,7 @@ import pytest
 
 from reelarr.app import build_services
 from reelarr.db.base import utcnow
-from reelarr.db.engine import Database
+from reelarr.db.engine import Database, normalise_url
 from reelarr.delayprofiles.model import DownloadProtocol
 from reelarr.metadata.models import CoverType, Rating
 from reelarr.movies.model import MinimumAvailability
@@ -232,3 +233,34 @@ async def test_a_wrong_api_key_is_refused_before_anything_else_is_read(
     assert radarr.state.requested == ["system/status"]
     async with installation(settings) as reelarr:
         assert await reelarr.tags.all() == []
+
+
+async def test_a_running_server_on_postgresql_hears_of_the_new_films(
+    postgres_database_url: str, options: ImportOptions, tmp_path: Path
+) -> None:
+    from reelarr.events import EventBus
+    from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
+    from reelarr.movies.events import MovieAdded
+
+    settings = Settings(data_dir=tmp_path / "data", database_url=postgres_database_url, log_file=None)
+    server_bus = EventBus()
+    heard: list[int] = []
+    arrived = asyncio.Event()
+
+    async def on_added(event: MovieAdded) -> None:
+        heard.append(event.movie_id)
+        if len(heard) == 3:
+            arrived.set()
+
+    server_bus.subscribe(MovieAdded, on_added, remote=True)
+    url = normalise_url(postgres_database_url)
+    bridge = PostgresEventBridge(asyncpg_dsn(url), server_bus, origin="running-server")
+    await bridge.start()
+    try:
+        await import_radarr(settings, options)
+        await asyncio.wait_for(arrived.wait(), timeout=10)
+    finally:
+        await bridge.stop()
+
+    async with installation(settings) as reelarr:
+        assert sorted(heard) == sorted(m.id for m in await reelarr.movies.all())

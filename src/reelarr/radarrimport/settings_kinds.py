@@ -55,6 +55,7 @@ async def import_root_folders(radarr: list[Json], ctx: ImportContext) -> KindRes
 
 async def import_quality_definitions(radarr: list[Json], ctx: ImportContext) -> KindResult:
     """Each quality's title and sizes, matched by quality id (Radarr's and Reelarr's are the same)."""
+    from reelarr.quality.catalogue import quality_by_id
     from reelarr.quality.service import SizeChange
 
     result = KindResult("quality definitions")
@@ -63,6 +64,10 @@ async def import_quality_definitions(radarr: list[Json], ctx: ImportContext) -> 
     for definition in radarr:
         quality_id = (definition.get("quality") or {}).get("id")
         mine = current.get(quality_id) if isinstance(quality_id, int) else None
+        if mine is None and ctx.dry_run and isinstance(quality_id, int) and quality_by_id(quality_id):
+            # Not seeded yet: the real run seeds the defaults first, then sets Radarr's values.
+            result.updated.append(str(definition.get("title")))
+            continue
         if mine is None:
             result.failed.append(f"{definition.get('title')}: Reelarr has no quality with id {quality_id}")
             continue

@@ -200,6 +200,7 @@ async def test_a_dry_run_says_what_would_change_and_writes_nothing(
 ) -> None:
     summary = await import_radarr(settings, replace(options, dry_run=True))
 
+    assert summary.failures == 0, summary.lines()
     assert summary.changes > 0
     assert any("+ The Matrix (1999, TMDB 603)" in line for line in summary.lines())
     assert summary.lines()[-2].endswith("nothing written (dry run).")

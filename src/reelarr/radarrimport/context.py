@@ -38,6 +38,7 @@ class ImportContext:
     tag_ids: dict[int, int] = field(default_factory=dict)
     format_ids: dict[int, int] = field(default_factory=dict)
     profile_ids: dict[int, int] = field(default_factory=dict)
+    download_client_ids: dict[int, int] = field(default_factory=dict)
     _planned: int = 0
 
     def planned_id(self) -> int:

@@ -22,10 +22,18 @@ from reelarr.radarrimport.profile_kinds import (
     import_quality_profiles,
     import_release_profiles,
 )
+from reelarr.radarrimport.provider_kinds import (
+    DOWNLOAD_CLIENTS,
+    IMPORT_LISTS,
+    INDEXERS,
+    NOTIFICATIONS,
+    import_providers,
+)
 from reelarr.radarrimport.settings_kinds import (
     import_media_management,
     import_naming,
     import_quality_definitions,
+    import_remote_path_mappings,
     import_root_folders,
     import_tags,
 )
@@ -52,6 +60,11 @@ KINDS: tuple[tuple[str, Importer], ...] = (
     ("naming settings", lambda s, c: import_naming(s.naming, c)),
     ("media management settings", lambda s, c: import_media_management(s.media_management, c)),
     ("movies", lambda s, c: import_movies(s.movies, c)),
+    ("remote path mappings", lambda s, c: import_remote_path_mappings(s.remote_path_mappings, c)),
+    ("download clients", lambda s, c: import_providers(DOWNLOAD_CLIENTS, s.download_clients, c)),
+    ("indexers", lambda s, c: import_providers(INDEXERS, s.indexers, c)),
+    ("notifications", lambda s, c: import_providers(NOTIFICATIONS, s.notifications, c)),
+    ("import lists", lambda s, c: import_providers(IMPORT_LISTS, s.import_lists, c)),
 )
 
 

@@ -149,3 +149,33 @@ async def import_media_management(radarr: Json, ctx: ImportContext) -> KindResul
         return result
     result.updated.append("media management")
     return result
+
+
+def _folder_key(path: str) -> str:
+    return path.rstrip("/\\")
+
+
+async def import_remote_path_mappings(radarr: list[Json], ctx: ImportContext) -> KindResult:
+    """Each mapping by download client host and remote folder; the local folder is mapped too."""
+    from reelarr.remotepathmappings.model import RemotePathMapping
+
+    result = KindResult("remote path mappings")
+    service = ctx.services.remote_path_mappings
+    existing = {(m.host.lower(), _folder_key(m.remote_path)): m for m in await service.all()}
+    for mapping in radarr:
+        host, remote = str(mapping.get("host") or ""), str(mapping.get("remotePath") or "")
+        local = ctx.path(str(mapping.get("localPath") or ""))
+        label = f"{host}: {remote} → {local}"
+        mine = existing.get((host.lower(), _folder_key(remote)))
+        if mine is not None and _folder_key(mine.local_path) == _folder_key(local):
+            result.unchanged += 1
+            continue
+        try:
+            if not ctx.dry_run:
+                wanted = RemotePathMapping(mine.id if mine else 0, host, remote, local)
+                await (service.update(wanted) if mine else service.add(wanted))
+        except ReelarrError as error:
+            result.failed.append(f"{label}: {error}")
+            continue
+        (result.updated if mine else result.added).append(label)
+    return result

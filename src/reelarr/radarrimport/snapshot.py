@@ -26,6 +26,11 @@ class RadarrSnapshot:
     naming: Json
     media_management: Json
     movies: list[Json]
+    remote_path_mappings: list[Json]
+    download_clients: list[Json]
+    indexers: list[Json]
+    notifications: list[Json]
+    import_lists: list[Json]
 
 
 async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
@@ -44,4 +49,9 @@ async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
         naming=await client.get_object("naming settings", "config/naming"),
         media_management=await client.get_object("media management settings", "config/mediamanagement"),
         movies=await client.get_list("movies", "movie"),
+        remote_path_mappings=await client.get_list("remote path mappings", "remotepathmapping"),
+        download_clients=await client.get_list("download clients", "downloadclient"),
+        indexers=await client.get_list("indexers", "indexer"),
+        notifications=await client.get_list("notifications", "notification"),
+        import_lists=await client.get_list("import lists", "importlist"),
     )

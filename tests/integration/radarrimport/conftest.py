@@ -35,7 +35,7 @@ def radarr(radarr_server: RadarrServer) -> RadarrServer:
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     """Where Radarr's /movies and /movies-4k are mounted here (and its recycle bin)."""
-    for folder in ("movies/.recycle", "movies-4k"):
+    for folder in ("movies/.recycle", "movies-4k", "downloads/complete"):
         (tmp_path / "library" / folder).mkdir(parents=True)
     return tmp_path / "library"
 
@@ -55,5 +55,6 @@ def options(radarr: RadarrServer, library: Path) -> ImportOptions:
         mappings=(
             PathMapping("/movies", str(library / "movies")),
             PathMapping("/movies-4k", str(library / "movies-4k")),
+            PathMapping("/downloads", str(library / "downloads")),
         ),
     )

@@ -167,6 +167,67 @@ async def test_every_kind_arrives_field_by_field(
         assert (untitled.monitored, untitled.minimum_availability) == (False, MinimumAvailability.ANNOUNCED)
         assert untitled.imdb_id is None
 
+        [mapping] = await reelarr.remote_path_mappings.all()
+        assert (mapping.host, mapping.remote_path) == ("qbittorrent", "/downloads/")
+        assert mapping.local_path == f"{library / 'downloads' / 'complete'}/"
+
+
+async def test_providers_arrive_without_radarrs_masked_secrets(
+    settings: Settings, options: ImportOptions
+) -> None:
+    summary = await import_radarr(settings, options)
+
+    notes = [note for result in summary.results for note in result.notes]
+    assert "qBittorrent: needs its Password entered again (Radarr hides secrets)" in notes
+    assert "NZBgeek: needs its API Key entered again (Radarr hides secrets)" in notes
+    assert "1337x (Prowlarr): managed by Prowlarr, skipped (add Reelarr to Prowlarr to sync it)" in notes
+    async with installation(settings) as reelarr:
+        [client] = await reelarr.download_clients.providers.all()
+        assert (client.name, client.implementation, client.options.enable, client.options.priority) == (
+            "qBittorrent",
+            "QBittorrent",
+            True,
+            1,
+        )
+        qbit = client.settings
+        assert (qbit.host, qbit.port, qbit.username, qbit.movie_category) == (
+            "qbittorrent",
+            8080,
+            "admin",
+            "radarr",
+        )
+        assert qbit.password == ""
+
+        [indexer] = await reelarr.indexers.providers.all()
+        assert (indexer.name, indexer.implementation) == ("NZBgeek", "Newznab")
+        newznab = indexer.settings
+        assert (newznab.base_url, newznab.categories, newznab.api_key) == (
+            "https://api.nzbgeek.info",
+            [2000, 2030, 2040, 2045],
+            "",
+        )
+
+        [webhook] = await reelarr.notifications.providers.all()
+        assert (webhook.settings.url, webhook.settings.method, webhook.settings.password) == (
+            "http://homeassistant:8123/api/webhook/radarr",
+            1,
+            "",
+        )
+        assert (webhook.options.on_grab, webhook.options.on_download, webhook.options.on_rename) == (
+            True,
+            True,
+            False,
+        )
+
+        [stevenlu] = await reelarr.import_lists.lists.providers.all()
+        hd = next(p for p in await reelarr.quality.profiles() if p.name == "HD-1080p")
+        kids = next(t.id for t in await reelarr.tags.all() if t.label == "kids")
+        assert (stevenlu.implementation, stevenlu.tags) == ("StevenLuImport", (kids,))
+        assert (stevenlu.options.quality_profile_id, stevenlu.options.root_folder_path) == (
+            hd.id,
+            str(Path(options.mappings[0].target)),
+        )
+
 
 async def test_a_second_run_changes_nothing(settings: Settings, options: ImportOptions) -> None:
     first = await import_radarr(settings, options)

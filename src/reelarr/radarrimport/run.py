@@ -13,6 +13,11 @@ from pydantic import ValidationError
 
 from reelarr.errors import ReelarrError
 from reelarr.radarrimport.client import ImportFailed, RadarrClient
+from reelarr.radarrimport.config_kinds import (
+    import_download_client_options,
+    import_indexer_options,
+    import_ui_settings,
+)
 from reelarr.radarrimport.context import ImportContext, KindResult
 from reelarr.radarrimport.library_kinds import import_exclusions, import_movies
 from reelarr.radarrimport.paths import PathMapping
@@ -60,6 +65,9 @@ KINDS: tuple[tuple[str, Importer], ...] = (
     ("naming settings", lambda s, c: import_naming(s.naming, c)),
     ("media management settings", lambda s, c: import_media_management(s.media_management, c)),
     ("movies", lambda s, c: import_movies(s.movies, c)),
+    ("indexer options", lambda s, c: import_indexer_options(s.indexer_options, c)),
+    ("download client options", lambda s, c: import_download_client_options(s.download_client_options, c)),
+    ("UI settings", lambda s, c: import_ui_settings(s.ui_settings, c)),
     ("remote path mappings", lambda s, c: import_remote_path_mappings(s.remote_path_mappings, c)),
     ("download clients", lambda s, c: import_providers(DOWNLOAD_CLIENTS, s.download_clients, c)),
     ("indexers", lambda s, c: import_providers(INDEXERS, s.indexers, c)),

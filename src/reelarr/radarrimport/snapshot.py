@@ -31,6 +31,9 @@ class RadarrSnapshot:
     indexers: list[Json]
     notifications: list[Json]
     import_lists: list[Json]
+    indexer_options: Json
+    download_client_options: Json
+    ui_settings: Json
 
 
 async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
@@ -54,4 +57,7 @@ async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
         indexers=await client.get_list("indexers", "indexer"),
         notifications=await client.get_list("notifications", "notification"),
         import_lists=await client.get_list("import lists", "importlist"),
+        indexer_options=await client.get_object("indexer options", "config/indexer"),
+        download_client_options=await client.get_object("download client options", "config/downloadclient"),
+        ui_settings=await client.get_object("UI settings", "config/ui"),
     )

@@ -8,8 +8,8 @@ from reelarr.radarrimport.context import KindResult
 
 # Not brought over yet: said in every summary, so nobody assumes they were.
 NOT_IMPORTED = (
-    "movie files, history, blocklist, auto tagging, indexer and download client options, custom filters, "
-    "monitored collections, metadata and UI settings"
+    "movie files, history, blocklist, auto tagging, custom filters, monitored collections and metadata "
+    "settings"
 )
 
 

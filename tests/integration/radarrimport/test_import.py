@@ -22,6 +22,7 @@ from reelarr.radarrimport.client import ImportFailed
 from reelarr.radarrimport.run import ImportOptions, import_radarr
 from reelarr.services import Services
 from reelarr.settings import Settings
+from reelarr.uiconfig.config import ui_section
 from tests.fixtures.radarr import data
 from tests.fixtures.radarr.server import RadarrServer
 
@@ -167,6 +168,24 @@ async def test_every_kind_arrives_field_by_field(
         assert (untitled.monitored, untitled.minimum_availability) == (False, MinimumAvailability.ANNOUNCED)
         assert untitled.imdb_id is None
 
+        indexer_options = await reelarr.indexer_config.get()
+        assert (indexer_options.minimum_age, indexer_options.maximum_size, indexer_options.retention) == (
+            30,
+            20000,
+            3000,
+        )
+        assert (indexer_options.prefer_indexer_flags, indexer_options.availability_delay) == (True, 7)
+        client_options = await reelarr.download_client_config.get()
+        assert client_options.auto_redownload_failed is False
+        assert client_options.download_client_working_folders == "_UNPACK_|_FAILED_"
+        ui = await ui_section(reelarr.config, reelarr.bus).get()
+        assert (ui.short_date_format, ui.time_format, ui.show_relative_dates, ui.theme) == (
+            "DD MMM YYYY",
+            "HH:mm",
+            False,
+            "dark",
+        )
+
         [mapping] = await reelarr.remote_path_mappings.all()
         assert (mapping.host, mapping.remote_path) == ("qbittorrent", "/downloads/")
         assert mapping.local_path == f"{library / 'downloads' / 'complete'}/"
@@ -181,6 +200,7 @@ async def test_providers_arrive_without_radarrs_masked_secrets(
     assert "qBittorrent: needs its Password entered again (Radarr hides secrets)" in notes
     assert "NZBgeek: needs its API Key entered again (Radarr hides secrets)" in notes
     assert "1337x (Prowlarr): managed by Prowlarr, skipped (add Reelarr to Prowlarr to sync it)" in notes
+    assert "movieInfoLanguage 4 not brought over: Film information comes in English (language 1)" in notes
     async with installation(settings) as reelarr:
         [client] = await reelarr.download_clients.providers.all()
         assert (client.name, client.implementation, client.options.enable, client.options.priority) == (

@@ -33,6 +33,7 @@ class Family:
     resource: Callable[[], type[ProviderResource]]
     service: Callable[[Services], ProviderService[Any, Any]]
     ids: str | None = None  # the ImportContext map its Radarr ids go into
+    by_implementation: bool = False  # one of each kind (metadata), matched by kind, not name
 
 
 def _download_client_resource() -> type[ProviderResource]:
@@ -53,6 +54,12 @@ def _notification_resource() -> type[ProviderResource]:
     return NotificationResource
 
 
+def _metadata_resource() -> type[ProviderResource]:
+    from reelarr.api.v3.metadata import MetadataResource
+
+    return MetadataResource
+
+
 def _import_list_resource() -> type[ProviderResource]:
     from reelarr.api.v3.importlists import ImportListResource
 
@@ -68,6 +75,9 @@ DOWNLOAD_CLIENTS = Family(
 INDEXERS = Family("indexers", _indexer_resource, lambda s: s.indexers.providers)
 NOTIFICATIONS = Family("notifications", _notification_resource, lambda s: s.notifications.providers)
 IMPORT_LISTS = Family("import lists", _import_list_resource, lambda s: s.import_lists.lists.providers)
+METADATA = Family(
+    "metadata settings", _metadata_resource, lambda s: s.metadata_files.providers, by_implementation=True
+)
 
 
 def prowlarr_managed(resource: Json) -> bool:
@@ -108,13 +118,14 @@ async def import_providers(family: Family, radarr: list[Json], ctx: ImportContex
 
     result = KindResult(family.kind)
     service = family.service(ctx.services)
-    existing = {d.name: d for d in await service.all()}
+    key = "implementation" if family.by_implementation else "name"
+    existing = {getattr(d, key): d for d in await service.all()}
     for resource in radarr:
         name = str(resource.get("name") or "")
         if family is INDEXERS and prowlarr_managed(resource):
             result.notes.append(f"{name}: managed by Prowlarr, skipped (add Reelarr to Prowlarr to sync it)")
             continue
-        mine = existing.get(name)
+        mine = existing.get(str(resource.get(key) or ""))
         try:
             body = family.resource().model_validate(
                 resource_here(resource, ctx, keep_masked=mine is not None)

@@ -31,10 +31,12 @@ from reelarr.radarrimport.provider_kinds import (
     DOWNLOAD_CLIENTS,
     IMPORT_LISTS,
     INDEXERS,
+    METADATA,
     NOTIFICATIONS,
     import_providers,
 )
 from reelarr.radarrimport.settings_kinds import (
+    import_custom_filters,
     import_media_management,
     import_naming,
     import_quality_definitions,
@@ -73,6 +75,8 @@ KINDS: tuple[tuple[str, Importer], ...] = (
     ("indexers", lambda s, c: import_providers(INDEXERS, s.indexers, c)),
     ("notifications", lambda s, c: import_providers(NOTIFICATIONS, s.notifications, c)),
     ("import lists", lambda s, c: import_providers(IMPORT_LISTS, s.import_lists, c)),
+    ("metadata settings", lambda s, c: import_providers(METADATA, s.metadata, c)),
+    ("custom filters", lambda s, c: import_custom_filters(s.custom_filters, c)),
 )
 
 

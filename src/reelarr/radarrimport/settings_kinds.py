@@ -179,3 +179,40 @@ async def import_remote_path_mappings(radarr: list[Json], ctx: ImportContext) ->
             continue
         (result.updated if mine else result.added).append(label)
     return result
+
+
+def filter_here(condition: Json, ctx: ImportContext) -> Json:
+    """A filter condition with the tag and quality profile ids it names turned into Reelarr's."""
+    key, value = condition.get("key"), condition.get("value")
+    values = value if isinstance(value, list) else [value]
+    if key == "tags":
+        return {**condition, "value": list(ctx.tags(values))}
+    if key == "qualityProfileId":
+        mapped = [ctx.profile_ids.get(v, v) if isinstance(v, int) else v for v in values]
+        return {**condition, "value": mapped if isinstance(value, list) else mapped[0]}
+    return condition
+
+
+async def import_custom_filters(radarr: list[Json], ctx: ImportContext) -> KindResult:
+    """Each saved filter of the UI's lists by list and label; its conditions as Radarr keeps them."""
+    from reelarr.customfilters.service import CustomFilter
+
+    result = KindResult("custom filters")
+    service = ctx.services.custom_filters
+    existing = {(f.type, f.label): f for f in await service.all()}
+    for custom in radarr:
+        kind, label = str(custom.get("type") or ""), str(custom.get("label") or "")
+        filters = [filter_here(f, ctx) for f in custom.get("filters") or [] if isinstance(f, dict)]
+        mine = existing.get((kind, label))
+        if mine is not None and mine.filters == filters:
+            result.unchanged += 1
+            continue
+        try:
+            if not ctx.dry_run:
+                wanted = CustomFilter(mine.id if mine else 0, kind, label, filters)
+                await (service.update(wanted) if mine else service.add(wanted))
+        except ReelarrError as error:
+            result.failed.append(f"{label}: {error}")
+            continue
+        (result.updated if mine else result.added).append(f"{label} ({kind})")
+    return result

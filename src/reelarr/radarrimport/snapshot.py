@@ -34,6 +34,8 @@ class RadarrSnapshot:
     indexer_options: Json
     download_client_options: Json
     ui_settings: Json
+    metadata: list[Json]
+    custom_filters: list[Json]
 
 
 async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
@@ -60,4 +62,6 @@ async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
         indexer_options=await client.get_object("indexer options", "config/indexer"),
         download_client_options=await client.get_object("download client options", "config/downloadclient"),
         ui_settings=await client.get_object("UI settings", "config/ui"),
+        metadata=await client.get_list("metadata settings", "metadata"),
+        custom_filters=await client.get_list("custom filters", "customfilter"),
     )

@@ -7,10 +7,7 @@ from dataclasses import dataclass
 from reelarr.radarrimport.context import KindResult
 
 # Not brought over yet: said in every summary, so nobody assumes they were.
-NOT_IMPORTED = (
-    "movie files, history, blocklist, auto tagging, custom filters, monitored collections and metadata "
-    "settings"
-)
+NOT_IMPORTED = "movie files, history, blocklist, auto tagging and monitored collections"
 
 
 @dataclass(frozen=True, slots=True)

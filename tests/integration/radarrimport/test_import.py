@@ -186,6 +186,13 @@ async def test_every_kind_arrives_field_by_field(
             "dark",
         )
 
+        [custom_filter] = await reelarr.custom_filters.all()
+        assert (custom_filter.type, custom_filter.label) == ("movieIndex", "4k missing")
+        assert custom_filter.filters == [
+            {"key": "hasFile", "value": False, "type": "equal"},
+            {"key": "tags", "value": [tags["4k"]], "type": "contains"},
+        ]
+
         [mapping] = await reelarr.remote_path_mappings.all()
         assert (mapping.host, mapping.remote_path) == ("qbittorrent", "/downloads/")
         assert mapping.local_path == f"{library / 'downloads' / 'complete'}/"
@@ -238,6 +245,12 @@ async def test_providers_arrive_without_radarrs_masked_secrets(
             True,
             False,
         )
+
+        writers = {m.implementation: m for m in await reelarr.metadata_files.providers.all()}
+        kodi, emby = writers["XbmcMetadata"], writers["MediaBrowserMetadata"]
+        assert (kodi.name, kodi.options.enable, emby.options.enable) == ("Kodi (XBMC) / Emby", True, False)
+        assert (kodi.settings.movie_metadata_url, kodi.settings.add_collection_name) == (True, True)
+        assert (kodi.settings.use_movie_nfo, kodi.settings.movie_metadata_language) == (False, 3)
 
         [stevenlu] = await reelarr.import_lists.lists.providers.all()
         hd = next(p for p in await reelarr.quality.profiles() if p.name == "HD-1080p")

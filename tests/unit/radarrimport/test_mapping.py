@@ -108,3 +108,17 @@ def test_profile_format_ids_are_mapped_and_unknown_formats_dropped() -> None:
 
     assert here["formatItems"] == [{"format": 1, "name": "Remaster", "score": 25}]
     assert here["items"] == profile["items"]
+
+
+def test_filter_conditions_name_tags_and_profiles_by_their_ids_here() -> None:
+    from unittest.mock import Mock
+
+    from reelarr.radarrimport.context import ImportContext
+    from reelarr.radarrimport.settings_kinds import filter_here
+
+    ctx = ImportContext(Mock(), dry_run=True, tag_ids={3: 1, 5: 2}, profile_ids={4: 9})
+
+    assert filter_here({"key": "tags", "value": [5, 3, 77], "type": "contains"}, ctx)["value"] == [1, 2]
+    assert filter_here({"key": "qualityProfileId", "value": 4, "type": "equal"}, ctx)["value"] == 9
+    assert filter_here({"key": "qualityProfileId", "value": [4, 6], "type": "equal"}, ctx)["value"] == [9, 6]
+    assert filter_here({"key": "hasFile", "value": False, "type": "equal"}, ctx)["value"] is False

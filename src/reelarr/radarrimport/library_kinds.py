@@ -10,6 +10,7 @@ from reelarr.radarrimport.context import ImportContext, KindResult
 from reelarr.radarrimport.movies import minimum_availability, movie_metadata
 
 if TYPE_CHECKING:
+    from reelarr.collections.model import Collection, CollectionEdit
     from reelarr.metadata.models import MovieMetadata
     from reelarr.movies.changes import MovieChanges
     from reelarr.movies.model import Movie
@@ -121,4 +122,62 @@ async def import_movies(radarr: list[Json], ctx: ImportContext) -> KindResult:
     outcome = await library.add_each(to_add)
     result.added.extend(labels[movie.tmdb_id] for movie in outcome.added)
     result.failed.extend(f"{labels[skip.request.tmdb_id]}: {skip.error}" for skip in outcome.skipped)
+    if outcome.added:
+        result.notes.append("each new film's refresh is queued: cast, crew and the rest come from TMDB then")
+    return result
+
+
+def _collection_edit(mine: Collection, radarr: Json, ctx: ImportContext) -> CollectionEdit | None:
+    """What differs between a collection here and Radarr's settings for it; None when nothing does."""
+    from reelarr.collections.model import CollectionEdit
+
+    wanted = CollectionEdit(
+        monitored=bool(radarr.get("monitored")),
+        search_on_add=bool(radarr.get("searchOnAdd")),
+        quality_profile_id=ctx.profile_ids.get(
+            int(radarr.get("qualityProfileId") or 0), mine.quality_profile_id
+        ),
+        root_folder_path=ctx.path(str(radarr.get("rootFolderPath") or "")) or mine.root_folder_path,
+        minimum_availability=minimum_availability(radarr.get("minimumAvailability")),
+        tags=ctx.tags(radarr.get("tags")),
+    )
+    current = CollectionEdit(
+        monitored=mine.monitored,
+        search_on_add=mine.search_on_add,
+        quality_profile_id=mine.quality_profile_id,
+        root_folder_path=mine.root_folder_path,
+        minimum_availability=mine.minimum_availability,
+        tags=tuple(sorted(mine.tags)),
+    )
+    return None if wanted == current else wanted
+
+
+async def import_collections(radarr: list[Json], ctx: ImportContext) -> KindResult:
+    """Each collection of the library's films, by TMDB id, with Radarr's monitoring and settings for it
+    (the collections come with the films; their other films from TMDB when they are refreshed)."""
+    result = KindResult("collections")
+    library = ctx.services.collections
+    if not ctx.dry_run:
+        await library.discover()
+    existing = {c.tmdb_id: c for c in await library.collections.all()}
+    for collection in radarr:
+        label = f"{collection.get('title')} (TMDB {collection.get('tmdbId')})"
+        mine = existing.get(int(collection.get("tmdbId") or 0))
+        if mine is None:
+            if ctx.dry_run:
+                result.added.append(label)
+            else:
+                result.failed.append(f"{label}: none of its films is in the library here")
+            continue
+        edit = _collection_edit(mine, collection, ctx)
+        if edit is None:
+            result.unchanged += 1
+            continue
+        try:
+            if not ctx.dry_run:
+                await library.collections.update_many([mine.id], edit)
+        except ReelarrError as error:
+            result.failed.append(f"{label}: {error}")
+            continue
+        result.updated.append(label)
     return result

@@ -19,7 +19,7 @@ from reelarr.radarrimport.config_kinds import (
     import_ui_settings,
 )
 from reelarr.radarrimport.context import ImportContext, KindResult
-from reelarr.radarrimport.library_kinds import import_exclusions, import_movies
+from reelarr.radarrimport.library_kinds import import_collections, import_exclusions, import_movies
 from reelarr.radarrimport.paths import PathMapping
 from reelarr.radarrimport.profile_kinds import (
     import_custom_formats,
@@ -67,6 +67,7 @@ KINDS: tuple[tuple[str, Importer], ...] = (
     ("naming settings", lambda s, c: import_naming(s.naming, c)),
     ("media management settings", lambda s, c: import_media_management(s.media_management, c)),
     ("movies", lambda s, c: import_movies(s.movies, c)),
+    ("collections", lambda s, c: import_collections(s.collections, c)),
     ("indexer options", lambda s, c: import_indexer_options(s.indexer_options, c)),
     ("download client options", lambda s, c: import_download_client_options(s.download_client_options, c)),
     ("UI settings", lambda s, c: import_ui_settings(s.ui_settings, c)),
@@ -156,6 +157,8 @@ async def import_radarr(
     try:
         await _prepare(db, options.dry_run)
         services = build_services(settings, db, _now)
+        # Films brought over were added long ago: no "movie added" message for each of them.
+        services.notification_dispatcher.unsubscribe(services.bus)
         try:
             if not options.dry_run:
                 await services.quality.seed_defaults()

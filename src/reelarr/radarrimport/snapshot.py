@@ -36,6 +36,7 @@ class RadarrSnapshot:
     ui_settings: Json
     metadata: list[Json]
     custom_filters: list[Json]
+    collections: list[Json]
 
 
 async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
@@ -64,4 +65,5 @@ async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
         ui_settings=await client.get_object("UI settings", "config/ui"),
         metadata=await client.get_list("metadata settings", "metadata"),
         custom_filters=await client.get_list("custom filters", "customfilter"),
+        collections=await client.get_list("collections", "collection"),
     )

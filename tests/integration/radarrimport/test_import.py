@@ -186,6 +186,24 @@ async def test_every_kind_arrives_field_by_field(
             "dark",
         )
 
+        [collection] = await reelarr.collections.collections.all()
+        assert (collection.tmdb_id, collection.title, collection.monitored) == (
+            2344,
+            "The Matrix Collection",
+            True,
+        )
+        assert (collection.quality_profile_id, collection.root_folder_path, collection.tags) == (
+            uhd.id,
+            str(library / "movies-4k"),
+            (tags["4k"],),
+        )
+        assert (collection.search_on_add, collection.minimum_availability) == (
+            True,
+            MinimumAvailability.IN_CINEMAS,
+        )
+        queued = [c.body["movieIds"] for c in await reelarr.commands.recent() if c.name == "RefreshMovie"]
+        assert sorted(queued) == sorted([m.id] for m in movies.values())
+
         [custom_filter] = await reelarr.custom_filters.all()
         assert (custom_filter.type, custom_filter.label) == ("movieIndex", "4k missing")
         assert custom_filter.filters == [

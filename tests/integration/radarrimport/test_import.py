@@ -377,3 +377,25 @@ async def test_a_running_server_on_postgresql_hears_of_the_new_films(
 
     async with installation(settings) as reelarr:
         assert sorted(heard) == sorted(m.id for m in await reelarr.movies.all())
+
+
+async def test_films_brought_over_are_not_announced(
+    settings: Settings, options: ImportOptions, radarr: RadarrServer
+) -> None:
+    from reelarr.providers.model import ProviderInput
+
+    async with installation(settings) as reelarr:
+        webhook = ProviderInput(
+            name="Announcer",
+            implementation="Webhook",
+            fields={"url": f"{radarr.url}/hook/added", "method": 1},
+            options={"onMovieAdded": True},
+        )
+        await reelarr.notifications.providers.create(webhook, force_save=True)
+
+    summary = await import_radarr(settings, options)
+
+    assert len(summary.results[[r.kind for r in summary.results].index("movies")].added) == 3
+    # Nothing to wait for when nothing is sent: give a stray send a moment to show up.
+    await asyncio.sleep(0.3)
+    assert radarr.state.posted == []

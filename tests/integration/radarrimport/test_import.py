@@ -399,3 +399,21 @@ async def test_films_brought_over_are_not_announced(
     # Nothing to wait for when nothing is sent: give a stray send a moment to show up.
     await asyncio.sleep(0.3)
     assert radarr.state.posted == []
+
+
+async def test_a_secret_entered_after_the_import_is_kept_by_the_next(
+    settings: Settings, options: ImportOptions
+) -> None:
+    from reelarr.providers.model import ProviderInput
+
+    await import_radarr(settings, options)
+    async with installation(settings) as reelarr:
+        clients = reelarr.download_clients.providers
+        [client] = await clients.all()
+        await clients.update(client.id, ProviderInput(fields={"password": "hunter2"}), force_save=True)
+
+    await import_radarr(settings, options)  # (the other fields, left out above, come back)
+
+    async with installation(settings) as reelarr:
+        [client] = await reelarr.download_clients.providers.all()
+        assert (client.settings.password, client.settings.host) == ("hunter2", "qbittorrent")

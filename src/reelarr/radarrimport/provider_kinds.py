@@ -103,10 +103,13 @@ def resource_here(resource: Json, ctx: ImportContext, *, keep_masked: bool) -> J
         if isinstance(f, dict) and (keep_masked or f.get("value") != MASK)
     ]
     here: Json = {**resource, "id": 0, "fields": fields, "tags": list(ctx.tags(resource.get("tags")))}
+    # A dry run's planned ids are negative: checked as 0 ("none"), which every family accepts.
     if "downloadClientId" in resource:
-        here["downloadClientId"] = ctx.download_client_ids.get(int(resource["downloadClientId"] or 0), 0)
+        here["downloadClientId"] = max(
+            ctx.download_client_ids.get(int(resource["downloadClientId"] or 0), 0), 0
+        )
     if "qualityProfileId" in resource:
-        here["qualityProfileId"] = ctx.profile_ids.get(int(resource["qualityProfileId"] or 0), 0)
+        here["qualityProfileId"] = max(ctx.profile_ids.get(int(resource["qualityProfileId"] or 0), 0), 0)
     if resource.get("rootFolderPath"):
         here["rootFolderPath"] = ctx.path(str(resource["rootFolderPath"]))
     return here

@@ -36,6 +36,7 @@ class ImportContext:
     dry_run: bool
     mappings: tuple[PathMapping, ...] = ()
     tag_ids: dict[int, int] = field(default_factory=dict)
+    tag_labels: dict[int, str] = field(default_factory=dict)  # Radarr's tag ids
     format_ids: dict[int, int] = field(default_factory=dict)
     profile_ids: dict[int, int] = field(default_factory=dict)
     download_client_ids: dict[int, int] = field(default_factory=dict)

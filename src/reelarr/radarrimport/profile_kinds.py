@@ -143,7 +143,8 @@ async def import_delay_profiles(radarr: list[Json], ctx: ImportContext) -> KindR
     existing = {p.tags: p for p in await service.all()}
     for resource in sorted(radarr, key=lambda r: int(r.get("order") or 0)):
         tags = ctx.tags(resource.get("tags"))
-        label = "global" if not tags else "tags " + ",".join(str(t) for t in tags)
+        names = sorted(ctx.tag_labels[t] for t in resource.get("tags") or [] if t in ctx.tag_labels)
+        label = "for tags " + ", ".join(names) if names else "global"
         try:
             wanted = DelayProfileResource.model_validate({**resource, "tags": list(tags)}).to_domain(0)
             mine = existing.get(wanted.tags)

@@ -136,7 +136,10 @@ async def _import_kinds(snapshot: RadarrSnapshot, ctx: ImportContext) -> list[Ki
         try:
             results.append(await importer(snapshot, ctx))
         except (ReelarrError, ValidationError, KeyError, TypeError, ValueError) as error:
-            raise ImportFailed(f"Importing {kind} failed: {error}") from error
+            done = f"; {', '.join(r.kind for r in results)} were imported before it" if results else ""
+            raise ImportFailed(
+                f"Importing {kind} failed: {error}{done} (running the command again carries on)"
+            ) from error
     return results
 
 

@@ -30,6 +30,7 @@ async def import_tags(radarr: list[Json], ctx: ImportContext) -> KindResult:
             existing[label] = (await ctx.services.tags.create(label)).id
             result.added.append(label)
         ctx.tag_ids[int(tag["id"])] = existing[label]
+        ctx.tag_labels[int(tag["id"])] = label
     return result
 
 

@@ -417,3 +417,17 @@ async def test_a_secret_entered_after_the_import_is_kept_by_the_next(
     async with installation(settings) as reelarr:
         [client] = await reelarr.download_clients.providers.all()
         assert (client.settings.password, client.settings.host) == ("hunter2", "qbittorrent")
+
+
+async def test_a_kind_radarr_sent_broken_stops_there_and_a_new_run_carries_on(
+    settings: Settings, options: ImportOptions, radarr: RadarrServer
+) -> None:
+    radarr.state.resources["movie"] = [{"title": "No TMDB id", "year": 2001}]
+
+    with pytest.raises(ImportFailed, match=r"Importing movies failed: .*tags, root folders, .* before it"):
+        await import_radarr(settings, options)
+
+    radarr.state.reset()
+    summary = await import_radarr(settings, options)
+    kinds = {r.kind: r for r in summary.results}
+    assert (kinds["tags"].changes, len(kinds["movies"].added), summary.failures) == (0, 3, 0)

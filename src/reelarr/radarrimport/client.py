@@ -82,6 +82,21 @@ class RadarrClient:
             raise ImportFailed(f"Reading {kind} from Radarr at {self.url} failed: the answer is not a list")
         return body
 
+    async def get_paged(self, kind: str, path: str, page_size: int = 1000) -> list[dict[str, Any]]:
+        """Every record of a paged /api/v3/`path` (history, blocklist), oldest page last."""
+        records: list[dict[str, Any]] = []
+        page = 1
+        while True:
+            body = await self.get_object(kind, f"{path}?page={page}&pageSize={page_size}&sortKey=date")
+            chunk = body.get("records")
+            if not isinstance(chunk, list) or not all(isinstance(item, dict) for item in chunk):
+                raise ImportFailed(f"Reading {kind} from Radarr at {self.url} failed: no list of records")
+            records.extend(chunk)
+            total = body.get("totalRecords")
+            if not chunk or not isinstance(total, int) or len(records) >= total:
+                return records
+            page += 1
+
     async def get_object(self, kind: str, path: str) -> dict[str, Any]:
         """A JSON object from /api/v3/`path`; any other shape is an ImportFailed."""
         body = await self.get(kind, path)

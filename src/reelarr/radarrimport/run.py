@@ -19,6 +19,8 @@ from reelarr.radarrimport.config_kinds import (
     import_ui_settings,
 )
 from reelarr.radarrimport.context import ImportContext, KindResult
+from reelarr.radarrimport.file_kinds import import_movie_files
+from reelarr.radarrimport.history_kinds import import_blocklist, import_history
 from reelarr.radarrimport.library_kinds import import_collections, import_exclusions, import_movies
 from reelarr.radarrimport.paths import PathMapping
 from reelarr.radarrimport.profile_kinds import (
@@ -67,7 +69,10 @@ KINDS: tuple[tuple[str, Importer], ...] = (
     ("naming settings", lambda s, c: import_naming(s.naming, c)),
     ("media management settings", lambda s, c: import_media_management(s.media_management, c)),
     ("movies", lambda s, c: import_movies(s.movies, c)),
+    ("movie files", lambda s, c: import_movie_files(s.movies, c)),
     ("collections", lambda s, c: import_collections(s.collections, c)),
+    ("history", lambda s, c: import_history(s.history, s.movies, c)),
+    ("blocklist", lambda s, c: import_blocklist(s.blocklist, s.movies, c)),
     ("indexer options", lambda s, c: import_indexer_options(s.indexer_options, c)),
     ("download client options", lambda s, c: import_download_client_options(s.download_client_options, c)),
     ("UI settings", lambda s, c: import_ui_settings(s.ui_settings, c)),

@@ -37,6 +37,8 @@ class RadarrSnapshot:
     metadata: list[Json]
     custom_filters: list[Json]
     collections: list[Json]
+    history: list[Json]
+    blocklist: list[Json]
 
 
 async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
@@ -66,4 +68,6 @@ async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
         metadata=await client.get_list("metadata settings", "metadata"),
         custom_filters=await client.get_list("custom filters", "customfilter"),
         collections=await client.get_list("collections", "collection"),
+        history=await client.get_paged("history", "history"),
+        blocklist=await client.get_paged("blocklist", "blocklist"),
     )

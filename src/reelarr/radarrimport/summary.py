@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from reelarr.radarrimport.context import KindResult
 
-# Not brought over yet: said in every summary, so nobody assumes they were.
-NOT_IMPORTED = "movie files, history, blocklist, auto tagging and monitored collections"
+# Not brought over: said in every summary, so nobody assumes they were.
+NOT_IMPORTED = "auto tagging (not supported by Reelarr) and the media info of files (read again by a rescan)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,9 +34,12 @@ def radarr(radarr_server: RadarrServer) -> RadarrServer:
 
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
-    """Where Radarr's /movies and /movies-4k are mounted here (and its recycle bin)."""
-    for folder in ("movies/.recycle", "movies-4k", "downloads/complete"):
+    """Where Radarr's /movies and /movies-4k are mounted here (and its recycle bin), with The Matrix's
+    file in its folder (Spirited Away's is not on disk here)."""
+    for folder in ("movies/.recycle", "movies-4k", "downloads/complete", "movies/The Matrix (1999)"):
         (tmp_path / "library" / folder).mkdir(parents=True)
+    matrix = tmp_path / "library" / "movies" / "The Matrix (1999)" / data.MATRIX_FILE
+    matrix.write_bytes(b"\0" * data.MATRIX_FILE_SIZE)
     return tmp_path / "library"
 
 

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from reelarr.delayprofiles.model import DownloadProtocol
 from reelarr.metadata.models import CoverType, Rating
 from reelarr.movies.model import MinimumAvailability
 from reelarr.naming.config import ColonReplacement
+from reelarr.quality.revision import Revision
 from reelarr.radarrimport.client import ImportFailed
 from reelarr.radarrimport.run import ImportOptions, import_radarr
 from reelarr.services import Services
@@ -45,6 +46,12 @@ async def test_every_kind_arrives_field_by_field_and_a_second_run_changes_nothin
     summary = await import_radarr(settings, options)
 
     assert summary.failures == 0, summary.lines()
+    kinds = {r.kind: r for r in summary.results}
+    spirited_at = library / "movies-4k" / "Spirited Away (2001)" / data.SPIRITED_FILE
+    assert f"Spirited Away (2001): {data.SPIRITED_FILE}: no file at {spirited_at} here, not brought over" in (
+        kinds["movie files"].notes
+    )
+    assert "1 event(s) of films not brought over, or of unknown types, passed over" in kinds["history"].notes
     again = await import_radarr(settings, options)
     assert (again.changes, again.failures) == (0, 0), again.lines()  # a second run changes nothing
     async with installation(settings) as reelarr:
@@ -216,6 +223,62 @@ async def test_every_kind_arrives_field_by_field_and_a_second_run_changes_nothin
         [mapping] = await reelarr.remote_path_mappings.all()
         assert (mapping.host, mapping.remote_path) == ("qbittorrent", "/downloads/")
         assert mapping.local_path == f"{library / 'downloads' / 'complete'}/"
+
+        files = await reelarr.movies.files([m.id for m in movies.values()])
+        assert set(files) == {matrix.id}  # Spirited Away's file is not on disk here: passed over
+        matrix_file = files[matrix.id]
+        assert (matrix_file.relative_path, matrix_file.size) == (data.MATRIX_FILE, data.MATRIX_FILE_SIZE)
+        assert matrix_file.date_added == datetime(2024, 3, 2, 20, 0, tzinfo=UTC)
+        assert (matrix_file.scene_name, matrix_file.release_group, matrix_file.edition) == (
+            "The.Matrix.1999.1080p.BluRay.x264-GRP",
+            "GRP",
+            "Remastered",
+        )
+        quality = matrix_file.quality
+        assert (quality.quality.name, quality.revision, quality.revision.is_repack) == (
+            "Bluray-1080p",
+            Revision(2, 0),
+            True,
+        )
+        assert ([lang.name for lang in matrix_file.languages], matrix_file.indexer_flags) == (["English"], 1)
+        assert matrix_file.original_file_path == "The.Matrix.1999.1080p.BluRay.x264-GRP/matrix.mkv"
+
+        events = sorted(await reelarr.history.since(datetime(2000, 1, 1, tzinfo=UTC)), key=lambda e: e.date)
+        assert [(e.movie_id, e.event_type.api_name, e.date) for e in events] == [
+            (spirited.id, "downloadFailed", datetime(2024, 3, 1, 12, 0, tzinfo=UTC)),
+            (matrix.id, "grabbed", datetime(2024, 3, 2, 19, 30, tzinfo=UTC)),
+            (matrix.id, "downloadFolderImported", datetime(2024, 3, 2, 20, 0, 0, 123456, tzinfo=UTC)),
+        ]
+        failed, grabbed, _ = events
+        assert (grabbed.source_title, grabbed.download_id, grabbed.custom_formats) == (
+            "The.Matrix.1999.1080p.BluRay.x264-GRP",
+            "SABnzbd_nzo_abc123",
+            ("Remaster",),
+        )
+        assert (
+            grabbed.quality.quality.name,
+            grabbed.quality.revision,
+            [x.name for x in grabbed.languages],
+        ) == (
+            "Bluray-1080p",
+            Revision(2, 0),
+            ["English"],
+        )
+        assert grabbed.data == {"indexer": "NZBgeek", "releaseGroup": "GRP", "size": "2048", "protocol": "1"}
+        assert failed.data == {"message": "Unpacking failed", "indexer": "1337x"}
+
+        [blocked] = await reelarr.blocklist.for_movie(spirited.id)
+        assert (blocked.source_title, blocked.date, blocked.protocol) == (
+            "Spirited.Away.2001.2160p.WEB-DL.DDP5.1-BAD",
+            datetime(2024, 3, 1, 12, 0, 5, tzinfo=UTC),
+            DownloadProtocol.TORRENT,
+        )
+        assert (blocked.quality.quality.name, blocked.indexer, blocked.message) == (
+            "WEBDL-2160p",
+            "1337x",
+            "Unpacking failed",
+        )
+        assert [lang.name for lang in blocked.languages] == ["Japanese"]
 
 
 async def test_providers_arrive_without_radarrs_masked_secrets(

@@ -59,3 +59,19 @@ async def test_a_list_that_is_no_list_is_refused() -> None:
     radarr = client(answering(body={"page": 1}))
     with pytest.raises(ImportFailed, match=r"Reading tags from Radarr .* the answer is not a list"):
         await radarr.get_list("tags", "tag")
+
+
+async def test_a_paged_resource_is_read_page_by_page_to_its_total() -> None:
+    records = [{"id": i} for i in range(5)]
+    pages: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        page, size = int(request.url.params["page"]), int(request.url.params["pageSize"])
+        pages.append(request.url.params["page"])
+        chunk = records[(page - 1) * size : page * size]
+        return httpx.Response(200, json={"page": page, "totalRecords": len(records), "records": chunk})
+
+    radarr = client(httpx.MockTransport(handle))
+    assert await radarr.get_paged("history", "history", page_size=2) == records
+    assert pages == ["1", "2", "3"]
+    await radarr.aclose()

@@ -310,10 +310,11 @@ def _import_radarr(args: argparse.Namespace) -> int:
 
     try:
         options = ImportOptions(
-            url=args.url,
-            api_key=args.api_key,
+            url=args.url or "",
+            api_key=args.api_key or "",
             dry_run=args.dry_run,
             mappings=tuple(parse_mapping(text) for text in args.map_path),
+            source_file=args.source_file,
         )
         summary = run_import(_settings(args), options)
     except ImportFailed as error:
@@ -324,10 +325,18 @@ def _import_radarr(args: argparse.Namespace) -> int:
 
 def _add_import_command(commands: Any) -> None:
     importer = commands.add_parser(
-        "import-radarr", help="bring settings and movies over from a running Radarr (v4 or later)"
+        "import-radarr",
+        help="bring settings and movies over from a running Radarr (v4 or later) or its radarr.db or backup",
     )
-    importer.add_argument("--url", required=True, help="Radarr's address, e.g. http://localhost:7878")
-    importer.add_argument("--api-key", required=True, help="Radarr's API key (Settings → General)")
+    importer.add_argument("--url", help="Radarr's address, e.g. http://localhost:7878")
+    importer.add_argument("--api-key", help="Radarr's API key (Settings → General)")
+    importer.add_argument(
+        "--from",
+        dest="source_file",
+        type=Path,
+        metavar="FILE",
+        help="read a radarr.db or a Radarr backup .zip instead of a running Radarr (not with --url)",
+    )
     importer.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
     importer.add_argument(
         "--map-path",

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -90,10 +91,19 @@ KINDS: tuple[tuple[str, Importer], ...] = (
 class ImportOptions:
     """What the command line asked for."""
 
-    url: str
-    api_key: str
+    url: str = ""
+    api_key: str = ""
     dry_run: bool = False
     mappings: tuple[PathMapping, ...] = ()
+    source_file: Path | None = None  # a radarr.db or backup zip instead of a running Radarr
+
+    def __post_init__(self) -> None:
+        if self.source_file is not None and (self.url or self.api_key):
+            raise ImportFailed("--from reads a file; leave out --url and --api-key with it")
+        if self.source_file is None and not (self.url and self.api_key):
+            raise ImportFailed(
+                "Say where Radarr is: --url and --api-key, or --from a radarr.db or backup zip"
+            )
 
 
 def _now() -> datetime:
@@ -138,6 +148,8 @@ async def _shared_events(services: Services, dry_run: bool) -> AsyncIterator[Non
 async def _import_kinds(snapshot: RadarrSnapshot, ctx: ImportContext) -> list[KindResult]:
     results = []
     for kind, importer in KINDS:
+        if kind in snapshot.unread:
+            continue
         try:
             results.append(await importer(snapshot, ctx))
         except (ReelarrError, ValidationError, KeyError, TypeError, ValueError) as error:
@@ -156,11 +168,7 @@ async def import_radarr(
     from reelarr.app import build_services
     from reelarr.db.engine import Database
 
-    client = RadarrClient(options.url, options.api_key, transport)
-    try:
-        snapshot = await read_snapshot(client)
-    finally:
-        await client.aclose()
+    snapshot, source = await _read(options, transport)
     db = Database(settings.resolved_database_url)
     try:
         await _prepare(db, options.dry_run)
@@ -178,8 +186,26 @@ async def import_radarr(
             await services.remote.aclose()
     finally:
         await db.close()
-    source = f"Radarr {snapshot.status.version} at {client.url}"
-    return ImportSummary(source, tuple(results), options.dry_run)
+    return ImportSummary(source, tuple(results), options.dry_run, snapshot.unread)
+
+
+async def _read(
+    options: ImportOptions, transport: httpx.AsyncBaseTransport | None
+) -> tuple[RadarrSnapshot, str]:
+    """Everything to import, from the file or the running Radarr, and how the summary names it."""
+    import asyncio
+
+    from reelarr.radarrimport.dbsnapshot import read_file_snapshot
+
+    if options.source_file is not None:
+        snapshot = await asyncio.to_thread(read_file_snapshot, options.source_file)
+        return snapshot, f"Radarr's {snapshot.status.version} in {options.source_file}"
+    client = RadarrClient(options.url, options.api_key, transport)
+    try:
+        snapshot = await read_snapshot(client)
+    finally:
+        await client.aclose()
+    return snapshot, f"Radarr {snapshot.status.version} at {client.url}"
 
 
 def run_import(settings: Settings, options: ImportOptions, **kwargs: Any) -> ImportSummary:

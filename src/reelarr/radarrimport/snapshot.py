@@ -39,6 +39,7 @@ class RadarrSnapshot:
     collections: list[Json]
     history: list[Json]
     blocklist: list[Json]
+    unread: tuple[str, ...] = ()  # kinds the source holds nothing of (a database file), not imported
 
 
 async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:

@@ -17,6 +17,7 @@ class ImportSummary:
     source: str  # "Radarr 5.14.0.9383 at http://..."
     results: tuple[KindResult, ...]
     dry_run: bool
+    unread: tuple[str, ...] = ()  # kinds a database file is not read for
 
     @property
     def changes(self) -> int:
@@ -44,4 +45,7 @@ class ImportSummary:
         total = f"{self.changes} change(s)"
         out.append(f"{total}, nothing written (dry run)." if self.dry_run else f"{total} written.")
         out.append(f"Not brought over by this version: {NOT_IMPORTED}.")
+        if self.unread:
+            kinds = ", ".join(self.unread)
+            out.append(f"Not read from a database file by this version (import them with --url): {kinds}.")
         return out

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
-from reelarr.app import build_services
-from reelarr.db.base import utcnow
-from reelarr.db.engine import Database, normalise_url
+from reelarr.db.engine import normalise_url
 from reelarr.delayprofiles.model import DownloadProtocol
 from reelarr.metadata.models import CoverType, Rating
 from reelarr.movies.model import MinimumAvailability
@@ -21,23 +17,11 @@ from reelarr.naming.config import ColonReplacement
 from reelarr.quality.revision import Revision
 from reelarr.radarrimport.client import ImportFailed
 from reelarr.radarrimport.run import ImportOptions, import_radarr
-from reelarr.services import Services
 from reelarr.settings import Settings
 from reelarr.uiconfig.config import ui_section
 from tests.fixtures.radarr import data
 from tests.fixtures.radarr.server import RadarrServer
-
-
-@asynccontextmanager
-async def installation(settings: Settings) -> AsyncIterator[Services]:
-    """The installation's services, to read what arrived."""
-    db = Database(settings.resolved_database_url)
-    services = build_services(settings, db, utcnow)
-    try:
-        yield services
-    finally:
-        await services.remote.aclose()
-        await db.close()
+from tests.integration.radarrimport.reading import installation
 
 
 async def test_every_kind_arrives_field_by_field_and_a_second_run_changes_nothing(

@@ -49,3 +49,35 @@ async def test_garbage_from_radarr_is_one_clear_line_and_exit_1(
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith(f"Error: Reading movies from Radarr at {radarr.url} failed: ")
     assert "not JSON" in line
+
+
+@pytest.fixture
+def untouched(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An installation a refused import must not touch (nor make): no database server needed."""
+    monkeypatch.setenv("REELARR_DATABASE_URL", f"sqlite:///{tmp_path / 'data' / 'reelarr.db'}")
+    monkeypatch.setenv("REELARR_DATA_DIR", str(tmp_path / "data"))
+
+
+async def test_from_a_file_and_a_url_at_once_is_refused(
+    untouched: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["import-radarr", "--from", str(tmp_path / "radarr.db"), "--url", "http://radarr:7878"]
+
+    assert await asyncio.to_thread(main, argv) == 1
+
+    assert (
+        capsys.readouterr().err.strip() == "Error: --from reads a file; leave out --url and --api-key with it"
+    )
+
+
+async def test_a_file_that_is_no_backup_is_one_clear_line_and_exit_1(
+    untouched: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_backup = tmp_path / "radarr_backup.zip"
+    not_a_backup.write_text("<html>404</html>")
+
+    assert await asyncio.to_thread(main, ["import-radarr", "--from", str(not_a_backup)]) == 1
+
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == f"Error: {not_a_backup} is neither a Radarr backup (.zip) nor a radarr.db (SQLite) file"
+    assert not (tmp_path / "data").exists()  # nothing of the installation was touched, nor made

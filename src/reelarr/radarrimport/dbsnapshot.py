@@ -3,14 +3,15 @@ import path writes both; the tables as Radarr's migrations up to 242 leave them.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from reelarr.radarrimport import dbsettings
 from reelarr.radarrimport.backupfile import connect, database_of, schema_version
 from reelarr.radarrimport.client import ImportFailed, RadarrStatus
+from reelarr.radarrimport.dbrows import AVAILABILITY, load_json, rows
 from reelarr.radarrimport.snapshot import RadarrSnapshot
 
 Json = dict[str, Any]
@@ -22,6 +23,12 @@ READ_KINDS = frozenset(
         "tags",
         "root folders",
         "custom formats",
+        "quality definitions",
+        "release profiles",
+        "delay profiles",
+        "naming settings",
+        "collections",
+        "remote path mappings",
         "quality profiles",
         "list exclusions",
         "movies",
@@ -31,30 +38,11 @@ READ_KINDS = frozenset(
     }
 )
 _STATUS = {-1: "deleted", 0: "tba", 1: "announced", 2: "inCinemas", 3: "released"}
-_AVAILABILITY = {0: "tba", 1: "announced", 2: "inCinemas", 3: "released", 4: "released"}
-
-
-def _rows(connection: sqlite3.Connection, table: str) -> list[Row]:
-    exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
-    if exists.fetchone() is None:
-        return []
-    query = f'SELECT * FROM "{table}" ORDER BY "Id"'  # noqa: S608 (table names are this module's own)
-    return [dict(row) for row in connection.execute(query)]
-
-
-def _json(value: Any, default: Any) -> Any:
-    """A JSON column's value; `default` for an empty or unreadable one."""
-    if not isinstance(value, str) or not value:
-        return default
-    try:
-        return json.loads(value)
-    except ValueError:
-        return default
 
 
 def _quality(value: Any) -> Json:
     """Radarr's stored QualityModel ({"quality": 7, ...}) as its resource ({"quality": {"id": 7}, ...})."""
-    stored = _json(value, {})
+    stored = load_json(value, {})
     quality = stored.get("quality") if isinstance(stored, dict) else None
     return {
         "quality": {"id": quality if isinstance(quality, int) else 0},
@@ -63,7 +51,7 @@ def _quality(value: Any) -> Json:
 
 
 def _languages(value: Any) -> list[Json]:
-    return [{"id": i} for i in _json(value, []) if isinstance(i, int)]
+    return [{"id": i} for i in load_json(value, []) if isinstance(i, int)]
 
 
 def _profile_items(items: Any) -> list[Json]:
@@ -98,8 +86,8 @@ def _specification(stored: Any) -> Json | None:
 
 def _custom_formats(connection: sqlite3.Connection) -> list[Json]:
     formats = []
-    for row in _rows(connection, "CustomFormats"):
-        specifications = [_specification(s) for s in _json(row.get("Specifications"), [])]
+    for row in rows(connection, "CustomFormats"):
+        specifications = [_specification(s) for s in load_json(row.get("Specifications"), [])]
         formats.append(
             {
                 "id": row["Id"],
@@ -112,21 +100,21 @@ def _custom_formats(connection: sqlite3.Connection) -> list[Json]:
 
 
 def _quality_profiles(connection: sqlite3.Connection) -> list[Json]:
-    rows = _rows(connection, "QualityProfiles") or _rows(connection, "Profiles")
+    found = rows(connection, "QualityProfiles") or rows(connection, "Profiles")
     return [
         {
             "id": row["Id"],
             "name": row["Name"],
             "upgradeAllowed": bool(row.get("UpgradeAllowed")),
             "cutoff": row["Cutoff"],
-            "items": _profile_items(_json(row["Items"], [])),
+            "items": _profile_items(load_json(row["Items"], [])),
             "minFormatScore": row.get("MinFormatScore") or 0,
             "cutoffFormatScore": row.get("CutoffFormatScore") or 0,
             "minUpgradeFormatScore": row.get("MinUpgradeFormatScore", 1),
-            "formatItems": [i for i in _json(row.get("FormatItems"), []) if isinstance(i, dict)],
+            "formatItems": [i for i in load_json(row.get("FormatItems"), []) if isinstance(i, dict)],
             "language": {"id": row.get("Language") or 0},
         }
-        for row in rows
+        for row in found
     ]
 
 
@@ -166,10 +154,10 @@ def _movie(movie: Row, meta: Row, titles: list[str], file: Row | None) -> Json:
         "digitalRelease": meta.get("DigitalRelease"),
         "certification": meta.get("Certification"),
         "studio": meta.get("Studio"),
-        "genres": _json(meta.get("Genres"), []),
-        "keywords": _json(meta.get("Keywords"), []),
-        "ratings": _json(meta.get("Ratings"), {}),
-        "images": _json(meta.get("Images"), []),
+        "genres": load_json(meta.get("Genres"), []),
+        "keywords": load_json(meta.get("Keywords"), []),
+        "ratings": load_json(meta.get("Ratings"), {}),
+        "images": load_json(meta.get("Images"), []),
         "alternateTitles": [{"title": title} for title in titles],
         "popularity": meta.get("Popularity"),
         "youTubeTrailerId": meta.get("YouTubeTrailerId"),
@@ -177,8 +165,8 @@ def _movie(movie: Row, meta: Row, titles: list[str], file: Row | None) -> Json:
         "path": path,
         "qualityProfileId": movie.get("QualityProfileId", movie.get("ProfileId")),
         "monitored": bool(movie.get("Monitored")),
-        "minimumAvailability": _AVAILABILITY.get(movie.get("MinimumAvailability") or 0, "released"),
-        "tags": _json(movie.get("Tags"), []),
+        "minimumAvailability": AVAILABILITY.get(movie.get("MinimumAvailability") or 0, "released"),
+        "tags": load_json(movie.get("Tags"), []),
     }
     if meta.get("CollectionTmdbId"):
         resource["collection"] = {"tmdbId": meta["CollectionTmdbId"], "title": meta.get("CollectionTitle")}
@@ -188,13 +176,13 @@ def _movie(movie: Row, meta: Row, titles: list[str], file: Row | None) -> Json:
 
 
 def _movies(connection: sqlite3.Connection) -> list[Json]:
-    metadata = {row["Id"]: row for row in _rows(connection, "MovieMetadata")}
-    files = {row["Id"]: row for row in _rows(connection, "MovieFiles")}
+    metadata = {row["Id"]: row for row in rows(connection, "MovieMetadata")}
+    files = {row["Id"]: row for row in rows(connection, "MovieFiles")}
     titles: dict[int, list[str]] = {}
-    for row in _rows(connection, "AlternativeTitles"):
+    for row in rows(connection, "AlternativeTitles"):
         titles.setdefault(row.get("MovieMetadataId") or 0, []).append(str(row["Title"]))
     movies = []
-    for movie in _rows(connection, "Movies"):
+    for movie in rows(connection, "Movies"):
         meta = metadata.get(movie["MovieMetadataId"])
         if meta is None:
             continue  # a film without its metadata row: Radarr's housekeeping removes it too
@@ -214,9 +202,9 @@ def _history(connection: sqlite3.Connection) -> list[Json]:
             "date": row.get("Date"),
             "downloadId": row.get("DownloadId"),
             "eventType": row.get("EventType") or 0,
-            "data": _json(row.get("Data"), {}),
+            "data": load_json(row.get("Data"), {}),
         }
-        for row in _rows(connection, "History")
+        for row in rows(connection, "History")
     ]
 
 
@@ -237,7 +225,7 @@ def _blocklist(connection: sqlite3.Connection) -> list[Json]:
             "torrentInfoHash": row.get("TorrentInfoHash"),
             "indexerFlags": row.get("IndexerFlags") or 0,
         }
-        for row in _rows(connection, "Blocklist")
+        for row in rows(connection, "Blocklist")
     ]
 
 
@@ -251,22 +239,24 @@ def _snapshot(connection: sqlite3.Connection) -> RadarrSnapshot:
             "movieTitle": r.get("MovieTitle"),
             "movieYear": r.get("MovieYear"),
         }
-        for r in _rows(connection, "ImportExclusions")
+        for r in rows(connection, "ImportExclusions")
     ]
+    naming = dbsettings.naming(connection)
+    read = READ_KINDS if naming is not None else READ_KINDS - {"naming settings"}
     return RadarrSnapshot(
         status=RadarrStatus(f"database schema {schema_version(connection)}", ""),
-        tags=[{"id": r["Id"], "label": r["Label"]} for r in _rows(connection, "Tags")],
-        root_folders=[{"id": r["Id"], "path": r["Path"]} for r in _rows(connection, "RootFolders")],
-        quality_definitions=[],
+        tags=[{"id": r["Id"], "label": r["Label"]} for r in rows(connection, "Tags")],
+        root_folders=[{"id": r["Id"], "path": r["Path"]} for r in rows(connection, "RootFolders")],
+        quality_definitions=dbsettings.quality_definitions(connection),
         custom_formats=_custom_formats(connection),
         quality_profiles=_quality_profiles(connection),
-        release_profiles=[],
-        delay_profiles=[],
+        release_profiles=dbsettings.release_profiles(connection),
+        delay_profiles=dbsettings.delay_profiles(connection),
         exclusions=exclusions,
-        naming={},
+        naming=naming or {},
         media_management={},
         movies=_movies(connection),
-        remote_path_mappings=[],
+        remote_path_mappings=dbsettings.remote_path_mappings(connection),
         download_clients=[],
         indexers=[],
         notifications=[],
@@ -276,10 +266,10 @@ def _snapshot(connection: sqlite3.Connection) -> RadarrSnapshot:
         ui_settings={},
         metadata=[],
         custom_filters=[],
-        collections=[],
+        collections=dbsettings.collections(connection),
         history=_history(connection),
         blocklist=_blocklist(connection),
-        unread=tuple(kind for kind, _ in KINDS if kind not in READ_KINDS),
+        unread=tuple(kind for kind, _ in KINDS if kind not in read),
     )
 
 

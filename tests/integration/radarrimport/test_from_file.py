@@ -27,6 +27,14 @@ async def _state(settings: Settings) -> dict[str, Any]:
             "root folders": sorted(await reelarr.root_folders.paths()),
             "custom formats": {f.name: replace(f, id=0) for f in await reelarr.custom_formats.all()},
             "quality profiles": {p.name: p for p in await reelarr.quality.profiles()},
+            "quality definitions": await reelarr.quality.definitions(),
+            "release profiles": [replace(p, id=0) for p in await reelarr.release_profiles.all()],
+            "delay profiles": {p.tags: replace(p, id=0) for p in await reelarr.delay_profiles.all()},
+            "naming": await reelarr.naming.config(),
+            "remote path mappings": [replace(m, id=0) for m in await reelarr.remote_path_mappings.all()],
+            "collections": [
+                replace(c, id=0, added=None) for c in await reelarr.collections.collections.all()
+            ],
             "exclusions": sorted(
                 (e.tmdb_id, e.movie_title, e.movie_year) for e in await reelarr.exclusions.all()
             ),

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from reelarr.radarrimport import dbsettings
+from reelarr.radarrimport import dbproviders, dbsettings
 from reelarr.radarrimport.backupfile import connect, database_of, schema_version
 from reelarr.radarrimport.client import ImportFailed, RadarrStatus
 from reelarr.radarrimport.dbrows import AVAILABILITY, load_json, rows
@@ -29,6 +29,11 @@ READ_KINDS = frozenset(
         "naming settings",
         "collections",
         "remote path mappings",
+        "download clients",
+        "indexers",
+        "notifications",
+        "import lists",
+        "metadata settings",
         "quality profiles",
         "list exclusions",
         "movies",
@@ -257,14 +262,14 @@ def _snapshot(connection: sqlite3.Connection) -> RadarrSnapshot:
         media_management={},
         movies=_movies(connection),
         remote_path_mappings=dbsettings.remote_path_mappings(connection),
-        download_clients=[],
-        indexers=[],
-        notifications=[],
-        import_lists=[],
+        download_clients=dbproviders.providers(connection, "DownloadClients"),
+        indexers=dbproviders.providers(connection, "Indexers"),
+        notifications=dbproviders.providers(connection, "Notifications"),
+        import_lists=dbproviders.import_lists(connection),
         indexer_options={},
         download_client_options={},
         ui_settings={},
-        metadata=[],
+        metadata=dbproviders.providers(connection, "Metadata"),
         custom_filters=[],
         collections=dbsettings.collections(connection),
         history=_history(connection),

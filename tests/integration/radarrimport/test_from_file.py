@@ -10,7 +10,7 @@ from typing import Any
 from reelarr.radarrimport.dbsnapshot import READ_KINDS
 from reelarr.radarrimport.run import ImportOptions, import_radarr
 from reelarr.settings import Settings
-from tests.fixtures.radarr.radarrdb import build_radarr_db
+from tests.fixtures.radarr.radarrdb import SECRETS, build_radarr_db
 from tests.integration.radarrimport.reading import installation
 
 
@@ -35,6 +35,23 @@ async def _state(settings: Settings) -> dict[str, Any]:
             "collections": [
                 replace(c, id=0, added=None) for c in await reelarr.collections.collections.all()
             ],
+            **{
+                family: {
+                    p.name: replace(
+                        p,
+                        id=0,
+                        settings=p.settings.model_copy(update=dict.fromkeys(("password", "api_key"), "")),
+                    )
+                    for p in await providers.all()
+                }
+                for family, providers in (
+                    ("download clients", reelarr.download_clients.providers),
+                    ("indexers", reelarr.indexers.providers),
+                    ("notifications", reelarr.notifications.providers),
+                    ("import lists", reelarr.import_lists.lists.providers),
+                    ("metadata", reelarr.metadata_files.providers),
+                )
+            },
             "exclusions": sorted(
                 (e.tmdb_id, e.movie_title, e.movie_year) for e in await reelarr.exclusions.all()
             ),
@@ -73,3 +90,10 @@ async def test_a_radarr_db_brings_what_the_api_brings_and_a_second_run_changes_n
         assert mine[kind] == theirs[kind], kind
     assert len(mine["files"]) == len(mine["blocklist"]) == 1
     assert len(mine["history"]) == 3
+    assert not [note for r in summary.results for note in r.notes if "entered again" in note]
+    async with installation(settings) as reelarr:
+        [client] = await reelarr.download_clients.providers.all()
+        [indexer] = await reelarr.indexers.providers.all()
+        [webhook] = await reelarr.notifications.providers.all()
+        secrets = (client.settings.password, indexer.settings.api_key, webhook.settings.password)
+    assert secrets == (SECRETS["password"], SECRETS["apiKey"], SECRETS["password"])

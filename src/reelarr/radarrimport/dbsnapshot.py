@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from reelarr.radarrimport import dbproviders, dbsettings
+from reelarr.radarrimport import dbconfig, dbproviders, dbsettings
 from reelarr.radarrimport.backupfile import connect, database_of, schema_version
 from reelarr.radarrimport.client import ImportFailed, RadarrStatus
 from reelarr.radarrimport.dbrows import AVAILABILITY, load_json, rows
@@ -34,6 +34,11 @@ READ_KINDS = frozenset(
         "notifications",
         "import lists",
         "metadata settings",
+        "custom filters",
+        "media management settings",
+        "indexer options",
+        "download client options",
+        "UI settings",
         "quality profiles",
         "list exclusions",
         "movies",
@@ -246,6 +251,12 @@ def _snapshot(connection: sqlite3.Connection) -> RadarrSnapshot:
         }
         for r in rows(connection, "ImportExclusions")
     ]
+    from reelarr.api.v3.config_downloadclient import DownloadClientConfigResource
+    from reelarr.api.v3.config_indexer import IndexerConfigResource
+    from reelarr.api.v3.config_mediamanagement import MediaManagementConfigResource
+    from reelarr.api.v3.config_ui import UiConfigResource
+
+    config = dbconfig.config_values(connection)
     naming = dbsettings.naming(connection)
     read = READ_KINDS if naming is not None else READ_KINDS - {"naming settings"}
     return RadarrSnapshot(
@@ -259,18 +270,18 @@ def _snapshot(connection: sqlite3.Connection) -> RadarrSnapshot:
         delay_profiles=dbsettings.delay_profiles(connection),
         exclusions=exclusions,
         naming=naming or {},
-        media_management={},
+        media_management=dbconfig.options(config, MediaManagementConfigResource),
         movies=_movies(connection),
         remote_path_mappings=dbsettings.remote_path_mappings(connection),
         download_clients=dbproviders.providers(connection, "DownloadClients"),
         indexers=dbproviders.providers(connection, "Indexers"),
         notifications=dbproviders.providers(connection, "Notifications"),
         import_lists=dbproviders.import_lists(connection),
-        indexer_options={},
-        download_client_options={},
-        ui_settings={},
+        indexer_options=dbconfig.options(config, IndexerConfigResource),
+        download_client_options=dbconfig.options(config, DownloadClientConfigResource),
+        ui_settings=dbconfig.options(config, UiConfigResource),
         metadata=dbproviders.providers(connection, "Metadata"),
-        custom_filters=[],
+        custom_filters=dbconfig.custom_filters(connection),
         collections=dbsettings.collections(connection),
         history=_history(connection),
         blocklist=_blocklist(connection),

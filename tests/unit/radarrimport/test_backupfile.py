@@ -100,7 +100,14 @@ def test_another_programs_database_is_refused(tmp_path: Path) -> None:
         read_file_snapshot(other)
 
 
-def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
-    newer = build_radarr_db(tmp_path / "radarr.db", schema=243)
-    with pytest.raises(ImportFailed, match=r"newer Radarr \(schema 243\); .* up to 242"):
-        read_file_snapshot(newer)
+@pytest.mark.parametrize(
+    ("schema", "message"),
+    [
+        (243, r"newer Radarr \(schema 243\); .* up to 242"),
+        (206, r"older than 4\.0 \(schema 206\); update Radarr"),
+    ],
+)
+def test_a_schema_this_version_does_not_read_is_refused(tmp_path: Path, schema: int, message: str) -> None:
+    other = build_radarr_db(tmp_path / "radarr.db", schema=schema)
+    with pytest.raises(ImportFailed, match=message):
+        read_file_snapshot(other)

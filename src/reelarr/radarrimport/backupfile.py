@@ -25,10 +25,19 @@ def _header(path: Path) -> bytes:
 
 
 def database_of(path: Path, workdir: Path) -> Path:
-    """The radarr.db to read: `path` itself, or copied out of a backup zip into `workdir`."""
+    """A copy in `workdir` of the radarr.db to read: `path` with its write-ahead log when there is
+    one (SQLite would otherwise make files beside Radarr's), or the one out of a backup zip."""
     head = _header(path)
     if head.startswith(_SQLITE_HEADER):
-        return path
+        target = workdir / "radarr.db"
+        try:
+            shutil.copyfile(path, target)
+            log = path.with_name(path.name + "-wal")
+            if log.is_file():
+                shutil.copyfile(log, workdir / "radarr.db-wal")
+        except OSError as error:
+            raise ImportFailed(f"Cannot read {path}: {error.strerror or error}") from error
+        return target
     if not head.startswith(_ZIP_HEADER):
         raise ImportFailed(f"{path} is neither a Radarr backup (.zip) nor a radarr.db (SQLite) file")
     try:

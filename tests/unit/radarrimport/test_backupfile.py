@@ -56,6 +56,26 @@ def test_a_backup_zip_reads_like_the_api(radarr_db: Path, tmp_path: Path) -> Non
     assert snapshot.unread == ()
 
 
+def test_a_radarr_db_in_wal_mode_is_read_with_its_log_and_nothing_is_made_beside_it(tmp_path: Path) -> None:
+    radarr_db = build_radarr_db(tmp_path / "radarr.db")
+    with sqlite3.connect(radarr_db) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+    writer = sqlite3.connect(radarr_db)
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute('UPDATE "Tags" SET "Label" = \'uhd\' WHERE "Label" = \'4k\'')
+    writer.commit()  # in the -wal file only: Radarr still running
+    files = sorted(p.name for p in tmp_path.iterdir())
+
+    snapshot = read_file_snapshot(radarr_db)
+
+    after = sorted(p.name for p in tmp_path.iterdir())
+    writer.close()
+    assert [t["label"] for t in snapshot.tags] == ["uhd", "kids"]
+    assert files == after == ["radarr.db", "radarr.db-shm", "radarr.db-wal"]
+    read_file_snapshot(radarr_db)  # Radarr stopped: its log is gone, and none is made beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["radarr.db"]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -12,6 +12,7 @@ from reelarr.radarrimport import dbconfig, dbproviders, dbsettings
 from reelarr.radarrimport.backupfile import connect, database_of, schema_version
 from reelarr.radarrimport.client import ImportFailed, RadarrStatus
 from reelarr.radarrimport.dbrows import AVAILABILITY, load_json, rows
+from reelarr.radarrimport.paths import path_separator
 from reelarr.radarrimport.snapshot import RadarrSnapshot
 
 Json = dict[str, Any]
@@ -130,10 +131,11 @@ def _quality_profiles(connection: sqlite3.Connection) -> list[Json]:
 
 def _movie_file(row: Row, movie_path: str) -> Json:
     relative = str(row.get("RelativePath") or "")
+    sep = path_separator(movie_path)  # a Radarr on Windows keeps C:\Movies\...
     return {
         "id": row["Id"],
         "relativePath": relative,
-        "path": f"{movie_path.rstrip('/')}/{relative}" if relative else "",
+        "path": f"{movie_path.rstrip(sep)}{sep}{relative}" if relative else "",
         "size": row.get("Size") or 0,
         "dateAdded": row.get("DateAdded"),
         "sceneName": row.get("SceneName"),

@@ -75,3 +75,15 @@ async def test_a_paged_resource_is_read_page_by_page_to_its_total() -> None:
     assert await radarr.get_paged("history", "history", page_size=2) == records
     assert pages == ["1", "2", "3"]
     await radarr.aclose()
+
+
+async def test_a_radarr_failing_on_a_later_page_fails_the_read() -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.params["page"] == "2":
+            return httpx.Response(500, json={"message": "database is locked"})
+        return httpx.Response(200, json={"page": 1, "totalRecords": 3, "records": [{"id": 1}, {"id": 2}]})
+
+    radarr = client(httpx.MockTransport(handle))
+    with pytest.raises(ImportFailed, match=f"Reading history from Radarr at {URL} failed: HTTP 500"):
+        await radarr.get_paged("history", "history", page_size=2)
+    await radarr.aclose()

@@ -303,6 +303,52 @@ def _add_backup_commands(commands: Any) -> None:
     db.set_defaults(help_of=db)
 
 
+def _import_radarr(args: argparse.Namespace) -> int:
+    from reelarr.radarrimport.client import ImportFailed
+    from reelarr.radarrimport.paths import parse_mapping
+    from reelarr.radarrimport.run import ImportOptions, run_import
+
+    try:
+        options = ImportOptions(
+            url=args.url or "",
+            api_key=args.api_key or "",
+            dry_run=args.dry_run,
+            mappings=tuple(parse_mapping(text) for text in args.map_path),
+            source_file=args.source_file,
+        )
+        summary = run_import(_settings(args), options)
+    except ImportFailed as error:
+        raise CommandFailed(str(error)) from error
+    print("\n".join(summary.lines()))
+    return 1 if summary.failures else 0
+
+
+def _add_import_command(commands: Any) -> None:
+    importer = commands.add_parser(
+        "import-radarr",
+        help="bring settings and movies over from a running Radarr (v4 or later) or its radarr.db or backup",
+    )
+    importer.add_argument("--url", help="Radarr's address, e.g. http://localhost:7878")
+    importer.add_argument("--api-key", help="Radarr's API key (Settings → General)")
+    importer.add_argument(
+        "--from",
+        dest="source_file",
+        type=Path,
+        metavar="FILE",
+        help="read a radarr.db or a Radarr backup .zip instead of a running Radarr (not with --url)",
+    )
+    importer.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
+    importer.add_argument(
+        "--map-path",
+        action="append",
+        default=[],
+        metavar="FROM=TO",
+        help="Radarr's folder FROM is TO here (repeatable; e.g. for containers)",
+    )
+    _add_data_dir(importer)
+    importer.set_defaults(run=_import_radarr)
+
+
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="data directory (default REELARR_DATA_DIR or ./data)")
 
@@ -360,6 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--path", dest="as_path", action="store_true", help="treat each input as a file path")
     parse.set_defaults(run=_parse)
     _add_backup_commands(commands)
+    _add_import_command(commands)
     return parser
 
 

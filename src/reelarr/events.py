@@ -67,6 +67,11 @@ class EventBus:
         if event_type.shared_name:
             self._shared_types[event_type.shared_name] = event_type
 
+    def unsubscribe(self, event_type: type[E], handler: Callable[[E], Awaitable[None]]) -> None:
+        """Stop calling `handler` for `event_type` (a process that must not react so, e.g. an import
+        that must not announce each film it brings over)."""
+        self._subscriptions[event_type] = [s for s in self._subscriptions[event_type] if s.handler != handler]
+
     async def publish(self, event: Event) -> None:
         """Deliver an event that happened in this process, here and (when shared) to the other processes."""
         await self._deliver(event, from_remote=False)

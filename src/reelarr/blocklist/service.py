@@ -102,6 +102,13 @@ class BlocklistService:
             **{f: getattr(new, f) for f in NewBlocklistEntry.__dataclass_fields__}, id=new_id
         )
 
+    async def add_many(self, news: Sequence[NewBlocklistEntry]) -> int:
+        """Blocklist several releases in one transaction; how many."""
+        if news:
+            async with self._db.write() as session:
+                await session.execute(insert(BlocklistRow), [_values(new) for new in news])
+        return len(news)
+
     async def paged(
         self,
         request: PageRequest,

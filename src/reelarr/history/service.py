@@ -86,6 +86,13 @@ class HistoryService:
             new_id = int(result.scalar_one())
         return HistoryEntry(**{f: getattr(new, f) for f in NewHistory.__dataclass_fields__}, id=new_id)
 
+    async def record_many(self, news: Sequence[NewHistory]) -> int:
+        """Keep several events in one transaction; how many."""
+        if news:
+            async with self._db.write() as session:
+                await session.execute(insert(HistoryRow), [_values(new) for new in news])
+        return len(news)
+
     async def get(self, entry_id: int) -> HistoryEntry:
         """One event by id; NotFound when there is none."""
         async with self._db.read() as session:

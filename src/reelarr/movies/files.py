@@ -312,6 +312,25 @@ class MovieFileService:
         await self._bus.publish(MovieFileAdded(movie_id=movie_id, movie_file_id=stored.id))
         return stored, replaced
 
+    async def record_existing(
+        self, movie_id: int, record: FileRecord, date_added: datetime, original_file_path: str | None
+    ) -> MovieFile | None:
+        """Record a file already in the film's folder as its file, as another program kept it (nothing
+        on disk is touched); None, and nothing changed, when the film has a file recorded already."""
+        async with self._db.write() as session:
+            await self._db.serialize(session, f"movie-files-{movie_id}")
+            if await session.get(MovieRow, movie_id) is None:
+                raise NotFound(f"Movie with ID {movie_id} does not exist")
+            if await session.scalar(select(MovieFileRow.id).where(MovieFileRow.movie_id == movie_id)):
+                return None
+            row = new_file_row(movie_id, record, date_added)
+            row.original_file_path = original_file_path
+            session.add(row)
+            await session.flush()
+            stored = to_movie_file(row)
+        await self._bus.publish(MovieFileAdded(movie_id=movie_id, movie_file_id=stored.id))
+        return stored
+
     @staticmethod
     def full_path(movie: Movie, file: MovieFile) -> str:
         """Where a movie's file is; refused when its recorded path would lead out of the movie folder."""

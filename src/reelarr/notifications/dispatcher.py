@@ -102,6 +102,17 @@ class NotificationDispatcher:
         bus.subscribe(HealthChanged, self._health_changed)
         bus.subscribe(ManualInteractionRequired, self._blocked)
 
+    def unsubscribe(self, bus: EventBus) -> None:
+        """Stop listening: the process tells no one of its events (an import of a whole library)."""
+        bus.unsubscribe(MovieGrabbed, self._grabbed)
+        bus.unsubscribe(MovieImported, self._imported)
+        bus.unsubscribe(MovieFileRenamed, self._renamed)
+        bus.unsubscribe(MovieAdded, self._added)
+        bus.unsubscribe(MovieGone, self._movie_gone)
+        bus.unsubscribe(MovieFileGone, self._file_gone)
+        bus.unsubscribe(HealthChanged, self._health_changed)
+        bus.unsubscribe(ManualInteractionRequired, self._blocked)
+
     @property
     def pending(self) -> int:
         """Events and sends under way."""

@@ -152,6 +152,13 @@ class ProviderService(Generic[OptionsT, P]):
         except PydanticValidationError as error:
             raise ValidationFailed.from_pydantic(error) from error
 
+    def planned(
+        self, body: ProviderInput, existing: ProviderDefinition[OptionsT] | None
+    ) -> ProviderDefinition[OptionsT]:
+        """The provider `body` describes (over `existing` when given), checked field by field but
+        not saved: what an update would store (a Radarr import compares it to tell a change)."""
+        return self._definition(body, existing)
+
     def _definition(
         self, body: ProviderInput, existing: ProviderDefinition[OptionsT] | None
     ) -> ProviderDefinition[OptionsT]:

@@ -122,6 +122,7 @@ from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
 from reelarr.host.lifecycle import Lifecycle
 from reelarr.host.service import HostService
+from reelarr.importlists.apps import IMDB_URL, TRAKT_API_URL, TraktApp
 from reelarr.importlists.commands import SYNC_EVERY_MINUTES, import_list_sync_command
 from reelarr.importlists.setup import ImportListDependencies, build_import_lists
 from reelarr.imports.commands import downloaded_movies_scan_command, manual_import_command
@@ -613,6 +614,8 @@ def build_services(
                 media_management,
                 settings.import_list_timeout_seconds,
                 notifications.hidden_urls.remember,
+                _trakt_app(settings),
+                (settings.imdb_url or IMDB_URL).rstrip("/"),
             )
         ),
         host=host,
@@ -651,6 +654,16 @@ def _client_type(clients: DownloadClientService, implementation: str) -> str:
     """The shown name of a download client implementation (Radarr's `downloadClientType`)."""
     found = clients.family.registry.find(implementation)
     return found.implementation_name if found is not None else implementation
+
+
+def _trakt_app(settings: Settings) -> TraktApp:
+    """The Trakt application the Trakt import lists sign in and read with."""
+    secret = settings.trakt_client_secret
+    return TraktApp(
+        (settings.trakt_api_url or TRAKT_API_URL).rstrip("/"),
+        settings.trakt_client_id or "",
+        secret.get_secret_value() if secret else "",
+    )
 
 
 def _notifications(

@@ -96,6 +96,19 @@ class Settings(BaseSettings):
         None,
         description="Telegram's Bot API address for the Telegram notification (default https://api.telegram.org).",
     )
+    imdb_url: str | None = Field(
+        None,
+        description="IMDb's address the IMDb list import reads list exports from (default https://www.imdb.com).",
+    )
+    trakt_api_url: str | None = Field(
+        None, description="Trakt's API address for the Trakt import lists (default https://api.trakt.tv)."
+    )
+    trakt_client_id: str | None = Field(
+        None, description="Client id of the Trakt application the Trakt import lists sign in with."
+    )
+    trakt_client_secret: SecretStr | None = Field(
+        None, description="Client secret of the Trakt application the Trakt import lists sign in with."
+    )
     pushover_api_url: str | None = Field(
         None,
         description="Pushover's API address for the Pushover notification (default https://api.pushover.net).",

@@ -1,0 +1,24 @@
+"""The third-party applications Reelarr reads lists as: where each service's API is and who we are
+to it (from the server's settings, never from a list's form)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TRAKT_API_URL = "https://api.trakt.tv"
+IMDB_URL = "https://www.imdb.com"
+
+
+@dataclass(frozen=True, slots=True)
+class TraktApp:
+    """A Trakt API application (trakt.tv/oauth/applications): its client id and secret, and the API's
+    address (settings.trakt_api_url, REELARR_TRAKT_API_URL, for a fixture server)."""
+
+    api_url: str = TRAKT_API_URL
+    client_id: str = ""
+    client_secret: str = ""
+
+    @property
+    def configured(self) -> bool:
+        """Whether Reelarr has a Trakt application to sign in and read lists with."""
+        return bool(self.client_id and self.client_secret)

@@ -79,10 +79,9 @@ class ImportListService:
             await self._remote.remove(service_name_of(event.provider_id))
 
     async def _save_settings(self, list_id: int, settings: ProviderSettings) -> None:
-        """Store settings a list changed itself (Radarr's UpdateSettings): no event, so its remote
-        service and breaker stay as they are."""
-        definition = await self.providers.store.get(list_id)
-        await self.providers.store.replace([replace(definition, settings=settings)])
+        """Store settings a list changed itself (Radarr's UpdateSettings); its remote service and
+        breaker stay as they are."""
+        await self.providers.save_settings(list_id, settings)
 
     async def _check_options(self, options: ImportListOptions) -> list[ValidationFailure]:
         """Radarr's ImportListController rules: an existing quality profile and root folder."""

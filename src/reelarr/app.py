@@ -122,7 +122,7 @@ from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
 from reelarr.host.lifecycle import Lifecycle
 from reelarr.host.service import HostService
-from reelarr.importlists.apps import IMDB_URL, TRAKT_API_URL, TraktApp
+from reelarr.importlists.apps import IMDB_URL, SIMKL_API_URL, TRAKT_API_URL, SimklApp, TraktApp
 from reelarr.importlists.commands import SYNC_EVERY_MINUTES, import_list_sync_command
 from reelarr.importlists.setup import ImportListDependencies, build_import_lists
 from reelarr.imports.commands import downloaded_movies_scan_command, manual_import_command
@@ -616,6 +616,9 @@ def build_services(
                 notifications.hidden_urls.remember,
                 _trakt_app(settings),
                 (settings.imdb_url or IMDB_URL).rstrip("/"),
+                SimklApp(
+                    (settings.simkl_api_url or SIMKL_API_URL).rstrip("/"), settings.simkl_client_id or ""
+                ),
             )
         ),
         host=host,

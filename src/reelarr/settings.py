@@ -109,6 +109,12 @@ class Settings(BaseSettings):
     trakt_client_secret: SecretStr | None = Field(
         None, description="Client secret of the Trakt application the Trakt import lists sign in with."
     )
+    simkl_api_url: str | None = Field(
+        None, description="Simkl's API address for the Simkl import list (default https://api.simkl.com)."
+    )
+    simkl_client_id: str | None = Field(
+        None, description="Client id of the Simkl application the Simkl import list signs in with."
+    )
     pushover_api_url: str | None = Field(
         None,
         description="Pushover's API address for the Pushover notification (default https://api.pushover.net).",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 TRAKT_API_URL = "https://api.trakt.tv"
 IMDB_URL = "https://www.imdb.com"
+SIMKL_API_URL = "https://api.simkl.com"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +23,17 @@ class TraktApp:
     def configured(self) -> bool:
         """Whether Reelarr has a Trakt application to sign in and read lists with."""
         return bool(self.client_id and self.client_secret)
+
+
+@dataclass(frozen=True, slots=True)
+class SimklApp:
+    """A Simkl API application (simkl.com/settings/developer): its client id (the PIN sign-in needs no
+    secret), and the API's address (settings.simkl_api_url, REELARR_SIMKL_API_URL, for a fixture)."""
+
+    api_url: str = SIMKL_API_URL
+    client_id: str = ""
+
+    @property
+    def configured(self) -> bool:
+        """Whether Reelarr has a Simkl application to sign in and read lists with."""
+        return bool(self.client_id)

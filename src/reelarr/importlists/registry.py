@@ -8,6 +8,7 @@ from reelarr.importlists.imdb import IMDbListImport
 from reelarr.importlists.plex_rss import PlexRssImport
 from reelarr.importlists.radarr import RadarrImport
 from reelarr.importlists.rss import RSSImport
+from reelarr.importlists.simkl import SimklUserImport
 from reelarr.importlists.stevenlu import StevenLuImport
 from reelarr.importlists.tmdb import TMDbCompanyImport, TMDbKeywordImport, TMDbListImport, TMDbPersonImport
 from reelarr.importlists.tmdb_popular import TMDbPopularImport
@@ -29,6 +30,7 @@ BUILT_IN: tuple[type[ImportList], ...] = (
     TraktPopularImport,
     TraktUserImport,
     IMDbListImport,
+    SimklUserImport,
 )
 
 

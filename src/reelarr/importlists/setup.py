@@ -10,7 +10,7 @@ from reelarr.configuration.store import ConfigStore
 from reelarr.db.engine import Database
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
-from reelarr.importlists.apps import IMDB_URL, TraktApp
+from reelarr.importlists.apps import IMDB_URL, SimklApp, TraktApp
 from reelarr.importlists.base import ImportListContext
 from reelarr.importlists.config import ImportListConfigService
 from reelarr.importlists.health import ImportListStatusCheck
@@ -62,6 +62,7 @@ class ImportListDependencies:
     hide_url: Callable[[str], None]  # the httpx log filter's: keeps a secret address out of log lines
     trakt: TraktApp = field(default_factory=TraktApp)
     imdb_url: str = IMDB_URL
+    simkl: SimklApp = field(default_factory=SimklApp)
 
 
 def build_import_lists(deps: ImportListDependencies) -> ImportLists:
@@ -81,6 +82,7 @@ def build_import_lists(deps: ImportListDependencies) -> ImportLists:
             deps.hide_url,
             deps.trakt,
             deps.imdb_url,
+            deps.simkl,
         ),
         profile_exists=deps.quality.exists,
         root_folders=deps.root_folders.paths,

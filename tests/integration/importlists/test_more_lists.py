@@ -1,6 +1,7 @@
-"""The Trakt lists (device-code sign-in, list, popular, user; token refresh) and IMDbListImport against
-the fixture Trakt, the fixture list server and fixture TMDB, on SQLite and PostgreSQL. One server per
-dialect for the module: each test uses lists and films of its own, so the order does not matter."""
+"""The Trakt lists (device-code sign-in, list, popular, user; token refresh), IMDbListImport and
+SimklUserImport (PIN sign-in) against the fixture Trakt, Simkl, list server and TMDB, on SQLite and
+PostgreSQL. One server per dialect for the module: each test uses lists and films of its own, so the
+order does not matter."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import pytest
 from reelarr.db.base import utcnow
 from tests.conftest import DIALECTS, make_settings
 from tests.fixtures.importlists.server import Film, ListServer
+from tests.fixtures.importlists.simkl import CLIENT_ID as SIMKL_CLIENT_ID
+from tests.fixtures.importlists.simkl import SimklServer, simkl_server
 from tests.fixtures.importlists.trakt import CLIENT_ID, CLIENT_SECRET, TraktServer, trakt_server
 from tests.fixtures.tmdb.plugin import tmdb_fixture_server
 from tests.fixtures.tmdb.server import TmdbFixtureServer
@@ -21,13 +24,15 @@ from tests.integration.importlists.conftest import ListsEnv, MovableClock
 from tests.support.databases import DATABASES, copy_sqlite
 from tests.support.live import live_server
 
-__all__ = ["tmdb_fixture_server", "trakt_server"]
+__all__ = ["simkl_server", "tmdb_fixture_server", "trakt_server"]
 
 LEON = Film("Léon: The Professional", 1994, 101, "tt0110413")
 SPIRITED_AWAY = Film("Spirited Away", 2001, 129, "tt0245429")
 DARK_KNIGHT = Film("The Dark Knight", 2008, 155, "tt0468569")
 INTERSTELLAR = Film("Interstellar", 2014, 157336, "tt0816692")
 AMELIE = Film("Amélie", 2001, 194, "tt0211915")
+PARASITE = Film("Parasite", 2019, 496243, "tt6751668")
+EXTRACTION = Film("Extraction", 2020, 545609, "tt8936646")
 MATRIX = Film("The Matrix", 1999, 603, "tt0133093")
 RELOADED = Film("The Matrix Reloaded", 2003, 604, "tt0234215")
 REVOLUTIONS = Film("The Matrix Revolutions", 2003, 605, "tt0242653")
@@ -49,6 +54,7 @@ async def env(
     postgres_template: str,
     tmdb_fixture_server: TmdbFixtureServer,
     trakt_server: TraktServer,
+    simkl_server: SimklServer,
     module_lists: ListServer,
 ) -> AsyncIterator[ListsEnv]:
     """A server per dialect with TMDB, Trakt and IMDb pointed at the fixtures, and a root folder."""
@@ -70,6 +76,8 @@ async def env(
         trakt_client_id=CLIENT_ID,
         trakt_client_secret=CLIENT_SECRET,
         imdb_url=module_lists.url(),
+        simkl_api_url=simkl_server.url,
+        simkl_client_id=SIMKL_CLIENT_ID,
     )
     clock = MovableClock()
     try:
@@ -94,6 +102,7 @@ async def action(env: ListsEnv, implementation: str, name: str, **query: str) ->
         "TraktUserImport": "TraktUserSettings",
         "TraktListImport": "TraktListSettings",
         "TraktPopularImport": "TraktPopularSettings",
+        "SimklUserImport": "SimklUserSettings",
     }[implementation]
     response = await env.server.client.post(f"/api/v3/importlist/action/{name}", json=body, params=query)
     assert response.status_code == 200, response.text
@@ -261,3 +270,31 @@ async def test_a_trakt_list_without_a_sign_in_is_refused(env: ListsEnv) -> None:
     assert response.status_code == 400
     assert {e["propertyName"] for e in response.json()} == {"signIn"}
     assert SPIRITED_AWAY.tmdb_id not in await env.library()
+
+
+async def test_a_simkl_pin_sign_in_then_the_users_plan_to_watch_list_adds_its_films(
+    env: ListsEnv, simkl_server: SimklServer
+) -> None:
+    started = await action(env, "SimklUserImport", "startDeviceCode")
+    assert started["verificationUrl"] == "https://simkl.com/pin/"
+    pending = await action(env, "SimklUserImport", "getDeviceToken", userCode=started["userCode"])
+    assert pending == {"state": "pending", "message": "Authorization pending"}
+    simkl_server.approve(started["userCode"], "eve")
+    signed = await action(env, "SimklUserImport", "getDeviceToken", userCode=started["userCode"])
+    assert (signed["state"], signed["authUser"]) == ("authorized", "1047")
+    simkl_server.offer("eve", "plantowatch", PARASITE)
+    simkl_server.offer("eve", "completed", EXTRACTION)
+    fields = {"accessToken": signed["accessToken"], "authUser": signed["authUser"], "listType": 1}
+    await env.add_list(
+        "SimklUserImport", fields, name="Eve's plan to watch", config_contract="SimklUserSettings"
+    )
+    await env.sync()
+    library = await env.library()
+    assert PARASITE.tmdb_id in library
+    assert EXTRACTION.tmdb_id not in library
+    path, _query, headers = simkl_server.requests("/sync/all-items/")[-1]
+    assert path == "/sync/all-items/movies/plantowatch"
+    assert (headers["simkl-api-key"], headers["authorization"]) == (
+        SIMKL_CLIENT_ID,
+        f"Bearer {signed['accessToken']}",
+    )

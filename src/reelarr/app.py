@@ -122,7 +122,16 @@ from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
 from reelarr.host.lifecycle import Lifecycle
 from reelarr.host.service import HostService
-from reelarr.importlists.apps import IMDB_URL, SIMKL_API_URL, TRAKT_API_URL, SimklApp, TraktApp
+from reelarr.importlists.apps import (
+    IMDB_URL,
+    PLEX_DISCOVER_URL,
+    PLEX_TV_URL,
+    SIMKL_API_URL,
+    TRAKT_API_URL,
+    PlexApp,
+    SimklApp,
+    TraktApp,
+)
 from reelarr.importlists.commands import SYNC_EVERY_MINUTES, import_list_sync_command
 from reelarr.importlists.setup import ImportListDependencies, build_import_lists
 from reelarr.imports.commands import downloaded_movies_scan_command, manual_import_command
@@ -170,6 +179,7 @@ from reelarr.notifications.base import NotificationContext
 from reelarr.notifications.dispatcher import NotificationDispatcher, Retries
 from reelarr.notifications.health import NotificationStatusCheck
 from reelarr.notifications.payloads import Instance
+from reelarr.notifications.plex import client_identifier
 from reelarr.notifications.registry import notification_registry
 from reelarr.notifications.service import NotificationService
 from reelarr.notifications.sources import EventSources, Lookups
@@ -619,6 +629,7 @@ def build_services(
                 SimklApp(
                     (settings.simkl_api_url or SIMKL_API_URL).rstrip("/"), settings.simkl_client_id or ""
                 ),
+                _plex_app(settings),
             )
         ),
         host=host,
@@ -666,6 +677,15 @@ def _trakt_app(settings: Settings) -> TraktApp:
         (settings.trakt_api_url or TRAKT_API_URL).rstrip("/"),
         settings.trakt_client_id or "",
         secret.get_secret_value() if secret else "",
+    )
+
+
+def _plex_app(settings: Settings) -> PlexApp:
+    """Who the Plex watchlist list is to plex.tv (the Plex notification's client identifier)."""
+    return PlexApp(
+        client_identifier(settings.instance_name),
+        (settings.plex_tv_url or PLEX_TV_URL).rstrip("/"),
+        (settings.plex_discover_url or PLEX_DISCOVER_URL).rstrip("/"),
     )
 
 

@@ -115,6 +115,13 @@ class Settings(BaseSettings):
     simkl_client_id: str | None = Field(
         None, description="Client id of the Simkl application the Simkl import list signs in with."
     )
+    plex_tv_url: str | None = Field(
+        None, description="plex.tv's address for the Plex watchlist list's sign-in (default https://plex.tv)."
+    )
+    plex_discover_url: str | None = Field(
+        None,
+        description="Plex's discover provider the Plex watchlist list reads (default https://discover.provider.plex.tv).",
+    )
     pushover_api_url: str | None = Field(
         None,
         description="Pushover's API address for the Pushover notification (default https://api.pushover.net).",

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 TRAKT_API_URL = "https://api.trakt.tv"
 IMDB_URL = "https://www.imdb.com"
 SIMKL_API_URL = "https://api.simkl.com"
+PLEX_TV_URL = "https://plex.tv"
+PLEX_DISCOVER_URL = "https://discover.provider.plex.tv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,3 +39,13 @@ class SimklApp:
     def configured(self) -> bool:
         """Whether Reelarr has a Simkl application to sign in and read lists with."""
         return bool(self.client_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PlexApp:
+    """Who Reelarr is to plex.tv (its X-Plex-Client-Identifier, which a PIN is bound to) and where
+    plex.tv and its discover provider are (REELARR_PLEX_TV_URL, REELARR_PLEX_DISCOVER_URL)."""
+
+    client_identifier: str = ""
+    tv_url: str = PLEX_TV_URL
+    discover_url: str = PLEX_DISCOVER_URL

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
 from reelarr.errors import ValidationFailure
-from reelarr.importlists.apps import IMDB_URL, SimklApp, TraktApp
+from reelarr.importlists.apps import IMDB_URL, PlexApp, SimklApp, TraktApp
 from reelarr.importlists.model import ListFetch, ListType
 from reelarr.metadata.tmdb import TmdbClient
 from reelarr.providers.base import Provider
@@ -35,6 +35,7 @@ class ImportListContext:
     trakt: TraktApp = field(default_factory=TraktApp)
     imdb_url: str = IMDB_URL  # settings.imdb_url (REELARR_IMDB_URL) overrides
     simkl: SimklApp = field(default_factory=SimklApp)
+    plex: PlexApp = field(default_factory=PlexApp)
     # Stores a list's settings that the list changed itself (a refreshed token), by list id.
     save_settings: Callable[[int, ProviderSettings], Awaitable[None]] = lambda _id, _settings: _nothing()
 

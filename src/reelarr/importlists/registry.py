@@ -5,6 +5,7 @@ from __future__ import annotations
 from reelarr.importlists.base import ImportList
 from reelarr.importlists.couchpotato import CouchPotatoImport
 from reelarr.importlists.imdb import IMDbListImport
+from reelarr.importlists.plex import PlexImport
 from reelarr.importlists.plex_rss import PlexRssImport
 from reelarr.importlists.radarr import RadarrImport
 from reelarr.importlists.rss import RSSImport
@@ -31,6 +32,7 @@ BUILT_IN: tuple[type[ImportList], ...] = (
     TraktUserImport,
     IMDbListImport,
     SimklUserImport,
+    PlexImport,
 )
 
 

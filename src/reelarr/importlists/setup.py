@@ -10,7 +10,7 @@ from reelarr.configuration.store import ConfigStore
 from reelarr.db.engine import Database
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
-from reelarr.importlists.apps import IMDB_URL, SimklApp, TraktApp
+from reelarr.importlists.apps import IMDB_URL, PlexApp, SimklApp, TraktApp
 from reelarr.importlists.base import ImportListContext
 from reelarr.importlists.config import ImportListConfigService
 from reelarr.importlists.health import ImportListStatusCheck
@@ -63,6 +63,7 @@ class ImportListDependencies:
     trakt: TraktApp = field(default_factory=TraktApp)
     imdb_url: str = IMDB_URL
     simkl: SimklApp = field(default_factory=SimklApp)
+    plex: PlexApp = field(default_factory=PlexApp)
 
 
 def build_import_lists(deps: ImportListDependencies) -> ImportLists:
@@ -83,6 +84,7 @@ def build_import_lists(deps: ImportListDependencies) -> ImportLists:
             deps.trakt,
             deps.imdb_url,
             deps.simkl,
+            deps.plex,
         ),
         profile_exists=deps.quality.exists,
         root_folders=deps.root_folders.paths,

@@ -1,7 +1,7 @@
-"""The Trakt lists (device-code sign-in, list, popular, user; token refresh), IMDbListImport and
-SimklUserImport (PIN sign-in) against the fixture Trakt, Simkl, list server and TMDB, on SQLite and
-PostgreSQL. One server per dialect for the module: each test uses lists and films of its own, so the
-order does not matter."""
+"""The Trakt lists (device-code sign-in, list, popular, user; token refresh), IMDbListImport,
+SimklUserImport and PlexImport (PIN sign-ins) against the fixture Trakt, Simkl, Plex, list server and
+TMDB, on SQLite and PostgreSQL. One server per dialect for the module: each test uses lists and films
+of its own, so the order does not matter."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 
 from reelarr.db.base import utcnow
 from tests.conftest import DIALECTS, make_settings
+from tests.fixtures.importlists.plex import PlexServer, plex_server
 from tests.fixtures.importlists.server import Film, ListServer
 from tests.fixtures.importlists.simkl import CLIENT_ID as SIMKL_CLIENT_ID
 from tests.fixtures.importlists.simkl import SimklServer, simkl_server
@@ -24,7 +25,7 @@ from tests.integration.importlists.conftest import ListsEnv, MovableClock
 from tests.support.databases import DATABASES, copy_sqlite
 from tests.support.live import live_server
 
-__all__ = ["simkl_server", "tmdb_fixture_server", "trakt_server"]
+__all__ = ["plex_server", "simkl_server", "tmdb_fixture_server", "trakt_server"]
 
 LEON = Film("Léon: The Professional", 1994, 101, "tt0110413")
 SPIRITED_AWAY = Film("Spirited Away", 2001, 129, "tt0245429")
@@ -33,6 +34,8 @@ INTERSTELLAR = Film("Interstellar", 2014, 157336, "tt0816692")
 AMELIE = Film("Amélie", 2001, 194, "tt0211915")
 PARASITE = Film("Parasite", 2019, 496243, "tt6751668")
 EXTRACTION = Film("Extraction", 2020, 545609, "tt8936646")
+INCEPTION = Film("Inception", 2010, 27205, "tt1375666")
+FIGHT_CLUB = Film("Fight Club", 1999, 550, "tt0137523")
 MATRIX = Film("The Matrix", 1999, 603, "tt0133093")
 RELOADED = Film("The Matrix Reloaded", 2003, 604, "tt0234215")
 REVOLUTIONS = Film("The Matrix Revolutions", 2003, 605, "tt0242653")
@@ -55,6 +58,7 @@ async def env(
     tmdb_fixture_server: TmdbFixtureServer,
     trakt_server: TraktServer,
     simkl_server: SimklServer,
+    plex_server: PlexServer,
     module_lists: ListServer,
 ) -> AsyncIterator[ListsEnv]:
     """A server per dialect with TMDB, Trakt and IMDb pointed at the fixtures, and a root folder."""
@@ -78,6 +82,8 @@ async def env(
         imdb_url=module_lists.url(),
         simkl_api_url=simkl_server.url,
         simkl_client_id=SIMKL_CLIENT_ID,
+        plex_tv_url=plex_server.url,
+        plex_discover_url=plex_server.url,
     )
     clock = MovableClock()
     try:
@@ -103,6 +109,7 @@ async def action(env: ListsEnv, implementation: str, name: str, **query: str) ->
         "TraktListImport": "TraktListSettings",
         "TraktPopularImport": "TraktPopularSettings",
         "SimklUserImport": "SimklUserSettings",
+        "PlexImport": "PlexListSettings",
     }[implementation]
     response = await env.server.client.post(f"/api/v3/importlist/action/{name}", json=body, params=query)
     assert response.status_code == 200, response.text
@@ -298,3 +305,40 @@ async def test_a_simkl_pin_sign_in_then_the_users_plan_to_watch_list_adds_its_fi
         SIMKL_CLIENT_ID,
         f"Bearer {signed['accessToken']}",
     )
+
+
+async def test_a_plex_pin_sign_in_then_the_accounts_watchlist_adds_its_films(
+    env: ListsEnv, plex_server: PlexServer
+) -> None:
+    started = await action(env, "PlexImport", "startDeviceCode")
+    assert started["verificationUrl"].startswith("https://app.plex.tv/auth#?clientID=")
+    assert f"code={started['code']}" in started["verificationUrl"]
+    pin_id = str(started["pinId"])
+    assert await action(env, "PlexImport", "getDeviceToken", pinId=pin_id) == {"state": "pending"}
+    plex_server.approve(started["pinId"], "plex-account-token-01")
+    plex_server.offer("plex-account-token-01", INCEPTION, FIGHT_CLUB)
+    signed = await action(env, "PlexImport", "getDeviceToken", pinId=pin_id)
+    assert signed == {"state": "authorized", "accessToken": "plex-account-token-01"}
+    await env.add_list(
+        "PlexImport", {"accessToken": signed["accessToken"]}, config_contract="PlexListSettings"
+    )
+    await env.sync()
+    assert {INCEPTION.tmdb_id, FIGHT_CLUB.tmdb_id} <= set(await env.library())
+    query = plex_server.requests("/library/sections/watchlist/all")[-1]
+    pins = plex_server.requests("/api/v2/pins")[-1]
+    assert query == {
+        "clientID": pins["X-Plex-Client-Identifier"],
+        "context[device][product]": "Reelarr",
+        "context[device][platform]": "Windows",
+        "context[device][platformVersion]": "7",
+        "context[device][version]": pins["X-Plex-Version"],
+        "includeFields": "title,type,year,ratingKey",
+        "excludeElements": "Image",
+        "includeGuids": "1",
+        "sort": "watchlistedAt:desc",
+        "type": "1",
+        "X-Plex-Container-Size": "100",
+        "X-Plex-Container-Start": "0",
+        "X-Plex-Token": "plex-account-token-01",
+    }
+    assert pins["strong"] == "true"

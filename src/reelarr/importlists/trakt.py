@@ -6,7 +6,6 @@ sign-in; Radarr signs in through its own relay, Reelarr through Trakt's device c
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any, ClassVar
 
@@ -81,14 +80,12 @@ class TraktImportBase(ImportList):
             )
         except ImportListFailed:
             return
-        settings = self.settings.model_copy(
-            update={
-                "access_token": token.access_token,
-                "refresh_token": token.refresh_token or self.settings.refresh_token,
-                "expires": token.expires,
-            }
-        )
-        self.definition = replace(self.definition, settings=settings)
+        # Changed in place, as Radarr does: a list being saved (tested first) is then stored with the
+        # new tokens, Trakt's refresh token being good for one use only.
+        settings = self.settings
+        settings.access_token = token.access_token
+        settings.refresh_token = token.refresh_token or settings.refresh_token
+        settings.expires = token.expires
         if self.definition.id > 0:
             await self.context.save_settings(self.definition.id, settings)
 

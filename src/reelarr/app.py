@@ -124,6 +124,16 @@ from reelarr.health.service import HealthService
 from reelarr.history.service import HistoryService
 from reelarr.host.lifecycle import Lifecycle
 from reelarr.host.service import HostService
+from reelarr.importlists.apps import (
+    IMDB_URL,
+    PLEX_DISCOVER_URL,
+    PLEX_TV_URL,
+    SIMKL_API_URL,
+    TRAKT_API_URL,
+    PlexApp,
+    SimklApp,
+    TraktApp,
+)
 from reelarr.importlists.commands import SYNC_EVERY_MINUTES, import_list_sync_command
 from reelarr.importlists.setup import ImportListDependencies, build_import_lists
 from reelarr.imports.commands import downloaded_movies_scan_command, manual_import_command
@@ -171,6 +181,7 @@ from reelarr.notifications.base import NotificationContext
 from reelarr.notifications.dispatcher import NotificationDispatcher, Retries
 from reelarr.notifications.health import NotificationStatusCheck
 from reelarr.notifications.payloads import Instance
+from reelarr.notifications.plex import client_identifier
 from reelarr.notifications.registry import notification_registry
 from reelarr.notifications.service import NotificationService
 from reelarr.notifications.sources import EventSources, Lookups
@@ -615,6 +626,12 @@ def build_services(
                 media_management,
                 settings.import_list_timeout_seconds,
                 notifications.hidden_urls.remember,
+                _trakt_app(settings),
+                (settings.imdb_url or IMDB_URL).rstrip("/"),
+                SimklApp(
+                    (settings.simkl_api_url or SIMKL_API_URL).rstrip("/"), settings.simkl_client_id or ""
+                ),
+                _plex_app(settings),
             )
         ),
         host=host,
@@ -653,6 +670,25 @@ def _client_type(clients: DownloadClientService, implementation: str) -> str:
     """The shown name of a download client implementation (Radarr's `downloadClientType`)."""
     found = clients.family.registry.find(implementation)
     return found.implementation_name if found is not None else implementation
+
+
+def _trakt_app(settings: Settings) -> TraktApp:
+    """The Trakt application the Trakt import lists sign in and read with."""
+    secret = settings.trakt_client_secret
+    return TraktApp(
+        (settings.trakt_api_url or TRAKT_API_URL).rstrip("/"),
+        settings.trakt_client_id or "",
+        secret.get_secret_value() if secret else "",
+    )
+
+
+def _plex_app(settings: Settings) -> PlexApp:
+    """Who the Plex watchlist list is to plex.tv (the Plex notification's client identifier)."""
+    return PlexApp(
+        client_identifier(settings.instance_name),
+        (settings.plex_tv_url or PLEX_TV_URL).rstrip("/"),
+        (settings.plex_discover_url or PLEX_DISCOVER_URL).rstrip("/"),
+    )
 
 
 def _notifications(

@@ -96,6 +96,32 @@ class Settings(BaseSettings):
         None,
         description="Telegram's Bot API address for the Telegram notification (default https://api.telegram.org).",
     )
+    imdb_url: str | None = Field(
+        None,
+        description="IMDb's address the IMDb list import reads list exports from (default https://www.imdb.com).",
+    )
+    trakt_api_url: str | None = Field(
+        None, description="Trakt's API address for the Trakt import lists (default https://api.trakt.tv)."
+    )
+    trakt_client_id: str | None = Field(
+        None, description="Client id of the Trakt application the Trakt import lists sign in with."
+    )
+    trakt_client_secret: SecretStr | None = Field(
+        None, description="Client secret of the Trakt application the Trakt import lists sign in with."
+    )
+    simkl_api_url: str | None = Field(
+        None, description="Simkl's API address for the Simkl import list (default https://api.simkl.com)."
+    )
+    simkl_client_id: str | None = Field(
+        None, description="Client id of the Simkl application the Simkl import list signs in with."
+    )
+    plex_tv_url: str | None = Field(
+        None, description="plex.tv's address for the Plex watchlist list's sign-in (default https://plex.tv)."
+    )
+    plex_discover_url: str | None = Field(
+        None,
+        description="Plex's discover provider the Plex watchlist list reads (default https://discover.provider.plex.tv).",
+    )
     pushover_api_url: str | None = Field(
         None,
         description="Pushover's API address for the Pushover notification (default https://api.pushover.net).",

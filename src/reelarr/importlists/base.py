@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
 from reelarr.errors import ValidationFailure
+from reelarr.importlists.apps import IMDB_URL, PlexApp, SimklApp, TraktApp
 from reelarr.importlists.model import ListFetch, ListType
 from reelarr.metadata.tmdb import TmdbClient
 from reelarr.providers.base import Provider
 from reelarr.providers.model import ProviderDefinition
+from reelarr.providers.settings import ProviderSettings
 from reelarr.remote import RemoteRegistry, RemoteService, ServicePolicy
+
+
+async def _nothing() -> None:
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +32,12 @@ class ImportListContext:
     clock: Callable[[], datetime]
     # Keeps an address out of httpx's log lines (a feed whose path or query is its key).
     hide_url: Callable[[str], None] = lambda _url: None
+    trakt: TraktApp = field(default_factory=TraktApp)
+    imdb_url: str = IMDB_URL  # settings.imdb_url (REELARR_IMDB_URL) overrides
+    simkl: SimklApp = field(default_factory=SimklApp)
+    plex: PlexApp = field(default_factory=PlexApp)
+    # Stores a list's settings that the list changed itself (a refreshed token), by list id.
+    save_settings: Callable[[int, ProviderSettings], Awaitable[None]] = lambda _id, _settings: _nothing()
 
     def today(self) -> date:
         """Today's date (UTC), for lists that ask about release dates."""

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from reelarr.importlists.base import ImportList
 from reelarr.importlists.couchpotato import CouchPotatoImport
+from reelarr.importlists.imdb import IMDbListImport
+from reelarr.importlists.plex import PlexImport
 from reelarr.importlists.plex_rss import PlexRssImport
 from reelarr.importlists.radarr import RadarrImport
 from reelarr.importlists.rss import RSSImport
+from reelarr.importlists.simkl import SimklUserImport
 from reelarr.importlists.stevenlu import StevenLuImport
 from reelarr.importlists.tmdb import TMDbCompanyImport, TMDbKeywordImport, TMDbListImport, TMDbPersonImport
 from reelarr.importlists.tmdb_popular import TMDbPopularImport
+from reelarr.importlists.trakt import TraktListImport, TraktPopularImport, TraktUserImport
 from reelarr.providers.registry import ProviderRegistry
 
 BUILT_IN: tuple[type[ImportList], ...] = (
@@ -23,6 +27,12 @@ BUILT_IN: tuple[type[ImportList], ...] = (
     TMDbKeywordImport,
     PlexRssImport,
     CouchPotatoImport,
+    TraktListImport,
+    TraktPopularImport,
+    TraktUserImport,
+    IMDbListImport,
+    SimklUserImport,
+    PlexImport,
 )
 
 

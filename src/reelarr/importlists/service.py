@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 
 from reelarr.db.engine import Database
@@ -52,6 +53,8 @@ class ImportListService:
         self._profile_exists = profile_exists
         self._root_folders = root_folders
 
+        context = replace(context, save_settings=self._save_settings)
+
         def build(implementation: type[ImportList], definition: ImportListDefinition) -> ImportList:
             return implementation(definition, context)
 
@@ -74,6 +77,11 @@ class ImportListService:
         """A changed or deleted list starts afresh: its breaker and connections go."""
         if event.family == FAMILY and event.action in ("updated", "deleted"):
             await self._remote.remove(service_name_of(event.provider_id))
+
+    async def _save_settings(self, list_id: int, settings: ProviderSettings) -> None:
+        """Store settings a list changed itself (Radarr's UpdateSettings); its remote service and
+        breaker stay as they are."""
+        await self.providers.save_settings(list_id, settings)
 
     async def _check_options(self, options: ImportListOptions) -> list[ValidationFailure]:
         """Radarr's ImportListController rules: an existing quality profile and root folder."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from reelarr.configuration.store import ConfigStore
 from reelarr.db.engine import Database
 from reelarr.events import EventBus
 from reelarr.health.service import HealthService
+from reelarr.importlists.apps import IMDB_URL, PlexApp, SimklApp, TraktApp
 from reelarr.importlists.base import ImportListContext
 from reelarr.importlists.config import ImportListConfigService
 from reelarr.importlists.health import ImportListStatusCheck
@@ -59,6 +60,10 @@ class ImportListDependencies:
     media_management: MediaManagementConfigService
     timeout: float  # seconds a list may take to answer
     hide_url: Callable[[str], None]  # the httpx log filter's: keeps a secret address out of log lines
+    trakt: TraktApp = field(default_factory=TraktApp)
+    imdb_url: str = IMDB_URL
+    simkl: SimklApp = field(default_factory=SimklApp)
+    plex: PlexApp = field(default_factory=PlexApp)
 
 
 def build_import_lists(deps: ImportListDependencies) -> ImportLists:
@@ -70,7 +75,17 @@ def build_import_lists(deps: ImportListDependencies) -> ImportLists:
         import_list_registry(),
         deps.statuses,
         deps.tags.existing,
-        ImportListContext(deps.remote, deps.tmdb, list_policy(deps.timeout), deps.clock, deps.hide_url),
+        ImportListContext(
+            deps.remote,
+            deps.tmdb,
+            list_policy(deps.timeout),
+            deps.clock,
+            deps.hide_url,
+            deps.trakt,
+            deps.imdb_url,
+            deps.simkl,
+            deps.plex,
+        ),
         profile_exists=deps.quality.exists,
         root_folders=deps.root_folders.paths,
     )

@@ -16,7 +16,7 @@ REMOVED = "(removed)"  # Radarr's word for what its log cleanser takes out
 
 # Query parameters whose value is a secret (matched whole, any case).
 _QUERY_NAMES = (
-    "apikey|api_key|api-key|x-api-key|key|access_token|refresh_token|id_token|token|auth|"
+    "apikey|api_key|api-key|x-api-key|x-plex-token|key|access_token|refresh_token|id_token|token|auth|"
     "password|passwd|pass|ma_password|secret|client_secret|signature|sig|session|sessionid|csrf_token"
 )
 _QUERY = re.compile(rf"(?i)([?&;](?:{_QUERY_NAMES})=)[^&;#\s\"'<>]+")

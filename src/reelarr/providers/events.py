@@ -10,7 +10,8 @@ from reelarr.events import Event, shared
 @shared("provider.changed")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProviderChanged(Event):
-    """A provider of a family was created, updated or deleted (`action`: created|updated|deleted)."""
+    """A provider of a family was created, updated or deleted (`action`: created|updated|deleted), or
+    changed its own settings (`settings`: a refreshed token)."""
 
     family: str
     provider_id: int

@@ -29,6 +29,7 @@ from reelarr.providers.model import (
     TestResult,
 )
 from reelarr.providers.schema import read_fields
+from reelarr.providers.settings import ProviderSettings
 from reelarr.providers.status import ProviderStatuses
 from reelarr.providers.store import ProviderStore
 
@@ -269,6 +270,15 @@ class ProviderService(Generic[OptionsT, P]):
             ProviderChanged(family=self.family.key, provider_id=definition.id, action="updated")
         )
         return await self.store.get(definition.id)
+
+    async def save_settings(self, provider_id: int, settings: ProviderSettings) -> None:
+        """Store settings the provider changed itself (a refreshed token: Radarr's UpdateSettings),
+        unchecked; told as action "settings", so caches forget it but its connections stay."""
+        definition = await self.store.get(provider_id)
+        await self.store.replace([replace(definition, settings=settings)])
+        await self._bus.publish(
+            ProviderChanged(family=self.family.key, provider_id=provider_id, action="settings")
+        )
 
     async def bulk_update(self, edit: BulkEdit) -> list[ProviderDefinition[OptionsT]]:
         """Apply the same tags and options to several providers at once (no test, as Radarr)."""

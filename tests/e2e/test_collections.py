@@ -139,7 +139,7 @@ def test_discover_offers_tmdbs_recommendations_for_the_library_and_adds_one(
     inception.get_by_role("button", name="Add Inception (2010)").click()
     dialog = page.get_by_role("dialog", name="Add Inception (2010)")
     dialog.get_by_role("button", name="Add movie").click()
-    expect(dialog).to_be_hidden()
+    expect(dialog).to_be_hidden(timeout=30_000)  # the add reads the film from TMDB
     expect(page.get_by_text("Inception was added to the library.")).to_be_visible()
     with api_client(server) as api:
         in_library = {m["tmdbId"] for m in api.get("/movie").raise_for_status().json()}

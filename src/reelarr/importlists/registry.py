@@ -10,6 +10,7 @@ from reelarr.importlists.rss import RSSImport
 from reelarr.importlists.stevenlu import StevenLuImport
 from reelarr.importlists.tmdb import TMDbCompanyImport, TMDbKeywordImport, TMDbListImport, TMDbPersonImport
 from reelarr.importlists.tmdb_popular import TMDbPopularImport
+from reelarr.importlists.tmdb_user import TMDbUserImport
 from reelarr.providers.registry import ProviderRegistry
 
 BUILT_IN: tuple[type[ImportList], ...] = (
@@ -21,6 +22,7 @@ BUILT_IN: tuple[type[ImportList], ...] = (
     TMDbPersonImport,
     TMDbCompanyImport,
     TMDbKeywordImport,
+    TMDbUserImport,
     PlexRssImport,
     CouchPotatoImport,
 )

@@ -1,5 +1,6 @@
 """GET /api/v3/importlist/movie for Discover, on SQLite and PostgreSQL: the lists' films with TMDB's
-details, TMDB's recommendations for the library's films, and the lists' films alone when TMDB is down.
+details, TMDB's recommendations for the library's films, a TMDb User list (TMDB's v4 account API), and
+the lists' films alone when TMDB is down.
 
 One server per dialect for the module: The Matrix and then Fight Club in the library, The Matrix
 Revolutions excluded, and a list that only offers (enableAuto off) Inception and The Matrix."""
@@ -14,12 +15,14 @@ import pytest
 
 from tests.conftest import DIALECTS, make_settings
 from tests.fixtures.importlists.server import INCEPTION, MATRIX, ListServer
+from tests.fixtures.tmdb.account import ACCOUNT_ID, USER_TOKEN
 from tests.fixtures.tmdb.server import TmdbFixtureServer
 from tests.integration.importlists.conftest import ListsEnv, MovableClock
 from tests.support.databases import DATABASES, copy_sqlite
 from tests.support.live import live_server
 
 FIGHT_CLUB, REVOLUTIONS, RELOADED, DARK_KNIGHT, LEON, INTERSTELLAR = 550, 605, 604, 155, 101, 157336
+SPIRITED_AWAY = 129
 
 
 @pytest.fixture(scope="module", params=DIALECTS)
@@ -114,6 +117,49 @@ async def test_recommendations_for_the_library_skip_its_films_and_excluded_ones(
     assert knight["remotePoster"]
     assert len(offered[INCEPTION.tmdb_id]["lists"]) == 1  # recommended and on the list
     assert offered[MATRIX.tmdb_id]["isRecommendation"] is False
+
+
+async def test_a_tmdb_user_list_offers_the_accounts_rated_films_without_adding_them(
+    discover_env: ListsEnv, tmdb_server: TmdbFixtureServer
+) -> None:
+    client = discover_env.server.client
+    schema = {e["implementation"]: e for e in (await client.get("/api/v3/importlist/schema")).json()}
+    user = schema["TMDbUserImport"]
+    assert (user["implementationName"], user["enableAuto"], user["listType"]) == ("TMDb User", False, "tmdb")
+    assert [f["name"] for f in user["fields"]] == ["accountId", "accessToken", "listType"]
+    fields = {"accountId": ACCOUNT_ID, "accessToken": "not-the-token", "listType": 3}
+    refused = await client.post("/api/v3/importlist", json=_user_list(discover_env, fields))
+    assert refused.status_code == 400, refused.text
+    created = await client.post(
+        "/api/v3/importlist", json=_user_list(discover_env, fields | {"accessToken": USER_TOKEN})
+    )
+    assert created.status_code == 201, created.text
+    list_id = created.json()["id"]
+    await discover_env.sync(definitionId=list_id)
+    offered = await _discover(discover_env)
+    assert {t for t, m in offered.items() if list_id in m["lists"]} == {FIGHT_CLUB, SPIRITED_AWAY}
+    assert offered[SPIRITED_AWAY]["isExisting"] is False
+    assert offered[FIGHT_CLUB]["isExisting"] is True
+    asked = [r for r in tmdb_server.requests if r.path == f"/4/account/{ACCOUNT_ID}/movie/rated"]
+    assert asked
+    assert asked[-1].auth == "bearer"
+    assert (await client.delete(f"/api/v3/importlist/{list_id}")).status_code == 200
+
+
+def _user_list(env: ListsEnv, fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": "My TMDb ratings",
+        "implementation": "TMDbUserImport",
+        "configContract": "TMDbUserSettings",
+        "fields": [{"name": k, "value": v} for k, v in fields.items()],
+        "enabled": True,
+        "enableAuto": False,
+        "monitor": "movieOnly",
+        "minimumAvailability": "released",
+        "qualityProfileId": env.profile_id,
+        "rootFolderPath": str(env.root),
+        "tags": [],
+    }
 
 
 async def test_with_tmdb_down_the_lists_films_are_still_offered(

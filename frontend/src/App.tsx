@@ -11,6 +11,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
 import { AddMoviePage } from "./pages/add/AddMoviePage";
+import { DiscoverPage } from "./pages/add/DiscoverPage";
 import { BlocklistPage } from "./pages/activity/BlocklistPage";
 import { HistoryPage } from "./pages/activity/HistoryPage";
 import { QueuePage } from "./pages/activity/QueuePage";
@@ -48,6 +49,7 @@ const PAGES: Record<PageId, ReactNode> = {
   addMovie: <AddMoviePage />,
   importLibrary: <ImportLibraryPage />,
   collections: <CollectionsPage />,
+  discover: <DiscoverPage />,
   movie: <MovieDetailPage />,
   calendar: <CalendarPage />,
   queue: <QueuePage />,

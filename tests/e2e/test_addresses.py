@@ -29,6 +29,7 @@ HEADINGS = {
     "addMovie": "Add movie",
     "importLibrary": "Import library",
     "collections": "Collections",
+    "discover": "Discover",
     "movie": "The Matrix",
     "calendar": "Calendar",
     "queue": "Queue",

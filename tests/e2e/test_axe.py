@@ -147,6 +147,7 @@ SIGNED_IN_PAGES = {
     "add-movie": "/add/new",
     "import-library": "/add/import",
     "collections": "/collections",
+    "discover": "/add/discover",
     "calendar": "/calendar",
     "calendar-with-films": "/calendar?month=1999-09",
     "queue": "/activity/queue",

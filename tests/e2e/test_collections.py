@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.e2e
 
-MATRIX, RELOADED, REVOLUTIONS = 603, 604, 605
+MATRIX, RELOADED, REVOLUTIONS, INCEPTION = 603, 604, 605, 27205
 COLLECTION = "The Matrix Collection"
 
 
@@ -121,3 +121,26 @@ def test_a_film_added_with_its_collection_brings_the_collection_monitored(
     expect(page.get_by_role("button", name="Monitor The Dark Knight Collection")).to_have_attribute(
         "aria-pressed", "true"
     )
+
+
+def test_discover_offers_tmdbs_recommendations_for_the_library_and_adds_one(
+    server: ReelarrServer, page: Page
+) -> None:
+    log_in(page, server, "/")
+    nav(page, "Discover")
+    expect(page).to_have_url(re.compile(r"/add/discover$"))
+    expect(page.get_by_role("heading", name="Discover", level=1)).to_be_visible()
+    inception = page.get_by_role("article", name="Inception (2010)")
+    expect(inception.get_by_text("Recommended", exact=True)).to_be_visible()
+    expect(inception.locator("img.discover-film__poster")).to_be_visible()
+    expect(inception.get_by_text(re.compile("Cobb, a skilled thief"))).to_be_visible()  # its overview
+    expect(page.get_by_role("article", name="The Matrix Revolutions (2003)")).to_have_count(0)  # excluded
+
+    inception.get_by_role("button", name="Add Inception (2010)").click()
+    dialog = page.get_by_role("dialog", name="Add Inception (2010)")
+    dialog.get_by_role("button", name="Add movie").click()
+    expect(dialog).to_be_hidden(timeout=30_000)  # the add reads the film from TMDB
+    expect(page.get_by_text("Inception was added to the library.")).to_be_visible()
+    with api_client(server) as api:
+        in_library = {m["tmdbId"] for m in api.get("/movie").raise_for_status().json()}
+    assert INCEPTION in in_library

@@ -16,6 +16,7 @@ const NAV = [
       { to: "/add/new", label: "Add movie" },
       { to: "/add/import", label: "Import library" },
       { to: "/collections", label: "Collections" },
+      { to: "/add/discover", label: "Discover" },
       { to: "/calendar", label: "Calendar" },
     ],
   },

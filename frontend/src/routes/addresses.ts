@@ -9,6 +9,7 @@ export const PAGE_IDS = [
   "addMovie",
   "importLibrary",
   "collections",
+  "discover",
   "movie",
   "calendar",
   "queue",

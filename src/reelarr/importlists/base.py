@@ -58,6 +58,7 @@ class ImportList(Provider):
 
     list_type: ClassVar[ListType] = ListType.OTHER
     min_refresh_interval: ClassVar[timedelta] = timedelta(hours=12)
+    adds_on_its_own: ClassVar[bool] = True  # a new list's enableAuto (Radarr's EnableAuto)
 
     def __init__(self, definition: ProviderDefinition[Any], context: ImportListContext) -> None:
         super().__init__(definition)

@@ -13,6 +13,7 @@ from reelarr.importlists.simkl import SimklUserImport
 from reelarr.importlists.stevenlu import StevenLuImport
 from reelarr.importlists.tmdb import TMDbCompanyImport, TMDbKeywordImport, TMDbListImport, TMDbPersonImport
 from reelarr.importlists.tmdb_popular import TMDbPopularImport
+from reelarr.importlists.tmdb_user import TMDbUserImport
 from reelarr.importlists.trakt import TraktListImport, TraktPopularImport, TraktUserImport
 from reelarr.providers.registry import ProviderRegistry
 
@@ -25,6 +26,7 @@ BUILT_IN: tuple[type[ImportList], ...] = (
     TMDbPersonImport,
     TMDbCompanyImport,
     TMDbKeywordImport,
+    TMDbUserImport,
     PlexRssImport,
     CouchPotatoImport,
     TraktListImport,

@@ -27,9 +27,10 @@ RootFolderPaths = Callable[[], Awaitable[list[str]]]
 
 
 def _template_options(implementation: type[ImportList], settings: ProviderSettings) -> ImportListOptions:
-    """Radarr's DefaultDefinitions: enabled when the blank settings are valid, adding on its own."""
+    """Radarr's DefaultDefinitions: enabled when the blank settings are valid, adding on its own
+    unless the list says otherwise."""
     valid = not [f for f in settings.check() if f.severity != "warning"]
-    return ImportListOptions(list_enabled=valid, enable_auto=True)
+    return ImportListOptions(list_enabled=valid, enable_auto=implementation.adds_on_its_own)
 
 
 class ImportListService:

@@ -1,6 +1,6 @@
 """Radarr's TMDb lists, read through Reelarr's TMDB client (the key set under Settings → Metadata):
 a list (`TMDbListImport`), a person's credits (`TMDbPersonImport`), a company's and a keyword's films
-(`TMDbCompanyImport`, `TMDbKeywordImport`). TMDb's user lists need TMDb's sign-in and are not here."""
+(`TMDbCompanyImport`, `TMDbKeywordImport`). A TMDB account's lists are in tmdb_user.py."""
 
 from __future__ import annotations
 

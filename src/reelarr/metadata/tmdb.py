@@ -169,6 +169,18 @@ class TmdbClient:
         self._require_key()
         return await self._fetch(path, {"language": self._config.language, **params})
 
+    async def account_document(self, path: str, access_token: str, params: Mapping[str, str | int]) -> Json:
+        """One uncached TMDB v4 document read with a user's access token (an account's watchlist,
+        favorites, ratings or recommendations); the v4 API sits beside the configured v3 one."""
+        base = self._config.api_url.rstrip("/")
+        base = base.removesuffix("/3") + "/4"
+        headers = {"Accept": "application/json", "Authorization": f"Bearer {access_token.strip()}"}
+        query = {"language": self._config.language, **params}
+        doc = await self._service.get_json(base + path, params=dict(query), headers=headers)
+        if not isinstance(doc, Mapping):
+            raise RemoteUnavailable(SERVICE_NAME, f"answered {path} with something that is not a JSON object")
+        return doc
+
     async def check(self) -> None:
         """Ask TMDB for its configuration, uncached: raises when unreachable or the key is refused."""
         self._require_key()

@@ -13,37 +13,23 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Annotated
 
-from fastapi import Body, Depends
-from pydantic import Field
+from fastapi import Body, Depends, Query
 
 from reelarr.api.deps import get_services
 from reelarr.api.json import JsonResponse
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
+from reelarr.api.v3.discover_resources import ImportListMoviesResource, discover_resource
 from reelarr.api.v3.movie_input import AddMovieInput
-from reelarr.api.v3.movies import movie_resources
+from reelarr.api.v3.movies import movie_resources, resource_context
 from reelarr.errors import ValidationFailed
+from reelarr.importlists.discover import film_details, recommended_tmdb_ids
 from reelarr.importlists.model import ListSyncLevel
 from reelarr.movies.service import AddMovie
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/importlist", tags=["ImportListMovies"])
 ServicesDep = Annotated[Services, Depends(get_services)]
-
-
-class ImportListMoviesResource(Resource):
-    """A film the lists offer, with whether it is excluded or in the library, and which lists offer it."""
-
-    tmdb_id: int
-    imdb_id: str | None = None
-    title: str
-    year: int
-    is_excluded: bool
-    is_existing: bool
-    is_recommendation: bool = False
-    is_trending: bool = False
-    is_popular: bool = False
-    lists: list[int] = Field(default_factory=list)
 
 
 class CleanupMovieResource(Resource):
@@ -66,28 +52,37 @@ class CleanupPreviewResource(Resource):
 
 
 @router.get("/movie")
-async def list_offered_movies(services: ServicesDep) -> list[ImportListMoviesResource]:
-    """Every film the enabled lists offer, once, with the ids of the lists offering it."""
+async def list_offered_movies(
+    services: ServicesDep,
+    include_recommendations: Annotated[bool, Query(alias="includeRecommendations")] = False,
+) -> list[ImportListMoviesResource]:
+    """Every film the enabled lists offer, once, with the ids of the lists offering it; with
+    includeRecommendations, TMDB's recommendations for the library's films too (those in the library
+    and excluded ones left out). Details come from TMDB when it answers in time."""
     lists = services.import_lists
-    enabled = [d.id for d in await lists.lists.enabled()]
-    offered = await lists.offered.of_lists(enabled)
+    offered = await lists.offered.of_lists([d.id for d in await lists.lists.enabled()])
     by_film: dict[int, list[int]] = defaultdict(list)
     for movie in offered:
         by_film[movie.tmdb_id].append(movie.list_id)
-    excluded = await services.exclusions.excluded_ids()
-    existing = set(await services.movies.by_tmdb_ids(by_film))
     first = {m.tmdb_id: m for m in reversed(offered)}
+    excluded = await services.exclusions.excluded_ids()
+    recommended = await recommended_tmdb_ids(services.db, excluded) if include_recommendations else []
+    details = await film_details(services.tmdb, [*recommended, *by_film])
+    recommended = [tmdb_id for tmdb_id in recommended if tmdb_id in details]
+    existing = set(await services.movies.by_tmdb_ids([*by_film, *recommended]))
+    ctx = await resource_context(services, local_covers=False)
     return [
-        ImportListMoviesResource(
-            tmdb_id=tmdb_id,
-            imdb_id=first[tmdb_id].imdb_id,
-            title=first[tmdb_id].title,
-            year=first[tmdb_id].year,
-            is_excluded=tmdb_id in excluded,
-            is_existing=tmdb_id in existing,
-            lists=sorted(set(list_ids)),
+        discover_resource(
+            tmdb_id,
+            first.get(tmdb_id),
+            details.get(tmdb_id),
+            ctx,
+            lists=sorted(set(by_film.get(tmdb_id, ()))),
+            excluded=tmdb_id in excluded,
+            existing=tmdb_id in existing,
+            recommended=tmdb_id in recommended,
         )
-        for tmdb_id, list_ids in by_film.items()
+        for tmdb_id in dict.fromkeys([*recommended, *by_film])
     ]
 
 

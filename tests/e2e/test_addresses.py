@@ -45,6 +45,7 @@ HEADINGS = {
     "indexers": "Indexers",
     "downloadClients": "Download clients",
     "connect": "Connect",
+    "metadata": "Metadata",
     "importLists": "Import Lists",
     "tags": "Tags",
     "general": "General",

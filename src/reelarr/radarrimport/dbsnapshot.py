@@ -12,6 +12,7 @@ from reelarr.radarrimport import dbconfig, dbproviders, dbsettings
 from reelarr.radarrimport.backupfile import connect, database_of, schema_version
 from reelarr.radarrimport.client import ImportFailed, RadarrStatus
 from reelarr.radarrimport.dbrows import AVAILABILITY, load_json, rows
+from reelarr.radarrimport.kinds import KINDS
 from reelarr.radarrimport.paths import path_separator
 from reelarr.radarrimport.snapshot import RadarrSnapshot
 
@@ -242,8 +243,6 @@ def _blocklist(connection: sqlite3.Connection) -> list[Json]:
 
 
 def _snapshot(connection: sqlite3.Connection) -> RadarrSnapshot:
-    from reelarr.radarrimport.run import KINDS
-
     exclusions = [
         {
             "id": r["Id"],

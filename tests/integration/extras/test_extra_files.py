@@ -10,7 +10,7 @@ from typing import Any
 from reelarr.imports.service import FinishedDownload
 from tests.fixtures.media import MediaKind, SampleMedia
 from tests.integration.movies.conftest import Library
-from tests.support.library_api import add_movie, run_command
+from tests.support.library_api import add_movie, refreshed, run_command
 
 RELEASE = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
 IMPORTED = "The Matrix (1999) Bluray-1080p"
@@ -141,6 +141,9 @@ async def test_a_rename_renames_the_extras_with_their_video(
     client = library.server.client
     await _configure(library, extras=True)
     movie = await add_movie(library)
+    # The add's refresh rescans the folder: finished, so that it cannot take the file placed below
+    # for an extra of the film.
+    await refreshed(library)
     folder = Path(movie["path"])
     await _import(library, movie, _download(tmp_path / "downloads" / RELEASE, sample_media))
     naming = (await client.get("/api/v3/config/naming")).json()

@@ -53,10 +53,11 @@ async def test_a_receiver_that_fails_twice_gets_the_event_on_the_third_try(
 
 async def test_a_slow_receiver_does_not_slow_the_add(library: Library, receiver: WebhookReceiver) -> None:
     await add_webhook(library.server.client, receiver.url(), switches=("onMovieAdded",))
-    receiver.behaviour.delay = 4.0
+    receiver.behaviour.delay = 6.0
     started = time.monotonic()
     await add_movie(library)
-    assert time.monotonic() - started < 2.0
+    # Well under the receiver's delay, with room for an add on a loaded machine (2.4 s seen on CI).
+    assert time.monotonic() - started < 4.0
     assert await eventually(lambda: _async(_added(receiver)), within=30)
 
 

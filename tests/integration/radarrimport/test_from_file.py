@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from reelarr.radarrimport.dbsnapshot import READ_KINDS
-from reelarr.radarrimport.run import KINDS, ImportOptions, import_radarr
+from reelarr.radarrimport.kinds import KINDS
+from reelarr.radarrimport.run import ImportOptions, import_radarr
 from reelarr.settings import Settings
 from reelarr.uiconfig.config import ui_section
 from tests.fixtures.radarr.radarrdb import SECRETS, build_radarr_db

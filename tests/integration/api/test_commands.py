@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from tests.support.live import LiveServer
+from tests.support.shared_server import shared_server
 from tests.support.waiting import eventually
+
+server = shared_server()
 
 
 async def _finished(server: LiveServer, command_id: int) -> dict[str, Any]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from tests.support.live import LiveServer
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/customfilter"))
 
 FILTER = {
     "type": "movieIndex",

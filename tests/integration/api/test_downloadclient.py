@@ -9,7 +9,10 @@ from tests.support.downloadclients import qbittorrent_resource, transmission_res
 from tests.support.live import LiveServer
 from tests.support.net import free_port
 from tests.support.qbittorrent import QBittorrentServer, qbittorrent_api
+from tests.support.shared_server import delete_all, shared_server
 from tests.support.transmission import TransmissionServer
+
+server = shared_server(reset=delete_all("/api/v3/downloadclient"))
 
 MASK = "********"
 

@@ -9,6 +9,9 @@ from tests.support.deluge import DelugeServer
 from tests.support.downloadclients import deluge_resource
 from tests.support.live import LiveServer
 from tests.support.net import free_port
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/downloadclient"))
 
 MASK = "********"
 

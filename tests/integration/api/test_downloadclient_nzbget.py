@@ -8,6 +8,9 @@ from typing import Any
 from tests.support.live import LiveServer
 from tests.support.net import free_port
 from tests.support.nzbget import NzbgetServer
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/downloadclient"))
 
 MASK = "********"
 

@@ -10,6 +10,9 @@ from tests.support.downloadclients import rtorrent_resource
 from tests.support.live import LiveServer
 from tests.support.net import free_port
 from tests.support.rtorrent import RTorrentServer
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/downloadclient"))
 
 MASK = "********"
 

@@ -7,6 +7,9 @@ from typing import Any
 
 from tests.fixtures.sabnzbd.server import SabnzbdFixtureServer, sabnzbd
 from tests.support.live import LiveServer
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/downloadclient"))
 
 __all__ = ["sabnzbd"]
 MASK = "********"

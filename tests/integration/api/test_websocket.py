@@ -11,6 +11,9 @@ from websockets.asyncio.client import ClientConnection
 
 from tests.support.browser_session import create_first_account
 from tests.support.live import API_KEY, LiveServer
+from tests.support.shared_server import shared_server
+
+server = shared_server()
 
 
 def _ws_url(server: LiveServer, query: str = "") -> str:

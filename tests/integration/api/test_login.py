@@ -13,6 +13,9 @@ from tests.conftest import make_settings
 from tests.support.browser_session import PASSWORD, USERNAME, create_first_account, use_csrf_cookie
 from tests.support.clock import FakeClock
 from tests.support.live import LiveServer, live_server
+from tests.support.shared_server import shared_server
+
+server = shared_server("user_sessions", "login_failures", "users")
 
 
 async def test_fresh_install_asks_for_the_first_account(server: LiveServer) -> None:

@@ -13,6 +13,9 @@ from pyarr import RadarrAPI
 from pyarr.exceptions import PyarrBadRequest
 
 from tests.support.live import API_KEY, LiveServer
+from tests.support.shared_server import delete_all, shared_server
+
+server = shared_server(reset=delete_all("/api/v3/rootfolder"))
 
 
 @pytest.fixture
@@ -60,12 +63,14 @@ async def test_unmapped_folders_leave_out_housekeeping_and_files(server: LiveSer
     ]
 
 
-async def test_folders_movies_use_are_not_unmapped(server: LiveServer, library: Path) -> None:
+async def test_folders_movies_use_are_not_unmapped(
+    server: LiveServer, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async def known_paths() -> set[str]:
         return {f"{library}/Alien (1979)/", f"{library}/Amélie (2001)", "/elsewhere/Film (2000)"}
 
     created = await add(server, library)
-    server.services.root_folders.known_paths = known_paths
+    monkeypatch.setattr(server.services.root_folders, "known_paths", known_paths)
     listed = (await server.client.get(f"/api/v3/rootfolder/{created['id']}")).json()
     assert [u["name"] for u in listed["unmappedFolders"]] == [
         "blade Runner (1982)",
@@ -73,12 +78,14 @@ async def test_folders_movies_use_are_not_unmapped(server: LiveServer, library: 
     ]
 
 
-async def test_the_recycle_bin_is_not_unmapped(server: LiveServer, library: Path) -> None:
+async def test_the_recycle_bin_is_not_unmapped(
+    server: LiveServer, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async def recycle_bin() -> str:
         return f"{library}/Alien (1979)"
 
     await add(server, library)
-    server.services.root_folders.recycle_bin = recycle_bin
+    monkeypatch.setattr(server.services.root_folders, "recycle_bin", recycle_bin)
     [listed] = (await server.client.get("/api/v3/rootfolder")).json()
     assert "Alien (1979)" not in [u["name"] for u in listed["unmappedFolders"]]
 

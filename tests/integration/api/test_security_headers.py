@@ -6,6 +6,9 @@ import pytest
 
 from tests.support.browser_session import create_first_account
 from tests.support.live import LiveServer
+from tests.support.shared_server import shared_server
+
+server = shared_server("user_sessions", "login_failures", "users")
 
 
 @pytest.mark.parametrize(

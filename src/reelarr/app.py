@@ -162,6 +162,7 @@ from reelarr.memory import return_big_blocks
 from reelarr.metadata.health import TmdbCheck
 from reelarr.metadata.settings import TmdbSettings
 from reelarr.metadata.tmdb import TmdbClient
+from reelarr.metadatafiles.kometa import MetadataCheck
 from reelarr.metadatafiles.registry import metadata_registry
 from reelarr.metadatafiles.service import MetadataFileService
 from reelarr.movies.commands import refresh_movie_command
@@ -650,6 +651,7 @@ def build_services(
         ),
     )
     services.metadata_files.subscribe(bus)
+    health_service.register(MetadataCheck(services.metadata_files.writers))
     register_commands(services)
     subscribe_handlers(services)
     ws.LiveMessages(bus, services.live)
@@ -844,6 +846,7 @@ def create_app(
             await _create_admin_from_settings(services)
             await services.quality.seed_defaults()
             await services.quality.sync_formats()
+            await services.metadata_files.seed_defaults()
             await services.tmdb_settings.load()
             await services.api_keys.current()
             await services.host.load()

@@ -60,8 +60,8 @@ class MetadataWriter(Provider):
         return "https://wiki.servarr.com/radarr/settings#metadata"
 
     @abstractmethod
-    def metadata_path(self, video_relative_path: str) -> str:
-        """Where the film's metadata file goes, given its video's path in the folder."""
+    def metadata_path(self, video_relative_path: str) -> str | None:
+        """Where the film's metadata file goes, given its video's path in the folder (None: no file)."""
 
     @abstractmethod
     def movie_metadata(self, facts: FilmFacts) -> MetadataContent | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reelarr.metadatafiles.base import MetadataWriter
+from reelarr.metadatafiles.kometa import KometaMetadata
 from reelarr.metadatafiles.media_browser import MediaBrowserMetadata
 from reelarr.metadatafiles.roksbox import RoksboxMetadata
 from reelarr.metadatafiles.wdtv import WdtvMetadata
@@ -12,6 +13,7 @@ from reelarr.providers.registry import ProviderRegistry
 BUILT_IN: tuple[type[MetadataWriter], ...] = (
     XbmcMetadata,
     MediaBrowserMetadata,
+    KometaMetadata,
     RoksboxMetadata,
     WdtvMetadata,
 )

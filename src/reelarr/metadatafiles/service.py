@@ -33,6 +33,7 @@ from reelarr.movies.events import MovieScanned
 from reelarr.movies.files import MovieFileService
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.movies.service import MovieService
+from reelarr.providers.events import ProviderChanged
 from reelarr.providers.family import Family
 from reelarr.providers.model import ProviderDefinition
 from reelarr.providers.registry import ProviderRegistry
@@ -90,6 +91,23 @@ class MetadataFileService:
         self.providers: ProviderService[MetadataOptions, MetadataWriter] = ProviderService(
             db, bus, clock, self.family, statuses, existing_tags
         )
+
+    async def seed_defaults(self) -> None:
+        """Add a disabled provider, named as Radarr names it, for each writer that has none (Radarr's
+        MetadataFactory does so at every start, so a deleted one comes back disabled)."""
+        blanks = [
+            ProviderDefinition(
+                id=0,
+                name=writer.implementation_name,
+                implementation=writer.implementation,
+                config_contract=writer.config_contract(),
+                settings=writer.settings_model(),
+                options=MetadataOptions(enable=False),
+            )
+            for writer in self.family.registry.all()
+        ]
+        for provider_id in await self.providers.store.insert_missing(blanks):
+            await self._bus.publish(ProviderChanged(family=FAMILY, provider_id=provider_id, action="created"))
 
     def subscribe(self, bus: EventBus) -> None:
         """Write metadata after an import, a rescan (a refresh rescans) and a rename."""
@@ -170,9 +188,11 @@ class MetadataFileService:
         )
         ours = {row.relative_path: row for row in rows if row.title == consumer}
         target = writer.metadata_path(video.relative_path)
-        previous = ours.get(target)
-        watched = previous is not None and await asyncio.to_thread(
-            disk.read_watched, os.path.join(movie.path, target)
+        previous = ours.get(target) if target is not None else None
+        watched = (
+            target is not None
+            and previous is not None
+            and await asyncio.to_thread(disk.read_watched, os.path.join(movie.path, target))
         )
         content = writer.movie_metadata(replace(facts, watched=watched))
         wanted: set[str] = set()

@@ -123,6 +123,38 @@ class ProviderStore(Generic[OptionsT, P]):
         except IntegrityError as error:
             raise _not_unique(definition.name) from error
 
+    async def insert_missing(self, definitions: Iterable[ProviderDefinition[OptionsT]]) -> list[int]:
+        """Store each definition whose implementation the family has no provider of yet, in one
+        transaction serialized across processes; the new ids. One whose name is taken is left out."""
+        async with self._db.write() as session:
+            await self._db.serialize(session, f"providers.seed.{self._family.key}")
+            present = (
+                await session.execute(
+                    select(ProviderRow.implementation, ProviderRow.name_key).where(
+                        ProviderRow.family == self._family.key
+                    )
+                )
+            ).all()
+            implementations = {row.implementation for row in present}
+            names = {row.name_key for row in present}
+            added: list[ProviderRow] = []
+            for definition in definitions:
+                if definition.implementation in implementations:
+                    continue
+                if definition.name.lower() in names:
+                    log.warning(
+                        "%s %s not added: another provider has its name", self._family.title, definition.name
+                    )
+                    continue
+                row = ProviderRow(family=self._family.key, added=self._clock())
+                self._fill(row, definition)
+                session.add(row)
+                added.append(row)
+                implementations.add(definition.implementation)
+                names.add(row.name_key)
+            await session.flush()
+            return [row.id for row in added]
+
     async def replace(self, definitions: Iterable[ProviderDefinition[OptionsT]]) -> None:
         """Store new versions of existing providers in one transaction (NotFound if one went away)."""
         try:

@@ -1,6 +1,7 @@
 """Kodi's metadata written for real: a .nfo and the images beside an imported video, rewritten by a
-refresh, moved with a rename, removed with the video, and never over a user's own file (SQLite and
-PostgreSQL, a real server, the fixture TMDB and a real sample video)."""
+refresh, moved with a rename, removed with the video, and never over a user's own file; the other
+writers' files, and none of Kometa's (SQLite and PostgreSQL, a real server, the fixture TMDB and a
+real sample video)."""
 
 from __future__ import annotations
 
@@ -18,18 +19,17 @@ from tests.support.waiting import eventually
 RELEASE = "The.Matrix.1999.1080p.BluRay.x264-GROUP"
 
 
-async def _add_kodi(
-    library: Library, implementation: str = "XbmcMetadata", **settings: Any
-) -> dict[str, Any]:
+async def _enable(library: Library, implementation: str = "XbmcMetadata", **settings: Any) -> dict[str, Any]:
+    """Switch on the writer every server lists (disabled, from its start), as the UI does."""
     client = library.server.client
-    schema = (await client.get("/api/v3/metadata/schema")).json()
-    kodi = next(s for s in schema if s["implementation"] == implementation)
-    fields = [{**f, "value": settings.get(f["name"], f.get("value"))} for f in kodi["fields"]]
-    body = {**kodi, "name": implementation, "enable": True, "fields": fields}
-    response = await client.post("/api/v3/metadata", json=body)
-    assert response.status_code == 201, response.text
-    created: dict[str, Any] = response.json()
-    return created
+    listed = (await client.get("/api/v3/metadata")).json()
+    writer = next(p for p in listed if p["implementation"] == implementation)
+    fields = [{**f, "value": settings.get(f["name"], f.get("value"))} for f in writer["fields"]]
+    body = {**writer, "enable": True, "fields": fields}
+    response = await client.put(f"/api/v3/metadata/{writer['id']}", json=body)
+    assert response.status_code == 202, response.text
+    saved: dict[str, Any] = response.json()
+    return saved
 
 
 async def _film(library: Library) -> dict[str, Any]:
@@ -70,7 +70,7 @@ async def _metadata_extras(library: Library, movie_id: int) -> list[tuple[str, s
 async def test_an_import_writes_the_nfo_and_the_images_beside_the_video(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
-    await _add_kodi(library)
+    await _enable(library)
     movie = await _film(library)
     folder = Path(movie["path"])
 
@@ -99,7 +99,7 @@ async def test_an_import_writes_the_nfo_and_the_images_beside_the_video(
 async def test_a_refresh_rewrites_the_nfo(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
-    await _add_kodi(library, useMovieNfo=True)
+    await _enable(library, useMovieNfo=True)
     movie = await _film(library)
     await _import(library, movie, tmp_path / "downloads", sample_media)
     nfo = await _file(Path(movie["path"]) / "movie.nfo")
@@ -120,7 +120,7 @@ def _write_own_nfo(folder: Path) -> None:
 async def test_a_user_s_own_nfo_is_never_written_over(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
-    await _add_kodi(library, useMovieNfo=True)
+    await _enable(library, useMovieNfo=True)
     movie = await _film(library)
     folder = Path(movie["path"])
     _write_own_nfo(folder)
@@ -137,7 +137,7 @@ async def test_a_user_s_own_nfo_is_never_written_over(
 async def test_deleting_the_video_removes_only_what_reelarr_wrote(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
-    await _add_kodi(library)
+    await _enable(library)
     movie = await _film(library)
     folder = Path(movie["path"])
     video = await _import(library, movie, tmp_path / "downloads", sample_media)
@@ -160,8 +160,8 @@ async def test_deleting_the_video_removes_only_what_reelarr_wrote(
 async def test_emby_s_movie_xml_is_written_beside_kodi_s_nfo(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
-    await _add_kodi(library, useMovieNfo=True)
-    await _add_kodi(library, "MediaBrowserMetadata")
+    await _enable(library, useMovieNfo=True)
+    await _enable(library, "MediaBrowserMetadata")
     movie = await _film(library)
     folder = Path(movie["path"])
 
@@ -182,7 +182,7 @@ async def test_a_rename_moves_the_nfo_to_the_video_s_new_name(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
     client = library.server.client
-    await _add_kodi(library)
+    await _enable(library)
     movie = await _film(library)
     folder = Path(movie["path"])
     video = await _import(library, movie, tmp_path / "downloads", sample_media)
@@ -215,8 +215,8 @@ async def test_a_rename_moves_the_nfo_to_the_video_s_new_name(
 async def test_roksbox_and_wdtv_write_their_files_and_the_second_xml_gives_way(
     library: Library, sample_media: SampleMedia, tmp_path: Path
 ) -> None:
-    await _add_kodi(library, "RoksboxMetadata")
-    await _add_kodi(library, "WdtvMetadata")
+    await _enable(library, "RoksboxMetadata")
+    await _enable(library, "WdtvMetadata")
     movie = await _film(library)
     folder = Path(movie["path"])
 
@@ -231,3 +231,18 @@ async def test_roksbox_and_wdtv_write_their_files_and_the_second_xml_gives_way(
     assert (await _file(folder / "folder.jpg")).exists()
     recorded = [p for p, _ in await _metadata_extras(library, movie["id"])]
     assert recorded.count(os.path.splitext(video)[0] + ".xml") == 1
+
+
+async def test_an_enabled_kometa_writes_nothing_beside_the_video(
+    library: Library, sample_media: SampleMedia, tmp_path: Path
+) -> None:
+    await _enable(library, "KometaMetadata")
+    movie = await _film(library)
+    folder = Path(movie["path"])
+
+    video = await _import(library, movie, tmp_path / "downloads", sample_media)
+    command = await run_command(library, "RefreshMovie", movieIds=[movie["id"]])
+
+    assert command["status"] == "completed", command
+    assert sorted(os.listdir(folder)) == [video]
+    assert await _metadata_extras(library, movie["id"]) == []

@@ -109,7 +109,9 @@ def test_a_trakt_list_is_signed_in_with_the_device_code_and_saved_with_its_token
             log_in(page, server, "/")
             nav(page, "Import lists")
             page.get_by_role("button", name="Add list").click()
-            page.get_by_role("dialog", name="Add list").get_by_role("button", name="Trakt User", exact=True).click()
+            page.get_by_role("dialog", name="Add list").get_by_role(
+                "button", name="Trakt User", exact=True
+            ).click()
 
             form = page.get_by_role("dialog", name="Add list - Trakt User")
             form.get_by_label("Name", exact=True).fill("Ann's watchlist")

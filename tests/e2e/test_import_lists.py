@@ -130,6 +130,11 @@ def test_a_trakt_list_is_signed_in_with_the_device_code_and_saved_with_its_token
             trakt.approve(code, "ann")  # the user entered the code at trakt.tv/activate
             expect(sign_in).to_contain_text("Signed in as ann.")
             expect(sign_in.get_by_role("button", name="Sign in again")).to_be_visible()
+            # The form now holds the tokens: the list's test reads the watchlist with them.
+            form.get_by_role("button", name="Test").click()
+            expect(form.get_by_text("Test passed")).to_be_visible()
+            [*_, (_, _, headers, _)] = trakt.requests("/users/ann/watchlist")
+            assert headers["authorization"].startswith("Bearer access-ann-")
 
             form.get_by_role("button", name="Save", exact=True).click()
             expect(form).to_be_hidden()
@@ -143,9 +148,6 @@ def test_a_trakt_list_is_signed_in_with_the_device_code_and_saved_with_its_token
             )
             assert fields["authUser"] == "ann"
             assert fields["expires"]
-            # The save's test read the watchlist with the token the sign-in gave.
-            [*_, (_, _, headers, _)] = trakt.requests("/users/ann/watchlist")
-            assert headers["authorization"].startswith("Bearer access-ann-")
         finally:
             for found in api.get("/importlist").json():
                 api.delete(f"/importlist/{found['id']}")

@@ -232,6 +232,15 @@ export function useProviderFieldOptions(family: ProviderFamily, action: string |
   });
 }
 
+/**
+ * Run a provider action (`POST /{family}/action/{name}?query`) with the provider as the form holds
+ * it, as Radarr's UI sends it: the sign-in of an `oAuth` field (`startDeviceCode`, `getDeviceToken`).
+ */
+export function runProviderAction(family: ProviderFamily, name: string, provider: Provider, query: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+  const search = new URLSearchParams(query).toString();
+  return request<unknown>(`${API_ROOT}/${family}/action/${encodeURIComponent(name)}${search ? `?${search}` : ""}`, { method: "POST", body: provider, signal });
+}
+
 export const useIndexers = () => useProviders<Indexer>("indexer");
 
 export function useIndexerConfig() {

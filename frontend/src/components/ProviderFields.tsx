@@ -17,6 +17,7 @@ import {
 import { Checkbox, Field, SelectField } from "./Field";
 import { CloseIcon } from "./Icons";
 import { ListField } from "./ListField";
+import { OAuthField, type RunAction } from "./OAuthField";
 import "./forms.css";
 
 /** Options listed by a provider action for a field (a site's categories), while they load or once they failed. */
@@ -33,6 +34,15 @@ interface ProviderFieldsProps {
   onChange: (name: string, value: unknown) => void;
   /** For fields whose options a provider action lists. */
   listedOptions?: ((field: ProviderField) => ListedOptions) | undefined;
+  /** For `oAuth` fields: the provider's actions and all its fields (the hidden tokens the sign-in fills). */
+  oauth?: OAuthSupport | undefined;
+}
+
+/** What an `oAuth` field signs in with; without it the field is drawn as one that cannot be changed here. */
+export interface OAuthSupport {
+  run: RunAction;
+  fields: readonly ProviderField[];
+  onChange: (name: string, value: unknown) => void;
 }
 
 function Help({ field, note }: { field: ProviderField; note?: ReactNode }) {
@@ -107,12 +117,31 @@ function MultiSelect({ field, label, error, listed, onChange }: { field: Provide
   );
 }
 
-function SettingField({ field, error, listed, onChange }: { field: ProviderField; error?: string | undefined; listed?: ListedOptions | undefined; onChange: (value: unknown) => void }) {
+function SettingField({
+  field,
+  error,
+  listed,
+  oauth,
+  onChange,
+}: {
+  field: ProviderField;
+  error?: string | undefined;
+  listed?: ListedOptions | undefined;
+  oauth?: OAuthSupport | undefined;
+  onChange: (value: unknown) => void;
+}) {
   const label = labelOf(field);
   const hint = <Help field={field} />;
   const hasHint = Boolean(field.helpText || field.helpTextWarning || field.helpLink);
   const common = { label, error, hint: hasHint ? hint : undefined, name: field.name };
-  switch (fieldKind(field)) {
+  const kind = fieldKind(field);
+  if (kind === "oAuth" && oauth) {
+    const store = (values: Record<string, unknown>) => {
+      for (const [name, value] of Object.entries(values)) oauth.onChange(name, value);
+    };
+    return <OAuthField field={field} fields={oauth.fields} label={label} error={error} runAction={oauth.run} onTokens={store} />;
+  }
+  switch (kind) {
     case "text":
       return <Field {...common} autoComplete="off" placeholder={field.placeholder} value={inputText(field.value)} onChange={(e) => onChange(textFromInput(field, e.target.value))} />;
     case "password":
@@ -149,6 +178,7 @@ function SettingField({ field, error, listed, onChange }: { field: ProviderField
       const values = Array.isArray(field.value) ? field.value.map(String) : [];
       return <ListField label={label} values={values} error={error} hint={hasHint ? hint : undefined} onChange={onChange} />;
     }
+    case "oAuth": // without the provider's actions (handled above) it cannot sign in
     case "unsupported":
       return (
         <div className="field">
@@ -163,7 +193,7 @@ function SettingField({ field, error, listed, onChange }: { field: ProviderField
 }
 
 /** The settings fields, each drawn as its type asks, with the server's messages under them. */
-export function ProviderFields({ fields, errors, onChange, listedOptions }: ProviderFieldsProps) {
+export function ProviderFields({ fields, errors, onChange, listedOptions, oauth }: ProviderFieldsProps) {
   return (
     <>
       {fields.map((field) => (
@@ -172,6 +202,7 @@ export function ProviderFields({ fields, errors, onChange, listedOptions }: Prov
           field={field}
           error={errors[fieldKey(field.name)]}
           listed={field.selectOptionsProviderAction ? listedOptions?.(field) : undefined}
+          oauth={oauth}
           onChange={(value) => onChange(field.name, value)}
         />
       ))}

@@ -91,7 +91,7 @@ describe("fieldKind", () => {
     expect(fieldKind(field({ type: "path" }))).toBe("text");
     expect(fieldKind(field({ type: "filePath" }))).toBe("text");
     expect(fieldKind(field({ type: "tag", value: ["a"] }))).toBe("list");
-    expect(fieldKind(field({ type: "oAuth" }))).toBe("unsupported");
+    expect(fieldKind(field({ type: "oAuth" }))).toBe("oAuth");
     expect(fieldKind(field({ type: "keyValueList" }))).toBe("unsupported");
   });
 });

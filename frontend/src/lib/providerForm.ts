@@ -5,7 +5,7 @@ import type { Provider, ProviderField, SelectOption } from "../api/providers";
 /** What a secret that is set reads as; sent back unchanged, the server keeps the stored secret. */
 export const SECRET_MASK = "********";
 
-export type FieldKind = "text" | "password" | "number" | "checkbox" | "select" | "multiSelect" | "list" | "unsupported";
+export type FieldKind = "text" | "password" | "number" | "checkbox" | "select" | "multiSelect" | "list" | "oAuth" | "unsupported";
 
 const TEXT_TYPES = new Set([undefined, "textbox", "url", "path", "filePath", "password"]);
 const SECRET_PRIVACY = new Set(["password", "apiKey"]);
@@ -28,6 +28,9 @@ export function fieldKind(field: ProviderField): FieldKind {
       return Array.isArray(field.value) ? "multiSelect" : "select";
     case "tag":
       return "list";
+    case "oAuth":
+      // A Sign in button (the device-code sign-in filling the hidden token fields).
+      return "oAuth";
     default:
       return "unsupported";
   }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { ApiError } from "../../api/errors";
 import {
+  runProviderAction,
   useDeleteProvider,
   useProviderFieldOptions,
   useSaveProvider,
@@ -17,7 +18,7 @@ import { placeErrors } from "../../lib/validation";
 import { Dialog } from "../Dialog";
 import { ErrorMessage } from "../Feedback";
 import { Field } from "../Field";
-import { ProviderFields } from "../ProviderFields";
+import { ProviderFields, type OAuthSupport } from "../ProviderFields";
 import { TagsField } from "../TagsField";
 
 /** What a family's own part of the form (switches, priority...) draws with. */
@@ -111,6 +112,14 @@ export function ProviderDialog<T extends Provider>(props: ProviderDialogProps<T>
   const busy = save.isPending || test.isPending;
 
   const update = (changes: Partial<T>) => setDraft((current) => ({ ...current, ...changes }));
+  const setField = (name: string, value: unknown) => setDraft((current) => withFieldValue(current, name, value));
+  // An `oAuth` field signs in through the provider's actions, sent the settings as they stand, and
+  // fills the hidden token fields.
+  const oauth: OAuthSupport = {
+    run: (name, query, signal) => runProviderAction(family, name, providerBody({ ...draft, name: draft.name.trim() }), query, signal),
+    fields: draft.fields,
+    onChange: setField,
+  };
   const part: OwnPart<T> = { draft, update, errors: placed.fields, showAdvanced };
 
   const submit = async (forceSave: boolean) => {
@@ -159,7 +168,8 @@ export function ProviderDialog<T extends Provider>(props: ProviderDialogProps<T>
           fields={shown}
           errors={placed.fields}
           listedOptions={listedOptions}
-          onChange={(name, value) => setDraft((current) => withFieldValue(current, name, value))}
+          oauth={oauth}
+          onChange={setField}
         />
         {props.after?.(part)}
         <TagsField value={tags.labels} onChange={tags.setLabels} error={placed.fields.tags} />

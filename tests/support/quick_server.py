@@ -43,10 +43,15 @@ class QuickServer(uvicorn.Server):
             sock.close()
         for connection in list(self.server_state.connections):
             connection.shutdown()
-        async with asyncio.timeout(self.config.timeout_graceful_shutdown or 30):
-            while self.server_state.connections or self.server_state.tasks:  # noqa: ASYNC110 - uvicorn has no event
-                await asyncio.sleep(POLL_SECONDS)
-            for server in self.servers:
-                await server.wait_closed()
+        try:
+            async with asyncio.timeout(self.config.timeout_graceful_shutdown or 30):
+                while self.server_state.connections or self.server_state.tasks:  # noqa: ASYNC110 - uvicorn has no event
+                    await asyncio.sleep(POLL_SECONDS)
+                for server in self.servers:
+                    await server.wait_closed()
+        except TimeoutError:
+            # As uvicorn does: requests still running past the grace (a fixture's slow answer) are cut.
+            for task in self.server_state.tasks:
+                task.cancel(msg="Task cancelled, timeout graceful shutdown exceeded")
         if not self.force_exit:
             await self.lifespan.shutdown()

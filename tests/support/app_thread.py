@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from typing import Self
 
 import uvicorn
 from starlette.types import ASGIApp
@@ -56,3 +57,26 @@ class AppThread:
         if self._thread is not None:
             self._thread.join(timeout=10)
         self._server = self._thread = None
+
+
+class ThreadedService:
+    """A fixture service on an `AppThread` of its own: its `url`, and `with` to serve it, then stop."""
+
+    def __init__(self, name: str) -> None:
+        self._thread = AppThread(name)
+
+    @property
+    def url(self) -> str:
+        """The service's address."""
+        return f"http://{HOST}:{self._thread.port}"
+
+    def app(self) -> ASGIApp:
+        """The ASGI app it serves."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        self._thread.start(self.app())
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._thread.stop()

@@ -111,9 +111,14 @@ async def test_an_import_refreshes_the_films_folder_in_its_mapped_section(
     assert refresh.headers["x-plex-token"] == TOKEN
     assert "X-Plex-Token" not in refresh.query
     assert (refresh.query["X-Plex-Product"], refresh.query["X-Plex-Platform"]) == ("Radarr", "Windows")
-    messages = [r.getMessage() for r in caplog.records]
     refresh_line = f"HTTP Request: GET http://127.0.0.1:{plex.port}/library/sections/2/refresh?"
-    assert any(m.startswith(refresh_line) for m in messages), messages
+
+    async def logged() -> list[str] | None:
+        # httpx logs the request once its answer is in, a moment after Plex has recorded it.
+        messages = [r.getMessage() for r in caplog.records]
+        return messages if any(m.startswith(refresh_line) for m in messages) else None
+
+    messages = await eventually(logged)
     assert [m for m in messages if TOKEN in m] == []
 
 

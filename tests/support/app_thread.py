@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from abc import ABC, abstractmethod
 from typing import Self
 
 import uvicorn
@@ -59,7 +60,7 @@ class AppThread:
         self._server = self._thread = None
 
 
-class ThreadedService:
+class ThreadedService(ABC):
     """A fixture service on an `AppThread` of its own: its `url`, and `with` to serve it, then stop."""
 
     def __init__(self, name: str) -> None:
@@ -70,9 +71,9 @@ class ThreadedService:
         """The service's address."""
         return f"http://{HOST}:{self._thread.port}"
 
+    @abstractmethod
     def app(self) -> ASGIApp:
         """The ASGI app it serves."""
-        raise NotImplementedError
 
     def __enter__(self) -> Self:
         self._thread.start(self.app())

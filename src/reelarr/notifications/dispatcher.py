@@ -91,27 +91,27 @@ class NotificationDispatcher:
         self._health_grace = health_grace_seconds
         self._health_told = False  # health is told once the start-up grace has passed
 
+    def _handlers(self) -> list[tuple[type[Any], Callable[[Any], Awaitable[None]]]]:
+        return [
+            (MovieGrabbed, self._grabbed),
+            (MovieImported, self._imported),
+            (MovieFileRenamed, self._renamed),
+            (MovieAdded, self._added),
+            (MovieGone, self._movie_gone),
+            (MovieFileGone, self._file_gone),
+            (HealthChanged, self._health_changed),
+            (ManualInteractionRequired, self._blocked),
+        ]
+
     def subscribe(self, bus: EventBus) -> None:
         """Listen to this process's events (another process tells of its own)."""
-        bus.subscribe(MovieGrabbed, self._grabbed)
-        bus.subscribe(MovieImported, self._imported)
-        bus.subscribe(MovieFileRenamed, self._renamed)
-        bus.subscribe(MovieAdded, self._added)
-        bus.subscribe(MovieGone, self._movie_gone)
-        bus.subscribe(MovieFileGone, self._file_gone)
-        bus.subscribe(HealthChanged, self._health_changed)
-        bus.subscribe(ManualInteractionRequired, self._blocked)
+        for event, handler in self._handlers():
+            bus.subscribe(event, handler)
 
     def unsubscribe(self, bus: EventBus) -> None:
         """Stop listening: the process tells no one of its events (an import of a whole library)."""
-        bus.unsubscribe(MovieGrabbed, self._grabbed)
-        bus.unsubscribe(MovieImported, self._imported)
-        bus.unsubscribe(MovieFileRenamed, self._renamed)
-        bus.unsubscribe(MovieAdded, self._added)
-        bus.unsubscribe(MovieGone, self._movie_gone)
-        bus.unsubscribe(MovieFileGone, self._file_gone)
-        bus.unsubscribe(HealthChanged, self._health_changed)
-        bus.unsubscribe(ManualInteractionRequired, self._blocked)
+        for event, handler in self._handlers():
+            bus.unsubscribe(event, handler)
 
     @property
     def pending(self) -> int:

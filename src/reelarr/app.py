@@ -144,6 +144,7 @@ from reelarr.imports.service import DownloadImporter, ImportSources
 from reelarr.indexers.config import IndexerConfigService
 from reelarr.indexers.events import IndexerConfigChanged
 from reelarr.indexers.health import indexer_checks
+from reelarr.indexers.parse_pool import FeedParsePool, default_workers
 from reelarr.indexers.registry import indexer_registry
 from reelarr.indexers.service import IndexerLimits, IndexerService
 from reelarr.jobs.executor import CommandExecutor
@@ -387,6 +388,9 @@ def build_services(
             search_deadline=2 * settings.indexer_timeout_seconds,
             rss_deadline=4 * settings.indexer_timeout_seconds,
             request_interval=settings.indexer_request_interval_seconds,
+        ),
+        FeedParsePool(
+            default_workers() if settings.feed_parse_workers is None else settings.feed_parse_workers
         ),
     )
     tags.register_usage("indexerIds", indexers.providers.ids_with_tag)
@@ -823,6 +827,8 @@ async def _stop_background(background: _Background, services: Services) -> None:
     if background.bridge is not None:
         services.bus.bridge = None
         await background.bridge.stop()
+    if services.indexers.parse_pool is not None:
+        services.indexers.parse_pool.close()
     await services.remote.aclose()
 
 

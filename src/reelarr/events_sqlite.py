@@ -47,6 +47,7 @@ class SqliteEventBridge:
         origin: str,
         *,
         poll_seconds: float = 0.5,
+        gather_seconds: float = 0.1,
         keep_seconds: float = 600.0,
         prune_seconds: float = 60.0,
         clock: Callable[[], datetime] = _utcnow,
@@ -55,13 +56,14 @@ class SqliteEventBridge:
         self._bus = bus
         self._origin = origin
         self._poll = poll_seconds
+        self._gather = gather_seconds
         self._keep = timedelta(seconds=keep_seconds)
         self._prune_every = prune_seconds
         self._clock = clock
         self._last_seen = 0
         self._pending: list[dict[str, Any]] = []
         self._wake = asyncio.Event()
-        self._closing = False
+        self._closing = asyncio.Event()
         self._unsent = False  # an event was lost; the others are told with the next rows written
         self._writer: asyncio.Task[None] | None = None
         self._reader: asyncio.Task[None] | None = None
@@ -77,7 +79,7 @@ class SqliteEventBridge:
         if self._reader is not None:
             self._reader.cancel()
             await asyncio.gather(self._reader, return_exceptions=True)
-        self._closing = True
+        self._closing.set()
         self._wake.set()
         if self._writer is not None:
             await asyncio.gather(self._writer, return_exceptions=True)
@@ -99,12 +101,15 @@ class SqliteEventBridge:
         return {"origin": self._origin, "name": name, "payload": payload, "created_at": self._clock()}
 
     async def _write_forever(self) -> None:
-        # Events queued while one batch is written go in the next: one transaction per burst.
+        # The events of a burst are gathered for a moment and written in one transaction, so that a
+        # stream of changes does not take the write lock once more for each.
         while True:
             await self._wake.wait()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._closing.wait(), self._gather)
             self._wake.clear()
             await self._write_pending()
-            if self._closing and not self._pending:
+            if self._closing.is_set() and not self._pending:
                 return
 
     async def _write_pending(self) -> None:

@@ -106,7 +106,9 @@ async def _until(check: Callable[[], bool], within: float = 5) -> None:
     await eventually(probe, within=within)
 
 
-async def test_an_event_reaches_the_other_process_and_not_its_sender_twice(installation: Installation) -> None:
+async def test_an_event_reaches_the_other_process_and_not_its_sender_twice(
+    installation: Installation,
+) -> None:
     first = await installation.start("first")
     second = await installation.start("second")
 
@@ -152,7 +154,9 @@ async def test_a_sender_that_stops_right_after_publishing_has_shared_everything(
     assert listener.retitled == [f"Film {n}" for n in range(50)]
 
 
-async def test_an_event_that_cannot_be_shared_reaches_the_others_as_missed(installation: Installation) -> None:
+async def test_an_event_that_cannot_be_shared_reaches_the_others_as_missed(
+    installation: Installation,
+) -> None:
     first = await installation.start("first")
     second = await installation.start("second")
 

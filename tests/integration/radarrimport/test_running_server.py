@@ -107,5 +107,5 @@ async def test_a_running_server_shows_imported_films_at_once(
                     await asyncio.sleep(1.0)  # two polls: its own row must not come back to it
                     assert len(_named(late_live, "tag")) == 1
                     assert len(_named(live, "tag")) == tags_before + 1
-            assert "database is locked" not in late.output()
-    assert "database is locked" not in running.output()
+            assert "database is locked" not in late.log_path.read_text(errors="replace")
+    assert "database is locked" not in running.log_path.read_text(errors="replace")

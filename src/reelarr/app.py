@@ -116,7 +116,7 @@ from reelarr.downloads.pending import PendingReleases
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.downloads.watcher import DownloadWatcher
 from reelarr.events import EventBus
-from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
+from reelarr.events_bridge import SharedEventBridge, shared_event_bridge
 from reelarr.extras.service import ExtraFileService
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
@@ -754,7 +754,7 @@ class _Background:
     executor: CommandExecutor | None = None
     watcher: DownloadWatcher | None = None
     scheduler: Scheduler | None = None
-    bridge: PostgresEventBridge | None = None
+    bridge: SharedEventBridge | None = None
 
 
 async def _create_admin_from_settings(services: Services) -> None:
@@ -772,8 +772,8 @@ async def _start_background(services: Services) -> _Background:
     logging.getLogger("httpx").addFilter(services.notifications.hidden_urls)
     services.notification_dispatcher.start()
     identity = WorkerIdentity.of_this_process()
-    if services.db.dialect == "postgresql":
-        bridge = PostgresEventBridge(asyncpg_dsn(services.db.url), services.bus, origin=identity.id)
+    bridge = shared_event_bridge(services.db, services.bus, identity.id)
+    if bridge is not None:
         services.bus.bridge = bridge
         await bridge.start()
         background.bridge = bridge

@@ -178,6 +178,7 @@ from reelarr.movies.service import LibraryHooks, MovieService
 from reelarr.movies.wanted import WantedMovies
 from reelarr.naming.service import NamingService
 from reelarr.naming.subject import named_metadata
+from reelarr.notifications.app_update import record_running_version
 from reelarr.notifications.base import NotificationContext
 from reelarr.notifications.dispatcher import NotificationDispatcher, Retries
 from reelarr.notifications.health import NotificationStatusCheck
@@ -767,6 +768,10 @@ async def _start_background(services: Services) -> _Background:
     background = _Background()
     logging.getLogger("httpx").addFilter(services.notifications.hidden_urls)
     services.notification_dispatcher.start()
+    change = await record_running_version(services.config, __version__)
+    if change is not None:
+        log.info("%s", change.message)
+        services.notification_dispatcher.application_updated(change)
     identity = WorkerIdentity.of_this_process()
     if services.db.dialect == "postgresql":
         bridge = PostgresEventBridge(asyncpg_dsn(services.db.url), services.bus, origin=identity.id)

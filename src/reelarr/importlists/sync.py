@@ -50,7 +50,8 @@ async def _quiet(_message: str) -> None:
 
 
 def add_request(definition: ImportListDefinition, tmdb_id: int) -> AddMovie:
-    """How a list adds a film: its profile, root folder, availability, tags, monitor and search choice."""
+    """How a list adds a film: its profile, root folder, availability, tags, monitor and search choice
+    (`movieAndCollection` also monitors the collection the film belongs to, as Radarr's post-add does)."""
     options = definition.options
     monitored = options.monitor != MonitorType.NONE
     return AddMovie(
@@ -61,6 +62,7 @@ def add_request(definition: ImportListDefinition, tmdb_id: int) -> AddMovie:
         minimum_availability=options.minimum_availability,
         tags=definition.tags,
         search_for_movie=monitored and options.search_on_add,
+        monitor_collection=options.monitor == MonitorType.MOVIE_AND_COLLECTION,
     )
 
 

@@ -423,3 +423,40 @@ async def test_plex_tokens_are_pinged_daily_at_plex_tv_to_keep_them_alive(
         "Reelarr",
         client_identifier("Reelarr"),  # the one the PIN sign-in bound the token to
     )
+
+
+async def test_a_simkl_list_whose_app_was_disconnected_asks_to_sign_in_again(
+    env: ListsEnv, simkl_server: SimklServer
+) -> None:
+    client = env.server.client
+    simkl_server.offer("fay", "watching", AMELIE)
+    fields = {"accessToken": simkl_server.sign_in("fay"), "authUser": "2093", "listType": 0}
+    created = await env.add_list(
+        "SimklUserImport", fields, name="Fay watching", config_contract="SimklUserSettings"
+    )
+    await env.sync(definitionId=created["id"])
+    assert AMELIE.tmdb_id in await env.library()
+
+    simkl_server.disconnect("fay")
+    await env.sync(definitionId=created["id"])
+
+    problems = (await client.get("/api/v3/health")).json()
+    sign_in = [p for p in problems if p["source"] == "ImportListSignInCheck"]
+    assert [(p["type"], p["message"]) for p in sign_in] == [
+        ("error", "Lists whose sign-in was refused, sign in again: Fay watching")
+    ]
+    tested = await client.post("/api/v3/importlist/test", json=created)
+    assert tested.status_code == 400, tested.text
+    assert [e["errorMessage"] for e in tested.json()] == [
+        "Unable to connect to import list: Simkl no longer accepts this list's sign-in "
+        "(the app was disconnected at simkl.com); sign in with Simkl again"
+    ]
+    # Signing in again mends it: the list syncs, and the health check says nothing more.
+    fresh = {**fields, "accessToken": simkl_server.sign_in("fay")}
+    updated = {**created, "fields": [{"name": k, "value": v} for k, v in fresh.items()]}
+    response = await client.put(f"/api/v3/importlist/{created['id']}", json=updated)
+    assert response.status_code == 202, response.text
+    await env.sync(definitionId=created["id"])
+    problems = (await client.get("/api/v3/health")).json()
+    assert [p for p in problems if p["source"] == "ImportListSignInCheck"] == []
+    assert (await client.delete(f"/api/v3/importlist/{created['id']}")).status_code == 200

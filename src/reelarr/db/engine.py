@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+import orjson
 from sqlalchemy import event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -31,9 +33,32 @@ def normalise_url(url: str) -> URL:
     raise ValueError(f"Unsupported database URL scheme {parsed.drivername!r}: use sqlite:// or postgresql://")
 
 
+def json_text(value: Any) -> str:
+    """A JSON column's text: orjson, several times faster than the json module SQLAlchemy uses.
+
+    Integers past 64 bits, which orjson refuses, go to the json module. A float that is not a number
+    (NaN, an infinity; JSON has none, and PostgreSQL refused the json module's spelling) is written
+    as null.
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(value)
+
+
+def json_value(text: str | bytes) -> Any:
+    """A JSON column's value from its text (orjson; the json module for what orjson refuses)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def _sqlite_engine(url: URL, *, writer: bool) -> AsyncEngine:
     engine = create_async_engine(
         url,
+        json_serializer=json_text,
+        json_deserializer=json_value,
         pool_size=1 if writer else 4,
         max_overflow=0 if writer else 4,
         pool_timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
@@ -71,7 +96,14 @@ class Database:
             self._writer = _sqlite_engine(self.url, writer=True)
             self._reader = _sqlite_engine(self.url, writer=False)
         else:
-            self._writer = create_async_engine(self.url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+            self._writer = create_async_engine(
+                self.url,
+                pool_size=10,
+                max_overflow=10,
+                pool_pre_ping=True,
+                json_serializer=json_text,
+                json_deserializer=json_value,
+            )
             self._reader = self._writer
         self._write_lock = asyncio.Lock() if self.dialect == "sqlite" else None
         self._write_sessions = async_sessionmaker(self._writer, expire_on_commit=False)

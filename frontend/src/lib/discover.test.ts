@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiscoverMovie } from "../api/discover";
-import { bulkAddBody, bulkAddOutcome, isDiscoverSources, parseDiscoverErrors, sortedByColumn, sortFilms, sourceLabels, visibleFilms, type DiscoverSources } from "./discover";
+import { bulkAddBody, bulkAddOutcome, parseDiscoverErrors, sortedByColumn, sortFilms, sourceLabels, visibleFilms, type DiscoverSources } from "./discover";
 
 const film = (tmdbId: number, changes: Partial<DiscoverMovie> = {}): DiscoverMovie => ({
   tmdbId,
@@ -93,15 +93,6 @@ describe("sortFilms", () => {
     expect(sortedByColumn({ key: "year", direction: "descending" }, "year")).toEqual({ key: "year", direction: "ascending" });
     expect(sortedByColumn({ key: "year", direction: "ascending" }, "title")).toEqual({ key: "title", direction: "ascending" });
     expect(sortedByColumn({ key: "title", direction: "ascending" }, "rating")).toEqual({ key: "rating", direction: "descending" });
-  });
-});
-
-describe("isDiscoverSources", () => {
-  it("accepts the three switches and nothing else", () => {
-    expect(isDiscoverSources(ALL)).toBe(true);
-    expect(isDiscoverSources({ recommendations: true })).toBe(false);
-    expect(isDiscoverSources(true)).toBe(false);
-    expect(isDiscoverSources(null)).toBe(false);
   });
 });
 

@@ -19,15 +19,6 @@ export interface DiscoverSources {
   popular: boolean;
 }
 
-export const DEFAULT_SOURCES: DiscoverSources = { recommendations: true, trending: false, popular: false };
-
-/** Whether a stored value is a DiscoverSources (a remembered choice read back). */
-export function isDiscoverSources(value: unknown): value is DiscoverSources {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.recommendations === "boolean" && typeof v.trending === "boolean" && typeof v.popular === "boolean";
-}
-
 export type DiscoverSortKey = "title" | "year" | "rating" | "popularity" | "runtime";
 export type SortDirection = "ascending" | "descending";
 

@@ -173,6 +173,12 @@ async def test_the_charts_are_asked_of_tmdb_once_an_hour_not_on_every_visit(
     assert tmdb_server.count(f"/movie/{PARASITE}") <= 1
 
 
+async def test_a_switch_that_is_not_a_boolean_is_radarrs_400(discover_env: ListsEnv) -> None:
+    response = await discover_env.server.client.get("/api/v3/importlist/movie?includeTrending=maybe")
+    assert response.status_code == 400, response.text
+    assert [f["propertyName"] for f in response.json()] == ["includeTrending"]
+
+
 async def test_a_tmdb_user_list_offers_the_accounts_rated_films_without_adding_them(
     discover_env: ListsEnv, tmdb_server: TmdbFixtureServer
 ) -> None:

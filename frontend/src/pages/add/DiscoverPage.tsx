@@ -9,15 +9,13 @@ import { ErrorMessage, Loading } from "../../components/Feedback";
 import { Checkbox, SelectField } from "../../components/Field";
 import { ArrowDownIcon, ArrowUpIcon } from "../../components/Icons";
 import { Poster } from "../../components/Poster";
-import { oneOf, useStoredState } from "../../hooks/useStoredState";
+import { isBoolean, oneOf, useStoredState } from "../../hooks/useStoredState";
 import {
-  DEFAULT_SOURCES,
   DISCOVER_FILTERS,
   DISCOVER_LAYOUTS,
   DISCOVER_SORT_KEYS,
   DISCOVER_SORT_LABELS,
   failureText,
-  isDiscoverSources,
   sortedByColumn,
   sortFilms,
   sourceLabels,
@@ -113,7 +111,12 @@ const SOURCE_OPTIONS: { key: keyof DiscoverSources; label: string; hint: string 
 /** Radarr's Discover: the films the import lists offer and TMDB recommends, has trending or finds popular; add one, or several at once. */
 export function DiscoverPage() {
   const client = useQueryClient();
-  const [sources, setSources] = useStoredState<DiscoverSources>("discover.sources", DEFAULT_SOURCES, isDiscoverSources);
+  // Each switch is remembered under its own key, as before the trending and popular ones came.
+  const [recommendations, setRecommendations] = useStoredState("discover.includeRecommendations", true, isBoolean);
+  const [trending, setTrending] = useStoredState("discover.includeTrending", false, isBoolean);
+  const [popular, setPopular] = useStoredState("discover.includePopular", false, isBoolean);
+  const sources = useMemo<DiscoverSources>(() => ({ recommendations, trending, popular }), [recommendations, trending, popular]);
+  const setSource: Record<keyof DiscoverSources, (on: boolean) => void> = { recommendations: setRecommendations, trending: setTrending, popular: setPopular };
   const [filter, setFilter] = useStoredState<DiscoverFilter>("discover.filter", "all", oneOf(Object.keys(DISCOVER_FILTERS) as DiscoverFilter[]));
   const [layout, setLayout] = useStoredState<DiscoverLayout>("discover.view", "posters", oneOf(DISCOVER_LAYOUTS));
   const [sortKey, setSortKey] = useStoredState<DiscoverSortKey>("discover.sortKey", "popularity", oneOf(DISCOVER_SORT_KEYS));
@@ -157,7 +160,7 @@ export function DiscoverPage() {
       </div>
       <div className="discover-toolbar">
         {SOURCE_OPTIONS.map(({ key, label, hint }) => (
-          <Checkbox key={key} label={label} name={`include-${key}`} checked={sources[key]} hint={hint} onChange={(e) => setSources({ ...sources, [key]: e.target.checked })} />
+          <Checkbox key={key} label={label} name={`include-${key}`} checked={sources[key]} hint={hint} onChange={(e) => setSource[key](e.target.checked)} />
         ))}
         <SelectField label="Show" name="filter" value={filter} onChange={(e) => setFilter(e.target.value as DiscoverFilter)}>
           {Object.entries(DISCOVER_FILTERS).map(([value, label]) => (

@@ -117,3 +117,62 @@ async def test_a_running_server_on_postgresql_never_hears_of_rows_rolled_back(
         recorded = await reelarr.movies.files([m.id for m in movies])
     assert sorted(films) == sorted(m.id for m in movies)
     assert sorted(files) == sorted(f.id for f in recorded.values())
+
+
+async def test_an_import_killed_in_the_middle_of_a_kind_leaves_none_of_it(
+    postgres_database_url: str, options: ImportOptions, radarr: RadarrServer, library: Path, tmp_path: Path
+) -> None:
+    """The process dies (SIGKILL) while writing movie files: The Matrix's is written, Spirited Away's
+    waits for a lock this test holds (the per-film lock the file writer takes; films get ids 1, 2, 3
+    in Radarr's order on a fresh database)."""
+    import hashlib
+    import os
+    import sys
+
+    import asyncpg
+
+    from reelarr.events_postgres import asyncpg_dsn
+    from tests.support.processes import REPO_ROOT
+
+    _spirited_on_disk(library)
+    settings = Settings(data_dir=tmp_path / "data", database_url=postgres_database_url, log_file=None)
+    dsn = asyncpg_dsn(normalise_url(postgres_database_url))
+    lock_key = int.from_bytes(hashlib.sha256(b"movie-files-2").digest()[:8], "big", signed=True)
+    holder = await asyncpg.connect(dsn)
+    await holder.execute("select pg_advisory_lock($1)", lock_key)
+    argv = ["-m", "reelarr", "import-radarr", "--url", options.url, "--api-key", options.api_key]
+    for mapping in options.mappings:
+        argv += ["--map-path", f"{mapping.source}={mapping.target}"]
+    environment = {
+        **os.environ,
+        "REELARR_DATABASE_URL": postgres_database_url,
+        "REELARR_DATA_DIR": str(settings.data_dir),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, *argv, cwd=REPO_ROOT, env=environment, stdout=asyncio.subprocess.DEVNULL
+    )
+    try:
+        for _ in range(600):  # until the import waits for the lock, in the middle of movie files
+            waiting = await holder.fetchval(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                "and wait_event = 'advisory' and datname = current_database()"
+            )
+            if waiting or process.returncode is not None:
+                break
+            await asyncio.sleep(0.1)
+        assert waiting == 1, f"the import never reached Spirited Away's file (exit {process.returncode})"
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await process.wait()
+        await holder.close()
+
+    async with installation(settings) as reelarr:
+        movies = await reelarr.movies.all()
+        assert len(movies) == 3  # the kind before: committed
+        assert await reelarr.movies.files([m.id for m in movies]) == {}  # The Matrix's: gone with the process
+
+    summary = await import_radarr(settings, options)
+
+    kinds = {r.kind: r for r in summary.results}
+    assert (len(kinds["movie files"].added), kinds["movies"].unchanged, summary.failures) == (2, 3, 0)

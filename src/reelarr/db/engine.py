@@ -7,6 +7,8 @@ import hashlib
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -84,6 +86,19 @@ def _sqlite_engine(url: URL, *, writer: bool) -> AsyncEngine:
     return engine
 
 
+@dataclass
+class _Transaction:
+    """A transaction that `write()` and `read()` join (see `Database.transaction`)."""
+
+    database: Database
+    session: AsyncSession
+    depth: int = 0  # joined blocks open now; the session forgets its objects when the last one ends
+    open: bool = True
+
+
+_joined: ContextVar[_Transaction | None] = ContextVar("reelarr_db_transaction", default=None)
+
+
 class Database:
     """Sessions for reading and writing; on SQLite, writes in this process are serialized."""
 
@@ -115,8 +130,53 @@ class Database:
         return self._writer
 
     @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """One transaction that every `write()` and `read()` of the code inside joins, committed when
+        the block ends and rolled back, all of it, when it raises (a whole kind of an import).
+
+        Inside, each `write()` is a savepoint (an error caught around it undoes only its own rows) and
+        each `read()` sees what the block wrote so far. The database is used one call at a time there:
+        code inside must not run reads or writes concurrently.
+        """
+        if self._joining() is not None:
+            raise RuntimeError("A database transaction is already open here")
+        async with self.write() as session:
+            joined = _Transaction(self, session)
+            token = _joined.set(joined)
+            try:
+                yield
+            finally:
+                joined.open = False
+                _joined.reset(token)
+
+    def _joining(self) -> _Transaction | None:
+        joined = _joined.get()
+        return joined if joined is not None and joined.open and joined.database is self else None
+
+    @asynccontextmanager
+    async def _joined_block(self, joined: _Transaction, *, savepoint: bool) -> AsyncIterator[AsyncSession]:
+        joined.depth += 1
+        try:
+            if savepoint:
+                async with joined.session.begin_nested():
+                    yield joined.session
+            else:
+                yield joined.session
+        finally:
+            joined.depth -= 1
+            if joined.depth == 0:
+                # As a session of its own would have been closed: what the block loaded is detached,
+                # so a change made to it later is never written by accident.
+                joined.session.expunge_all()
+
+    @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:
         """A session in one transaction that commits on success and rolls back on error."""
+        joined = self._joining()
+        if joined is not None:
+            async with self._joined_block(joined, savepoint=True) as session:
+                yield session
+            return
         if self._write_lock is None:
             async with self._write_sessions() as session, session.begin():
                 yield session
@@ -127,6 +187,11 @@ class Database:
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
         """A session for reading; it never commits."""
+        joined = self._joining()
+        if joined is not None:
+            async with self._joined_block(joined, savepoint=False) as session:
+                yield session
+            return
         async with self._read_sessions() as session:
             yield session
 

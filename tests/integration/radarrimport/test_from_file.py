@@ -78,9 +78,7 @@ async def _state(settings: Settings) -> dict[str, Any]:
                 by_id[f.movie_id]: replace(f, id=0, movie_id=0, media_info=_shown(f.media_info, f.scene_name))
                 for f in files.values()
             },
-            "history": {
-                (by_id[e.movie_id], e.date): replace(e, id=0, movie_id=0) for e in history
-            },
+            "history": {(by_id[e.movie_id], e.date): replace(e, id=0, movie_id=0) for e in history},
             "blocklist": {(by_id[e.movie_id], e.date): replace(e, id=0, movie_id=0) for e in blocklist},
         }
 

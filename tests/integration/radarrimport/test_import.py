@@ -204,6 +204,23 @@ async def test_every_kind_arrives_field_by_field_and_a_second_run_changes_nothin
             {"key": "tags", "value": [tags["4k"]], "type": "contains"},
         ]
 
+        rules = {r.name: r for r in await reelarr.auto_tagging.all()}
+        assert set(rules) == {"Kids", "4k library"}
+        kids, uhd_library = rules["Kids"], rules["4k library"]
+        assert (kids.tags, kids.remove_tags_automatically) == ((tags["kids"],), True)
+        assert [
+            (c.implementation, c.name, c.negate, c.required, dict(c.values)) for c in kids.conditions
+        ] == [
+            ("GenreSpecification", "Family films", False, False, {"value": ["Animation", "Family"]}),
+            ("QualityProfileSpecification", "Ultra-HD", False, True, {"value": profiles["Ultra-HD"].id}),
+        ]
+        assert (uhd_library.tags, uhd_library.remove_tags_automatically) == ((tags["4k"],), False)
+        assert [(c.implementation, c.negate, dict(c.values)) for c in uhd_library.conditions] == [
+            ("RootFolderSpecification", False, {"value": str(library / "movies-4k")}),
+            ("TagSpecification", True, {"value": tags["kids"]}),
+            ("RuntimeSpecification", False, {"min": 0, "max": 400}),
+        ]
+
         [mapping] = await reelarr.remote_path_mappings.all()
         assert (mapping.host, mapping.remote_path) == ("qbittorrent", "/downloads/")
         assert mapping.local_path == f"{library / 'downloads' / 'complete'}/"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -120,6 +121,21 @@ def _fill(row: AutoTagRow, auto_tag: AutoTag) -> None:
     row.specifications = [condition_to_json(c) for c in auto_tag.conditions]
 
 
+def _unstorable(text: str) -> bool:
+    # PostgreSQL cannot store NUL or lone surrogates, and no name, genre or folder holds control characters.
+    return any(unicodedata.category(c) in ("Cc", "Cs") for c in text)
+
+
+def _texts(condition: Condition) -> list[str]:
+    texts = [condition.name]
+    for value in condition.values.values():
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, list):
+            texts.extend(v for v in value if isinstance(v, str))
+    return texts
+
+
 def auto_tag_failures(auto_tag: AutoTag, *, taken_names: Iterable[str]) -> list[ValidationFailure]:
     """Everything wrong with a rule's name, tags and conditions list (Radarr's controller rules)."""
     failures: list[ValidationFailure] = []
@@ -128,6 +144,8 @@ def auto_tag_failures(auto_tag: AutoTag, *, taken_names: Iterable[str]) -> list[
         failures.append(ValidationFailure("name", "'Name' must not be empty.", name))
     elif len(name) > MAX_NAME_LENGTH:
         failures.append(ValidationFailure("name", f"Must be at most {MAX_NAME_LENGTH} characters long", name))
+    elif _unstorable(name):
+        failures.append(ValidationFailure("name", "'Name' must not contain control characters.", name))
     elif name in set(taken_names):
         failures.append(ValidationFailure("name", "Must be unique.", name))
     if not auto_tag.tags:
@@ -142,6 +160,10 @@ def auto_tag_failures(auto_tag: AutoTag, *, taken_names: Iterable[str]) -> list[
         )
     if any(not c.name.strip() for c in conditions):
         failures.append(ValidationFailure("", "Condition name(s) cannot be empty or consist of only spaces"))
+    for index, condition in enumerate(conditions):
+        if any(_unstorable(text) for text in _texts(condition)):
+            message = f"Condition '{condition.name}': must not contain control characters"
+            failures.append(ValidationFailure(f"specifications[{index}]", message))
     return failures
 
 

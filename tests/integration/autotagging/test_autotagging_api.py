@@ -127,6 +127,10 @@ async def test_bad_rules_are_400s_in_radarrs_shape_and_nothing_is_saved(films: F
         ),
         ({**good, "specifications": [spec("TagSpecification", value=0)]}, "specifications[0].fields"),
         ({**good, "specifications": [{**spec("MonitoredSpecification"), "name": "  "}]}, ""),
+        # PostgreSQL cannot store a NUL: refused on both databases alike, never a 500.
+        ({**good, "name": "a\u0000b"}, "name"),
+        ({**good, "specifications": [spec("GenreSpecification", value=["x\u0000"])]}, "specifications[0]"),
+        ({**good, "specifications": [spec("YearSpecification", min=1.5, max=2000)]}, "specifications[0].min"),
     ]
     for body, prop in bad_bodies:
         response = await client.post("/api/v3/autotagging", json=body)

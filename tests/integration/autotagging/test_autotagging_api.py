@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from typing import Any
 
+import websockets
+
 from tests.integration.autotagging.conftest import Films, spec
+from tests.support.live import API_KEY
 
 RADARR_SCHEMA_ORDER = [
     "MonitoredSpecification",
@@ -155,3 +160,13 @@ async def test_an_unknown_rule_is_a_404(films: Films) -> None:
     assert (await client.get("/api/v3/autotagging/999")).status_code == 404
     assert (await client.put("/api/v3/autotagging/999", json=body)).status_code == 404
     assert (await client.delete("/api/v3/autotagging/999")).status_code == 404
+
+
+async def test_a_rule_changed_tells_the_ui_to_sync_its_tags(films: Films) -> None:
+    tag = await films.tag("t")
+    url = films.server.url.replace("http://", "ws://") + f"/ws?access_token={API_KEY}"
+    async with websockets.connect(url, open_timeout=10) as ws, asyncio.timeout(20):
+        await films.rule("Monitored", [tag], spec("MonitoredSpecification"))
+        while (message := json.loads(await ws.recv(decode=True)))["name"] != "tag":
+            pass
+    assert message["action"] == "sync"

@@ -17,7 +17,7 @@ STATUS_NUMBERS: Mapping[MovieStatus, int] = {
     MovieStatus.IN_CINEMAS: 2,
     MovieStatus.RELEASED: 3,
 }
-_STATUS_NAMES = {-1: "deleted", 0: "tba", 1: "announced", 2: "inCinemas", 3: "released"}
+_STATUS_NAMES = {-1: "Deleted", 0: "TBA", 1: "Announced", 2: "InCinemas", 3: "Released"}  # MovieStatusType
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +142,10 @@ def _same_path(left: str, right: str) -> bool:
     return left.rstrip("/\\") == right.rstrip("/\\") and bool(left)
 
 
+# Radarr's OriginalLanguageFieldConverter: Unknown first, then every language by name.
 _LANGUAGES = tuple(
-    SelectOption(language.id, language.name, index)
-    for index, language in enumerate(
-        sorted((lang for lang in ALL_LANGUAGES if lang.id >= 0), key=lambda x: x.name)
-    )
+    SelectOption(language.id, language.name, 0)
+    for language in sorted((lang for lang in ALL_LANGUAGES if lang.id >= 0), key=lambda x: (x.id > 0, x.name))
 )
 _STATUSES = tuple(SelectOption(number, name, number) for number, name in sorted(_STATUS_NAMES.items()))
 

@@ -43,7 +43,15 @@ async def test_the_schema_lists_radarrs_eleven_conditions_with_their_fields(film
     ]
     status = by_kind["StatusSpecification"]["fields"][0]
     assert status["name"] == "status"
-    assert [o["value"] for o in status["selectOptions"]] == [-1, 0, 1, 2, 3]
+    assert [(o["value"], o["name"]) for o in status["selectOptions"]] == [
+        (-1, "Deleted"),
+        (0, "TBA"),
+        (1, "Announced"),
+        (2, "InCinemas"),
+        (3, "Released"),
+    ]
+    languages = by_kind["OriginalLanguageSpecification"]["fields"][0]["selectOptions"]
+    assert [o["name"] for o in languages[:3]] == ["Unknown", "Afrikaans", "Albanian"]
     assert by_kind["MonitoredSpecification"]["fields"] == []
     assert by_kind["QualityProfileSpecification"]["fields"][0]["type"] == "qualityProfile"
     assert by_kind["TagSpecification"]["fields"][0]["type"] == "movieTag"

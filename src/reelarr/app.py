@@ -651,6 +651,7 @@ def build_services(
         ),
     )
     services.metadata_files.subscribe(bus)
+    extra_files.recognise_metadata_with(services.metadata_files)
     health_service.register(MetadataCheck(services.metadata_files.writers))
     register_commands(services)
     subscribe_handlers(services)

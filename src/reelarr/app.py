@@ -87,6 +87,7 @@ from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.backups.commands import DEFAULT_BACKUP_MINUTES, backup_command, schedule_backups
+from reelarr.backups.events import BackupRestored
 from reelarr.backups.service import BackupService
 from reelarr.blocklist.commands import clear_blocklist_command
 from reelarr.blocklist.service import BlocklistService
@@ -115,7 +116,7 @@ from reelarr.downloads.grab import GrabService
 from reelarr.downloads.pending import PendingReleases
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.downloads.watcher import DownloadWatcher
-from reelarr.events import EventBus
+from reelarr.events import EventBus, EventsMissed
 from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
 from reelarr.extras.service import ExtraFileService
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
@@ -304,8 +305,20 @@ def subscribe_handlers(services: Services) -> None:
 
     services.bus.subscribe(MovieAdded, after_add)
     services.bus.subscribe(MovieDeleted, after_delete)
+    async def after_restore(_event: BackupRestored) -> None:
+        # Every cache of database contents drops them on EventsMissed, as after a lost link to the others.
+        await services.bus.publish(EventsMissed())
+
+    async def after_missed(_event: EventsMissed) -> None:
+        # The options the schedule follows may have changed unseen (a restore brings other ones).
+        await _schedule_rss_sync(services)
+        await _schedule_download_checks(services)
+        await services.scheduler.sync_tasks()
+
     services.bus.subscribe(IndexerConfigChanged, after_indexer_options, remote=True)
     services.bus.subscribe(DownloadClientConfigChanged, after_download_client_options, remote=True)
+    services.bus.subscribe(BackupRestored, after_restore, remote=True)
+    services.bus.subscribe(EventsMissed, after_missed)
 
 
 async def _schedule_rss_sync(services: Services) -> None:

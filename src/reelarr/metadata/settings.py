@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from reelarr.configuration.store import ConfigStore
 from reelarr.errors import RemoteRejected, RemoteUnavailable, ValidationFailed
-from reelarr.events import Event, EventBus, shared
+from reelarr.events import Event, EventBus, EventsMissed, shared
 from reelarr.languages import language_by_id, tmdb_language
 from reelarr.metadata.options import MetadataOptionsChanged, metadata_options_section
 from reelarr.metadata.tmdb import DEFAULT_API_URL, TmdbClient
@@ -55,6 +55,7 @@ class TmdbSettings:
         bus.subscribe(TmdbSettingsChanged, self._on_changed, remote=True)
         bus.subscribe(MetadataOptionsChanged, self._on_changed, remote=True)
         bus.subscribe(UiConfigChanged, self._on_changed, remote=True)
+        bus.subscribe(EventsMissed, self._on_changed)
 
     async def load(self) -> None:
         """Configure the client from the environment or the saved settings."""
@@ -121,7 +122,5 @@ class TmdbSettings:
         await self._bus.publish(TmdbSettingsChanged())
         return self.view()
 
-    async def _on_changed(
-        self, _event: TmdbSettingsChanged | MetadataOptionsChanged | UiConfigChanged
-    ) -> None:
+    async def _on_changed(self, _event: Event) -> None:
         await self.load()

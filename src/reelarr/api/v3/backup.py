@@ -18,6 +18,7 @@ from reelarr.api.deps import get_services
 from reelarr.api.json import JsonResponse
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
+from reelarr.backups.events import BackupRestored
 from reelarr.backups.manifest import BackupInvalid
 from reelarr.backups.service import Backup, BackupService, BackupType
 from reelarr.errors import NotFound, ValidationFailed
@@ -56,7 +57,8 @@ class BackupResource(Resource):
 
 
 class RestoreResource(Resource):
-    """What a restore answers: Reelarr must restart to read the restored settings (as Radarr)."""
+    """What a restore answers (Radarr's): the running server serves the restored database at once;
+    a restart is required only when the restored settings file differs (it is read at start)."""
 
     restart_required: bool
 
@@ -86,10 +88,12 @@ def _known_id(backup_id: int) -> int:
 
 async def _restore(services: Services, path: Path, shown_as: str | None = None) -> RestoreResource:
     try:
-        await backups_of(services).restore(path, shown_as)
+        restored = await backups_of(services).restore(path, shown_as)
     except BackupInvalid as refused:
         raise ValidationFailed.single("backup", str(refused)) from refused
-    return RestoreResource(restart_required=True)
+    # Every process drops what it kept of the database's old contents.
+    await services.bus.publish(BackupRestored())
+    return RestoreResource(restart_required=restored.settings_changed)
 
 
 @router.get("")

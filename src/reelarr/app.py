@@ -305,6 +305,7 @@ def subscribe_handlers(services: Services) -> None:
 
     services.bus.subscribe(MovieAdded, after_add)
     services.bus.subscribe(MovieDeleted, after_delete)
+
     async def after_restore(_event: BackupRestored) -> None:
         # Every cache of database contents drops them on EventsMissed, as after a lost link to the others.
         await services.bus.publish(EventsMissed())
@@ -968,6 +969,7 @@ def create_app(
         path_canonicalizer(routers),
         query_name_map(routers),
         settings.max_request_body_bytes,
+        frozenset({backup_api.UPLOAD_PATH}),
     )
     app = UrlBaseMiddleware(app, settings.url_base)
     app = SecurityHeadersMiddleware(app, content_security_policy(settings.tmdb_image_url))

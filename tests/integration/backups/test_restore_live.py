@@ -4,12 +4,15 @@ state at once, without a restart (SQLite and PostgreSQL, a real server)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
 
+from tests.conftest import make_settings
 from tests.integration.movies.conftest import Library
 from tests.support.library_api import add_movie, refreshed
+from tests.support.live import live_server
 from tests.support.waiting import eventually
 
 
@@ -90,3 +93,33 @@ async def test_a_restore_that_changes_the_settings_file_asks_for_a_restart(libra
     assert restored.status_code == 200, restored.text
     assert restored.json() == {"restartRequired": True}
     assert settings_file.read_text(encoding="utf-8") == 'instance_name = "Before"\n'
+
+
+async def _profile_name(client: httpx.AsyncClient) -> str:
+    """The first profile's name as the (cached) list of profiles answers it."""
+    profiles = (await client.get("/api/v3/qualityprofile")).json()
+    return str(next(p["name"] for p in profiles if p["id"] == 1))
+
+
+async def test_the_other_processes_on_postgresql_serve_the_restore_at_once(
+    postgres_database_url: str, tmp_path: Path
+) -> None:
+    settings = make_settings(postgres_database_url, tmp_path / "first", run_commands=True)
+    other_settings = make_settings(postgres_database_url, tmp_path / "second", run_commands=False)
+    async with live_server(settings) as first, live_server(other_settings) as second:
+        original = await _profile_name(second.client)
+        backup = await _backup_now(first.client)
+        profile = (await first.client.get("/api/v3/qualityprofile/1")).json()
+        renamed = await first.client.put("/api/v3/qualityprofile/1", json={**profile, "name": "Renamed"})
+        assert renamed.is_success, renamed.text
+
+        async def other_sees(name: str) -> bool:
+            return await _profile_name(second.client) == name
+
+        await eventually(lambda: other_sees("Renamed"))
+
+        restored = await first.client.post(f"/api/v3/system/backup/restore/{backup['id']}")
+
+        assert restored.status_code == 200, restored.text
+        assert await _profile_name(first.client) == original
+        await eventually(lambda: other_sees(original), within=10)

@@ -64,6 +64,28 @@ def drop_postgres_database(name: str) -> None:
 # ---------------------------------------------------------------- the server
 
 
+def _process_tree(pid: int) -> list[int]:
+    """The process and its descendants (the server's feed reading worker)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                pending.extend(int(child) for child in (task / "children").read_text().split())
+            except OSError:
+                continue
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0  # it ended in between
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Server:
     """One `python -m reelarr serve` on a loopback port, as tests/support/processes.py runs it."""
 
@@ -121,10 +143,10 @@ class Server:
                 fields[key] = int(value.split()[0]) / 1024
         return fields["VmRSS"], fields["VmHWM"]
 
-    def cpu_seconds(self) -> float:
-        """CPU time the server has used so far, all its threads (user + system)."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rpartition(")")[2].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    def cpu_seconds(self, *, workers: bool = True) -> float:
+        """CPU time the server has used so far, all its threads and (unless told) its worker processes."""
+        pids = _process_tree(self.process.pid) if workers else [self.process.pid]
+        return sum(_cpu_seconds(pid) for pid in pids)
 
     def output(self) -> str:
         self._log.flush()

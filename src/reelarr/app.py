@@ -117,7 +117,7 @@ from reelarr.downloads.pending import PendingReleases
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.downloads.watcher import DownloadWatcher
 from reelarr.events import EventBus, EventsMissed
-from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
+from reelarr.events_bridge import SharedEventBridge, shared_event_bridge
 from reelarr.extras.service import ExtraFileService
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
@@ -136,6 +136,14 @@ from reelarr.importlists.apps import (
     TraktApp,
 )
 from reelarr.importlists.commands import SYNC_EVERY_MINUTES, import_list_sync_command
+from reelarr.importlists.http import list_policy
+from reelarr.importlists.plex import PlexListSettings
+from reelarr.importlists.plex_keepalive import (
+    PING_EVERY_MINUTES,
+    PlexKeepAlive,
+    PlexToken,
+    plex_keepalive_command,
+)
 from reelarr.importlists.setup import ImportListDependencies, build_import_lists
 from reelarr.imports.commands import downloaded_movies_scan_command, manual_import_command
 from reelarr.imports.completed import CompletedDownloads
@@ -145,6 +153,7 @@ from reelarr.imports.service import DownloadImporter, ImportSources
 from reelarr.indexers.config import IndexerConfigService
 from reelarr.indexers.events import IndexerConfigChanged
 from reelarr.indexers.health import indexer_checks
+from reelarr.indexers.parse_pool import FeedParsePool, default_workers
 from reelarr.indexers.registry import indexer_registry
 from reelarr.indexers.service import IndexerLimits, IndexerService
 from reelarr.jobs.executor import CommandExecutor
@@ -179,11 +188,12 @@ from reelarr.movies.service import LibraryHooks, MovieService
 from reelarr.movies.wanted import WantedMovies
 from reelarr.naming.service import NamingService
 from reelarr.naming.subject import named_metadata
+from reelarr.notifications.app_update import record_running_version
 from reelarr.notifications.base import NotificationContext
 from reelarr.notifications.dispatcher import NotificationDispatcher, Retries
 from reelarr.notifications.health import NotificationStatusCheck
 from reelarr.notifications.payloads import Instance
-from reelarr.notifications.plex import client_identifier
+from reelarr.notifications.plex import PlexServerSettings, client_identifier
 from reelarr.notifications.registry import notification_registry
 from reelarr.notifications.service import NotificationService
 from reelarr.notifications.sources import EventSources, Lookups
@@ -243,6 +253,7 @@ def register_commands(services: Services) -> None:
     registry.add(movies_search_command(services.search, services.indexers, services.grabs))
     registry.add(rss_sync_command(services.search, services.grabs), every_minutes=DEFAULT_RSS_SYNC_MINUTES)
     registry.add(import_list_sync_command(services.import_lists.sync), every_minutes=SYNC_EVERY_MINUTES)
+    registry.add(plex_keepalive_command(_plex_keepalive(services)), every_minutes=PING_EVERY_MINUTES)
     registry.add(
         backlog_command(
             "MissingMoviesSearch",
@@ -401,6 +412,9 @@ def build_services(
             search_deadline=2 * settings.indexer_timeout_seconds,
             rss_deadline=4 * settings.indexer_timeout_seconds,
             request_interval=settings.indexer_request_interval_seconds,
+        ),
+        FeedParsePool(
+            default_workers() if settings.feed_parse_workers is None else settings.feed_parse_workers
         ),
     )
     tags.register_usage("indexerIds", indexers.providers.ids_with_tag)
@@ -699,6 +713,30 @@ def _trakt_app(settings: Settings) -> TraktApp:
     )
 
 
+def _plex_keepalive(services: Services) -> PlexKeepAlive:
+    """The daily plex.tv ping of the tokens of Plex watchlist lists and Plex Media Server notifications."""
+
+    async def list_tokens() -> list[PlexToken]:
+        found = await services.import_lists.lists.providers.all()
+        return [
+            PlexToken(d.settings.access_token, f"import list {d.name}")
+            for d in found
+            if isinstance(d.settings, PlexListSettings)
+        ]
+
+    async def notification_tokens() -> list[PlexToken]:
+        found = await services.notifications.providers.all()
+        return [
+            PlexToken(d.settings.auth_token, f"notification {d.name}")
+            for d in found
+            if isinstance(d.settings, PlexServerSettings)
+        ]
+
+    policy = list_policy(services.settings.import_list_timeout_seconds)
+    app = _plex_app(services.settings)
+    return PlexKeepAlive(services.remote, app, policy, (list_tokens, notification_tokens))
+
+
 def _plex_app(settings: Settings) -> PlexApp:
     """Who the Plex watchlist list is to plex.tv (the Plex notification's client identifier)."""
     return PlexApp(
@@ -765,7 +803,7 @@ class _Background:
     executor: CommandExecutor | None = None
     watcher: DownloadWatcher | None = None
     scheduler: Scheduler | None = None
-    bridge: PostgresEventBridge | None = None
+    bridge: SharedEventBridge | None = None
 
 
 async def _create_admin_from_settings(services: Services) -> None:
@@ -782,9 +820,13 @@ async def _start_background(services: Services) -> _Background:
     background = _Background()
     logging.getLogger("httpx").addFilter(services.notifications.hidden_urls)
     services.notification_dispatcher.start()
+    change = await record_running_version(services.config, __version__)
+    if change is not None:
+        log.info("%s", change.message)
+        services.notification_dispatcher.application_updated(change)
     identity = WorkerIdentity.of_this_process()
-    if services.db.dialect == "postgresql":
-        bridge = PostgresEventBridge(asyncpg_dsn(services.db.url), services.bus, origin=identity.id)
+    bridge = shared_event_bridge(services.db, services.bus, identity.id)
+    if bridge is not None:
         services.bus.bridge = bridge
         await bridge.start()
         background.bridge = bridge
@@ -838,6 +880,8 @@ async def _stop_background(background: _Background, services: Services) -> None:
     if background.bridge is not None:
         services.bus.bridge = None
         await background.bridge.stop()
+    if services.indexers.parse_pool is not None:
+        services.indexers.parse_pool.close()
     await services.remote.aclose()
 
 

@@ -1,7 +1,8 @@
 """Typed domain events and the one in-process bus that delivers them.
 
 An event class decorated with `@shared("name")` can also cross process boundaries (PostgreSQL
-LISTEN/NOTIFY); subscribers say whether they want events that happened in other processes.
+LISTEN/NOTIFY, SQLite's shared_events table); subscribers say whether they want events that
+happened in other processes.
 """
 
 from __future__ import annotations

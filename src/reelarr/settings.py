@@ -147,6 +147,13 @@ class Settings(BaseSettings):
         ge=0,
         description="Seconds between two requests to one indexer (default: Radarr's, 2 s; PTP 4 s).",
     )
+    feed_parse_workers: int | None = Field(
+        None,
+        ge=0,
+        le=8,
+        description="Worker processes that read big indexer answers beside the server, on other cores "
+        "(default: 1 on a machine with two or more cores, else 0, reading them in the server).",
+    )
     plugins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Extra modules to load, by import name."
     )

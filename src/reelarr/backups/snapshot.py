@@ -27,8 +27,9 @@ from reelarr.db.engine import Database
 from reelarr.errors import NotFound
 
 # Not kept: the schema stamp is the manifest's revision; workers are the processes alive now; the
-# command queue is work in flight (a restored "started" row would name a live worker and never end).
-SKIPPED_TABLES = frozenset({"alembic_version", "workers", "commands"})
+# command queue is work in flight (a restored "started" row would name a live worker and never end);
+# shared events are news for the processes running now.
+SKIPPED_TABLES = frozenset({"alembic_version", "workers", "commands", "shared_events"})
 
 
 async def _reflect(conn: AsyncConnection) -> list[Table]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from reelarr.collections.model import Collection, NewCollection
+from reelarr.collections.model import Collection, CollectionEdit, NewCollection
 from reelarr.collections.service import CollectionService
 from reelarr.collections.sync import films_to_add
 from reelarr.errors import NotFound
@@ -72,15 +72,30 @@ class CollectionLibrary:
     enqueue: Enqueue
 
     async def film_added(self, event: MovieAdded) -> None:
-        """A film of a collection the library has not seen brings that collection, refreshed next."""
+        """A film of a collection the library has not seen brings that collection, refreshed next; a
+        film added "with its collection" monitors the collection even when it was there already (as
+        Radarr's post-add does), which then adds its missing films."""
         try:
             movie = await self.movies.get(event.movie_id)
         except NotFound:
             return
         new = new_collection_of(movie, event)
-        added = await self.collections.add(new) if new is not None else None
+        if new is None:
+            return
+        added = await self.collections.add(new)
+        if added is None and event.monitor_collection:
+            added = await self._monitor(new.tmdb_id)
         if added is not None:
             await self.enqueue("RefreshCollections", {"collectionIds": [added.id]})
+
+    async def _monitor(self, tmdb_id: int) -> Collection | None:
+        """Monitor a collection the library has; None when it has not, or it is monitored already."""
+        found = await self.collections.find_by_tmdb_id(tmdb_id)
+        if found is None or found.monitored:
+            return None
+        [monitored] = await self.collections.update_many([found.id], CollectionEdit(monitored=True))
+        log.info("Monitoring collection %s [%s]: a film was added with it", found.title, tmdb_id)
+        return monitored
 
     async def films_refreshed(self, event: CommandUpdated) -> None:
         """After a RefreshMovie, the collections its films turned out to be in (Radarr adds them as it

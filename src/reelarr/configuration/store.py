@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -38,3 +38,12 @@ class ConfigStore:
             stored = await session.scalar(select(ConfigRow.value).where(ConfigRow.key == key))
         assert stored is not None
         return stored
+
+    async def replace(self, key: str, expected: str, value: str) -> bool:
+        """Store `value` under `key` only if it still holds `expected`; whether this call changed it (of
+        processes racing to replace the same value, exactly one does)."""
+        async with self._db.write() as session:
+            result = await session.execute(
+                update(ConfigRow).where(ConfigRow.key == key, ConfigRow.value == expected).values(value=value)
+            )
+        return bool(getattr(result, "rowcount", 0))

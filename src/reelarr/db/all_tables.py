@@ -6,6 +6,7 @@ from reelarr.collections import tables as collections_tables
 from reelarr.configuration import tables as configuration_tables
 from reelarr.customfilters import tables as customfilters_tables
 from reelarr.customformats import tables as customformats_tables
+from reelarr.db import shared_events as shared_events_tables
 from reelarr.db.base import Base
 from reelarr.decisionlog import tables as decisionlog_tables
 from reelarr.delayprofiles import tables as delayprofiles_tables
@@ -49,5 +50,6 @@ __all__ = [
     "remotepathmappings_tables",
     "renaming_tables",
     "rootfolders_tables",
+    "shared_events_tables",
     "tags_tables",
 ]

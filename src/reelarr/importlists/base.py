@@ -48,6 +48,11 @@ class ImportListFailed(Exception):
     """Fetching a list failed; the message is safe to show (no secret in it)."""
 
 
+class SignInRefused(ImportListFailed):
+    """The service no longer takes the list's sign-in (revoked, not expired): only signing in again
+    mends it, so it is told apart from a list that is merely down."""
+
+
 def service_name_of(list_id: int) -> str:
     """The name of an import list's remote service (its breaker and connections)."""
     return f"ImportList {list_id}"

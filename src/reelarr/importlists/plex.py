@@ -2,7 +2,8 @@
 (`/library/sections/watchlist/all`, 100 films a page, at most 10 pages), its films named by their
 `tmdb://` and `imdb://` guids. The sign-in is plex.tv's PIN, as Radarr's: the action `startDeviceCode`
 makes a PIN and gives the address where the user signs in, `getDeviceToken` (query `pinId`) gives the
-token once they did. Radarr's daily plex.tv ping of the token is not made."""
+token once they did. The daily plex.tv ping that keeps the token alive is the PlexTokenKeepAlive task
+(plex_keepalive.py)."""
 
 from __future__ import annotations
 

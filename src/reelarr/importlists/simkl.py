@@ -1,8 +1,11 @@
 """Radarr's SimklUserImport: the films of a Simkl user's list (watching, plan to watch, hold,
 completed, dropped) from `/sync/all-items/movies/{status}`. Radarr signs in through its own relay;
 Reelarr through Simkl's PIN (the actions `startDeviceCode`, then `getDeviceToken` with `userCode`),
-with the Simkl application the server is configured with. Simkl's tokens do not run out, and Reelarr
-has no refresh for them; Radarr's "no activity since the last sync" short cut is not taken."""
+with the Simkl application the server is configured with. Simkl's tokens do not run out: Simkl gives no
+refresh token and has no refresh grant (its API documents `expires_in` as five years, a token valid until
+the user disconnects the application), so Reelarr refreshes nothing; a 401 means the user disconnected it,
+and the list fails with SignInRefused, asking to sign in again. Radarr's "no activity since the last
+sync" short cut is not taken."""
 
 from __future__ import annotations
 
@@ -14,14 +17,18 @@ import orjson
 
 from reelarr.errors import RemoteError, ValidationFailed, ValidationFailure
 from reelarr.importlists.apps import SimklApp
-from reelarr.importlists.base import ImportList, ImportListFailed
-from reelarr.importlists.http import MAX_ANSWER, get_json
+from reelarr.importlists.base import ImportList, ImportListFailed, SignInRefused
+from reelarr.importlists.http import MAX_ANSWER
 from reelarr.importlists.model import ListFetch, ListItem, ListType
 from reelarr.providers.fields import FieldType, Privacy, enum_options, setting
 from reelarr.providers.settings import ProviderSettings
 from reelarr.remote import RemoteService
 
 _SIGN_IN = "Must authenticate with Simkl"
+SIGN_IN_AGAIN = (
+    "Simkl no longer accepts this list's sign-in (the app was disconnected at simkl.com); "
+    "sign in with Simkl again"
+)
 # SimklUserListType: the label shown, and the enum's name lower-cased as Radarr puts it in the path.
 _LIST_TYPES = [(0, "Watching"), (1, "Plan To Watch"), (2, "Hold"), (3, "Completed"), (4, "Dropped")]
 _STATUSES = {0: "watching", 1: "plantowatch", 2: "hold", 3: "completed", 4: "dropped"}
@@ -107,10 +114,13 @@ def parse_items(body: Any) -> list[ListItem]:
 
 
 async def _get(service: RemoteService, url: str, params: dict[str, str], headers: dict[str, str]) -> Any:
+    """A 200 answer's JSON; a 401 to a signed-in call is SignInRefused, anything else ImportListFailed."""
     try:
         response = await service.exchange("GET", url, max_bytes=MAX_ANSWER, params=params, headers=headers)
     except RemoteError as error:
         raise ImportListFailed(error.message) from error
+    if response.status_code == 401 and "Authorization" in headers:
+        raise SignInRefused(SIGN_IN_AGAIN)
     if response.status_code != 200:
         raise ImportListFailed(
             f"Simkl API call resulted in an unexpected StatusCode [{response.status_code}]"
@@ -145,7 +155,7 @@ class SimklUserImport(ImportList):
         if not self.settings.access_token.strip():
             raise ImportListFailed(_SIGN_IN)
         headers = simkl_headers(app, self.settings.access_token)
-        body = await get_json(self.service(), list_url(app, self.settings), headers=headers)
+        body = await _get(self.service(), list_url(app, self.settings), {}, headers)
         return ListFetch(tuple(parse_items(body)))
 
     async def action(self, name: str, query: Mapping[str, str]) -> Any:

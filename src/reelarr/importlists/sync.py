@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reelarr.errors import ReelarrError, RemoteError
-from reelarr.importlists.base import ImportListFailed
+from reelarr.importlists.base import ImportListFailed, SignInRefused
 from reelarr.importlists.cleanup import (
     FETCH_EMPTY,
     FETCH_FAILED,
@@ -31,6 +31,7 @@ from reelarr.movies.service import AddMovie, MovieService
 
 log = logging.getLogger(__name__)
 LAST_FETCH = "lastFetch"
+SIGN_IN_REFUSED = "signInRefused"  # whether the last failed fetch was the service refusing the sign-in
 Progress = Callable[[str], Awaitable[None]]
 ExcludedIds = Callable[[], Awaitable[set[int]]]
 RecycleBin = Callable[[], Awaitable[str]]
@@ -50,7 +51,8 @@ async def _quiet(_message: str) -> None:
 
 
 def add_request(definition: ImportListDefinition, tmdb_id: int) -> AddMovie:
-    """How a list adds a film: its profile, root folder, availability, tags, monitor and search choice."""
+    """How a list adds a film: its profile, root folder, availability, tags, monitor and search choice
+    (`movieAndCollection` also monitors the collection the film belongs to, as Radarr's post-add does)."""
     options = definition.options
     monitored = options.monitor != MonitorType.NONE
     return AddMovie(
@@ -61,6 +63,7 @@ def add_request(definition: ImportListDefinition, tmdb_id: int) -> AddMovie:
         minimum_availability=options.minimum_availability,
         tags=definition.tags,
         search_for_movie=monitored and options.search_on_add,
+        monitor_collection=options.monitor == MonitorType.MOVIE_AND_COLLECTION,
     )
 
 
@@ -126,7 +129,7 @@ class ImportListSync:
         except (ImportListFailed, RemoteError) as error:
             message = error.message if isinstance(error, RemoteError) else str(error)
             log.warning("Import list %s failed: %s", definition.name, message)
-            await self._failed(definition.id, message, report)
+            await self._failed(definition.id, message, report, sign_in=isinstance(error, SignInRefused))
             return None
         except Exception as error:  # a list must not stop the others; no detail that may hold a secret
             log.exception("Import list %s failed unexpectedly", definition.name)
@@ -146,9 +149,11 @@ class ImportListSync:
         report.synced_lists.append(definition.id)
         return movies
 
-    async def _failed(self, list_id: int, message: str, report: SyncReport) -> None:
-        await self._lists.statuses.record_failure(list_id, message)
+    async def _failed(self, list_id: int, message: str, report: SyncReport, *, sign_in: bool = False) -> None:
+        # The notes first, so that whoever sees the failure (health, the clean-up) finds them with it.
         await self._lists.statuses.set_data(list_id, LAST_FETCH, FETCH_FAILED)
+        await self._lists.statuses.set_data(list_id, SIGN_IN_REFUSED, sign_in)
+        await self._lists.statuses.record_failure(list_id, message)
         report.failed_lists.append(list_id)
 
     async def _add(

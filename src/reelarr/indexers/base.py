@@ -17,6 +17,7 @@ from reelarr.indexers.errors import (
     RequestLimitReached,
     UnsupportedFeed,
 )
+from reelarr.indexers.parse_pool import FeedParse, FeedParsePool
 from reelarr.indexers.requests import IndexerRequest, IndexerResponse, RequestChain
 from reelarr.indexers.rss import Stamp
 from reelarr.indexers.settings import IndexerOptions
@@ -48,6 +49,7 @@ class IndexerContext:
     notes: dict[str, Any] = field(
         default_factory=dict
     )  # per-process memory of this indexer (parser settings)
+    parse_pool: FeedParsePool | None = None  # reads big answers in a worker process
 
 
 class Indexer(Provider):
@@ -101,6 +103,10 @@ class Indexer(Provider):
     def parse(self, response: IndexerResponse) -> list[Release]:
         """The releases of one answer."""
 
+    def feed_parse(self) -> FeedParse | None:
+        """`parse` as a picklable reader a worker process can run; None: answers are read here."""
+        return None
+
     def download_request(self, url: str) -> IndexerRequest:
         """How to fetch a release's .torrent or .nzb (some trackers want their credentials again)."""
         return IndexerRequest(url, accept="*/*")
@@ -135,6 +141,9 @@ class Indexer(Provider):
     async def fetch_page(self, request: IndexerRequest) -> list[Release]:
         """Send a request and parse its answer."""
         response = await self.send(request)
+        reader, pool = self.feed_parse(), self.context.parse_pool
+        if reader is not None and pool is not None:
+            return await pool.parse(reader, response)
         # A page of 1,000 items is ~100,000 new objects, none of them garbage: the collector waits
         # out the parse (no await inside, so no other request runs under the pause).
         with collector_paused():

@@ -24,6 +24,10 @@ class RequestLimitReached(IndexerError):
         super().__init__(message)
         self.retry_after = retry_after
 
+    def __reduce__(self) -> tuple[type[RequestLimitReached], tuple[str, timedelta | None]]:
+        # Pickled whole: a page read in a worker process raises it in the server.
+        return type(self), (self.message, self.retry_after)
+
 
 class UnsupportedFeed(IndexerError):
     """The feed lacks what Reelarr needs (a publish date, a download link) or is of the wrong kind."""
@@ -39,3 +43,6 @@ class IndexerRejected(IndexerError):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
+
+    def __reduce__(self) -> tuple[type[IndexerRejected], tuple[int, str]]:
+        return type(self), (self.status, self.message)

@@ -41,6 +41,20 @@ class Stamp:
 
 
 @dataclass(frozen=True, slots=True)
+class ParserCall:
+    """A parser class with its switches and the indexer's stamp: a reader of answers that pickles,
+    so a worker process can run it (`parse_pool`)."""
+
+    parser: type[RssParser]
+    stamp: Stamp
+    switches: tuple[tuple[str, Any], ...] = ()
+
+    def __call__(self, response: IndexerResponse) -> list[Release]:
+        """The releases of one answer."""
+        return self.parser(**dict(self.switches)).parse(response, self.stamp)
+
+
+@dataclass(frozen=True, slots=True)
 class Enclosure:
     """An item's <enclosure>."""
 

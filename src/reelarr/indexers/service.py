@@ -19,6 +19,7 @@ from reelarr.indexers.errors import IndexerError, RequestLimitReached
 from reelarr.indexers.fetch import Fetched, RssMark, fetch_chain
 from reelarr.indexers.newznab.caps import CapsCache
 from reelarr.indexers.newznab.parser import LIMIT_BACKOFF
+from reelarr.indexers.parse_pool import FeedParsePool
 from reelarr.indexers.requests import RequestChain
 from reelarr.indexers.settings import IndexerOptions
 from reelarr.providers.events import ProviderChanged
@@ -94,8 +95,10 @@ class IndexerService:
         statuses: ProviderStatuses,
         existing_tags: ExistingTags,
         limits: IndexerLimits | None = None,
+        parse_pool: FeedParsePool | None = None,
     ) -> None:
         self._clock = clock
+        self.parse_pool = parse_pool
         self._remote = remote
         self.limits = limits or IndexerLimits()
         self.statuses = statuses
@@ -135,7 +138,9 @@ class IndexerService:
         key = f"indexer:{definition.id}" if definition.id else f"indexer:new:{implementation.implementation}"
         http = self._remote.service(key, self._policy(implementation))
         notes = self._notes.setdefault(definition.id, {})
-        context = IndexerContext(http, self.limits.max_response_bytes, self._clock, self.caps, notes)
+        context = IndexerContext(
+            http, self.limits.max_response_bytes, self._clock, self.caps, notes, self.parse_pool
+        )
         return implementation(definition, context)
 
     async def _check_options(self, options: IndexerOptions) -> list[ValidationFailure]:

@@ -33,6 +33,7 @@ APPRISE_KINDS = frozenset(
         EventKind.MOVIE_FILE_DELETE,
         EventKind.HEALTH,
         EventKind.HEALTH_RESTORED,
+        EventKind.APPLICATION_UPDATE,
         EventKind.MANUAL_INTERACTION_REQUIRED,
     }
 )

@@ -142,6 +142,8 @@ class Discord(Notification):
                 content, found = "Renamed", embeds.renamed_embeds(payload)
             case EventKind.MANUAL_INTERACTION_REQUIRED:
                 found = [embeds.manual_interaction_embed(payload, movie, look)]
+            case EventKind.APPLICATION_UPDATE:
+                found = [embeds.application_update_embed(payload, look)]
             case EventKind.HEALTH | EventKind.HEALTH_RESTORED:
                 restored = event.kind == EventKind.HEALTH_RESTORED
                 found = [embeds.health_embed(payload, look, restored=restored)]

@@ -344,6 +344,21 @@ def health_embed(payload: Mapping[str, Any], look: Look, *, restored: bool) -> d
     }
 
 
+def application_update_embed(payload: Mapping[str, Any], look: Look) -> dict[str, Any]:
+    """Radarr's OnApplicationUpdate embed: the version before and the one now."""
+    found = [
+        field("Previous Version", str(payload.get("previousVersion", ""))),
+        field("New Version", str(payload.get("newVersion", ""))),
+    ]
+    return {
+        "author": _author(look),
+        "title": "Application Updated",
+        "timestamp": look.timestamp,
+        "color": int(Color.STANDARD),
+        "fields": [f for f in found if f is not None],
+    }
+
+
 def message(
     *, username: str, avatar: str, content: str | None = None, embeds: Sequence[Mapping[str, Any]] = ()
 ) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from reelarr.imports.events import MovieImported
 from reelarr.jobs.queue import retry_delay
 from reelarr.movies.events import MovieAdded, MovieFileGone, MovieGone
 from reelarr.movies.model import MovieFile
+from reelarr.notifications.app_update import VersionChange
 from reelarr.notifications.base import NotificationFailed
 from reelarr.notifications.model import EventKind, NotificationEvent
 from reelarr.notifications.service import NotificationDefinition, NotificationService, wants
@@ -154,6 +155,11 @@ class NotificationDispatcher:
         await self._sleep(self._health_grace)
         self._health_told = True
         await self._health_changed(HealthChanged())
+
+    def application_updated(self, change: VersionChange) -> None:
+        """Tell the notifications that want it that a new version runs (Radarr's OnApplicationUpdate)."""
+        event = self._sources.application_update(change)
+        self._spawn(self._tell(EventKind.APPLICATION_UPDATE, _ready(event)))
 
     async def _health_changed(self, _event: HealthChanged) -> None:
         if not self._health_told:

@@ -170,6 +170,7 @@ class MediaBrowser(Notification):
             EventKind.MOVIE_FILE_DELETE,
             EventKind.HEALTH,
             EventKind.HEALTH_RESTORED,
+            EventKind.APPLICATION_UPDATE,
         }
     )
 

@@ -38,6 +38,7 @@ _HEADERS: dict[EventKind, str] = {
     EventKind.MOVIE_DELETE: "Radarr - Deleted",
     EventKind.HEALTH: "Radarr - Health Check Failure",
     EventKind.HEALTH_RESTORED: "Radarr - Health Check Restored",
+    EventKind.APPLICATION_UPDATE: "Radarr - Application Updated",
 }
 
 
@@ -155,6 +156,7 @@ class Xbmc(Notification):
             EventKind.MOVIE_FILE_DELETE,
             EventKind.HEALTH,
             EventKind.HEALTH_RESTORED,
+            EventKind.APPLICATION_UPDATE,
         }
     )
 

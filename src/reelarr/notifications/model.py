@@ -25,7 +25,7 @@ class EventKind(StrEnum):
     MANUAL_INTERACTION_REQUIRED = "ManualInteractionRequired"
 
 
-# The kinds Reelarr raises events for (it has no self-update, so no ApplicationUpdate);
+# The kinds Reelarr raises events for (ApplicationUpdate once, at the first start of a new version);
 # an implementation that can tell every event supports these.
 RAISED_KINDS: frozenset[EventKind] = frozenset(
     {
@@ -37,6 +37,7 @@ RAISED_KINDS: frozenset[EventKind] = frozenset(
         EventKind.MOVIE_FILE_DELETE,
         EventKind.HEALTH,
         EventKind.HEALTH_RESTORED,
+        EventKind.APPLICATION_UPDATE,
         EventKind.MANUAL_INTERACTION_REQUIRED,
     }
 )

@@ -196,6 +196,15 @@ def health_env(payload: Mapping[str, Any], *, restored: bool) -> Env:
     }
 
 
+def update_env(payload: Mapping[str, Any]) -> Env:
+    """A new version running (`radarr_update_*`)."""
+    return {
+        "radarr_update_message": dotnet(payload.get("message")),
+        "radarr_update_newversion": dotnet(payload.get("newVersion")),
+        "radarr_update_previousversion": dotnet(payload.get("previousVersion")),
+    }
+
+
 def _movie_event_env(event: NotificationEvent) -> Env:
     """The variables of an event about a film (all but the health ones)."""
     movie, payload = event.movie, event.payload
@@ -241,7 +250,9 @@ def _movie_event_env(event: NotificationEvent) -> Env:
 
 def event_env(event: NotificationEvent, instance_name: str, application_url: str) -> Env:
     """Every `radarr_*` variable Radarr's CustomScript sets for this event."""
-    if event.kind in (EventKind.HEALTH, EventKind.HEALTH_RESTORED):
+    if event.kind == EventKind.APPLICATION_UPDATE:
+        kind, found = event.kind.value, update_env(event.payload)
+    elif event.kind in (EventKind.HEALTH, EventKind.HEALTH_RESTORED):
         restored = event.kind == EventKind.HEALTH_RESTORED
         kind = "HealthRestored" if restored else "HealthIssue"
         found = health_env(event.payload, restored=restored)

@@ -26,6 +26,7 @@ SLACK_KINDS = frozenset(
         EventKind.MOVIE_FILE_DELETE,
         EventKind.HEALTH,
         EventKind.HEALTH_RESTORED,
+        EventKind.APPLICATION_UPDATE,
         EventKind.MANUAL_INTERACTION_REQUIRED,
     }
 )
@@ -118,6 +119,10 @@ def event_message(event: NotificationEvent) -> tuple[str, list[dict[str, Any]]]:
         case EventKind.HEALTH_RESTORED:
             text = f"The following issue is now resolved: {payload.get('message')}"
             return "Health Issue Resolved", [attachment(payload.get("type"), text, color="good")]
+        case EventKind.APPLICATION_UPDATE:
+            # Radarr titles it with the machine's name (Environment.MachineName).
+            found = [attachment(socket.gethostname(), payload.get("message"), color="good")]
+            return "Application Updated", found
         case EventKind.MANUAL_INTERACTION_REQUIRED:
             # Radarr titles it with the machine's name (Environment.MachineName).
             found = [attachment(socket.gethostname(), message_of(event), color="warning")]

@@ -14,6 +14,7 @@ from reelarr.imports.events import MovieImported
 from reelarr.movies.events import MovieAdded, MovieFileGone, MovieGone
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.notifications import payloads
+from reelarr.notifications.app_update import VersionChange
 from reelarr.notifications.model import EventKind, NotificationEvent
 from reelarr.notifications.payloads import Instance
 from reelarr.renaming.events import MovieFileRenamed
@@ -206,3 +207,14 @@ class EventSources:
             health_level=result.level.value,
             summary=f"{kind.value} {result.source}",
         )
+
+    def application_update(self, change: VersionChange) -> NotificationEvent:
+        """WebhookApplicationUpdatePayload: the message, the version before and the one now running."""
+        kind = EventKind.APPLICATION_UPDATE
+        payload = {
+            **payloads.base(kind, self._instance()),
+            "message": change.message,
+            "previousVersion": change.previous,
+            "newVersion": change.new,
+        }
+        return NotificationEvent(kind=kind, payload=payload, summary=f"{kind.value} {change.new}")

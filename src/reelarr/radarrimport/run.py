@@ -64,17 +64,18 @@ async def _prepare(db: Database, dry_run: bool) -> None:
 
 @asynccontextmanager
 async def _shared_events(services: Services, dry_run: bool) -> AsyncIterator[None]:
-    """On PostgreSQL, send what changed to the installation's running servers (their caches and
-    pages follow at once); SQLite has one server process, which reads the new rows itself."""
-    if dry_run or services.db.dialect != "postgresql":
-        yield
-        return
-    from reelarr.events_postgres import PostgresEventBridge, asyncpg_dsn
+    """Send what changed to the installation's running servers: their caches and pages follow at once."""
+    from reelarr.events_bridge import shared_event_bridge
     from reelarr.jobs.workers import WorkerIdentity
 
-    bridge = PostgresEventBridge(
-        asyncpg_dsn(services.db.url), services.bus, origin=WorkerIdentity.of_this_process().id
+    bridge = (
+        None
+        if dry_run
+        else shared_event_bridge(services.db, services.bus, WorkerIdentity.of_this_process().id)
     )
+    if bridge is None:
+        yield
+        return
     services.bus.bridge = bridge
     await bridge.start()
     try:

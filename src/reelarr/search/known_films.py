@@ -4,7 +4,7 @@ An RSS sync matches thousands of releases against every film's ids and titles. R
 the database and indexing them took a third of a second of each sync of a 10,000-film library,
 though the library rarely changes between two syncs. The index is built at the first sync and then
 kept; every change that can touch what a film is known by (added, retitled or refreshed, deleted)
-publishes a movie event, from this process or another one (PostgreSQL's LISTEN/NOTIFY bridge), and
+publishes a movie event, from this process or another one (the shared-events bridge), and
 the event marks that film stale: the next sync reads those films alone again (`MovieService.keys`
 with their ids) and swaps them in the index. When this process may have missed other processes'
 events (its link to them was down) the index is dropped, and none is kept longer than `max_age`,

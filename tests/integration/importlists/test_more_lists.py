@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from reelarr.db.base import utcnow
+from reelarr.notifications.plex import client_identifier
 from tests.conftest import DIALECTS, make_settings
 from tests.fixtures.importlists.plex import PlexServer, plex_server
 from tests.fixtures.importlists.server import Film, ListServer
@@ -24,6 +25,7 @@ from tests.fixtures.tmdb.server import TmdbFixtureServer
 from tests.integration.importlists.conftest import ListsEnv, MovableClock
 from tests.support.databases import DATABASES, copy_sqlite
 from tests.support.live import live_server
+from tests.support.waiting import eventually
 
 __all__ = ["plex_server", "simkl_server", "tmdb_fixture_server", "trakt_server"]
 
@@ -362,3 +364,99 @@ async def test_a_plex_pin_sign_in_then_the_accounts_watchlist_adds_its_films(
         "X-Plex-Token": "plex-account-token-01",
     }
     assert pins["strong"] == "true"
+
+
+async def _run(env: ListsEnv, name: str) -> dict[str, Any]:
+    client = env.server.client
+    response = await client.post("/api/v3/command", json={"name": name})
+    assert response.status_code == 201, response.text
+    queued = response.json()
+
+    async def finished() -> dict[str, Any] | None:
+        command: dict[str, Any] = (await client.get(f"/api/v3/command/{queued['id']}")).json()
+        return command if command["status"] in ("completed", "failed") else None
+
+    return await eventually(finished, within=30)
+
+
+async def test_plex_tokens_are_pinged_daily_at_plex_tv_to_keep_them_alive(
+    env: ListsEnv, plex_server: PlexServer
+) -> None:
+    tasks = (await env.server.client.get("/api/v3/system/task")).json()
+    task = next(t for t in tasks if t["taskName"] == "PlexTokenKeepAlive")
+    assert (task["name"], task["interval"]) == ("Plex Token Keep Alive", 24 * 60)
+    plex_server.offer("plex-kept-alive-01")  # an account with an empty watchlist
+    await env.add_list(
+        "PlexImport",
+        {"accessToken": "plex-kept-alive-01"},
+        name="Kept alive",
+        config_contract="PlexListSettings",
+    )
+    notification = {
+        "name": "Plex revoked",
+        "implementation": "PlexServer",
+        "configContract": "PlexServerSettings",
+        "fields": [
+            {"name": "host", "value": "127.0.0.1"},
+            {"name": "authToken", "value": "plex-revoked-02"},
+        ],
+        "onDownload": True,
+        "tags": [],
+    }
+    response = await env.server.client.post(
+        "/api/v3/notification", json=notification, params={"forceSave": "true"}
+    )
+    assert response.status_code == 201, response.text
+    before = len(plex_server.pings())
+
+    done = await _run(env, "PlexTokenKeepAlive")
+
+    assert done["status"] == "completed", done
+    assert done["message"].endswith("not taken for: notification Plex revoked")
+    pings = plex_server.pings()[before:]
+    assert {token for token, _query in pings} >= {"plex-kept-alive-01", "plex-revoked-02"}
+    assert len(pings) == len({token for token, _query in pings})  # each token once
+    (query,) = {frozenset(q.items()) for _token, q in pings}
+    identity = dict(query)
+    assert "X-Plex-Token" not in identity  # the token goes in a header, out of logged addresses
+    assert (identity["X-Plex-Product"], identity["X-Plex-Client-Identifier"]) == (
+        "Reelarr",
+        client_identifier("Reelarr"),  # the one the PIN sign-in bound the token to
+    )
+
+
+async def test_a_simkl_list_whose_app_was_disconnected_asks_to_sign_in_again(
+    env: ListsEnv, simkl_server: SimklServer
+) -> None:
+    client = env.server.client
+    simkl_server.offer("fay", "watching", AMELIE)
+    fields = {"accessToken": simkl_server.sign_in("fay"), "authUser": "2093", "listType": 0}
+    created = await env.add_list(
+        "SimklUserImport", fields, name="Fay watching", config_contract="SimklUserSettings"
+    )
+    await env.sync(definitionId=created["id"])
+    assert AMELIE.tmdb_id in await env.library()
+
+    simkl_server.disconnect("fay")
+    await env.sync(definitionId=created["id"])
+
+    problems = (await client.get("/api/v3/health")).json()
+    sign_in = [p for p in problems if p["source"] == "ImportListSignInCheck"]
+    assert [(p["type"], p["message"]) for p in sign_in] == [
+        ("error", "Lists whose sign-in was refused, sign in again: Fay watching")
+    ]
+    tested = await client.post("/api/v3/importlist/test", json=created)
+    assert tested.status_code == 400, tested.text
+    assert [e["errorMessage"] for e in tested.json()] == [
+        "Unable to connect to import list: Simkl no longer accepts this list's sign-in "
+        "(the app was disconnected at simkl.com); sign in with Simkl again"
+    ]
+    # Signing in again mends it: the list syncs, and the health check says nothing more.
+    fresh = {**fields, "accessToken": simkl_server.sign_in("fay")}
+    updated = {**created, "fields": [{"name": k, "value": v} for k, v in fresh.items()]}
+    response = await client.put(f"/api/v3/importlist/{created['id']}", json=updated)
+    assert response.status_code == 202, response.text
+    await env.sync(definitionId=created["id"])
+    problems = (await client.get("/api/v3/health")).json()
+    assert [p for p in problems if p["source"] == "ImportListSignInCheck"] == []
+    assert (await client.delete(f"/api/v3/importlist/{created['id']}")).status_code == 200

@@ -11,6 +11,7 @@ import pytest
 
 from tests.fixtures.importlists.server import API_KEY, FIGHT_CLUB, INCEPTION, MATRIX, Answer
 from tests.integration.importlists.conftest import ListsEnv
+from tests.support.waiting import eventually
 
 DAY = timedelta(days=1)
 
@@ -297,3 +298,68 @@ async def test_films_offered_in_discover_are_added_by_post_and_bad_ones_skipped(
         for m in (await lists_env.server.client.get("/api/v3/importlist/movie")).json()
     }
     assert offered == {MATRIX.tmdb_id: True, FIGHT_CLUB.tmdb_id: False}
+
+
+async def _collections_settled(env: ListsEnv) -> list[dict[str, Any]]:
+    """Wait until every RefreshCollections queued so far has finished; the collections then."""
+    client = env.server.client
+
+    async def done() -> bool:
+        commands = (await client.get("/api/v3/command")).json()
+        refreshes = [c for c in commands if c["name"] == "RefreshCollections"]
+        return bool(refreshes) and all(c["status"] in ("completed", "failed") for c in refreshes)
+
+    await eventually(done, within=30)
+    found: list[dict[str, Any]] = (await client.get("/api/v3/collection")).json()
+    return found
+
+
+async def _library_becomes(env: ListsEnv, tmdb_ids: set[int]) -> None:
+    async def reached() -> bool:
+        return set(await env.library()) == tmdb_ids
+
+    await eventually(reached, within=30)
+
+
+async def test_a_list_monitoring_movie_and_collection_monitors_the_films_collection(
+    lists_env: ListsEnv,
+) -> None:
+    lists_env.lists.offer(MATRIX, FIGHT_CLUB)  # Fight Club belongs to no collection
+    await lists_env.add_radarr_list(monitor="movieAndCollection")
+    await lists_env.sync()
+
+    [collection] = await _collections_settled(lists_env)
+    assert (collection["tmdbId"], collection["monitored"], collection["searchOnAdd"]) == (2344, True, False)
+    # The monitored collection adds the rest of the Matrix films TMDB gives (not Resurrections).
+    await _library_becomes(lists_env, {MATRIX.tmdb_id, FIGHT_CLUB.tmdb_id, 604, 605})
+
+
+async def test_a_list_monitoring_movie_and_collection_monitors_a_collection_already_there(
+    lists_env: ListsEnv,
+) -> None:
+    await add_by_hand(lists_env, 604)  # The Matrix Reloaded brings the collection, unmonitored
+    [before] = await _collections_settled(lists_env)
+    assert before["monitored"] is False
+    lists_env.lists.offer(MATRIX)
+    await lists_env.add_radarr_list(monitor="movieAndCollection")
+    await lists_env.sync()
+
+    async def monitored() -> list[dict[str, Any]] | None:
+        found = (await lists_env.server.client.get("/api/v3/collection")).json()
+        return found if found and found[0]["monitored"] else None
+
+    [collection] = await eventually(monitored, within=30)
+    assert collection["id"] == before["id"]
+    await _library_becomes(lists_env, {MATRIX.tmdb_id, 604, 605})
+
+
+async def test_a_list_monitoring_the_movie_only_leaves_its_collection_unmonitored(
+    lists_env: ListsEnv,
+) -> None:
+    lists_env.lists.offer(MATRIX)
+    await lists_env.add_radarr_list(monitor="movieOnly")
+    await lists_env.sync()
+
+    [collection] = await _collections_settled(lists_env)
+    assert collection["monitored"] is False
+    assert set(await lists_env.library()) == {MATRIX.tmdb_id}

@@ -50,7 +50,7 @@ async def test_the_schema_offers_the_webhook_with_radarrs_fields_and_switches(se
         "supportsOnMovieFileDeleteForUpgrade": True,
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
-        "supportsOnApplicationUpdate": False,
+        "supportsOnApplicationUpdate": True,
         "supportsOnManualInteractionRequired": True,
     }
 

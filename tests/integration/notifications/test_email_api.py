@@ -81,7 +81,7 @@ async def test_the_schema_offers_email_with_radarrs_fields(server: LiveServer) -
         "supportsOnMovieFileDeleteForUpgrade": True,
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
-        "supportsOnApplicationUpdate": False,
+        "supportsOnApplicationUpdate": True,
         "supportsOnManualInteractionRequired": True,
     }
 

@@ -56,7 +56,7 @@ async def test_the_schema_offers_notifiarr_with_radarrs_field(notifiarr_server: 
         "supportsOnMovieFileDeleteForUpgrade": True,
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
-        "supportsOnApplicationUpdate": False,
+        "supportsOnApplicationUpdate": True,
         "supportsOnManualInteractionRequired": True,
     }
 

@@ -56,7 +56,7 @@ async def test_the_schema_offers_slack_with_radarrs_fields(server: LiveServer) -
         "supportsOnMovieFileDeleteForUpgrade": True,
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
-        "supportsOnApplicationUpdate": False,
+        "supportsOnApplicationUpdate": True,
         "supportsOnManualInteractionRequired": True,
     }
 

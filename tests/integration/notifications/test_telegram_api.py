@@ -76,7 +76,7 @@ async def test_the_schema_offers_telegram_with_radarrs_fields(server: LiveServer
         "supportsOnMovieFileDeleteForUpgrade": True,
         "supportsOnHealthIssue": True,
         "supportsOnHealthRestored": True,
-        "supportsOnApplicationUpdate": False,
+        "supportsOnApplicationUpdate": True,
         "supportsOnManualInteractionRequired": True,
     }
 

@@ -108,7 +108,32 @@ def test_each_event_makes_radarrs_message(
 
 def test_an_event_discord_does_not_tell_of_fails(ok: Discord) -> None:
     with pytest.raises(NotificationFailed):
-        ok.message_of(event(EventKind.APPLICATION_UPDATE, {}))
+        ok.message_of(event(EventKind.TEST, {}))
+
+
+def test_an_application_update_is_radarrs_embed_of_the_two_versions(ok: Discord) -> None:
+    payload = {
+        "message": "Reelarr updated from 0.1.0 to 0.2.0",
+        "previousVersion": "0.1.0",
+        "newVersion": "0.2.0",
+    }
+    message = ok.message_of(NotificationEvent(kind=EventKind.APPLICATION_UPDATE, payload=payload))
+    (embed,) = message["embeds"]
+    assert set(message) == {"embeds"}
+    assert embed == {
+        "author": {
+            "name": "Reelarr",
+            "icon_url": "https://raw.githubusercontent.com/Radarr/Radarr/develop/Logo/256.png",
+        },
+        "title": "Application Updated",
+        "timestamp": embed["timestamp"],
+        "color": 16761392,
+        "fields": [
+            {"name": "Previous Version", "value": "0.1.0", "inline": False},
+            {"name": "New Version", "value": "0.2.0", "inline": False},
+        ],
+    }
+    assert embed["timestamp"].endswith("Z")
 
 
 async def test_a_rate_limit_is_a_failure_saying_how_long_to_wait() -> None:

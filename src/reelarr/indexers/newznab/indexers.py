@@ -14,6 +14,7 @@ from reelarr.indexers.newznab.parser import NewznabParser, TorznabParser, check_
 from reelarr.indexers.newznab.queries import rss_chain, search_chain
 from reelarr.indexers.newznab.settings import NewznabSettings, TorznabSettings
 from reelarr.indexers.requests import IndexerRequest, IndexerResponse, RequestChain
+from reelarr.indexers.rss import ParserCall
 from reelarr.indexers.xml import parse_xml
 from reelarr.providers.model import Preset
 from reelarr.providers.settings import ProviderSettings
@@ -203,7 +204,11 @@ class Newznab(NabIndexer):
 
     def parse(self, response: IndexerResponse) -> list[Release]:
         """A Newznab feed."""
-        return NewznabParser().parse(response, self.stamp)
+        return self.feed_parse()(response)
+
+    def feed_parse(self) -> ParserCall:
+        """The Newznab reader with this indexer's stamp."""
+        return ParserCall(NewznabParser, self.stamp)
 
 
 class Torznab(NabIndexer):
@@ -222,7 +227,11 @@ class Torznab(NabIndexer):
 
     def parse(self, response: IndexerResponse) -> list[Release]:
         """A Torznab feed."""
-        return TorznabParser().parse(response, self.stamp)
+        return self.feed_parse()(response)
+
+    def feed_parse(self) -> ParserCall:
+        """The Torznab reader with this indexer's stamp."""
+        return ParserCall(TorznabParser, self.stamp)
 
     def _extra_checks(self) -> list[ValidationFailure]:
         s = self.settings

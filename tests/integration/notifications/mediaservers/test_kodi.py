@@ -61,6 +61,7 @@ async def test_the_schema_offers_kodi_with_radarrs_fields_and_switches(server: L
         "supportsOnMovieFileDeleteForUpgrade",
         "supportsOnHealthIssue",
         "supportsOnHealthRestored",
+        "supportsOnApplicationUpdate",
     }
 
 

@@ -1,0 +1,145 @@
+"""Big indexer answers read in a worker process, on another core, while the server goes on.
+
+Reading a Torznab page of 100 items (its XML, then each item into a release) costs the server
+~10 ms of CPU; an RSS sync that catches up on 10 feeds reads 100 such pages, and everything else
+the server does waits for them, as Python runs one thread at a time. A worker process reads them
+instead: the server sends the page's bytes and gets the releases back (~1 ms to unpickle a page),
+and the next pages download meanwhile. The worker starts when the first big page arrives (pages
+are read in the server until it is up), and stops when no page came for a while, giving its
+memory back. A worker that dies is replaced; its page is read in the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import gc
+import importlib
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
+
+from reelarr.indexers.requests import IndexerResponse
+from reelarr.memory import collector_paused
+from reelarr.releases.model import Release
+
+log = logging.getLogger(__name__)
+
+# A picklable reader of one answer (a module-level function or an instance of a module-level class).
+FeedParse = Callable[[IndexerResponse], list[Release]]
+MIN_BYTES = 32 * 1024  # ~25 Torznab items: smaller answers cost less to read than to send
+IDLE_SECONDS = 600.0
+
+
+def default_workers() -> int:
+    """One worker where there is a second core to run it on, else none."""
+    return 1 if (os.cpu_count() or 1) > 1 else 0
+
+
+def _prepare_worker() -> None:
+    # Import the readers before the first page, then keep what is loaded out of the collector's walks.
+    importlib.import_module("reelarr.indexers.newznab.parser")
+    gc.freeze()
+
+
+def _ready() -> bool:
+    return True
+
+
+def _read(parse: FeedParse, response: IndexerResponse) -> list[Release]:
+    with collector_paused():
+        return parse(response)
+
+
+class FeedParsePool:
+    """Reads big answers in `workers` worker processes (none: in this process)."""
+
+    def __init__(
+        self, workers: int, *, min_bytes: int = MIN_BYTES, idle_seconds: float = IDLE_SECONDS
+    ) -> None:
+        self._workers = workers
+        self._min_bytes = min_bytes
+        self._idle_seconds = idle_seconds
+        self._executor: concurrent.futures.ProcessPoolExecutor | None = None
+        self._warm: concurrent.futures.Future[bool] | None = None
+        self._busy = 0
+        self._idle_timer: asyncio.TimerHandle | None = None
+        self.worker_pages = 0  # answers a worker read
+
+    @property
+    def running(self) -> bool:
+        """Whether a worker process is up and reading."""
+        return self._executor is not None and self._warm is not None and self._warm.done()
+
+    async def parse(self, parse: FeedParse, response: IndexerResponse) -> list[Release]:
+        """The releases of one answer, read by a worker when it is big and a worker is up."""
+        if self._workers <= 0 or len(response.body) < self._min_bytes:
+            return _read(parse, response)
+        executor = self._ready_executor()
+        if executor is None:
+            return _read(parse, response)
+        self._busy += 1
+        try:
+            releases = await asyncio.get_running_loop().run_in_executor(executor, _read, parse, response)
+        except BrokenProcessPool:
+            log.warning("The feed reader's worker process stopped; reading this answer in the server")
+            self._discard(executor)
+            return _read(parse, response)
+        finally:
+            self._busy -= 1
+            self._schedule_idle_stop()
+        self.worker_pages += 1
+        return releases
+
+    def _ready_executor(self) -> concurrent.futures.ProcessPoolExecutor | None:
+        if self._executor is None:
+            self._start()
+            return None
+        if self._warm is None or not self._warm.done():
+            return None
+        if self._warm.cancelled() or self._warm.exception() is not None:
+            self._discard(self._executor)
+            return None
+        return self._executor
+
+    def _start(self) -> None:
+        # spawn, not fork: the server has threads (database, thread pool) a fork would copy mid-step.
+        context = multiprocessing.get_context("spawn")
+        try:
+            self._executor = concurrent.futures.ProcessPoolExecutor(
+                max_workers=self._workers, mp_context=context, initializer=_prepare_worker
+            )
+            self._warm = self._executor.submit(_ready)
+        except OSError as error:
+            log.warning("Could not start the feed reader's worker process (%s); reading in the server", error)
+            self._workers = 0
+            self._executor = None
+            return
+        log.info("Started the feed reader's worker process")
+
+    def _schedule_idle_stop(self) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        self._idle_timer = asyncio.get_running_loop().call_later(self._idle_seconds, self._stop_if_idle)
+
+    def _stop_if_idle(self) -> None:
+        self._idle_timer = None
+        if self._busy == 0 and self._executor is not None:
+            log.info("Stopped the feed reader's idle worker process")
+            self._discard(self._executor)
+
+    def _discard(self, executor: concurrent.futures.ProcessPoolExecutor) -> None:
+        if self._executor is executor:
+            self._executor = None
+            self._warm = None
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        """Stop the worker (pages being read are read in the server, by their callers' fallback)."""
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
+        if self._executor is not None:
+            self._discard(self._executor)

@@ -373,8 +373,10 @@ async def test_a_dry_run_says_what_would_change_and_writes_nothing(
     assert summary.failures == 0, summary.lines()
     assert summary.changes > 0
     assert any("+ The Matrix (1999, TMDB 603)" in line for line in summary.lines())
-    assert summary.lines()[-2].endswith("nothing written (dry run).")
+    assert summary.lines()[-1].endswith("nothing written (dry run).")
+    assert "    + 4k library" in summary.lines()  # an auto tagging rule that would be added
     async with installation(settings) as reelarr:
+        assert await reelarr.auto_tagging.all() == []
         assert await reelarr.tags.all() == []
         assert await reelarr.movies.all() == []
         assert await reelarr.custom_formats.all() == []

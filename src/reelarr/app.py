@@ -23,6 +23,7 @@ from reelarr.api.openapi_errors import install_radarr_error_responses
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.security_headers import SecurityHeadersMiddleware, content_security_policy
 from reelarr.api.static import UI_DIR, WebUi
+from reelarr.api.v3 import autotagging as autotagging_api
 from reelarr.api.v3 import backup as backup_api
 from reelarr.api.v3 import blocklist as blocklist_api
 from reelarr.api.v3 import calendar as calendar_api
@@ -86,6 +87,7 @@ from reelarr.auth.passwords import Passwords
 from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
+from reelarr.autotagging.service import AutoTaggingService, tag_changes
 from reelarr.backups.commands import DEFAULT_BACKUP_MINUTES, backup_command, schedule_backups
 from reelarr.backups.events import BackupRestored
 from reelarr.backups.service import BackupService
@@ -184,7 +186,7 @@ from reelarr.movies.file_commands import rescan_movie_command
 from reelarr.movies.files import FileHooks, MovieFileService
 from reelarr.movies.library_import import ImportLookups, LibraryImport
 from reelarr.movies.list_cache import MovieListCache
-from reelarr.movies.service import LibraryHooks, MovieService
+from reelarr.movies.service import AutoTagger, LibraryHooks, MovieService
 from reelarr.movies.wanted import WantedMovies
 from reelarr.naming.service import NamingService
 from reelarr.naming.subject import named_metadata
@@ -376,6 +378,13 @@ def build_services(
     quality = QualityService(db, bus, format_names=custom_formats.names)
     custom_formats.after_change = quality.sync_formats
     tags = TagService(db, bus)
+    auto_tagging = AutoTaggingService(db, bus, existing_tags=tags.existing)
+    tags.register_usage("autoTagIds", auto_tagging.ids_with_tag)
+
+    async def auto_tagger() -> AutoTagger:
+        rules = await auto_tagging.all()
+        today = clock().date()
+        return lambda movie: tag_changes(rules, movie, today).applied_to(movie.tags)
 
     async def formats_of(subject: FormatInput) -> tuple[CustomFormat, ...]:
         return (await custom_formats.matcher()).matches(subject)
@@ -390,6 +399,7 @@ def build_services(
             profile_exists=quality.exists,
             metadata=tmdb.movie,
             existing_tags=tags.existing,
+            auto_tagging=auto_tagger,
             folder_name=lambda info: naming.folder_name(named_metadata(info)),
         ),
     )
@@ -571,6 +581,7 @@ def build_services(
         custom_formats=custom_formats,
         root_folders=root_folders,
         tags=tags,
+        auto_tagging=auto_tagging,
         exclusions=exclusions,
         delay_profiles=delay_profiles,
         release_profiles=release_profiles,
@@ -950,6 +961,7 @@ def create_app(
         quality.definitions,
         quality.profiles,
         customformat_api.router,
+        autotagging_api.router,
         customfilter_api.router,
         languages.router,
         parse.router,

@@ -50,6 +50,9 @@ ProfileExists = Callable[[int], Awaitable[bool]]
 TagsExist = Callable[[Iterable[int]], Awaitable[set[int]]]
 # The folder a new film gets in its root folder (the naming settings' folder format).
 FolderName = Callable[[MovieMetadata], Awaitable[str]]
+# A film's tags once auto tagging had its say; the rules are read once per change, then applied to each film.
+AutoTagger = Callable[[Movie], tuple[int, ...]]
+AutoTagging = Callable[[], Awaitable[AutoTagger]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,7 @@ class LibraryHooks:
     metadata: MetadataSource
     folder_name: FolderName
     existing_tags: TagsExist | None = None
+    auto_tagging: AutoTagging | None = None
     extra_checks: list[Callable[[AddMovie], Awaitable[list[ValidationFailure]]]] = field(default_factory=list)
 
 
@@ -395,6 +399,7 @@ class MovieService:
         added: list[tuple[AddMovie, Movie]] = []
         if not planned:
             return added
+        tagger = await self._tagger()
         async with self._db.write() as session:
             for index, request, info, path in planned:
                 if await session.scalar(select(MovieRow.id).where(MovieRow.tmdb_id == request.tmdb_id)):
@@ -405,7 +410,7 @@ class MovieService:
                 await session.flush()
                 session.add_all(alternative_title_rows(row.id, info))
                 await replace_credits(session, row.id, info)
-                added.append((request, to_movie(row)))
+                added.append((request, _auto_tagged(row, tagger)))
         return added
 
     async def update(self, movie_id: int, changes: MovieChanges) -> Movie:
@@ -424,6 +429,7 @@ class MovieService:
             raise ValidationFailed(failures)
         paths = new_paths(edits, current)
         updated: list[Movie] = []
+        tagger = await self._tagger()
         async with self._db.write() as session:
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
@@ -435,7 +441,7 @@ class MovieService:
                     if row is None:
                         raise NotFound(f"Movie with ID {movie_id} does not exist")
                     apply_changes(row, changes, paths[movie_id], roots)
-                    updated.append(to_movie(row))
+                    updated.append(_auto_tagged(row, tagger))
         for movie in updated:
             await self._bus.publish(MovieUpdated(movie_id=movie.id))
         return updated
@@ -443,6 +449,7 @@ class MovieService:
     async def refresh_metadata(self, movie_id: int, metadata: MovieMetadata | None) -> Movie:
         """Store fresh metadata (None: TMDB no longer has the film, so it is marked deleted)."""
         now = self._clock()
+        tagger = await self._tagger()
         async with self._db.write() as session:
             # Locked first: refreshes of one film from several processes replace its titles and
             # credits one after the other, never both from the same old rows.
@@ -461,7 +468,7 @@ class MovieService:
                 )
                 session.add_all(alternative_title_rows(movie_id, metadata))
                 await replace_credits(session, movie_id, metadata)
-            updated = to_movie(row)
+            updated = _auto_tagged(row, tagger)
         await self._bus.publish(MovieUpdated(movie_id=movie_id))
         return updated
 
@@ -590,6 +597,10 @@ class MovieService:
             )
         return failures
 
+    async def _tagger(self) -> AutoTagger | None:
+        """Auto tagging's rules as they are now (None when nothing applies them)."""
+        return await self.hooks.auto_tagging() if self.hooks.auto_tagging is not None else None
+
     async def _tag_failures(self, tags: Iterable[int]) -> list[ValidationFailure]:
         wanted = set(tags)
         if not wanted or self.hooks.existing_tags is None:
@@ -612,6 +623,18 @@ class MovieService:
         )
         apply_metadata(row, info, now)
         return row
+
+
+def _auto_tagged(row: MovieRow, tagger: AutoTagger | None) -> Movie:
+    """The film of a row about to be written, with the tags auto tagging gives or takes (UpdateTags)."""
+    movie = to_movie(row)
+    if tagger is None:
+        return movie
+    tags = tagger(movie)
+    if set(tags) == set(movie.tags):
+        return movie
+    row.tags = list(tags)
+    return to_movie(row)
 
 
 _MOVIE_COLUMNS = len(MovieRow.__table__.columns)

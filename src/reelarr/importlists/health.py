@@ -14,7 +14,7 @@ WIKI = "https://wiki.servarr.com/radarr/system"
 
 
 class ImportListStatusCheck:
-    """Enabled lists backed off after failures, worded as Radarr words it."""
+    """Enabled lists backed off after failures, worded as Radarr words it, with their last errors."""
 
     name = "ImportListStatusCheck"
 
@@ -29,7 +29,7 @@ class ImportListStatusCheck:
             return []
         statuses = await self._lists.statuses.of(d.id for d in enabled)
         now = self._clock()
-        blocked = [d for d in enabled if statuses[d.id].disabled(now)]
+        blocked = [(d, statuses[d.id]) for d in enabled if statuses[d.id].disabled(now)]
         if not blocked:
             return []
         if len(blocked) == len(enabled):
@@ -41,7 +41,7 @@ class ImportListStatusCheck:
                     f"{WIKI}#lists-are-unavailable-due-to-failures",
                 )
             ]
-        names = ", ".join(d.name for d in blocked)
+        names = ", ".join(f"{d.name} ({s.last_error})" if s.last_error else d.name for d, s in blocked)
         return [
             HealthResult(
                 self.name,

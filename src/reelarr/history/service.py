@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Text, cast, insert, or_, select
+from sqlalchemy import ColumnElement, Select, Text, cast, func, insert, or_, select
 
 from reelarr.db.engine import Database
 from reelarr.db.paging import Page, PageRequest, SortDirection, fetch_page
@@ -82,13 +82,14 @@ def _filtered(
 
 
 def _has_language(language: int) -> ColumnElement[bool]:
-    """Whether an entry's languages (a JSON list of ids, "[1, 2]" as text in both dialects) hold one."""
-    text = cast(HistoryRow.languages, Text)
+    """Whether an entry's languages (a JSON list of ids) hold one: matched on the list's text without
+    spaces, which SQLite keeps as it was written and PostgreSQL spells "[1, 2]"."""
+    text = func.replace(cast(HistoryRow.languages, Text), " ", "")
     return or_(
         text == f"[{language}]",
         text.like(f"[{language},%"),
-        text.like(f"%, {language},%"),
-        text.like(f"%, {language}]"),
+        text.like(f"%,{language},%"),
+        text.like(f"%,{language}]"),
     )
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import text
+
 from reelarr.history.model import HistoryEventType, NewHistory
 from reelarr.languages import lang
 from reelarr.quality.catalogue import quality_by_name
@@ -107,6 +109,12 @@ async def test_language_and_quality_filters_and_the_movie_sort_as_radarrs_ui_sen
         library, fight_club, 1, HistoryEventType.GRABBED, "B", languages=two, quality_name="HDTV-720p"
     )
     german = await _record(library, matrix, 2, HistoryEventType.GRABBED, "C", languages=("German",))
+    # The list as a compact writer spells it (orjson, no spaces) is matched as well.
+    compact = f"[{lang('French').id},{lang('English').id}]"
+    async with library.server.services.db.write() as session:
+        await session.execute(
+            text("UPDATE history SET languages = :compact WHERE id = :id"), {"compact": compact, "id": french}
+        )
 
     def ids(page: dict[str, Any]) -> list[int]:
         return [r["id"] for r in page["records"]]

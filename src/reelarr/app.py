@@ -87,6 +87,7 @@ from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
 from reelarr.backups.commands import DEFAULT_BACKUP_MINUTES, backup_command, schedule_backups
+from reelarr.backups.events import BackupRestored
 from reelarr.backups.service import BackupService
 from reelarr.blocklist.commands import clear_blocklist_command
 from reelarr.blocklist.service import BlocklistService
@@ -115,7 +116,7 @@ from reelarr.downloads.grab import GrabService
 from reelarr.downloads.pending import PendingReleases
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.downloads.watcher import DownloadWatcher
-from reelarr.events import EventBus
+from reelarr.events import EventBus, EventsMissed
 from reelarr.events_bridge import SharedEventBridge, shared_event_bridge
 from reelarr.extras.service import ExtraFileService
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
@@ -316,8 +317,21 @@ def subscribe_handlers(services: Services) -> None:
 
     services.bus.subscribe(MovieAdded, after_add)
     services.bus.subscribe(MovieDeleted, after_delete)
+
+    async def after_restore(_event: BackupRestored) -> None:
+        # Every cache of database contents drops them on EventsMissed, as after a lost link to the others.
+        await services.bus.publish(EventsMissed())
+
+    async def after_missed(_event: EventsMissed) -> None:
+        # The options the schedule follows may have changed unseen (a restore brings other ones).
+        await _schedule_rss_sync(services)
+        await _schedule_download_checks(services)
+        await services.scheduler.sync_tasks()
+
     services.bus.subscribe(IndexerConfigChanged, after_indexer_options, remote=True)
     services.bus.subscribe(DownloadClientConfigChanged, after_download_client_options, remote=True)
+    services.bus.subscribe(BackupRestored, after_restore, remote=True)
+    services.bus.subscribe(EventsMissed, after_missed)
 
 
 async def _schedule_rss_sync(services: Services) -> None:
@@ -667,6 +681,7 @@ def build_services(
         ),
     )
     services.metadata_files.subscribe(bus)
+    extra_files.recognise_metadata_with(services.metadata_files)
     health_service.register(MetadataCheck(services.metadata_files.writers))
     register_commands(services)
     subscribe_handlers(services)
@@ -1000,6 +1015,7 @@ def create_app(
         path_canonicalizer(routers),
         query_name_map(routers),
         settings.max_request_body_bytes,
+        frozenset({backup_api.UPLOAD_PATH}),
     )
     app = UrlBaseMiddleware(app, settings.url_base)
     app = SecurityHeadersMiddleware(app, content_security_policy(settings.tmdb_image_url))

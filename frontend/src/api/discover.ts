@@ -1,12 +1,14 @@
-// Discover: the films the import lists offer and TMDB recommends for the library (/importlist/movie),
-// and excluding one of them (/exclusions).
+// Discover: the films the import lists offer and TMDB recommends for the library or has on its
+// trending and popular charts (/importlist/movie), adding several at once, and excluding one (/exclusions).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { API_ROOT, apiGet, request } from "./client";
-import type { MediaCover, Movie } from "./types";
+import { bulkAddBody, parseDiscoverErrors, type BulkAddChoices, type DiscoverSources, type SectionFailure } from "../lib/discover";
+import { API_ROOT, request, requestWithHeaders } from "./client";
+import { libraryKeys } from "./library";
+import type { LibraryMovie, MediaCover, Movie } from "./types";
 
 export const discoverKeys = {
   all: ["importlist", "movie"] as const,
-  films: (includeRecommendations: boolean) => ["importlist", "movie", { includeRecommendations }] as const,
+  films: (sources: DiscoverSources) => ["importlist", "movie", sources] as const,
 };
 
 /** A film Discover offers (Radarr's ImportListMoviesResource). */
@@ -24,6 +26,7 @@ export interface DiscoverMovie {
   studio?: string;
   certification?: string;
   folder?: string;
+  popularity?: number;
   collection?: Movie["collection"];
   ratings: Movie["ratings"];
   isExcluded: boolean;
@@ -35,11 +38,38 @@ export interface DiscoverMovie {
   lists: number[];
 }
 
-export function useDiscoverMovies(includeRecommendations: boolean) {
+/** What Discover shows, and the sections TMDB could not give this time. */
+export interface DiscoverAnswer {
+  movies: DiscoverMovie[];
+  failures: SectionFailure[];
+}
+
+export function useDiscoverMovies(sources: DiscoverSources) {
+  const query = new URLSearchParams({
+    includeRecommendations: String(sources.recommendations),
+    includeTrending: String(sources.trending),
+    includePopular: String(sources.popular),
+  });
   return useQuery({
-    queryKey: discoverKeys.films(includeRecommendations),
-    queryFn: ({ signal }) => apiGet<DiscoverMovie[]>(`/importlist/movie?includeRecommendations=${includeRecommendations}`, signal),
+    queryKey: discoverKeys.films(sources),
+    queryFn: async ({ signal }): Promise<DiscoverAnswer> => {
+      const { body, headers } = await requestWithHeaders<DiscoverMovie[]>(`${API_ROOT}/importlist/movie?${query}`, { signal });
+      return { movies: body, failures: parseDiscoverErrors(headers.get("X-Discover-Errors")) };
+    },
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Add several films at once; the server skips those it cannot add and answers with those it added. */
+export function useAddDiscoverMovies() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ movies, choices }: { movies: readonly DiscoverMovie[]; choices: BulkAddChoices }) =>
+      request<LibraryMovie[]>(`${API_ROOT}/importlist/movie`, { method: "POST", body: bulkAddBody(movies, choices) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: discoverKeys.all });
+      void client.invalidateQueries({ queryKey: libraryKeys.movies });
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import type { LiveMessage } from "../api/types";
 /** One toast: what happened, to which film, in the colour of its outcome. */
 export interface Toast {
   id: number;
-  kind: "grabbed" | "imported" | "upgraded" | "failed";
+  kind: "grabbed" | "imported" | "upgraded" | "added" | "failed";
   heading: string;
   detail: string;
 }

@@ -33,11 +33,13 @@ export const useLive = () => useContext(LiveContext);
 interface ToastState {
   toasts: readonly Toast[];
   dismiss: (id: number) => void;
+  /** Show a toast of the page's own (a bulk add's outcome). */
+  show: (toast: Omit<Toast, "id">) => void;
 }
 
-const ToastContext = createContext<ToastState>({ toasts: [], dismiss: () => undefined });
+const ToastContext = createContext<ToastState>({ toasts: [], dismiss: () => undefined, show: () => undefined });
 
-/** The toasts of grabs, imports and failures that arrived over the live connection. */
+/** The toasts of grabs, imports and failures that arrived over the live connection, and the pages' own. */
 export const useToasts = () => useContext(ToastContext);
 
 /** "Title (Year)" of a film the UI has loaded, if it has. */
@@ -189,15 +191,22 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     setToasts((shown) => shown.filter((t) => t.id !== id));
   }, []);
 
+  const show = useCallback(
+    (toast: Omit<Toast, "id">) => {
+      const id = nextToast.current;
+      nextToast.current += 1;
+      setToasts((shown) => withToast(shown, { ...toast, id }));
+      toastTimers.current.set(id, setTimeout(() => dismiss(id), TOAST_MS));
+    },
+    [dismiss],
+  );
+
   const showToast = useCallback(
     (message: LiveMessage) => {
       const toast = toastFor(message, nextToast.current, (id) => filmName(clientRef.current, id));
-      if (!toast) return;
-      nextToast.current += 1;
-      setToasts((shown) => withToast(shown, toast));
-      toastTimers.current.set(toast.id, setTimeout(() => dismiss(toast.id), TOAST_MS));
+      if (toast) show(toast);
     },
-    [dismiss],
+    [show],
   );
 
   useEffect(() => {
@@ -250,7 +259,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     };
   }, [showToast]);
 
-  const toastState = useMemo(() => ({ toasts, dismiss }), [toasts, dismiss]);
+  const toastState = useMemo(() => ({ toasts, dismiss, show }), [toasts, dismiss, show]);
   return (
     <LiveContext.Provider value={state}>
       <ToastContext.Provider value={toastState}>{children}</ToastContext.Provider>

@@ -1,5 +1,6 @@
 """What Discover offers besides the lists' films: TMDB's recommendations for the library's films
-(Radarr's GetRecommendedTmdbIds), and TMDB's details for every film shown, looked up within bounds.
+(Radarr's GetRecommendedTmdbIds), TMDB's trending and popular films (Radarr reads them from its own
+metadata server; Reelarr asks TMDB), and TMDB's details for every film shown, looked up within bounds.
 
 The recommendations are the ones the movie refresh stored with each film; only the most recently
 added films count, and a film recommended by more of them comes first. Details come from the TMDB
@@ -14,12 +15,13 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select
 
 from reelarr.db.engine import Database
 from reelarr.errors import NotFound, RemoteError
-from reelarr.metadata.models import MovieMetadata
+from reelarr.metadata.models import MovieMetadata, MovieSearchResult
 from reelarr.metadata.tmdb import TmdbClient
 from reelarr.movies.tables import MovieRow
 
@@ -35,6 +37,38 @@ class DiscoverLimits:
     details: int = 250  # films looked up on TMDB per answer at most
     concurrency: int = 6  # TMDB lookups in flight at once
     deadline: float = 15.0  # seconds for all the lookups of one answer
+
+
+class Chart(StrEnum):
+    """TMDB's film charts Discover can show."""
+
+    TRENDING = "trending"  # `/trending/movie/week`
+    POPULAR = "popular"  # `/movie/popular`
+
+
+@dataclass(frozen=True, slots=True)
+class ChartFilms:
+    """One chart's films, best first; empty with the reason when TMDB did not give it."""
+
+    chart: Chart
+    films: tuple[MovieSearchResult, ...] = ()
+    error: str | None = None
+
+
+async def chart_films(
+    tmdb: TmdbClient, chart: Chart, limits: DiscoverLimits = DiscoverLimits()
+) -> ChartFilms:
+    """The chart's first page as TMDB gives it (cached by the client), or why it could not."""
+    fetch = tmdb.trending_movies if chart is Chart.TRENDING else tmdb.popular_movies
+    try:
+        films = await asyncio.wait_for(fetch(), limits.deadline)
+    except RemoteError as exc:
+        log.warning("Discover: TMDB's %s films could not be read: %s", chart.value, exc)
+        return ChartFilms(chart, error=str(exc))
+    except TimeoutError:
+        log.warning("Discover: TMDB's %s films did not come within %gs", chart.value, limits.deadline)
+        return ChartFilms(chart, error=f"TMDB did not answer within {limits.deadline:g} seconds")
+    return ChartFilms(chart, tuple(f for f in films if not f.adult))
 
 
 async def recommended_tmdb_ids(

@@ -1,4 +1,5 @@
-"""The TMDB v3 client: search, details, find by IMDb id, collections; through remote.py, cached."""
+"""The TMDB v3 client: search, details, find by IMDb id, collections, trending and popular films;
+through remote.py, cached."""
 
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ class TmdbConfig:
     certification_country: str = "US"
     details_ttl: float = 3600.0
     search_ttl: float = 600.0
+    charts_ttl: float = 3600.0  # trending and popular: TMDB recomputes them daily at most
     cache_entries: int = 2000
 
 
@@ -125,8 +127,11 @@ class TmdbClient:
     async def movie(self, tmdb_id: int) -> MovieMetadata:
         """Everything about one film, in one request; NotFound when TMDB has no such id."""
         self._require_key()
+        parts: tuple[str, ...] = DETAILS_PARTS
+        if self._config.language.split("-")[0] != "en":
+            parts = (*parts, "translations")  # for the English wording where the language has none
         params = {
-            "append_to_response": ",".join(DETAILS_PARTS),
+            "append_to_response": ",".join(parts),
             "include_image_language": f"{self._config.language.split('-')[0]},null",
         }
         try:
@@ -162,6 +167,20 @@ class TmdbClient:
                 raise NotFound(f"TMDB has no collection with id {collection_id}") from exc
             raise
         return collection_from_tmdb(doc, self._options())
+
+    async def trending_movies(self, window: str = "week") -> tuple[MovieSearchResult, ...]:
+        """The first page of TMDB's films trending this week (or "day"), as search shows them."""
+        self._require_key()
+        if window not in ("day", "week"):
+            raise ValidationFailed.single("window", "The trending window is day or week", window)
+        doc = await self._get(f"/trending/movie/{window}", {}, self._config.charts_ttl)
+        return search_page_from_tmdb(doc, self._options()).results
+
+    async def popular_movies(self) -> tuple[MovieSearchResult, ...]:
+        """The first page of TMDB's popular films (`/movie/popular`), as search shows them."""
+        self._require_key()
+        doc = await self._get("/movie/popular", {"page": 1}, self._config.charts_ttl)
+        return search_page_from_tmdb(doc, self._options()).results
 
     async def document(self, path: str, params: Mapping[str, str | int]) -> Json:
         """One uncached TMDB document in the configured language (an import list's page: a list, a

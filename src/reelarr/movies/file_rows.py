@@ -38,7 +38,9 @@ def new_file_row(movie_id: int, record: FileRecord, now: datetime) -> MovieFileR
         quality=quality_to_json(record.quality),
         languages=[language.id for language in record.languages],
         media_info=(
-            stored_media_info(record.media_info, record.scene_name) if record.media_info is not None else None
+            stored_media_info(record.media_info, record.scene_name, current=record.media_info_read_here)
+            if record.media_info is not None
+            else None
         ),
         original_file_path=None,
         indexer_flags=record.indexer_flags,

@@ -30,6 +30,8 @@ class FileRecord:
     scene_name: str | None
     media_info: MediaInfo | None
     indexer_flags: int = 0  # Radarr's IndexerFlags of the release it came from (a person's choice)
+    # False: another program's reading (Radarr's, brought over), shown until a rescan reads the file.
+    media_info_read_here: bool = True
 
 
 def _known(languages: Iterable[Language]) -> tuple[Language, ...]:
@@ -110,18 +112,23 @@ def needs_media_info(
 _RESOURCE_KEY = "resource"
 
 
-def stored_media_info(info: MediaInfo, scene_name: str | None) -> dict[str, Any]:
-    """Media info as a movie file row stores it: the reader's values and the API's `mediaInfo`."""
+def stored_media_info(info: MediaInfo, scene_name: str | None, *, current: bool = True) -> dict[str, Any]:
+    """Media info as a movie file row stores it: the reader's values and the API's `mediaInfo`;
+    not `current` when the next rescan must read the file again (it was read elsewhere)."""
     resource = media_info_resource(info, scene_name or "")
-    return {
+    stored = {
         **media_info_to_json(info),
         _RESOURCE_KEY: {key: value for key, value in resource.items() if value is not None},
     }
+    if not current:
+        stored["schema_revision"] = None
+    return stored
 
 
 def restored_media_info(stored: Mapping[str, Any], scene_name: str | None) -> dict[str, Any]:
     """Stored media info again, its `mediaInfo` formatted anew (after the scene name changed)."""
-    return stored_media_info(media_info_from_json(stored), scene_name)
+    info = media_info_from_json(stored)
+    return stored_media_info(info, scene_name, current=media_info_is_current(stored))
 
 
 def media_info_view(stored: Mapping[str, Any] | None, scene_name: str | None) -> dict[str, Any] | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import PurePosixPath
 
 from reelarr.errors import ValidationFailure
 
@@ -15,12 +14,16 @@ def normalise(path: str) -> str:
 
 
 def _inside(child: str, parent: str) -> bool:
-    child_path, parent_path = PurePosixPath(child), PurePosixPath(parent)
-    return child_path != parent_path and parent_path in child_path.parents
+    """Whether `child` lies below `parent`, both normalised: a string test, as adding a film checks
+    its folder against every other film's (pathlib made 3,000 films take minutes)."""
+    if not child or not parent or child == parent:
+        return False
+    return child.startswith(parent if parent.endswith("/") else parent + "/")
 
 
 def root_folder_of(path: str, root_folders: Iterable[str]) -> str | None:
     """The configured root folder that holds `path`."""
+    path = normalise(path)
     for root in sorted((normalise(r) for r in root_folders), key=len, reverse=True):
         if _inside(path, root):
             return root

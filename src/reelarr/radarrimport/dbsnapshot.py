@@ -146,6 +146,8 @@ def _movie_file(row: Row, movie_path: str) -> Json:
         "quality": _quality(row.get("Quality")),
         "indexerFlags": row.get("IndexerFlags") or 0,
         "originalFilePath": row.get("OriginalFilePath"),
+        # Not the API's formatted `mediaInfo`: the column's MediaInfoModel, whole (no API has it).
+        "mediaInfoModel": load_json(row.get("MediaInfo"), None),
     }
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from reelarr.errors import ReelarrError
 from reelarr.radarrimport.context import ImportContext, KindResult
+from reelarr.radarrimport.media_info import from_model, from_resource
 from reelarr.radarrimport.values import languages, quality_model, text, timestamp
 
 if TYPE_CHECKING:
@@ -20,6 +21,11 @@ Json = dict[str, Any]
 def _record(radarr: Json, relative_path: str, size: int) -> FileRecord:
     from reelarr.movies.file_rules import FileRecord
 
+    scene_name = text(radarr.get("sceneName"))
+    if "mediaInfoModel" in radarr:  # read from radarr.db
+        media_info = from_model(radarr["mediaInfoModel"])
+    else:
+        media_info = from_resource(radarr.get("mediaInfo"), scene_name or "")
     return FileRecord(
         relative_path=relative_path,
         size=size,
@@ -27,9 +33,11 @@ def _record(radarr: Json, relative_path: str, size: int) -> FileRecord:
         languages=languages(radarr.get("languages")),
         edition=text(radarr.get("edition")),
         release_group=text(radarr.get("releaseGroup")),
-        scene_name=text(radarr.get("sceneName")),
-        media_info=None,  # read from the file by the next rescan
+        scene_name=scene_name,
+        media_info=media_info,
         indexer_flags=int(radarr.get("indexerFlags") or 0),
+        # Shown as Radarr read it until the next rescan reads the file with Reelarr's own reader.
+        media_info_read_here=False,
     )
 
 
@@ -96,7 +104,7 @@ async def import_movie_files(radarr_movies: list[Json], ctx: ImportContext) -> K
                 await ctx.services.movie_files.update(mine.id, changes)
             result.updated.append(label)
     if result.added and not ctx.dry_run:
-        result.notes.append("media info of the files brought over is read by the next rescan")
+        result.notes.append("the files' media info is Radarr's until the next rescan reads each file again")
     return result
 
 

@@ -15,7 +15,8 @@ from pydantic import ValidationError
 from reelarr.errors import ReelarrError
 from reelarr.radarrimport.client import ImportFailed, RadarrClient
 from reelarr.radarrimport.context import ImportContext, KindResult
-from reelarr.radarrimport.kinds import KINDS
+from reelarr.radarrimport.held_events import held_events
+from reelarr.radarrimport.kinds import KINDS, Importer
 from reelarr.radarrimport.paths import PathMapping
 from reelarr.radarrimport.snapshot import RadarrSnapshot, read_snapshot
 from reelarr.radarrimport.summary import ImportSummary
@@ -85,17 +86,26 @@ async def _shared_events(services: Services, dry_run: bool) -> AsyncIterator[Non
         await bridge.stop()
 
 
+async def _import_kind(importer: Importer, snapshot: RadarrSnapshot, ctx: ImportContext) -> KindResult:
+    """One kind in one transaction: all of it is written, or (when it raises) none of it."""
+    if ctx.dry_run:
+        return await importer(snapshot, ctx)
+    async with held_events(ctx.services.bus), ctx.services.db.transaction():
+        return await importer(snapshot, ctx)
+
+
 async def _import_kinds(snapshot: RadarrSnapshot, ctx: ImportContext) -> list[KindResult]:
     results = []
     for kind, importer in KINDS:
         if kind in snapshot.unread:
             continue
         try:
-            results.append(await importer(snapshot, ctx))
+            results.append(await _import_kind(importer, snapshot, ctx))
         except (ReelarrError, ValidationError, KeyError, TypeError, ValueError) as error:
             done = f"; {', '.join(r.kind for r in results)} were imported before it" if results else ""
             raise ImportFailed(
-                f"Importing {kind} failed: {error}{done} (running the command again carries on)"
+                f"Importing {kind} failed: {error}; none of {kind} was written{done} "
+                "(running the command again carries on)"
             ) from error
     return results
 

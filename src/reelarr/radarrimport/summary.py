@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from reelarr.radarrimport.context import KindResult
 
 # Not brought over: said in every summary, so nobody assumes they were.
-NOT_IMPORTED = "auto tagging (not supported by Reelarr) and the media info of files (read again by a rescan)"
+NOT_IMPORTED = "auto tagging (not supported by Reelarr)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from reelarr.movies.model import Movie
@@ -62,13 +63,19 @@ def _movie_clean_titles(movie: Known) -> set[str]:
     return {t for t in titles if t}
 
 
-def _release_clean_titles(parsed: ParsedMovieInfo | MovieNames) -> list[str]:
+def _release_clean_titles(parsed: ParsedMovieInfo | MovieNames) -> tuple[str, ...]:
+    return _clean_titles(parsed.title, tuple(parsed.titles))
+
+
+# An RSS sync reads the indexers' newest pages again and again: most titles were cleaned last time.
+@lru_cache(maxsize=16_384)
+def _clean_titles(title: str, titles: tuple[str, ...]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for title in dict.fromkeys((parsed.title, *parsed.titles)):  # the title is also the first of titles
-        cleaned = clean_title(title)
+    for each in dict.fromkeys((title, *titles)):  # the title is also the first of titles
+        cleaned = clean_title(each)
         if cleaned:
             seen.setdefault(cleaned)
-    return list(seen)
+    return tuple(seen)
 
 
 class LibraryIndex(Generic[FilmT]):

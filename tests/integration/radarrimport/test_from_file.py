@@ -7,13 +7,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from reelarr.movies.file_rules import media_info_view
 from reelarr.radarrimport.dbsnapshot import READ_KINDS
 from reelarr.radarrimport.kinds import KINDS
 from reelarr.radarrimport.run import ImportOptions, import_radarr
 from reelarr.settings import Settings
 from reelarr.uiconfig.config import ui_section
+from tests.fixtures.radarr import data
 from tests.fixtures.radarr.radarrdb import SECRETS, build_radarr_db
 from tests.integration.radarrimport.reading import installation
+
+
+def _shown(stored: dict[str, Any] | None, scene_name: str | None) -> dict[str, Any] | None:
+    """A file's media info as the API shows it."""
+    return media_info_view(stored, scene_name)
 
 
 async def _state(settings: Settings) -> dict[str, Any]:
@@ -66,7 +73,11 @@ async def _state(settings: Settings) -> dict[str, Any]:
                 t: replace(m, id=0, added=None, release_date=None, last_info_sync=None)
                 for t, m in movies.items()
             },
-            "files": {by_id[f.movie_id]: replace(f, id=0, movie_id=0) for f in files.values()},
+            # radarr.db holds more of the media info than the API shows; what is shown is the same.
+            "files": {
+                by_id[f.movie_id]: replace(f, id=0, movie_id=0, media_info=_shown(f.media_info, f.scene_name))
+                for f in files.values()
+            },
             "history": {
                 (by_id[e.movie_id], e.date): replace(e, id=0, movie_id=0, custom_formats=()) for e in history
             },
@@ -96,6 +107,23 @@ async def test_a_radarr_db_brings_what_the_api_brings_and_a_second_run_changes_n
     for kind in theirs:
         assert mine[kind] == theirs[kind], kind
     assert len(mine["files"]) == len(mine["blocklist"]) == 1
+    assert mine["files"][603].media_info == data.MEDIA_INFO_RESOURCES[41]
+    async with installation(settings) as reelarr:
+        [matrix] = (await reelarr.movies.by_tmdb_ids([603])).values()
+        stored = (await reelarr.movies.files([matrix.id]))[matrix.id].media_info
+    assert stored is not None
+    model = data.MEDIA_INFO_MODELS[41]
+    assert (stored["container_format"], stored["video_profile"], stored["video_codec_id"]) == (
+        model["containerFormat"],
+        model["videoProfile"],
+        model["videoCodecID"],
+    )
+    assert (stored["video_color_primaries"], stored["audio_profile"], stored["audio_channel_positions"]) == (
+        model["videoColourPrimaries"],
+        model["audioProfile"],
+        model["audioChannelPositions"],
+    )
+    assert stored["run_time"] == 2 * 3600 + 16 * 60 + 17.042
     assert len(mine["history"]) == 3
     assert not [note for r in summary.results for note in r.notes if "entered again" in note]
     async with installation(settings) as reelarr:

@@ -178,6 +178,7 @@ async def test_every_kind_arrives_field_by_field_and_a_second_run_changes_nothin
             False,
             "dark",
         )
+        assert ui.movie_info_language == 4  # German: TMDB is asked for German titles and overviews
 
         [collection] = await reelarr.collections.collections.all()
         assert (collection.tmdb_id, collection.title, collection.monitored) == (
@@ -274,7 +275,7 @@ async def test_providers_arrive_without_radarrs_masked_secrets(
     assert "qBittorrent: needs its Password entered again (Radarr hides secrets)" in notes
     assert "NZBgeek: needs its API Key entered again (Radarr hides secrets)" in notes
     assert "1337x (Prowlarr): managed by Prowlarr, skipped (add Reelarr to Prowlarr to sync it)" in notes
-    assert "movieInfoLanguage 4 not brought over: Film information comes in English (language 1)" in notes
+    assert not [note for note in notes if note.startswith("movieInfoLanguage")]
     async with installation(settings) as reelarr:
         [client] = await reelarr.download_clients.providers.all()
         assert (client.name, client.implementation, client.options.enable, client.options.priority) == (

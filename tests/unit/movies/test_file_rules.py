@@ -17,6 +17,7 @@ from reelarr.movies.file_rules import (
     media_info_view,
     needs_media_info,
     record_of,
+    restored_media_info,
     stored_media_info,
 )
 from reelarr.parsing import parse_path
@@ -153,3 +154,18 @@ def test_stale_or_unreadable_stored_media_info() -> None:
     assert view["videoCodec"] == "x265"
     assert media_info_view(None, None) is None
     assert media_info_view({"reader": "no such reader"}, None) is None
+
+
+def test_media_info_read_elsewhere_stays_to_be_read_again_when_its_scene_name_changes() -> None:
+    info = MediaInfo(reader=Reader.FFPROBE, video_format="h264", width=1920, height=1080)
+    elsewhere = stored_media_info(info, None, current=False)  # Radarr's, brought over
+    read_here = stored_media_info(info, None)
+
+    assert needs_media_info(10, elsewhere, 10) is True
+    assert needs_media_info(10, read_here, 10) is False
+    renamed = restored_media_info(elsewhere, "Movie.2020.1080p.BluRay.x264-GRP")
+    assert needs_media_info(10, renamed, 10) is True
+    plain = media_info_view(read_here, None)
+    assert plain is not None
+    assert media_info_view(renamed, "Movie.2020.1080p.BluRay.x264-GRP") == {**plain, "videoCodec": "x264"}
+    assert needs_media_info(10, restored_media_info(read_here, "Movie.2020.x264-GRP"), 10) is False

@@ -146,7 +146,7 @@ export function AddMovieDialog({ movie, onClose, onAdded }: AddMovieDialogProps)
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={add.isPending || noRootFolders || !profileId}>
+          <button type="submit" className="button button--primary" disabled={add.isPending || noRootFolders || !rootFolder || !profileId}>
             {add.isPending ? "Adding…" : "Add movie"}
           </button>
         </div>

@@ -1,5 +1,6 @@
-"""Radarr's ImportListMoviesResource: one film Discover offers (from the lists, or recommended by TMDB
-for the library), with its details when TMDB gave them, and whether it is excluded or in the library."""
+"""Radarr's ImportListMoviesResource: one film Discover offers (from the lists, recommended by TMDB for
+the library, or on TMDB's trending or popular charts), with its details when TMDB gave them, and
+whether it is excluded or in the library."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ from typing import Any
 from pydantic import Field
 
 from reelarr.api.resource import Resource
-from reelarr.api.v3.movie_resources import ResourceContext, lookup_resource_from_metadata
+from reelarr.api.v3.movie_resources import (
+    ResourceContext,
+    lookup_resource_from_metadata,
+    lookup_resource_from_search,
+)
 from reelarr.importlists.model import OfferedMovie
-from reelarr.metadata.models import MovieMetadata
+from reelarr.metadata.models import MovieMetadata, MovieSearchResult
 from reelarr.movies.naming import sort_title
 from reelarr.naming.subject import NamedMovie
 
@@ -60,16 +65,24 @@ def discover_resource(
     excluded: bool,
     existing: bool,
     recommended: bool,
+    trending: bool = False,
+    popular: bool = False,
+    charted: MovieSearchResult | None = None,
 ) -> ImportListMoviesResource:
-    """One film's resource: from TMDB's details when there are some, else from what its list says."""
+    """One film's resource: from TMDB's details when there are some, else from what its chart or its
+    list says."""
     flags = {
         "isExcluded": excluded,
         "isExisting": existing,
         "isRecommendation": recommended,
+        "isTrending": trending,
+        "isPopular": popular,
         "lists": lists,
     }
     if details is not None:
         return ImportListMoviesResource.model_validate(lookup_resource_from_metadata(details, ctx) | flags)
+    if charted is not None:
+        return ImportListMoviesResource.model_validate(lookup_resource_from_search(charted, ctx) | flags)
     assert offered is not None, "a recommendation is only offered with TMDB's details"
     named = NamedMovie(title=offered.title, year=offered.year, tmdb_id=tmdb_id, imdb_id=offered.imdb_id)
     return ImportListMoviesResource.model_validate(

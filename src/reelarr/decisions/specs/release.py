@@ -12,10 +12,17 @@ from reelarr.protocols import DownloadProtocol
 from reelarr.releaseprofiles.model import restriction_rejection
 from reelarr.releases.model import INDEXER_FLAG_NAMES, IndexerFlags
 
+# Each pattern with a word its matches must hold: most titles hold none, and a substring test is
+# far cheaper than a search that may start at every position.
 _DISC = (
-    re.compile(r"(?:dis[ck])(?:[-_. ]\d+[-_. ])(?:(?:(?:480|720|1080|2160)[ip]|)[-_. ])?(?:Blu-?ray)", re.I),
-    re.compile(r"(?:(?:480|720|1080|2160)[ip]|)[-_. ](?:full)[-_. ](?:Blu-?ray)", re.I),
-    re.compile(r"(?:\d?x?M?DVD-?[R59])(?:[ ._]|$)", re.I),
+    (
+        "dis",
+        re.compile(
+            r"(?:dis[ck])(?:[-_. ]\d+[-_. ])(?:(?:(?:480|720|1080|2160)[ip]|)[-_. ])?(?:Blu-?ray)", re.I
+        ),
+    ),
+    ("full", re.compile(r"(?:(?:480|720|1080|2160)[ip]|)[-_. ](?:full)[-_. ](?:Blu-?ray)", re.I)),
+    ("dvd", re.compile(r"(?:\d?x?M?DVD-?[R59])(?:[ ._]|$)", re.I)),
 )
 _DVD_CONTAINERS = frozenset({"vob", "iso"})
 _BLURAY_CONTAINERS = frozenset({"m2ts"})
@@ -24,7 +31,8 @@ _BLURAY_CONTAINERS = frozenset({"m2ts"})
 def raw_disk(subject: Subject) -> Rejection | None:
     """Reject full Blu-ray and DVD images: nothing a player or a library can use as a movie file."""
     title = subject.release.title
-    if any(pattern.search(title) for pattern in _DISC):
+    lowered = title.lower()
+    if any(word in lowered and pattern.search(title) for word, pattern in _DISC):
         return Rejection(Reason.RAW, "Raw Bluray/DVD release")
     container = (subject.release.container or "").lower()
     if container in _DVD_CONTAINERS:

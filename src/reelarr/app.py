@@ -124,6 +124,7 @@ from reelarr.extras.service import ExtraFileService
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
+from reelarr.history.file_deletions import FileDeletionHistory
 from reelarr.history.service import HistoryService
 from reelarr.host.lifecycle import Lifecycle
 from reelarr.host.service import HostService
@@ -444,6 +445,7 @@ def build_services(
     tags.register_usage("releaseProfileIds", release_profiles.ids_with_tag)
     decision_log = DecisionLog(db, clock)
     history = HistoryService(db)
+    FileDeletionHistory(history, movie_service, clock).subscribe(bus)
     blocklist = BlocklistService(db)
     indexer_config = IndexerConfigService(config, bus)
     media_management = MediaManagementConfigService(config, bus)

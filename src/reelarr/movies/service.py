@@ -24,7 +24,7 @@ from reelarr.movies.changes import Edit, MovieChanges, apply_changes, new_paths,
 from reelarr.movies.credits import replace_credits
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieGone, MovieUpdated
 from reelarr.movies.matching import best_match, release_clean_titles
-from reelarr.movies.model import AlternativeTitle, MinimumAvailability, Movie, MovieFile, MovieKeys
+from reelarr.movies.model import AddMethod, AlternativeTitle, MinimumAvailability, Movie, MovieFile, MovieKeys
 from reelarr.movies.paths import movie_path_failures, normalise, root_folder_of
 from reelarr.movies.repository import (
     MovieFileValues,
@@ -68,6 +68,7 @@ class AddMovie:
     tags: tuple[int, ...] = ()
     search_for_movie: bool = False
     monitor_collection: bool = False  # Radarr's addOptions.monitor "movieAndCollection"
+    add_method: AddMethod = AddMethod.MANUAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,6 +370,7 @@ class MovieService:
                     movie_id=movie.id,
                     search=request.search_for_movie,
                     monitor_collection=request.monitor_collection,
+                    add_method=request.add_method,
                 )
             )
         for skip in skipped:

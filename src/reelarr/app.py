@@ -23,6 +23,7 @@ from reelarr.api.openapi_errors import install_radarr_error_responses
 from reelarr.api.routing import path_canonicalizer, query_name_map
 from reelarr.api.security_headers import SecurityHeadersMiddleware, content_security_policy
 from reelarr.api.static import UI_DIR, WebUi
+from reelarr.api.v3 import autotagging as autotagging_api
 from reelarr.api.v3 import backup as backup_api
 from reelarr.api.v3 import blocklist as blocklist_api
 from reelarr.api.v3 import calendar as calendar_api
@@ -86,7 +87,9 @@ from reelarr.auth.passwords import Passwords
 from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
+from reelarr.autotagging.service import AutoTaggingService, tag_changes
 from reelarr.backups.commands import DEFAULT_BACKUP_MINUTES, backup_command, schedule_backups
+from reelarr.backups.events import BackupRestored
 from reelarr.backups.service import BackupService
 from reelarr.blocklist.commands import clear_blocklist_command
 from reelarr.blocklist.service import BlocklistService
@@ -115,12 +118,13 @@ from reelarr.downloads.grab import GrabService
 from reelarr.downloads.pending import PendingReleases
 from reelarr.downloads.tracking import TrackedDownloads
 from reelarr.downloads.watcher import DownloadWatcher
-from reelarr.events import EventBus
+from reelarr.events import EventBus, EventsMissed
 from reelarr.events_bridge import SharedEventBridge, shared_event_bridge
 from reelarr.extras.service import ExtraFileService
 from reelarr.health.checks import DatabaseCheck, DataDirectoryCheck
 from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
+from reelarr.history.file_deletions import FileDeletionHistory
 from reelarr.history.service import HistoryService
 from reelarr.host.lifecycle import Lifecycle
 from reelarr.host.service import HostService
@@ -183,7 +187,7 @@ from reelarr.movies.file_commands import rescan_movie_command
 from reelarr.movies.files import FileHooks, MovieFileService
 from reelarr.movies.library_import import ImportLookups, LibraryImport
 from reelarr.movies.list_cache import MovieListCache
-from reelarr.movies.service import LibraryHooks, MovieService
+from reelarr.movies.service import AutoTagger, LibraryHooks, MovieService
 from reelarr.movies.wanted import WantedMovies
 from reelarr.naming.service import NamingService
 from reelarr.naming.subject import named_metadata
@@ -315,8 +319,21 @@ def subscribe_handlers(services: Services) -> None:
 
     services.bus.subscribe(MovieAdded, after_add)
     services.bus.subscribe(MovieDeleted, after_delete)
+
+    async def after_restore(_event: BackupRestored) -> None:
+        # Every cache of database contents drops them on EventsMissed, as after a lost link to the others.
+        await services.bus.publish(EventsMissed())
+
+    async def after_missed(_event: EventsMissed) -> None:
+        # The options the schedule follows may have changed unseen (a restore brings other ones).
+        await _schedule_rss_sync(services)
+        await _schedule_download_checks(services)
+        await services.scheduler.sync_tasks()
+
     services.bus.subscribe(IndexerConfigChanged, after_indexer_options, remote=True)
     services.bus.subscribe(DownloadClientConfigChanged, after_download_client_options, remote=True)
+    services.bus.subscribe(BackupRestored, after_restore, remote=True)
+    services.bus.subscribe(EventsMissed, after_missed)
 
 
 async def _schedule_rss_sync(services: Services) -> None:
@@ -362,6 +379,13 @@ def build_services(
     quality = QualityService(db, bus, format_names=custom_formats.names)
     custom_formats.after_change = quality.sync_formats
     tags = TagService(db, bus)
+    auto_tagging = AutoTaggingService(db, bus, existing_tags=tags.existing)
+    tags.register_usage("autoTagIds", auto_tagging.ids_with_tag)
+
+    async def auto_tagger() -> AutoTagger:
+        rules = await auto_tagging.all()
+        today = clock().date()
+        return lambda movie: tag_changes(rules, movie, today).applied_to(movie.tags)
 
     async def formats_of(subject: FormatInput) -> tuple[CustomFormat, ...]:
         return (await custom_formats.matcher()).matches(subject)
@@ -376,6 +400,7 @@ def build_services(
             profile_exists=quality.exists,
             metadata=tmdb.movie,
             existing_tags=tags.existing,
+            auto_tagging=auto_tagger,
             folder_name=lambda info: naming.folder_name(named_metadata(info)),
         ),
     )
@@ -420,6 +445,7 @@ def build_services(
     tags.register_usage("releaseProfileIds", release_profiles.ids_with_tag)
     decision_log = DecisionLog(db, clock)
     history = HistoryService(db)
+    FileDeletionHistory(history, movie_service, clock).subscribe(bus)
     blocklist = BlocklistService(db)
     indexer_config = IndexerConfigService(config, bus)
     media_management = MediaManagementConfigService(config, bus)
@@ -557,6 +583,7 @@ def build_services(
         custom_formats=custom_formats,
         root_folders=root_folders,
         tags=tags,
+        auto_tagging=auto_tagging,
         exclusions=exclusions,
         delay_profiles=delay_profiles,
         release_profiles=release_profiles,
@@ -665,6 +692,7 @@ def build_services(
         ),
     )
     services.metadata_files.subscribe(bus)
+    extra_files.recognise_metadata_with(services.metadata_files)
     health_service.register(MetadataCheck(services.metadata_files.writers))
     register_commands(services)
     subscribe_handlers(services)
@@ -935,6 +963,7 @@ def create_app(
         quality.definitions,
         quality.profiles,
         customformat_api.router,
+        autotagging_api.router,
         customfilter_api.router,
         languages.router,
         parse.router,
@@ -998,6 +1027,7 @@ def create_app(
         path_canonicalizer(routers),
         query_name_map(routers),
         settings.max_request_body_bytes,
+        frozenset({backup_api.UPLOAD_PATH}),
     )
     app = UrlBaseMiddleware(app, settings.url_base)
     app = SecurityHeadersMiddleware(app, content_security_policy(settings.tmdb_image_url))

@@ -142,3 +142,15 @@ def find_iso_language(code: str) -> IsoLanguage | None:
 def iso_of(language: Language) -> IsoLanguage | None:
     """The first ISO 639 entry of a language (Radarr's IsoLanguages.Get), None for one without a code."""
     return next((iso for iso in _ISO if iso.language.id == language.id), None)
+
+
+def tmdb_language(language: Language) -> str | None:
+    """The `language` TMDB is asked for, from a Radarr language: "en-US" for English, "pt-BR" for
+    a code bound to a region, the ISO 639-1 code otherwise; None for one without such a code."""
+    if language.id == 1:
+        return "en-US"
+    iso = iso_of(language)
+    if iso is None or not iso.two_letter:
+        return None
+    region = iso.region.upper() if len(iso.region) == 2 and iso.region != iso.two_letter else ""
+    return f"{iso.two_letter}-{region}" if region else iso.two_letter

@@ -11,6 +11,7 @@ from reelarr.auth.api_keys import ApiKeys
 from reelarr.auth.sessions import Sessions
 from reelarr.auth.throttle import LoginThrottle
 from reelarr.auth.users import Users
+from reelarr.autotagging.service import AutoTaggingService
 from reelarr.blocklist.service import BlocklistService
 from reelarr.collections.library import CollectionLibrary
 from reelarr.configuration.store import ConfigStore
@@ -94,6 +95,7 @@ class Services:
     custom_formats: CustomFormatService
     root_folders: RootFolders
     tags: TagService
+    auto_tagging: AutoTaggingService
     exclusions: ExclusionService
     delay_profiles: DelayProfileService
     release_profiles: ReleaseProfileService

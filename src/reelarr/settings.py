@@ -16,6 +16,10 @@ CONFIG_FILE_NAME = "config.toml"
 _API_KEY_PATTERN = re.compile(r"^[A-Za-z0-9]{20,64}$")
 
 
+# The largest backup upload any installation may allow (`max_backup_upload_bytes` is checked below it).
+BACKUP_UPLOAD_CEILING = 64 * 1024**3
+
+
 class _DataDirTomlSource(PydanticBaseSettingsSource):
     """Reads `config.toml` from the data dir chosen by the init arguments or the environment."""
 
@@ -76,6 +80,12 @@ class Settings(BaseSettings):
         description="Notifications are told of health issues only this long after start (Radarr's grace).",
     )
     max_request_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
+    max_backup_upload_bytes: int = Field(
+        1024**3,
+        ge=1024,
+        le=BACKUP_UPLOAD_CEILING,
+        description="The largest backup zip System → Backup's upload restores (streamed to the data dir).",
+    )
     session_days: int = Field(7, ge=1, description="A session ends after this many days without use.")
     login_max_failures: int = Field(
         5, ge=1, description="Failed logins for one account from one address before it must wait."

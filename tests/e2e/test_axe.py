@@ -288,6 +288,7 @@ DIALOGS = {
     "mass-delete": ("/?view=table", ["Select movies", "Select all shown (2)", "Delete"], "Delete 2 movies"),
     "rename-files": ("/movie/603", ["Rename"], "Organize & Rename — The Matrix"),
     "delete-tag": ("/settings/tags", ["Delete tag films"], "Delete tag films"),
+    "auto-tag": ("/settings/tags", ["Add auto tag"], "Add auto tag"),
     "calendar-feed": ("/calendar", ["iCal link"], "Calendar feed"),
     "indexer-chooser": ("/settings/indexers", ["Add indexer"], "Add indexer"),
     "indexer-form": ("/settings/indexers", ["Add indexer", "Newznab"], "Add indexer - Newznab"),

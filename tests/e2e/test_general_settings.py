@@ -1,5 +1,6 @@
 """Settings → General, Settings → UI and System → Updates in a browser: a saved setting shown and kept,
-the restart a start-up setting waits for, the theme switching at once, and the running version."""
+the restart a start-up setting waits for, the theme switching at once, the language film information
+comes in, and the running version."""
 
 from __future__ import annotations
 
@@ -106,6 +107,28 @@ def test_the_first_day_of_the_week_reorders_the_calendar(server: ReelarrServer, 
     expect(page.get_by_role("status").filter(has_text="UI settings saved")).to_be_visible()
     nav(page, "Calendar")
     expect(page.locator(".calendar__weekdays > *").first).to_have_text("Mon")
+
+
+def _lookup_title(server: ReelarrServer, tmdb_id: int) -> str:
+    with api_client(server) as api:
+        found = api.get("/movie/lookup", params={"term": f"tmdb:{tmdb_id}"}).raise_for_status().json()
+    return str(found[0]["title"])
+
+
+def test_the_movie_info_language_asks_tmdb_in_it(server: ReelarrServer, page: Page) -> None:
+    log_in(page, server, "/settings/ui")
+    page.get_by_label("Movie info language").select_option(label="French")
+    page.get_by_role("button", name="Save UI settings").click()
+    expect(page.get_by_role("status").filter(has_text="UI settings saved")).to_be_visible()
+    try:
+        assert _lookup_title(server, 603) == "Matrix"
+        page.reload()
+        expect(page.get_by_label("Movie info language")).to_have_value("2")
+    finally:
+        page.get_by_label("Movie info language").select_option(label="English")
+        page.get_by_role("button", name="Save UI settings").click()
+        expect(page.get_by_role("status").filter(has_text="UI settings saved")).to_be_visible()
+    assert _lookup_title(server, 603) == "The Matrix"
 
 
 def test_shut_down_on_the_status_page_ends_the_server_with_zero(page: Page, tmp_path: Path) -> None:

@@ -33,8 +33,11 @@ export function useDeleteBackup() {
 }
 
 export function useRestoreBackup() {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => request<RestoreResult>(`${API_ROOT}/system/backup/restore/${id}`, { method: "POST" }),
+    // The server serves the restored database at once: every page reads it afresh.
+    onSuccess: () => client.invalidateQueries(),
   });
 }
 
@@ -63,7 +66,8 @@ async function uploadBackup(file: File): Promise<RestoreResult> {
 }
 
 export function useUploadBackup() {
-  return useMutation({ mutationFn: uploadBackup });
+  const client = useQueryClient();
+  return useMutation({ mutationFn: uploadBackup, onSuccess: () => client.invalidateQueries() });
 }
 
 /** Where a backup downloads from under the URL base. */

@@ -42,6 +42,8 @@ export interface UiConfig {
   timeFormat: string;
   showRelativeDates: boolean;
   theme: Theme;
+  /** The language TMDB is asked for titles and overviews in (a Radarr language id). */
+  movieInfoLanguage: number;
 }
 
 /** Radarr's UpdateResource for the running version. */

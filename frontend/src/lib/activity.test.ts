@@ -116,6 +116,20 @@ describe("history", () => {
   it("names the client by its type when its name was not kept", () => {
     expect(historyDetails({ data: { downloadClient: "QBittorrent" } })).toEqual([["Download client", "QBittorrent"]]);
   });
+
+  it("words a deleted file's reason as Radarr does", () => {
+    const deleted = (reason: string) => historyDetails({ eventType: "movieFileDeleted", data: { reason, size: "1024" } });
+    const reason = (value: string) => deleted(value)[0]?.[1];
+    expect(deleted("Manual")).toEqual([
+      ["Reason", "File was deleted using Reelarr, either manually or by another tool through the API"],
+      ["Size", "1.0 KiB"],
+    ]);
+    expect(reason("MissingFromDisk")).toBe(
+      "Reelarr was unable to find the file on disk so the file was unlinked from the movie in the database",
+    );
+    expect(reason("Upgrade")).toBe("File was deleted to import an upgrade");
+    expect(reason("Other")).toBe("Other");
+  });
 });
 
 describe("page count", () => {

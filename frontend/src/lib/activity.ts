@@ -118,8 +118,18 @@ const DETAIL_LABELS: [string, string][] = [
   ["transferMode", "Transfer"],
 ];
 
+/** Why a file was deleted, as Radarr's history details word each reason its history keeps. */
+const DELETE_REASONS: Record<string, string> = {
+  Manual: "File was deleted using Reelarr, either manually or by another tool through the API",
+  MissingFromDisk: "Reelarr was unable to find the file on disk so the file was unlinked from the movie in the database",
+  Upgrade: "File was deleted to import an upgrade",
+};
+
 /** What a history row's `data` says, as [label, value] pairs in Radarr's order; empty values left out. */
-export function historyDetails(record: Pick<HistoryRecord, "data">, formatDate: (iso: string) => string = (iso) => iso): [string, string][] {
+export function historyDetails(
+  record: Pick<HistoryRecord, "data"> & { eventType?: string },
+  formatDate: (iso: string) => string = (iso) => iso,
+): [string, string][] {
   const data = record.data ?? {};
   const text = (key: string) => {
     const value = data[key];
@@ -133,6 +143,7 @@ export function historyDetails(record: Pick<HistoryRecord, "data">, formatDate: 
     if (key === "size") details.push([label, Number.isFinite(Number(value)) ? formatBytes(Number(value)) : value]);
     else if (key === "age") details.push([label, /^\d+$/.test(value) ? `${value} ${value === "1" ? "day" : "days"}` : value]);
     else if (key === "publishedDate") details.push([label, formatDate(value)]);
+    else if (key === "reason" && record.eventType === "movieFileDeleted") details.push([label, DELETE_REASONS[value] ?? value]);
     else details.push([label, value]);
   }
   return details;

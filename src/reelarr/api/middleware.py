@@ -60,12 +60,14 @@ class ConventionsMiddleware:
         paths: PathCanonicalizer,
         query_names: Mapping[str, str],
         max_body_bytes: int,
+        self_bounded: frozenset[str] = frozenset(),
     ) -> None:
         self.app = app
         self.version = version
         self.paths = paths
         self.query_names = query_names
         self.max_body_bytes = max_body_bytes
+        self.self_bounded = self_bounded  # routes that bound their own bodies (a backup upload)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -91,7 +93,7 @@ class ConventionsMiddleware:
 
         # Declared sizes are refused here; FastAPI's own limit catches chunked bodies that grow too big.
         length = Headers(scope=scope).get("content-length", "")
-        if length.isdigit() and int(length) > self.max_body_bytes:
+        if length.isdigit() and int(length) > self.max_body_bytes and canonical not in self.self_bounded:
             limit = f"{self.max_body_bytes // (1024 * 1024)} MB"
             response = JsonResponse({"message": f"The request body is larger than {limit}"}, status_code=413)
             await response(scope, receive, send_with_version)

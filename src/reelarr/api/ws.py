@@ -11,6 +11,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from reelarr import __version__
 from reelarr.api.v3.commands import command_resource
+from reelarr.autotagging.events import AutoTagsChanged
 from reelarr.customformats.events import CustomFormatAdded, CustomFormatDeleted, CustomFormatUpdated
 from reelarr.downloads.events import DownloadFailed, MovieGrabbed, QueueChanged
 from reelarr.events import EventBus
@@ -47,6 +48,7 @@ class LiveMessages:
         bus.subscribe(HealthChanged, self._on_health, remote=True)
         bus.subscribe(ScheduledTaskUpdated, self._on_task, remote=True)
         bus.subscribe(TagsChanged, self._on_tags, remote=True)
+        bus.subscribe(AutoTagsChanged, self._on_tags, remote=True)
         bus.subscribe(MovieAdded, self._on_movie_added, remote=True)
         bus.subscribe(MovieUpdated, self._on_movie_updated, remote=True)
         bus.subscribe(MovieDeleted, self._on_movie_deleted, remote=True)
@@ -153,7 +155,8 @@ class LiveMessages:
     async def _on_task(self, _event: ScheduledTaskUpdated) -> None:
         self.hub.broadcast("system/task", "sync")
 
-    async def _on_tags(self, _event: TagsChanged) -> None:
+    async def _on_tags(self, _event: TagsChanged | AutoTagsChanged) -> None:
+        # A rule's change changes what uses each tag (Radarr's TagController on AutoTagsUpdatedEvent).
         self.hub.broadcast("tag", "sync")
 
 

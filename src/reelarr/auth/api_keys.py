@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from reelarr.auth.credentials import API_KEY_CONFIG_KEY, new_api_key
 from reelarr.configuration.store import ConfigStore
 from reelarr.errors import ValidationFailed
-from reelarr.events import Event, EventBus, shared
+from reelarr.events import Event, EventBus, EventsMissed, shared
 
 API_KEY_FORM = re.compile(r"^[A-Za-z0-9]{20,64}$")
 
@@ -29,6 +29,7 @@ class ApiKeys:
         self._fixed = fixed_key
         self._current: str | None = fixed_key
         bus.subscribe(ApiKeyChanged, self._on_changed, remote=True)
+        bus.subscribe(EventsMissed, self._on_changed)
 
     @property
     def is_fixed(self) -> bool:
@@ -71,6 +72,6 @@ class ApiKeys:
         self._current = key
         await self._bus.publish(ApiKeyChanged())
 
-    async def _on_changed(self, _event: ApiKeyChanged) -> None:
+    async def _on_changed(self, _event: Event) -> None:
         if self._fixed is None:
             self._current = None

@@ -64,7 +64,7 @@ async def restore_backup(settings: Settings, path: Path) -> str:
                 f"A Reelarr server is running on this database ({running} process(es) seen in the last "
                 "30 seconds). Stop it first, or restore from System → Backup in its UI."
             )
-        manifest = await BackupService(settings.data_dir, db, _now).restore(path)
+        manifest = (await BackupService(settings.data_dir, db, _now).restore(path)).manifest
     finally:
         await db.close()
     return (

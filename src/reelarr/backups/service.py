@@ -52,6 +52,15 @@ class Backup:
         return zlib.crc32(f"backup-{self.type.value}-{self.name}".encode()) & 0x7FFFFFFF
 
 
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore brought back: the backup's manifest, and whether the settings file changed
+    (its settings are read at start: a running server needs a restart for them)."""
+
+    manifest: Manifest
+    settings_changed: bool
+
+
 def backup_file_name(now: datetime) -> str:
     """A new backup's file name: Reelarr's version and the time it was made."""
     return f"reelarr_backup_v{__version__}_{now.astimezone(UTC):%Y.%m.%d_%H.%M.%S}.zip"
@@ -123,23 +132,27 @@ class BackupService:
             rows = await session.scalars(select(WorkerRow.id).where(WorkerRow.heartbeat_at >= since))
             return len(rows.all())
 
-    async def restore(self, path: Path, shown_as: str | None = None) -> Manifest:
+    async def restore(self, path: Path, shown_as: str | None = None) -> Restored:
         """Restore the backup at `path` (called `shown_as` in messages): the database in one transaction,
         then the settings file."""
         with BackupArchive(path, head_revision(), shown_as) as archive:
             settings = _settings_text(archive.settings())
             await restore_database(self._db, archive, head_revision())
             manifest = archive.manifest
-        if settings is not None:
-            self._write_settings(settings)
-        return manifest
+        changed = self._write_settings(settings) if settings is not None else False
+        return Restored(manifest, changed)
 
-    def _write_settings(self, text: str) -> None:
+    def _write_settings(self, text: str) -> bool:
+        """Write the backup's settings file over this one's; whether its text changed."""
         target = self._data_dir / CONFIG_FILE_NAME
         current = target.read_text("utf-8") if target.is_file() else None
+        merged = merged_settings(text, current)
+        if merged == current:
+            return False
         partial = target.with_name(target.name + ".partial")
-        partial.write_text(merged_settings(text, current), "utf-8")
+        partial.write_text(merged, "utf-8")
         os.replace(partial, target)
+        return True
 
 
 def _settings_text(raw: bytes | None) -> str | None:

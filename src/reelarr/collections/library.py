@@ -16,7 +16,7 @@ from reelarr.errors import NotFound
 from reelarr.jobs.events import CommandUpdated
 from reelarr.metadata.models import CollectionMetadata
 from reelarr.movies.events import MovieAdded, MovieGone
-from reelarr.movies.model import Movie
+from reelarr.movies.model import AddMethod, Movie
 from reelarr.movies.service import AddMovie, AddOutcome, MovieService
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ def add_requests(collection: Collection, tmdb_ids: list[int]) -> list[AddMovie]:
             minimum_availability=collection.minimum_availability,
             tags=collection.tags,
             search_for_movie=collection.search_on_add,
+            add_method=AddMethod.COLLECTION,
         )
         for tmdb_id in tmdb_ids
     ]

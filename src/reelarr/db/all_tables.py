@@ -1,6 +1,7 @@
 """Imports every package's tables so the shared metadata is complete (for migrations and tests)."""
 
 from reelarr.auth import tables as auth_tables
+from reelarr.autotagging import tables as autotagging_tables
 from reelarr.blocklist import tables as blocklist_tables
 from reelarr.collections import tables as collections_tables
 from reelarr.configuration import tables as configuration_tables
@@ -29,6 +30,7 @@ from reelarr.tags import tables as tags_tables
 __all__ = [
     "Base",
     "auth_tables",
+    "autotagging_tables",
     "blocklist_tables",
     "collections_tables",
     "configuration_tables",

@@ -48,19 +48,10 @@ def json_text(value: Any) -> str:
         return json.dumps(value)
 
 
-def json_value(text: str | bytes) -> Any:
-    """A JSON column's value from its text (orjson; the json module for what orjson refuses)."""
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)
-
-
 def _sqlite_engine(url: URL, *, writer: bool) -> AsyncEngine:
     engine = create_async_engine(
         url,
         json_serializer=json_text,
-        json_deserializer=json_value,
         pool_size=1 if writer else 4,
         max_overflow=0 if writer else 4,
         pool_timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
@@ -117,7 +108,6 @@ class Database:
                 max_overflow=10,
                 pool_pre_ping=True,
                 json_serializer=json_text,
-                json_deserializer=json_value,
             )
             self._reader = self._writer
         self._write_lock = asyncio.Lock() if self.dialect == "sqlite" else None

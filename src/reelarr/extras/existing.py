@@ -4,7 +4,7 @@ ExistingExtraFileService): which files of the folder are extras, and how the rec
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reelarr.extras.model import ExtraFile, ExtraFileType
@@ -52,11 +52,23 @@ def list_extra_files(folder: str, extensions: frozenset[str]) -> list[str]:
     return sorted(found)
 
 
-def extra_of(movie_id: int, movie_file_id: int | None, relative_path: str) -> ExtraFile:
-    """An unsaved record of a file found beside a film's video: a subtitle with its language and tags
-    from its name, or another file (.nfo included: the metadata files Reelarr writes are recorded
-    as such when written, so a rescan finds them known)."""
+def extra_of(
+    movie_id: int, movie_file_id: int | None, relative_path: str, writer: str | None = None
+) -> ExtraFile:
+    """An unsaved record of a file found beside a film's video: a metadata file of the writer named,
+    a subtitle with its language and tags from its name, or another file."""
     extension = os.path.splitext(relative_path)[1]
+    if writer is not None:
+        return ExtraFile(
+            id=0,
+            movie_id=movie_id,
+            movie_file_id=movie_file_id,
+            relative_path=relative_path,
+            extension=extension,
+            type=ExtraFileType.METADATA,
+            language=UNKNOWN,
+            title=writer,  # a metadata file's title names its writer (Radarr's Consumer)
+        )
     if is_subtitle(relative_path):
         language, tags = subtitle_language(relative_path)
         kind = ExtraFileType.SUBTITLE
@@ -82,18 +94,36 @@ class Reconciliation:
     added: tuple[ExtraFile, ...]
     forgotten: tuple[int, ...]  # ids of records whose file is gone
     relinked: tuple[int, ...]  # ids of records to attach to the film's current video
+    # Records of "other" files found to be a metadata writer's, by id, with the writer's name.
+    claimed: tuple[tuple[int, str], ...] = ()
 
     @property
     def changes(self) -> bool:
         """Whether anything changes."""
-        return bool(self.added or self.forgotten or self.relinked)
+        return bool(self.added or self.forgotten or self.relinked or self.claimed)
+
+
+def unclaimed(recorded: Sequence[ExtraFile]) -> set[str]:
+    """The recorded paths a metadata writer might still claim: files recorded as a user's other files
+    (before Reelarr recognised writers' files, or under a writer's name it did not know then)."""
+    return {e.relative_path for e in recorded if e.type is ExtraFileType.OTHER and not e.title}
 
 
 def reconcile(
-    movie_id: int, movie_file_id: int | None, on_disk: Sequence[str], recorded: Sequence[ExtraFile]
+    movie_id: int,
+    movie_file_id: int | None,
+    on_disk: Sequence[str],
+    recorded: Sequence[ExtraFile],
+    *,
+    extensions: frozenset[str] | None = None,
+    writers: Mapping[str, str] | None = None,
 ) -> Reconciliation:
     """Record the files on disk not yet recorded, forget records whose file is gone, and attach the
-    rest to the film's current video. Without a video nothing new is recorded (extras go with one)."""
+    rest to the film's current video. Without a video nothing new is recorded (extras go with one).
+
+    `writers` names the metadata writer of each file on disk that is one's (recorded as metadata);
+    of the others only those with one of `extensions` (all, when None) are recorded."""
+    writers = writers or {}
     present = set(on_disk)
     known = {extra.relative_path for extra in recorded}
     forgotten = tuple(e.id for e in recorded if e.relative_path not in present)
@@ -102,7 +132,18 @@ def reconcile(
         for e in recorded
         if e.relative_path in present and movie_file_id is not None and e.movie_file_id != movie_file_id
     )
+    claimable = unclaimed(recorded)
+    claimed = tuple(
+        (e.id, writers[e.relative_path])
+        for e in recorded
+        if e.relative_path in claimable and e.relative_path in writers and e.relative_path in present
+    )
     added: tuple[ExtraFile, ...] = ()
     if movie_file_id is not None:
-        added = tuple(extra_of(movie_id, movie_file_id, path) for path in on_disk if path not in known)
-    return Reconciliation(added, forgotten, relinked)
+        added = tuple(
+            extra_of(movie_id, movie_file_id, path, writers.get(path))
+            for path in on_disk
+            if path not in known
+            and (path in writers or extensions is None or extension_of(path) in extensions)
+        )
+    return Reconciliation(added, forgotten, relinked, claimed)

@@ -8,14 +8,15 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import delete, select, update
 
 from reelarr.db.engine import Database
 from reelarr.errors import NotFound
 from reelarr.events import EventBus
-from reelarr.extras.events import ExtraFilesChanged
-from reelarr.extras.existing import list_extra_files, recognised_extensions, reconcile
+from reelarr.extras.events import ExtraFilesChanged, ExtraFilesRecorded
+from reelarr.extras.existing import list_extra_files, recognised_extensions, reconcile, unclaimed
 from reelarr.extras.finding import FoundExtra, find_extras
 from reelarr.extras.model import ExtraFile, ExtraFileType
 from reelarr.extras.names import (
@@ -44,6 +45,17 @@ from reelarr.movies.service import MovieService
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
+
+
+class MetadataFinder(Protocol):
+    """What tells a metadata writer's files from a user's (the metadata files service)."""
+
+    @property
+    def extensions(self) -> frozenset[str]:
+        """Every extension a writer's file may have."""
+
+    async def find(self, folder: str, relative_paths: Sequence[str]) -> dict[str, str]:
+        """The files among these that a writer writes, each with the writer's implementation name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +170,13 @@ class ExtraFileService:
         self._clock = clock
         self._movies = movies
         self._media = media_management
+        self._metadata: MetadataFinder | None = None
         bus.subscribe(MovieFileDeleted, self._retire_for)
         bus.subscribe(MovieScanned, self._record_existing)
+
+    def recognise_metadata_with(self, finder: MetadataFinder) -> None:
+        """Record the files a metadata writer writes as that writer's when a rescan finds them."""
+        self._metadata = finder
 
     async def _retire_for(self, event: MovieFileDeleted) -> None:
         """A video's record went (deleted, upgraded, gone from disk): its extras go to the recycle bin
@@ -182,43 +199,75 @@ class ExtraFileService:
         await self._bus.publish(ExtraFilesChanged(movie_id=event.movie_id))
 
     async def _record_existing(self, event: MovieScanned) -> None:
-        """After a rescan, record the extra files beside the film's video and forget those gone from
-        its folder (Radarr's ExistingExtraFileService)."""
+        """After a rescan, record the extra files beside the film's video (a metadata writer's as its
+        own) and forget those gone from its folder (Radarr's ExistingExtraFileService); then say so,
+        for the metadata writers to write."""
         try:
             movie = await self._movies.get(event.movie_id)
         except NotFound:
             return
-        extensions = recognised_extensions(wanted_extensions((await self._media.get()).extra_file_extensions))
         try:
-            on_disk = await asyncio.to_thread(list_extra_files, movie.path, extensions)
-        except (FileNotFoundError, NotADirectoryError):
-            on_disk = []
+            changed = await self._reconcile(movie, event.movie_file_id)
         except OSError as error:
             log.warning("Extra files of %s not read: %s", movie.title, error)
             return
+        if changed:
+            await self._bus.publish(ExtraFilesChanged(movie_id=movie.id))
+        await self._bus.publish(ExtraFilesRecorded(movie_id=movie.id, movie_file_id=event.movie_file_id))
+
+    async def _reconcile(self, movie: Movie, movie_file_id: int | None) -> bool:
+        """Bring a film's extra file records in line with its folder; whether anything changed."""
+        extensions = recognised_extensions(wanted_extensions((await self._media.get()).extra_file_extensions))
+        listed = extensions | (self._metadata.extensions if self._metadata is not None else frozenset())
+        try:
+            on_disk = await asyncio.to_thread(list_extra_files, movie.path, listed)
+        except (FileNotFoundError, NotADirectoryError):
+            on_disk = []
+        writers: dict[str, str] = {}
+        if self._metadata is not None and on_disk:
+            # Only files not yet recorded (or recorded as a user's) are looked at: a writer may read them.
+            async with self._db.read() as session:
+                rows = await session.scalars(select(ExtraFileRow).where(ExtraFileRow.movie_id == movie.id))
+                recorded = [_to_extra(row) for row in rows]
+            settled = {e.relative_path for e in recorded} - unclaimed(recorded)
+            writers = await self._metadata.find(movie.path, [p for p in on_disk if p not in settled])
         async with self._db.write() as session:
             # Rescans of one film may overlap (a refresh and a RescanMovie): one reconciles at a time.
             await self._db.serialize(session, f"extra-files-{movie.id}")
             rows = await session.scalars(select(ExtraFileRow).where(ExtraFileRow.movie_id == movie.id))
-            plan = reconcile(movie.id, event.movie_file_id, on_disk, [_to_extra(row) for row in rows])
+            plan = reconcile(
+                movie.id,
+                movie_file_id,
+                on_disk,
+                [_to_extra(row) for row in rows],
+                extensions=extensions,
+                writers=writers,
+            )
             if not plan.changes:
-                return
+                return False
+            for extra_id, writer in plan.claimed:
+                await session.execute(
+                    update(ExtraFileRow)
+                    .where(ExtraFileRow.id == extra_id)
+                    .values(type=ExtraFileType.METADATA.value, title=writer, last_updated=self._clock())
+                )
             if plan.forgotten:
                 await session.execute(delete(ExtraFileRow).where(ExtraFileRow.id.in_(plan.forgotten)))
             if plan.relinked:
                 await session.execute(
                     update(ExtraFileRow)
                     .where(ExtraFileRow.id.in_(plan.relinked))
-                    .values(movie_file_id=event.movie_file_id, last_updated=self._clock())
+                    .values(movie_file_id=movie_file_id, last_updated=self._clock())
                 )
             session.add_all(_row_of(extra, self._clock()) for extra in plan.added)
         log.info(
-            "Extra files of %s: %d found, %d gone from disk",
+            "Extra files of %s: %d found (%d of a metadata writer), %d gone from disk",
             movie.title,
             len(plan.added),
+            sum(1 for e in plan.added if e.type is ExtraFileType.METADATA) + len(plan.claimed),
             len(plan.forgotten),
         )
-        await self._bus.publish(ExtraFilesChanged(movie_id=movie.id))
+        return True
 
     async def for_movie(self, movie_id: int) -> list[ExtraFile]:
         """A film's extra files: subtitles, then the others, each by path (Radarr's order)."""

@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import ColumnElement, Select, Text, cast, func, insert, or_, select
 
 from reelarr.db.engine import Database
 from reelarr.db.paging import Page, PageRequest, SortDirection, fetch_page
@@ -15,6 +15,7 @@ from reelarr.history.model import HistoryEntry, HistoryEventType, NewHistory
 from reelarr.history.tables import HistoryRow
 from reelarr.languages import language_by_id
 from reelarr.movies.repository import quality_from_json, quality_to_json
+from reelarr.movies.tables import MovieRow
 
 SORT_COLUMNS = {
     "date": HistoryRow.date,
@@ -22,6 +23,7 @@ SORT_COLUMNS = {
     "sourceTitle": HistoryRow.source_title,
     "eventType": HistoryRow.event_type,
     "movieId": HistoryRow.movie_id,
+    "movieMetadata.sortTitle": MovieRow.sort_title,  # the Movie column, as Radarr's UI sorts it
 }
 
 
@@ -63,7 +65,13 @@ def _filtered(
     event_types: Collection[HistoryEventType] = (),
     movie_ids: Collection[int] = (),
     download_id: str | None = None,
+    languages: Collection[int] = (),
+    qualities: Collection[int] = (),
 ) -> Select[Any]:
+    if languages:
+        query = query.where(or_(*(_has_language(language) for language in languages)))
+    if qualities:
+        query = query.where(HistoryRow.quality["quality"].as_integer().in_(list(qualities)))
     if event_types:
         query = query.where(HistoryRow.event_type.in_([int(t) for t in event_types]))
     if movie_ids:
@@ -71,6 +79,18 @@ def _filtered(
     if download_id is not None:
         query = query.where(HistoryRow.download_id == download_id)
     return query
+
+
+def _has_language(language: int) -> ColumnElement[bool]:
+    """Whether an entry's languages (a JSON list of ids) hold one: matched on the list's text without
+    spaces, which SQLite keeps as it was written and PostgreSQL spells "[1, 2]"."""
+    text = func.replace(cast(HistoryRow.languages, Text), " ", "")
+    return or_(
+        text == f"[{language}]",
+        text.like(f"[{language},%"),
+        text.like(f"%,{language},%"),
+        text.like(f"%,{language}]"),
+    )
 
 
 class HistoryService:
@@ -108,10 +128,21 @@ class HistoryService:
         event_types: Collection[HistoryEventType] = (),
         movie_ids: Collection[int] = (),
         download_id: str | None = None,
+        languages: Collection[int] = (),
+        qualities: Collection[int] = (),
     ) -> Page[HistoryEntry]:
-        """One page of events, newest first unless asked otherwise."""
+        """One page of events, newest first unless asked otherwise; `languages` keeps the events in any
+        of them, `qualities` those of these quality ids (Radarr's filters of its History page)."""
+        query = select(HistoryRow)
+        if (request.sort_key or "").lower() == "moviemetadata.sorttitle":
+            query = query.join(MovieRow, MovieRow.id == HistoryRow.movie_id)
         query = _filtered(
-            select(HistoryRow), event_types=event_types, movie_ids=movie_ids, download_id=download_id
+            query,
+            event_types=event_types,
+            movie_ids=movie_ids,
+            download_id=download_id,
+            languages=languages,
+            qualities=qualities,
         )
         async with self._db.read() as session:
             page = await fetch_page(

@@ -16,7 +16,7 @@ from reelarr.configuration.backup import check as check_backup
 from reelarr.configuration.sections import ConfigSection
 from reelarr.configuration.store import ConfigStore
 from reelarr.errors import ValidationFailed, ValidationFailure
-from reelarr.events import EventBus
+from reelarr.events import Event, EventBus, EventsMissed
 from reelarr.host.config import HostConfig, HostConfigChanged, check, python_level
 from reelarr.host.startup import StartupConfig, StartupFile
 from reelarr.settings import Settings
@@ -97,6 +97,7 @@ class HostService:
         self.current = HostConfig()
         self._listeners: list[Callable[[], None]] = []
         bus.subscribe(HostConfigChanged, self._on_changed, remote=True)
+        bus.subscribe(EventsMissed, self._on_changed)
 
     @property
     def instance_name(self) -> str:
@@ -117,7 +118,7 @@ class HostService:
         self.current = await self._section.get()
         self._apply()
 
-    async def _on_changed(self, _event: HostConfigChanged) -> None:
+    async def _on_changed(self, _event: Event) -> None:
         await self.load()
 
     def _apply(self) -> None:

@@ -13,7 +13,7 @@ from reelarr.health.service import HealthService
 from reelarr.importlists.apps import IMDB_URL, PlexApp, SimklApp, TraktApp
 from reelarr.importlists.base import ImportListContext
 from reelarr.importlists.config import ImportListConfigService
-from reelarr.importlists.health import ImportListSignInCheck, ImportListStatusCheck
+from reelarr.importlists.health import ImportListRootFolderCheck, ImportListSignInCheck, ImportListStatusCheck
 from reelarr.importlists.http import list_policy
 from reelarr.importlists.offered import OfferedMovies
 from reelarr.importlists.registry import import_list_registry
@@ -92,6 +92,7 @@ def build_import_lists(deps: ImportListDependencies) -> ImportLists:
     deps.tags.register_usage("importListIds", lists.providers.ids_with_tag)
     deps.health.register(ImportListStatusCheck(lists, deps.clock))
     deps.health.register(ImportListSignInCheck(lists))
+    deps.health.register(ImportListRootFolderCheck(lists, deps.root_folders.paths))
     config = ImportListConfigService(deps.config, deps.bus, deps.tags.existing)
     offered = OfferedMovies(deps.db)
     media = deps.media_management

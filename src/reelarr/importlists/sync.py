@@ -27,6 +27,7 @@ from reelarr.importlists.removal import recycle_folder
 from reelarr.importlists.resolve import FindByImdb, SearchByTitle, resolve
 from reelarr.importlists.service import ImportListDefinition, ImportListService
 from reelarr.movies.changes import MovieChanges
+from reelarr.movies.model import AddMethod
 from reelarr.movies.service import AddMovie, MovieService
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ def add_request(definition: ImportListDefinition, tmdb_id: int) -> AddMovie:
         tags=definition.tags,
         search_for_movie=monitored and options.search_on_add,
         monitor_collection=options.monitor == MonitorType.MOVIE_AND_COLLECTION,
+        add_method=AddMethod.LIST,
     )
 
 

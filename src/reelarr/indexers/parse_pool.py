@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 FeedParse = Callable[[IndexerResponse], list[Release]]
 MIN_BYTES = 32 * 1024  # ~25 Torznab items: smaller answers cost less to read than to send
 IDLE_SECONDS = 600.0
+MAX_BREAKS = 3  # workers that died before this process stops starting them
 
 
 def default_workers() -> int:
@@ -67,6 +68,7 @@ class FeedParsePool:
         self._busy = 0
         self._idle_timer: asyncio.TimerHandle | None = None
         self.worker_pages = 0  # answers a worker read
+        self._breaks = 0
 
     @property
     def running(self) -> bool:
@@ -84,7 +86,12 @@ class FeedParsePool:
         try:
             releases = await asyncio.get_running_loop().run_in_executor(executor, _read, parse, response)
         except BrokenProcessPool:
-            log.warning("The feed reader's worker process stopped; reading this answer in the server")
+            self._breaks += 1
+            if self._breaks >= MAX_BREAKS:
+                log.warning("The feed reader's worker process stopped again; reading answers in the server")
+                self._workers = 0
+            else:
+                log.warning("The feed reader's worker process stopped; reading this answer in the server")
             self._discard(executor)
             return _read(parse, response)
         finally:
@@ -100,6 +107,8 @@ class FeedParsePool:
         if self._warm is None or not self._warm.done():
             return None
         if self._warm.cancelled() or self._warm.exception() is not None:
+            log.warning("The feed reader's worker process could not start; reading answers in the server")
+            self._workers = 0
             self._discard(self._executor)
             return None
         return self._executor

@@ -12,7 +12,7 @@ from typing import Any
 
 from reelarr.db.engine import Database
 from reelarr.errors import RemoteUnavailable, ValidationFailure
-from reelarr.events import EventBus
+from reelarr.events import EventBus, EventsMissed
 from reelarr.indexers.base import Indexer, IndexerContext, redact
 from reelarr.indexers.budget import QueryBudget
 from reelarr.indexers.errors import IndexerError, RequestLimitReached
@@ -119,6 +119,7 @@ class IndexerService:
             db, bus, clock, self.family, statuses, existing_tags
         )
         bus.subscribe(ProviderChanged, self._forget, remote=True)
+        bus.subscribe(EventsMissed, self._forget_all)
 
     # -- building indexers ----------------------------------------------------------------------
 
@@ -158,6 +159,9 @@ class IndexerService:
         self._notes.pop(event.provider_id, None)
         if event.action == "deleted":
             await self._remote.remove(f"indexer:{event.provider_id}")
+
+    async def _forget_all(self, _event: EventsMissed) -> None:
+        self._notes.clear()
 
     def instance(self, definition: IndexerDefinition) -> Indexer:
         """A working indexer for a stored definition."""

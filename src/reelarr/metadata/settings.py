@@ -1,5 +1,6 @@
 """Where TMDB's key and address come from: REELARR_TMDB_* when set, else what the user saved; and
-the certification country of Settings → Metadata, which shapes what the client reads."""
+the certification country of Settings → Metadata and the film information language of Settings →
+UI, which shape what the client reads."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from dataclasses import dataclass, replace
 
 from reelarr.configuration.store import ConfigStore
 from reelarr.errors import RemoteRejected, RemoteUnavailable, ValidationFailed
-from reelarr.events import Event, EventBus, shared
+from reelarr.events import Event, EventBus, EventsMissed, shared
+from reelarr.languages import language_by_id, tmdb_language
 from reelarr.metadata.options import MetadataOptionsChanged, metadata_options_section
 from reelarr.metadata.tmdb import DEFAULT_API_URL, TmdbClient
+from reelarr.uiconfig.config import UiConfigChanged, ui_section
 
 _KEY = "tmdb.api_key"
 _URL = "tmdb.api_url"
@@ -51,21 +54,26 @@ class TmdbSettings:
         self._env_image_url = env_image_url or None
         bus.subscribe(TmdbSettingsChanged, self._on_changed, remote=True)
         bus.subscribe(MetadataOptionsChanged, self._on_changed, remote=True)
+        bus.subscribe(UiConfigChanged, self._on_changed, remote=True)
+        bus.subscribe(EventsMissed, self._on_changed)
 
     async def load(self) -> None:
         """Configure the client from the environment or the saved settings."""
         key = self._env_key or await self._store.get(_KEY) or ""
         url = self._env_url or await self._store.get(_URL) or DEFAULT_API_URL
         options = await metadata_options_section(self._store, self._bus).get()
+        info_language = language_by_id((await ui_section(self._store, self._bus).get()).movie_info_language)
         config = replace(
             self._client.config,
             api_key=key,
             api_url=url.rstrip("/"),
             certification_country=options.certification_country.upper(),
+            language=(tmdb_language(info_language) if info_language else None) or "en-US",
         )
         if self._env_image_url:
             config = replace(config, image_url=self._env_image_url.rstrip("/"))
-        self._client.reconfigure(config)
+        if config != self._client.config:  # a new configuration drops the cached answers
+            self._client.reconfigure(config)
 
     def view(self) -> TmdbSettingsView:
         """What is in force."""
@@ -114,5 +122,5 @@ class TmdbSettings:
         await self._bus.publish(TmdbSettingsChanged())
         return self.view()
 
-    async def _on_changed(self, _event: TmdbSettingsChanged | MetadataOptionsChanged) -> None:
+    async def _on_changed(self, _event: Event) -> None:
         await self.load()

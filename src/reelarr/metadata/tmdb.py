@@ -127,8 +127,11 @@ class TmdbClient:
     async def movie(self, tmdb_id: int) -> MovieMetadata:
         """Everything about one film, in one request; NotFound when TMDB has no such id."""
         self._require_key()
+        parts: tuple[str, ...] = DETAILS_PARTS
+        if self._config.language.split("-")[0] != "en":
+            parts = (*parts, "translations")  # for the English wording where the language has none
         params = {
-            "append_to_response": ",".join(DETAILS_PARTS),
+            "append_to_response": ",".join(parts),
             "include_image_language": f"{self._config.language.split('-')[0]},null",
         }
         try:

@@ -161,9 +161,55 @@ def youtube_trailer(doc: Json, language: str) -> str | None:
     return None
 
 
-def _alternative_titles(doc: Json, title: str) -> tuple[AlternativeTitle, ...]:
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A film's title, overview and tagline in the language asked for, and its English title when
+    that title is another (kept among the alternative titles: releases are named in English)."""
+
+    title: str
+    overview: str
+    tagline: str
+    english_title: str | None = None
+
+
+def _translation(translations: list[Json], language: str) -> Json:
+    base, _, region = language.partition("-")
+    found = [t for t in translations if _text(t, "iso_639_1") == base]
+    exact = [t for t in found if region and _text(t, "iso_3166_1") == region]
+    return _part((exact or found or [{}])[0], "data")
+
+
+def wording(doc: Json, language: str) -> Wording:
+    """What TMDB answered in `language` where it has a translation; else the English translation
+    (TMDB falls back to the original title and an empty overview), else what it answered (Radarr's
+    fallback: the asked language, English, the original)."""
+    title, overview, tagline = _text(doc, "title"), _text(doc, "overview"), _text(doc, "tagline")
+    translations = _items(_part(doc, "translations"), "translations")
+    if language.split("-")[0] == "en" or not translations:
+        return Wording(title, overview, tagline)
+    asked = _translation(translations, language)
+    english = _translation(translations, "en-US")
+    english_title = _text(english, "title") or (
+        _text(doc, "original_title") if _text(doc, "original_language") == "en" else ""
+    )
+    if not _text(asked, "title") and english_title:
+        title = english_title
+    if not _text(asked, "overview"):
+        overview = _text(english, "overview") or overview
+    if not _text(asked, "tagline"):
+        tagline = _text(english, "tagline") or tagline
+    keep_english = english_title and english_title.casefold() != title.casefold()
+    return Wording(title, overview, tagline, english_title if keep_english else None)
+
+
+def _alternative_titles(
+    doc: Json, title: str, english_title: str | None = None
+) -> tuple[AlternativeTitle, ...]:
     seen = {(title.casefold(), "")}
     titles: list[AlternativeTitle] = []
+    if english_title:
+        seen.add((english_title.casefold(), "US"))
+        titles.append(AlternativeTitle(english_title, "US", "English title"))
     for item in _items(_part(doc, "alternative_titles"), "titles"):
         alt = AlternativeTitle(_text(item, "title").strip(), _text(item, "iso_3166_1"), _text(item, "type"))
         key = (alt.title.casefold(), alt.country)
@@ -221,7 +267,8 @@ def _headshot(options: MappingOptions, person: Json) -> str | None:
 
 def movie_from_tmdb(doc: Json, options: MappingOptions) -> MovieMetadata:
     """A MovieMetadata from `/movie/{id}` with its appended parts (each part is optional)."""
-    title = _text(doc, "title")
+    words = wording(doc, options.language)
+    title = words.title
     dates = release_dates(doc)
     primary = parse_date(doc.get("release_date"))
     country = options.release_country
@@ -238,7 +285,7 @@ def movie_from_tmdb(doc: Json, options: MappingOptions) -> MovieMetadata:
         title=title,
         original_title=_text(doc, "original_title") or title,
         original_language=_text(doc, "original_language"),
-        overview=_text(doc, "overview"),
+        overview=words.overview,
         year=(primary or min(known)).year if known else None,
         runtime=int(doc.get("runtime") or 0),
         status=_text(doc, "status"),
@@ -250,7 +297,7 @@ def movie_from_tmdb(doc: Json, options: MappingOptions) -> MovieMetadata:
         studio=_text(companies[0], "name") or None if companies else None,
         genres=tuple(_text(genre, "name") for genre in _items(doc, "genres")),
         ratings=_ratings(doc),
-        alternative_titles=_alternative_titles(doc, title),
+        alternative_titles=_alternative_titles(doc, title, words.english_title),
         release_dates=dates,
         images=_movie_images(options, doc),
         collection=_collection(options, doc),
@@ -265,7 +312,7 @@ def movie_from_tmdb(doc: Json, options: MappingOptions) -> MovieMetadata:
         popularity=float(doc.get("popularity") or 0.0),
         youtube_trailer_id=youtube_trailer(doc, options.language),
         website=_text(doc, "homepage") or None,
-        tagline=_text(doc, "tagline"),
+        tagline=words.tagline,
         adult=bool(doc.get("adult")),
     )
 

@@ -52,7 +52,11 @@ class CachedCover:
 class MetadataWriter(Provider):
     """One kind of media centre metadata (Radarr's MetadataBase)."""
 
-    # A media centre's own names for its files, for telling its files apart from a user's.
+    @classmethod
+    @abstractmethod
+    def writes_file(cls, folder: str, relative_path: str) -> bool:
+        """Whether a file in a film's folder is one this kind of writer writes, by its name and, for
+        some, its contents (Radarr's FindMetadataFile; blocking: a file may be read)."""
 
     @classmethod
     def link(cls) -> str:

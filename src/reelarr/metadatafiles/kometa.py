@@ -3,15 +3,18 @@ while one is enabled the health check warns (Radarr's MetadataCheck)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Sequence
 
 from reelarr.health.model import HealthLevel, HealthResult
 from reelarr.metadatafiles.base import CachedCover, CoverCopy, FilmFacts, MetadataContent, MetadataWriter
+from reelarr.metadatafiles.recognition import file_name
 from reelarr.movies.model import Movie
 from reelarr.providers.fields import FieldType, setting
 from reelarr.providers.model import ProviderMessage
 from reelarr.providers.settings import ProviderSettings
 
+_IMAGES = re.compile(r"^(?:poster|background)\.(?:png|jpe?g)$", re.IGNORECASE)
 DEPRECATED = "Kometa files will no longer be created, support will be removed completely in v6"
 
 
@@ -31,6 +34,11 @@ class KometaMetadata(MetadataWriter):
     implementation_name = "Kometa"
     settings_model = KometaMetadataSettings
     message = ProviderMessage(DEPRECATED, "warning")
+
+    @classmethod
+    def writes_file(cls, folder: str, relative_path: str) -> bool:
+        """The poster.jpg and background.jpg Kometa's writer once placed (Radarr still knows them)."""
+        return _IMAGES.match(file_name(relative_path)) is not None
 
     def metadata_path(self, video_relative_path: str) -> str | None:
         """Kometa has no metadata file."""

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from reelarr.metadatafiles.base import CachedCover, CoverCopy, FilmFacts, MetadataContent, MetadataWriter
 from reelarr.metadatafiles.kodi_nfo import STATUS_NAMES
+from reelarr.metadatafiles.recognition import file_name
 from reelarr.metadatafiles.xml import Element, dotnet_number, element_lines
 from reelarr.movies.model import Movie
 from reelarr.providers.fields import FieldType, setting
@@ -53,6 +54,11 @@ class MediaBrowserMetadata(MetadataWriter):
     message = ProviderMessage(
         "Media Browser metadata is deprecated, support will be removed completely in v6.", "warning"
     )
+
+    @classmethod
+    def writes_file(cls, folder: str, relative_path: str) -> bool:
+        """movie.xml, in any case."""
+        return file_name(relative_path).lower() == FILE_NAME
 
     def metadata_path(self, video_relative_path: str) -> str:
         """Always movie.xml at the top of the film's folder."""

@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Sequence
 
 from reelarr.metadatafiles.base import CachedCover, CoverCopy, FilmFacts, MetadataContent, MetadataWriter
+from reelarr.metadatafiles.recognition import extension, file_name, names_a_film
 from reelarr.metadatafiles.xml import Element, element_lines
 from reelarr.movies.model import Movie
 from reelarr.providers.fields import FieldType, setting
@@ -47,6 +48,21 @@ class RoksboxMetadata(MetadataWriter):
         settings = self.definition.settings
         assert isinstance(settings, RoksboxMetadataSettings)
         return settings
+
+    @classmethod
+    def writes_file(cls, folder: str, relative_path: str) -> bool:
+        """An .xml named after a film, and a .jpg named after the folder it is in (not `metadata`)."""
+        if not names_a_film(relative_path):
+            return False
+        kind = extension(relative_path)
+        if kind == ".xml":
+            return True
+        if kind != ".jpg":
+            return False
+        full = posixpath.join(folder.replace("\\", "/"), relative_path.replace("\\", "/"))
+        parent = posixpath.basename(posixpath.dirname(full))
+        stem = posixpath.splitext(file_name(relative_path))[0]
+        return stem.lower() == parent.lower() and parent.lower() != "metadata"
 
     def metadata_path(self, video_relative_path: str) -> str:
         """The video's name with `.xml`."""

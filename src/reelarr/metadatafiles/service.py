@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from reelarr.db.engine import Database
 from reelarr.errors import NotFound
 from reelarr.events import EventBus
-from reelarr.extras.events import ExtraFilesChanged
+from reelarr.extras.events import ExtraFilesChanged, ExtraFilesRecorded
 from reelarr.extras.model import ExtraFileType
 from reelarr.extras.tables import ExtraFileRow
 from reelarr.imports.events import MovieImported
@@ -27,9 +27,9 @@ from reelarr.mediafiles.model import media_info_from_json
 from reelarr.metadatafiles import disk
 from reelarr.metadatafiles.base import CachedCover, FilmFacts, MetadataWriter
 from reelarr.metadatafiles.options import MetadataOptions
+from reelarr.metadatafiles.recognition import METADATA_EXTENSIONS, recognise
 from reelarr.movies.availability import movie_status
 from reelarr.movies.credits import CreditService
-from reelarr.movies.events import MovieScanned
 from reelarr.movies.files import MovieFileService
 from reelarr.movies.model import Movie, MovieFile
 from reelarr.movies.service import MovieService
@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 FAMILY = "metadata"
 TagLabels = Callable[[Iterable[int]], Awaitable[list[str]]]
 METADATA = ExtraFileType.METADATA.value
-IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif"})
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".metathumb"})
 
 
 def _template_options(_implementation: type[MetadataWriter], _settings: ProviderSettings) -> MetadataOptions:
@@ -110,14 +110,33 @@ class MetadataFileService:
             await self._bus.publish(ProviderChanged(family=FAMILY, provider_id=provider_id, action="created"))
 
     def subscribe(self, bus: EventBus) -> None:
-        """Write metadata after an import, a rescan (a refresh rescans) and a rename."""
+        """Write metadata after an import, a rescan (once it recorded the folder's files; a refresh
+        rescans) and a rename."""
         bus.subscribe(MovieImported, lambda e: self.write_for(e.movie_id, e.movie_file_id))
         bus.subscribe(MovieFileRenamed, lambda e: self.write_for(e.movie_id, e.movie_file_id))
-        bus.subscribe(MovieScanned, self._scanned)
+        bus.subscribe(ExtraFilesRecorded, self._scanned)
 
-    async def _scanned(self, event: MovieScanned) -> None:
+    async def _scanned(self, event: ExtraFilesRecorded) -> None:
         if event.movie_file_id is not None:
             await self.write_for(event.movie_id, event.movie_file_id)
+
+    @property
+    def extensions(self) -> frozenset[str]:
+        """Every extension a writer's file may have."""
+        return METADATA_EXTENSIONS
+
+    async def find(self, folder: str, relative_paths: Sequence[str]) -> dict[str, str]:
+        """The files of a film's folder among these that a writer writes, each with its writer's
+        implementation name: the enabled writers are asked first (WDTV's and Roksbox's .xml share a
+        name), then the others, as Radarr asks every writer (blocking reads run in a thread)."""
+        if not relative_paths:
+            return {}
+        enabled = {d.implementation for d in await self.providers.all() if d.enabled}
+        every = self.family.registry.all()
+        ordered = [w for w in every if w.implementation in enabled] + [
+            w for w in every if w.implementation not in enabled
+        ]
+        return await asyncio.to_thread(recognise, folder, list(relative_paths), ordered)
 
     async def writers(self) -> list[MetadataWriter]:
         """The enabled metadata providers, built."""

@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Sequence
 
 from reelarr.metadatafiles.base import CachedCover, CoverCopy, FilmFacts, MetadataContent, MetadataWriter
+from reelarr.metadatafiles.recognition import extension, file_name, names_a_film
 from reelarr.metadatafiles.xml import Element, element_lines
 from reelarr.movies.model import Movie
 from reelarr.providers.fields import FieldType, setting
@@ -47,6 +48,13 @@ class WdtvMetadata(MetadataWriter):
         settings = self.definition.settings
         assert isinstance(settings, WdtvMetadataSettings)
         return settings
+
+    @classmethod
+    def writes_file(cls, folder: str, relative_path: str) -> bool:
+        """folder.jpg, and an .xml or .metathumb named after a film."""
+        if file_name(relative_path).lower() == "folder.jpg":
+            return True
+        return extension(relative_path) in {".xml", ".metathumb"} and names_a_film(relative_path)
 
     def metadata_path(self, video_relative_path: str) -> str:
         """The video's name with `.xml`."""

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
 from collections.abc import Sequence
 
 from reelarr.languages import ALL_LANGUAGES, lang
 from reelarr.metadatafiles.base import CachedCover, CoverCopy, FilmFacts, MetadataContent, MetadataWriter
 from reelarr.metadatafiles.kodi_nfo import kodi_nfo, metadata_urls
+from reelarr.metadatafiles.recognition import extension, file_name, is_kodi_nfo, names_a_film
 from reelarr.movies.model import Movie
 from reelarr.providers.fields import FieldType, SelectOption, setting
 from reelarr.providers.settings import ProviderSettings
+
+_IMAGE_KINDS = "poster|banner|fanart|clearart|discart|keyart|landscape|logo|backdrop|clearlogo"
+_FOLDER_IMAGE = re.compile(rf"^(?:{_IMAGE_KINDS})\.(?:png|jpe?g)$", re.IGNORECASE)
+_VIDEO_IMAGE = re.compile(rf"-(?:thumb|{_IMAGE_KINDS})\.(?:png|jpe?g)$", re.IGNORECASE)
 
 
 def _languages() -> list[SelectOption]:
@@ -93,6 +100,17 @@ class XbmcMetadata(MetadataWriter):
         settings = self.definition.settings
         assert isinstance(settings, XbmcMetadataSettings)
         return settings
+
+    @classmethod
+    def writes_file(cls, folder: str, relative_path: str) -> bool:
+        """Kodi's images (`poster.jpg`, `<video>-thumb.jpg`...), and a .nfo holding Kodi's XML named
+        `movie.nfo` or after a film."""
+        name = file_name(relative_path)
+        if _FOLDER_IMAGE.match(name) or _VIDEO_IMAGE.search(name):
+            return True
+        if extension(name) != ".nfo" or (name.lower() != "movie.nfo" and not names_a_film(relative_path)):
+            return False
+        return is_kodi_nfo(os.path.join(folder, relative_path))
 
     def metadata_path(self, video_relative_path: str) -> str:
         """`movie.nfo` in the video's folder, or the video's own name with `.nfo`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reelarr.events import Event, shared
-from reelarr.movies.model import Movie, MovieFile
+from reelarr.movies.model import AddMethod, Movie, MovieFile
 
 
 @shared("movie.added")
@@ -16,6 +16,7 @@ class MovieAdded(Event):
     movie_id: int
     search: bool = False
     monitor_collection: bool = False  # a collection the film brings is monitored
+    add_method: AddMethod = AddMethod.MANUAL
 
 
 @shared("movie.updated")

@@ -31,6 +31,14 @@ class MinimumAvailability(StrEnum):
     RELEASED = "released"
 
 
+class AddMethod(StrEnum):
+    """How a film came into the library (Radarr's AddMovieMethod, told by MovieAdded notifications)."""
+
+    MANUAL = "manual"
+    LIST = "list"
+    COLLECTION = "collection"
+
+
 @dataclass(frozen=True, slots=True)
 class AlternativeTitle:
     """Another title a movie is known by."""

@@ -156,7 +156,9 @@ def _json(value: Any) -> Any:
         return value
     try:
         return orjson.loads(value)
-    except orjson.JSONDecodeError:  # what orjson refuses and json accepts (NaN, huge integers)
+    # What orjson refuses and json accepts (NaN). orjson reads an integer past 64 bits as a float:
+    # no movie or file column holds one (sizes, ids and counts are far below).
+    except orjson.JSONDecodeError:
         return json.loads(value)
 
 

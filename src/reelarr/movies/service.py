@@ -24,7 +24,7 @@ from reelarr.movies.changes import Edit, MovieChanges, apply_changes, new_paths,
 from reelarr.movies.credits import insert_credits, replace_credits
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieGone, MovieUpdated
 from reelarr.movies.matching import best_match, release_clean_titles
-from reelarr.movies.model import AlternativeTitle, MinimumAvailability, Movie, MovieFile, MovieKeys
+from reelarr.movies.model import AddMethod, AlternativeTitle, MinimumAvailability, Movie, MovieFile, MovieKeys
 from reelarr.movies.paths import FolderIndex, movie_path_failures, normalise, root_folder_of
 from reelarr.movies.repository import (
     MovieFileValues,
@@ -50,6 +50,9 @@ ProfileExists = Callable[[int], Awaitable[bool]]
 TagsExist = Callable[[Iterable[int]], Awaitable[set[int]]]
 # The folder a new film gets in its root folder (the naming settings' folder format).
 FolderName = Callable[[MovieMetadata], Awaitable[str]]
+# A film's tags once auto tagging had its say; the rules are read once per change, then applied to each film.
+AutoTagger = Callable[[Movie], tuple[int, ...]]
+AutoTagging = Callable[[], Awaitable[AutoTagger]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,7 @@ class AddMovie:
     tags: tuple[int, ...] = ()
     search_for_movie: bool = False
     monitor_collection: bool = False  # Radarr's addOptions.monitor "movieAndCollection"
+    add_method: AddMethod = AddMethod.MANUAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,7 @@ class LibraryHooks:
     metadata: MetadataSource
     folder_name: FolderName
     existing_tags: TagsExist | None = None
+    auto_tagging: AutoTagging | None = None
     extra_checks: list[Callable[[AddMovie], Awaitable[list[ValidationFailure]]]] = field(default_factory=list)
 
 
@@ -365,6 +370,7 @@ class MovieService:
                     movie_id=movie.id,
                     search=request.search_for_movie,
                     monitor_collection=request.monitor_collection,
+                    add_method=request.add_method,
                 )
             )
         for skip in skipped:
@@ -395,6 +401,7 @@ class MovieService:
         added: list[tuple[AddMovie, Movie]] = []
         if not planned:
             return added
+        tagger = await self._tagger()
         async with self._db.write() as session:
             # One round trip per step for the whole batch, not per film: a library import adds thousands.
             present: set[int] = set()
@@ -414,7 +421,7 @@ class MovieService:
             await session.flush()
             session.add_all([title for _, info, row in new for title in alternative_title_rows(row.id, info)])
             await insert_credits(session, [(row.id, info) for _, info, row in new])
-            added.extend((request, to_movie(row)) for request, _, row in new)
+            added.extend((request, _auto_tagged(row, tagger)) for request, _, row in new)
         return added
 
     async def update(self, movie_id: int, changes: MovieChanges) -> Movie:
@@ -433,6 +440,7 @@ class MovieService:
             raise ValidationFailed(failures)
         paths = new_paths(edits, current)
         updated: list[Movie] = []
+        tagger = await self._tagger()
         async with self._db.write() as session:
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
@@ -444,7 +452,7 @@ class MovieService:
                     if row is None:
                         raise NotFound(f"Movie with ID {movie_id} does not exist")
                     apply_changes(row, changes, paths[movie_id], roots)
-                    updated.append(to_movie(row))
+                    updated.append(_auto_tagged(row, tagger))
         for movie in updated:
             await self._bus.publish(MovieUpdated(movie_id=movie.id))
         return updated
@@ -452,6 +460,7 @@ class MovieService:
     async def refresh_metadata(self, movie_id: int, metadata: MovieMetadata | None) -> Movie:
         """Store fresh metadata (None: TMDB no longer has the film, so it is marked deleted)."""
         now = self._clock()
+        tagger = await self._tagger()
         async with self._db.write() as session:
             # Locked first: refreshes of one film from several processes replace its titles and
             # credits one after the other, never both from the same old rows.
@@ -470,7 +479,7 @@ class MovieService:
                 )
                 session.add_all(alternative_title_rows(movie_id, metadata))
                 await replace_credits(session, movie_id, metadata)
-            updated = to_movie(row)
+            updated = _auto_tagged(row, tagger)
         await self._bus.publish(MovieUpdated(movie_id=movie_id))
         return updated
 
@@ -599,6 +608,10 @@ class MovieService:
             )
         return failures
 
+    async def _tagger(self) -> AutoTagger | None:
+        """Auto tagging's rules as they are now (None when nothing applies them)."""
+        return await self.hooks.auto_tagging() if self.hooks.auto_tagging is not None else None
+
     async def _tag_failures(self, tags: Iterable[int]) -> list[ValidationFailure]:
         wanted = set(tags)
         if not wanted or self.hooks.existing_tags is None:
@@ -621,6 +634,18 @@ class MovieService:
         )
         apply_metadata(row, info, now)
         return row
+
+
+def _auto_tagged(row: MovieRow, tagger: AutoTagger | None) -> Movie:
+    """The film of a row about to be written, with the tags auto tagging gives or takes (UpdateTags)."""
+    movie = to_movie(row)
+    if tagger is None:
+        return movie
+    tags = tagger(movie)
+    if set(tags) == set(movie.tags):
+        return movie
+    row.tags = list(tags)
+    return to_movie(row)
 
 
 _MOVIE_COLUMNS = len(MovieRow.__table__.columns)

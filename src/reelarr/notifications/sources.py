@@ -150,9 +150,9 @@ class EventSources:
         return await self._event(EventKind.RENAME, movie, {"renamedMovieFiles": [renamed]})
 
     async def movie_added(self, event: MovieAdded) -> NotificationEvent:
-        """WebhookAddedPayload (Reelarr adds films by hand or through its API: Radarr's "manual")."""
+        """WebhookAddedPayload: the film and how it came (manual, list or collection)."""
         movie = await self._find.movie(event.movie_id)
-        return await self._event(EventKind.MOVIE_ADDED, movie, {"addMethod": "manual"})
+        return await self._event(EventKind.MOVIE_ADDED, movie, {"addMethod": str(event.add_method)})
 
     async def movie_delete(self, event: MovieGone) -> NotificationEvent:
         """WebhookMovieDeletePayload: the film as it was, and its file's size when it was deleted."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reelarr.radarrimport import dbconfig, dbproviders, dbsettings
+from reelarr.radarrimport.autotag_kinds import auto_tags_from_db
 from reelarr.radarrimport.backupfile import connect, database_of, schema_version
 from reelarr.radarrimport.client import ImportFailed, RadarrStatus
 from reelarr.radarrimport.dbrows import AVAILABILITY, load_json, rows
@@ -37,6 +38,7 @@ READ_KINDS = frozenset(
         "import lists",
         "metadata settings",
         "custom filters",
+        "auto tagging",
         "media management settings",
         "indexer options",
         "download client options",
@@ -289,6 +291,7 @@ def _snapshot(connection: sqlite3.Connection) -> RadarrSnapshot:
         history=_history(connection),
         blocklist=_blocklist(connection),
         unread=tuple(kind for kind, _ in KINDS if kind not in read),
+        auto_tags=auto_tags_from_db(connection),
     )
 
 

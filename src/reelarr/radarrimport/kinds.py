@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from reelarr.radarrimport.autotag_kinds import import_auto_tags
 from reelarr.radarrimport.config_kinds import (
     import_download_client_options,
     import_indexer_options,
@@ -67,4 +68,5 @@ KINDS: tuple[tuple[str, Importer], ...] = (
     ("import lists", lambda s, c: import_providers(IMPORT_LISTS, s.import_lists, c)),
     ("metadata settings", lambda s, c: import_providers(METADATA, s.metadata, c)),
     ("custom filters", lambda s, c: import_custom_filters(s.custom_filters, c)),
+    ("auto tagging", lambda s, c: import_auto_tags(s.auto_tags, c)),
 )

@@ -79,7 +79,8 @@ def _changes(movie: Movie, request: AddMovie) -> MovieChanges | None:
 
 
 def _library_from(ctx: ImportContext, metadata: dict[int, MovieMetadata]) -> MovieService:
-    """The library service with Radarr's resources as the metadata source instead of TMDB."""
+    """The library service with Radarr's resources as the metadata source instead of TMDB, and without
+    auto tagging: films arrive with the tags Radarr gave them (its rules apply at their next refresh)."""
     from reelarr.errors import NotFound
     from reelarr.movies.service import MovieService
 
@@ -89,7 +90,7 @@ def _library_from(ctx: ImportContext, metadata: dict[int, MovieMetadata]) -> Mov
         return metadata[tmdb_id]
 
     movies = ctx.services.movies
-    hooks = replace(movies.hooks, metadata=from_radarr)
+    hooks = replace(movies.hooks, metadata=from_radarr, auto_tagging=None)
     return MovieService(ctx.services.db, ctx.services.bus, ctx.services.clock, hooks)
 
 
@@ -99,6 +100,7 @@ async def import_movies(radarr: list[Json], ctx: ImportContext) -> KindResult:
     existing = await ctx.services.movies.by_tmdb_ids(int(r["tmdbId"]) for r in radarr)
     labels = {int(r["tmdbId"]): _label(r) for r in radarr}
     to_add: list[AddMovie] = []
+    as_in_radarr = _library_from(ctx, {})
     for resource in radarr:
         request = _add_request(resource, ctx)
         mine = existing.get(request.tmdb_id)
@@ -111,7 +113,7 @@ async def import_movies(radarr: list[Json], ctx: ImportContext) -> KindResult:
             continue
         try:
             if not ctx.dry_run:
-                await ctx.services.movies.update(mine.id, changes)
+                await as_in_radarr.update(mine.id, changes)
             result.updated.append(labels[request.tmdb_id])
         except ReelarrError as error:
             result.failed.append(f"{labels[request.tmdb_id]}: {error}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reelarr.radarrimport.client import RadarrClient, RadarrStatus
@@ -40,6 +40,7 @@ class RadarrSnapshot:
     history: list[Json]
     blocklist: list[Json]
     unread: tuple[str, ...] = ()  # kinds the source holds nothing of (a database file), not imported
+    auto_tags: list[Json] = field(default_factory=list)  # Radarr 5 and later
 
 
 async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
@@ -71,4 +72,5 @@ async def read_snapshot(client: RadarrClient) -> RadarrSnapshot:
         collections=await client.get_list("collections", "collection"),
         history=await client.get_paged("history", "history"),
         blocklist=await client.get_paged("blocklist", "blocklist"),
+        auto_tags=await client.get_list("auto tagging", "autotagging") if status.major >= 5 else [],
     )

@@ -6,9 +6,6 @@ from dataclasses import dataclass
 
 from reelarr.radarrimport.context import KindResult
 
-# Not brought over: said in every summary, so nobody assumes they were.
-NOT_IMPORTED = "auto tagging (not supported by Reelarr)"
-
 
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
@@ -44,7 +41,6 @@ class ImportSummary:
             out.extend(f"    note: {note}" for note in result.notes)
         total = f"{self.changes} change(s)"
         out.append(f"{total}, nothing written (dry run)." if self.dry_run else f"{total} written.")
-        out.append(f"Not brought over by this version: {NOT_IMPORTED}.")
         if self.unread:
             kinds = ", ".join(self.unread)
             out.append(f"Not read from a database file by this version (import them with --url): {kinds}.")

@@ -36,6 +36,8 @@ async def test_a_client_changes_the_theme_and_formats(server: LiveServer) -> Non
         ({"shortDateFormat": "%Y"}, "shortDateFormat"),
         ({"uiLanguage": 2}, "uiLanguage"),
         ({"enableColorImpairedMode": True}, "enableColorImpairedMode"),
+        ({"movieInfoLanguage": 0}, "movieInfoLanguage"),  # Unknown: nothing TMDB translates into
+        ({"movieInfoLanguage": 999}, "movieInfoLanguage"),
     ],
 )
 async def test_broken_rules_are_a_400_and_nothing_is_saved(

@@ -10,10 +10,11 @@ import pytest
 from tests.conftest import make_settings
 from tests.fixtures.tmdb.plugin import tmdb_fixture_server, tmdb_server
 from tests.fixtures.tmdb.server import TmdbFixtureServer
+from tests.fixtures.webhook.server import receiver
 from tests.integration.movies.conftest import Library
 from tests.support.live import live_server
 
-__all__ = ["tmdb_fixture_server", "tmdb_server"]
+__all__ = ["receiver", "tmdb_fixture_server", "tmdb_server"]
 
 
 @pytest.fixture

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.fixtures.webhook.server import WebhookReceiver
 from tests.integration.movies.conftest import Library
 from tests.support.library_api import HD_1080P, add_movie, refreshed, run_command
+from tests.support.notifications import add_webhook
 from tests.support.waiting import eventually
 
 MATRIX, RELOADED, REVOLUTIONS, RESURRECTIONS = 603, 604, 605, 624860
@@ -116,6 +118,24 @@ async def test_monitoring_a_collection_adds_its_missing_films_with_its_options(l
     assert films[RELOADED]["isExisting"] is True
     assert films[REVOLUTIONS]["isExcluded"] is True
     assert after["missingMovies"] == 1  # Resurrections
+
+
+async def test_the_webhook_says_a_monitored_collection_added_its_films(
+    library: Library, receiver: WebhookReceiver
+) -> None:
+    await add_webhook(library.server.client, receiver.url(), switches=("onMovieAdded",))
+    collection = await _collection_of(library, MATRIX)
+    response = await library.server.client.put(
+        f"/api/v3/collection/{collection['id']}", json={"monitored": True}
+    )
+    assert response.status_code == 202, response.text
+    await _collections_settled(library)
+
+    async def told() -> dict[int, str] | None:
+        added = [r.json() for r in receiver.requests() if r.json()["eventType"] == "MovieAdded"]
+        return {p["movie"]["tmdbId"]: p["addMethod"] for p in added} if len(added) == 3 else None
+
+    assert await eventually(told) == {MATRIX: "manual", RELOADED: "collection", REVOLUTIONS: "collection"}
 
 
 async def test_refresh_collections_adds_what_a_monitored_collection_is_missing(library: Library) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import text
+
 from reelarr.history.model import HistoryEventType, NewHistory
 from reelarr.languages import lang
 from reelarr.quality.catalogue import quality_by_name
@@ -28,8 +30,17 @@ async def _add(library: Library, tmdb_id: int) -> int:
     return int(response.json()["id"])
 
 
-async def _record(library: Library, movie_id: int, days: int, event: HistoryEventType, title: str) -> int:
-    quality = quality_by_name("Bluray-1080p")
+async def _record(
+    library: Library,
+    movie_id: int,
+    days: int,
+    event: HistoryEventType,
+    title: str,
+    *,
+    languages: tuple[str, ...] = ("English",),
+    quality_name: str = "Bluray-1080p",
+) -> int:
+    quality = quality_by_name(quality_name)
     assert quality is not None
     entry = await library.server.services.history.record(
         NewHistory(
@@ -38,7 +49,7 @@ async def _record(library: Library, movie_id: int, days: int, event: HistoryEven
             source_title=title,
             quality=QualityModel(quality),
             date=START + timedelta(days=days),
-            languages=(lang("English"),),
+            languages=tuple(lang(name) for name in languages),
             download_id=f"HASH{days}",
             data={"Indexer": "Fixture", "CustomFormatScore": "-5"},
         )
@@ -88,6 +99,41 @@ async def test_pages_filters_and_film_history(library: Library) -> None:
     assert since[0]["movie"]["tmdbId"] == 550
 
 
+async def test_language_and_quality_filters_and_the_movie_sort_as_radarrs_ui_sends_them(
+    library: Library,
+) -> None:
+    matrix, fight_club = await _add(library, 603), await _add(library, 550)
+    english = await _record(library, matrix, 0, HistoryEventType.GRABBED, "A")
+    two = ("French", "English")
+    french = await _record(
+        library, fight_club, 1, HistoryEventType.GRABBED, "B", languages=two, quality_name="HDTV-720p"
+    )
+    german = await _record(library, matrix, 2, HistoryEventType.GRABBED, "C", languages=("German",))
+    # The list as a compact writer spells it (orjson, no spaces) is matched as well.
+    compact = f"[{lang('French').id},{lang('English').id}]"
+    async with library.server.services.db.write() as session:
+        await session.execute(
+            text("UPDATE history SET languages = :compact WHERE id = :id"), {"compact": compact, "id": french}
+        )
+
+    def ids(page: dict[str, Any]) -> list[int]:
+        return [r["id"] for r in page["records"]]
+
+    french_id, german_id = lang("French").id, lang("German").id
+    assert ids(await _get(library, "/api/v3/history", languages=french_id)) == [french]
+    assert ids(await _get(library, "/api/v3/history", languages=lang("English").id)) == [french, english]
+    assert ids(await _get(library, "/api/v3/history", languages=[french_id, german_id])) == [german, french]
+    hdtv = quality_by_name("HDTV-720p")
+    assert hdtv is not None
+    by_quality = await _get(library, "/api/v3/history", quality=hdtv.id)
+    assert (ids(by_quality), by_quality["totalRecords"]) == ([french], 1)
+    by_film = await _get(
+        library, "/api/v3/history", sortKey="movieMetadata.sortTitle", sortDirection="ascending"
+    )
+    assert by_film["sortKey"] == "movieMetadata.sortTitle"
+    assert [r["movieId"] for r in by_film["records"]] == [fight_club, matrix, matrix]
+
+
 async def test_bad_filters_are_400s(library: Library) -> None:
     client = library.server.client
     for path, params in [
@@ -95,6 +141,8 @@ async def test_bad_filters_are_400s(library: Library) -> None:
         ("/api/v3/history", {"movieIds": "99999999999999999999"}),
         ("/api/v3/history/since", {"date": "yesterday"}),
         ("/api/v3/history/movie", {"movieId": "0"}),
+        ("/api/v3/history", {"languages": "french"}),
+        ("/api/v3/history", {"quality": "99999999999"}),
     ]:
         response = await client.get(path, params=params)
         assert response.status_code == 400, (path, params, response.text)

@@ -16,10 +16,11 @@ from tests.conftest import make_settings
 from tests.fixtures.importlists.server import API_KEY, ListServer, list_server
 from tests.fixtures.tmdb.plugin import tmdb_fixture_server, tmdb_server
 from tests.fixtures.tmdb.server import TmdbFixtureServer
+from tests.fixtures.webhook.server import receiver
 from tests.support.live import LiveServer, live_server
 from tests.support.waiting import eventually
 
-__all__ = ["list_server", "tmdb_fixture_server", "tmdb_server"]
+__all__ = ["list_server", "receiver", "tmdb_fixture_server", "tmdb_server"]
 
 
 @dataclass

@@ -196,3 +196,47 @@ async def test_a_failing_list_shows_in_health_as_radarr_words_it(lists_env: List
 
     [check] = await eventually(found, within=20)
     assert (check["type"], check["message"]) == ("error", "All lists are unavailable due to failures")
+
+
+async def test_a_failing_list_among_working_ones_is_named_with_its_last_error(lists_env: ListsEnv) -> None:
+    lists_env.lists.offer(MATRIX)
+    failing = await lists_env.add_radarr_list(name="Broken")
+    await lists_env.add_list(
+        "RSSImport", {"link": lists_env.lists.url("/rss")}, config_contract="RSSImportSettings", name="Feed"
+    )
+    lists_env.lists.answer("/api/v3/movie", Answer.ERROR)
+    await lists_env.sync(definitionId=failing["id"])
+    response = await lists_env.server.client.post("/api/v3/command", json={"name": "CheckHealth"})
+    assert response.status_code == 201
+
+    async def found() -> list[dict[str, Any]] | None:
+        health = (await lists_env.server.client.get("/api/v3/health")).json()
+        mine = [h for h in health if h["source"] == "ImportListStatusCheck"]
+        return mine or None
+
+    [check] = await eventually(found, within=20)
+    error = f"HTTP 500 Internal Server Error (GET {lists_env.lists.url()}/…)"  # the path held back
+    message = f"Lists unavailable due to failures: Broken ({error})"
+    assert (check["type"], check["message"]) == ("warning", message)
+    assert check["wikiUrl"].endswith("#import-lists-are-unavailable-due-to-failures")
+
+
+async def test_a_list_whose_root_folder_is_gone_shows_in_health(lists_env: ListsEnv) -> None:
+    lists_env.lists.offer(MATRIX)
+    await lists_env.add_radarr_list(name="Friends")
+    await lists_env.add_radarr_list(name="Watchlist", enabled=False)
+    client = lists_env.server.client
+    lists_env.root.rmdir()
+
+    async def found() -> list[dict[str, Any]] | None:
+        response = await client.post("/api/v3/command", json={"name": "CheckHealth"})
+        assert response.status_code == 201
+        health = (await client.get("/api/v3/health")).json()
+        return [h for h in health if h["source"] == "ImportListRootFolderCheck"] or None
+
+    [check] = await eventually(found, within=20)
+    assert (check["type"], check["message"]) == (
+        "error",
+        f"Missing root folder for import list(s): {lists_env.root} (Friends, Watchlist)",
+    )
+    assert check["wikiUrl"].endswith("#import-list-missing-root-folder")

@@ -10,20 +10,22 @@ from typing import Any
 import pytest
 
 from tests.fixtures.importlists.server import API_KEY, FIGHT_CLUB, INCEPTION, MATRIX, Answer
+from tests.fixtures.webhook.server import WebhookReceiver
 from tests.integration.importlists.conftest import ListsEnv
+from tests.support.notifications import add_webhook
 from tests.support.waiting import eventually
 
 DAY = timedelta(days=1)
 
 
-async def add_by_hand(env: ListsEnv, tmdb_id: int) -> dict[str, Any]:
+async def add_by_hand(env: ListsEnv, tmdb_id: int, **add_options: Any) -> dict[str, Any]:
     """A film added through the API (no list offers it)."""
     body = {
         "tmdbId": tmdb_id,
         "qualityProfileId": env.profile_id,
         "rootFolderPath": str(env.root),
         "monitored": True,
-        "addOptions": {"searchForMovie": False},
+        "addOptions": {"searchForMovie": False, **add_options},
     }
     response = await env.server.client.post("/api/v3/movie", json=body)
     assert response.status_code == 201, response.text
@@ -48,6 +50,40 @@ async def test_a_sync_adds_the_lists_films_with_the_lists_options(lists_env: Lis
         lists_env.profile_id,
         str(lists_env.root),
     )
+
+
+async def test_the_webhook_says_a_list_added_a_film_and_a_client_its_own(
+    lists_env: ListsEnv, receiver: WebhookReceiver
+) -> None:
+    await add_webhook(lists_env.server.client, receiver.url(), switches=("onMovieAdded",))
+    lists_env.lists.offer(MATRIX)
+    await lists_env.add_radarr_list()
+    await lists_env.sync()
+    await add_by_hand(lists_env, FIGHT_CLUB.tmdb_id)
+    await add_by_hand(lists_env, INCEPTION.tmdb_id, addMethod="collection")
+
+    async def told() -> dict[int, str] | None:
+        added = [r.json() for r in receiver.requests() if r.json()["eventType"] == "MovieAdded"]
+        return {p["movie"]["tmdbId"]: p["addMethod"] for p in added} if len(added) == 3 else None
+
+    assert await eventually(told) == {
+        MATRIX.tmdb_id: "list",
+        FIGHT_CLUB.tmdb_id: "manual",
+        INCEPTION.tmdb_id: "collection",
+    }
+
+
+async def test_an_unknown_add_method_is_a_400_that_adds_nothing(lists_env: ListsEnv) -> None:
+    body = {
+        "tmdbId": MATRIX.tmdb_id,
+        "qualityProfileId": lists_env.profile_id,
+        "rootFolderPath": str(lists_env.root),
+        "addOptions": {"addMethod": "discover"},
+    }
+    response = await lists_env.server.client.post("/api/v3/movie", json=body)
+    assert response.status_code == 400, response.text
+    assert response.json()[0]["propertyName"] == "addOptions.addMethod"
+    assert await lists_env.library() == {}
 
 
 async def test_rss_and_stevenlu_films_are_found_on_tmdb_by_imdb_id(lists_env: ListsEnv) -> None:

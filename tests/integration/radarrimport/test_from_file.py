@@ -66,6 +66,7 @@ async def _state(settings: Settings) -> dict[str, Any]:
             "download client options": await reelarr.download_client_config.get(),
             "UI settings": await ui_section(reelarr.config, reelarr.bus).get(),
             "custom filters": [replace(f, id=0) for f in await reelarr.custom_filters.all()],
+            "auto tagging": {r.name: replace(r, id=0) for r in await reelarr.auto_tagging.all()},
             "exclusions": sorted(
                 (e.tmdb_id, e.movie_title, e.movie_year) for e in await reelarr.exclusions.all()
             ),

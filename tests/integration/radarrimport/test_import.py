@@ -178,6 +178,7 @@ async def test_every_kind_arrives_field_by_field_and_a_second_run_changes_nothin
             False,
             "dark",
         )
+        assert ui.movie_info_language == 4  # German: TMDB is asked for German titles and overviews
 
         [collection] = await reelarr.collections.collections.all()
         assert (collection.tmdb_id, collection.title, collection.monitored) == (
@@ -202,6 +203,23 @@ async def test_every_kind_arrives_field_by_field_and_a_second_run_changes_nothin
         assert custom_filter.filters == [
             {"key": "hasFile", "value": False, "type": "equal"},
             {"key": "tags", "value": [tags["4k"]], "type": "contains"},
+        ]
+
+        rules = {r.name: r for r in await reelarr.auto_tagging.all()}
+        assert set(rules) == {"Kids", "4k library"}
+        kids, uhd_library = rules["Kids"], rules["4k library"]
+        assert (kids.tags, kids.remove_tags_automatically) == ((tags["kids"],), True)
+        assert [
+            (c.implementation, c.name, c.negate, c.required, dict(c.values)) for c in kids.conditions
+        ] == [
+            ("GenreSpecification", "Family films", False, False, {"value": ["Animation", "Family"]}),
+            ("QualityProfileSpecification", "Ultra-HD", False, True, {"value": profiles["Ultra-HD"].id}),
+        ]
+        assert (uhd_library.tags, uhd_library.remove_tags_automatically) == ((tags["4k"],), False)
+        assert [(c.implementation, c.negate, dict(c.values)) for c in uhd_library.conditions] == [
+            ("RootFolderSpecification", False, {"value": str(library / "movies-4k")}),
+            ("TagSpecification", True, {"value": tags["kids"]}),
+            ("RuntimeSpecification", False, {"min": 0, "max": 400}),
         ]
 
         [mapping] = await reelarr.remote_path_mappings.all()
@@ -274,7 +292,7 @@ async def test_providers_arrive_without_radarrs_masked_secrets(
     assert "qBittorrent: needs its Password entered again (Radarr hides secrets)" in notes
     assert "NZBgeek: needs its API Key entered again (Radarr hides secrets)" in notes
     assert "1337x (Prowlarr): managed by Prowlarr, skipped (add Reelarr to Prowlarr to sync it)" in notes
-    assert "movieInfoLanguage 4 not brought over: Film information comes in English (language 1)" in notes
+    assert not [note for note in notes if note.startswith("movieInfoLanguage")]
     async with installation(settings) as reelarr:
         [client] = await reelarr.download_clients.providers.all()
         assert (client.name, client.implementation, client.options.enable, client.options.priority) == (
@@ -355,8 +373,10 @@ async def test_a_dry_run_says_what_would_change_and_writes_nothing(
     assert summary.failures == 0, summary.lines()
     assert summary.changes > 0
     assert any("+ The Matrix (1999, TMDB 603)" in line for line in summary.lines())
-    assert summary.lines()[-2].endswith("nothing written (dry run).")
+    assert summary.lines()[-1].endswith("nothing written (dry run).")
+    assert "    + 4k library" in summary.lines()  # an auto tagging rule that would be added
     async with installation(settings) as reelarr:
+        assert await reelarr.auto_tagging.all() == []
         assert await reelarr.tags.all() == []
         assert await reelarr.movies.all() == []
         assert await reelarr.custom_formats.all() == []

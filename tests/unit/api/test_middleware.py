@@ -68,3 +68,21 @@ async def test_declared_oversized_body_is_refused_as_json(client: httpx.AsyncCli
     response = await client.post("/radarr/api/v3/movie", content=b"x" * 2000)
     assert response.status_code == 413
     assert "larger than" in response.json()["message"]
+
+
+async def test_a_route_that_bounds_its_own_body_receives_a_larger_one() -> None:
+    inner = Starlette(routes=[Route("/api/v3/upload", echo, methods=["POST"]), Route("/api/v3/movie", echo)])
+    app = ConventionsMiddleware(
+        inner,
+        "6.1.0.0",
+        PathCanonicalizer(["/api/v3/upload", "/api/v3/movie"]),
+        {},
+        max_body_bytes=1024,
+        self_bounded=frozenset({"/api/v3/upload"}),
+    )
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+        passed = await c.post("/API/v3/Upload/", content=b"x" * 2000)
+        refused = await c.post("/api/v3/movie", content=b"x" * 2000)
+
+    assert (passed.status_code, passed.json()["path"]) == (200, "/api/v3/upload")
+    assert refused.status_code == 413

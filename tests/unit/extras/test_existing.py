@@ -90,3 +90,48 @@ def test_without_a_video_nothing_new_is_recorded_but_the_gone_are_forgotten() ->
 
 def test_nothing_changes_when_the_records_match_the_folder() -> None:
     assert not reconcile(7, 3, [], []).changes
+
+
+def test_a_metadata_writer_s_file_is_recorded_as_its_metadata() -> None:
+    plan = reconcile(
+        7,
+        3,
+        ["movie.nfo", "poster.jpg", "Movie.en.srt", "cover.jpg"],
+        [],
+        extensions=recognised_extensions(frozenset()),
+        writers={"movie.nfo": "XbmcMetadata", "poster.jpg": "XbmcMetadata"},
+    )
+
+    recorded = {(e.relative_path, e.type, e.title) for e in plan.added}
+    assert recorded == {
+        ("movie.nfo", ExtraFileType.METADATA, "XbmcMetadata"),
+        ("poster.jpg", ExtraFileType.METADATA, "XbmcMetadata"),
+        ("Movie.en.srt", ExtraFileType.SUBTITLE, None),
+    }
+
+
+def test_a_file_recorded_as_the_user_s_is_claimed_by_the_writer_that_wrote_it() -> None:
+    other = replace(extra_of(7, 3, "movie.nfo"), id=1)
+    writers_own = replace(extra_of(7, 3, "poster.jpg", "XbmcMetadata"), id=2)
+
+    plan = reconcile(
+        7,
+        3,
+        ["movie.nfo", "poster.jpg"],
+        [other, writers_own],
+        extensions=recognised_extensions(frozenset()),
+        writers={"movie.nfo": "XbmcMetadata", "poster.jpg": "KometaMetadata"},
+    )
+
+    assert plan.claimed == ((1, "XbmcMetadata"),)
+    assert (plan.added, plan.forgotten, plan.relinked) == ((), (), ())
+
+
+def test_a_writer_s_image_is_kept_while_on_disk_and_forgotten_once_gone() -> None:
+    poster = replace(extra_of(7, 3, "poster.jpg", "XbmcMetadata"), id=2)
+
+    kept = reconcile(7, 3, ["poster.jpg"], [poster], extensions=recognised_extensions(frozenset()))
+    gone = reconcile(7, 3, [], [poster], extensions=recognised_extensions(frozenset()))
+
+    assert not kept.changes
+    assert gone.forgotten == (2,)

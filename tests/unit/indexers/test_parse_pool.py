@@ -12,7 +12,7 @@ import pytest
 
 from reelarr.indexers.errors import IndexerRejected, RequestLimitReached, UnsafeFeed
 from reelarr.indexers.newznab.parser import LIMIT_BACKOFF, TorznabParser
-from reelarr.indexers.parse_pool import FeedParsePool
+from reelarr.indexers.parse_pool import MAX_BREAKS, FeedParsePool
 from reelarr.indexers.requests import IndexerRequest, IndexerResponse
 from reelarr.indexers.rss import ParserCall, Stamp
 from reelarr.releases.model import DownloadProtocol, Release
@@ -121,6 +121,22 @@ async def test_an_idle_worker_stops() -> None:
         await _started(pool)
         await pool.parse(READ, _page(5))
         await asyncio.sleep(0.6)
+        assert not pool.running
+    finally:
+        pool.close()
+
+
+async def test_workers_that_keep_dying_are_given_up_for_the_server() -> None:
+    pool = FeedParsePool(1, min_bytes=0)
+    page = _page(5)
+    try:
+        for _ in range(MAX_BREAKS):
+            await _started(pool)
+            assert await pool.parse(DiesInWorker(os.getpid()), page) == READ(page)
+        assert await pool.parse(READ, page) == READ(page)
+        await asyncio.sleep(0.5)
+        assert not pool.running  # no new worker was started
+        assert await pool.parse(READ, page) == READ(page)
         assert not pool.running
     finally:
         pool.close()

@@ -118,6 +118,15 @@ def test_a_deleted_film_tells_its_folder_size_only_when_its_files_were_deleted()
     assert "radarr_movie_folder_size" not in env
 
 
+@pytest.mark.parametrize(
+    ("method", "told"), [("manual", "Manual"), ("list", "List"), ("collection", "Collection")]
+)
+def test_an_added_film_tells_how_it_came(method: str, told: str) -> None:
+    payload = {"movie": movie_payload(), "addMethod": method}
+    env = event_env(NotificationEvent(EventKind.MOVIE_ADDED, payload, movie=MOVIE), "Home", "")
+    assert env["radarr_movie_addmethod"] == told
+
+
 def test_a_download_waiting_for_a_person_tells_the_download_and_its_client() -> None:
     payload = {
         "movie": movie_payload(),

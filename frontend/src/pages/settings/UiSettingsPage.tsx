@@ -1,11 +1,14 @@
 import { useSaveUiConfig, useUiConfig, type Theme, type UiConfig } from "../../api/general";
+import { useLanguages } from "../../api/settings";
 import { Checkbox, SelectField } from "../../components/Field";
 import { ErrorMessage, Loading } from "../../components/Feedback";
 import { useOptionsDraft } from "../../hooks/useOptionsDraft";
 import { formatPattern } from "../../lib/format";
 import "./settings.css";
 
-const FIELDS = Object.fromEntries(["firstDayOfWeek", "shortDateFormat", "longDateFormat", "timeFormat", "showRelativeDates", "theme"].map((k) => [k, k]));
+const FIELDS = Object.fromEntries(
+  ["firstDayOfWeek", "shortDateFormat", "longDateFormat", "timeFormat", "showRelativeDates", "theme", "movieInfoLanguage"].map((k) => [k, k]),
+);
 const SHORT_DATES = ["MMM D YYYY", "DD MMM YYYY", "MM/D/YYYY", "MM/DD/YYYY", "DD/MM/YYYY", "YYYY-MM-DD"];
 const LONG_DATES = ["dddd, MMMM D YYYY", "dddd, D MMMM YYYY"];
 const TIMES: [string, string][] = [
@@ -15,10 +18,13 @@ const TIMES: [string, string][] = [
 // A fixed example day, so each choice shows what it writes.
 const EXAMPLE = new Date(Date.UTC(2026, 2, 25, 17, 30));
 
-/** Settings → UI (Radarr's /settings/ui): the theme, and how every page writes dates and times. */
+/** Settings → UI (Radarr's /settings/ui): the theme, how every page writes dates and times, and the
+ * language film information comes in. */
 export function UiSettingsPage() {
   const config = useUiConfig();
   const save = useSaveUiConfig();
+  // Real languages only: Any, Original and Unknown are no language TMDB translates into.
+  const languages = (useLanguages().data ?? []).filter((language) => language.id >= 1);
   const { draft, errors, failures, update, onSubmit } = useOptionsDraft(config, save, FIELDS);
   return (
     <>
@@ -68,6 +74,23 @@ export function UiSettingsPage() {
               hint="Today, Yesterday, Friday… instead of the date, for the days around now."
               onChange={(e) => update({ showRelativeDates: e.target.checked })}
             />
+          </fieldset>
+          <fieldset className="fieldset options-group">
+            <legend>Language</legend>
+            <SelectField
+              label="Movie info language"
+              value={draft.movieInfoLanguage}
+              error={errors.fields.movieInfoLanguage}
+              hint="The language titles and overviews come in from TMDB (English, then the original, where it has none); films take it at their next refresh."
+              onChange={(e) => update({ movieInfoLanguage: Number(e.target.value) })}
+            >
+              {languages.length === 0 && <option value={draft.movieInfoLanguage}>Loading…</option>}
+              {languages.map((language) => (
+                <option key={language.id} value={language.id}>
+                  {language.name}
+                </option>
+              ))}
+            </SelectField>
           </fieldset>
           <fieldset className="fieldset options-group">
             <legend>Style</legend>

@@ -4,27 +4,27 @@ and /backup/{type}/{name}, where a backup's `path` downloads it."""
 from __future__ import annotations
 
 import asyncio
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.responses import FileResponse
-from starlette.datastructures import UploadFile
 
 from reelarr.api.deps import get_services
 from reelarr.api.json import JsonResponse
 from reelarr.api.resource import Resource
 from reelarr.api.routing import ApiRouter
+from reelarr.backups.events import BackupRestored
 from reelarr.backups.manifest import BackupInvalid
 from reelarr.backups.service import Backup, BackupService, BackupType
+from reelarr.backups.upload import UPLOAD_CEILING, received_backup
 from reelarr.errors import NotFound, ValidationFailed
 from reelarr.integers import INT32_MAX
 from reelarr.services import Services
 
 router = ApiRouter(prefix="/api/v3/system/backup", tags=["Backup"])
+UPLOAD_PATH = "/api/v3/system/backup/restore/upload"  # bounds its own body (max_backup_upload_bytes)
 files = ApiRouter(prefix="/backup", tags=["Backup"])
 ServicesDep = Annotated[Services, Depends(get_services)]
 
@@ -56,7 +56,8 @@ class BackupResource(Resource):
 
 
 class RestoreResource(Resource):
-    """What a restore answers: Reelarr must restart to read the restored settings (as Radarr)."""
+    """What a restore answers (Radarr's): the running server serves the restored database at once;
+    a restart is required only when the restored settings file differs (it is read at start)."""
 
     restart_required: bool
 
@@ -86,10 +87,12 @@ def _known_id(backup_id: int) -> int:
 
 async def _restore(services: Services, path: Path, shown_as: str | None = None) -> RestoreResource:
     try:
-        await backups_of(services).restore(path, shown_as)
+        restored = await backups_of(services).restore(path, shown_as)
     except BackupInvalid as refused:
         raise ValidationFailed.single("backup", str(refused)) from refused
-    return RestoreResource(restart_required=True)
+    # Every process drops what it kept of the database's old contents.
+    await services.bus.publish(BackupRestored())
+    return RestoreResource(restart_required=restored.settings_changed)
 
 
 @router.get("")
@@ -105,29 +108,19 @@ async def delete_backup(id: int, services: ServicesDep) -> JsonResponse:
     return JsonResponse({})
 
 
-@router.post("/restore/upload", openapi_extra=_UPLOAD_BODY)
+@router.post("/restore/upload", openapi_extra=_UPLOAD_BODY, max_body_size=UPLOAD_CEILING)
 async def restore_upload(request: Request, services: ServicesDep) -> RestoreResource:
-    """Restore a backup zip sent as the first file of a multipart form (Radarr reads any field name)."""
-    try:
-        form = await request.form()
-    except Exception as error:  # the multipart parser's errors have no common base
-        raise ValidationFailed.single("file", "The request is not a multipart form") from error
-    upload = next((v for v in form.values() if isinstance(v, UploadFile)), None)
-    if upload is None:
-        raise ValidationFailed.single("file", "file must be provided")
-    if not (upload.filename or "").lower().endswith(".zip"):
-        raise ValidationFailed.single("file", "Invalid extension, must be .zip", upload.filename)
-    handle, name = tempfile.mkstemp(
-        prefix="reelarr_backup_restore_", suffix=".zip", dir=services.settings.data_dir
-    )
-    path = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            while chunk := await upload.read(1024 * 1024):
-                out.write(chunk)
-        return await _restore(services, path, Path(upload.filename or "").name)
-    finally:
-        await asyncio.to_thread(path.unlink, missing_ok=True)
+    """Restore a backup zip sent as the first file of a multipart form (Radarr reads any field name),
+    streamed into the data folder as it arrives; one over `max_backup_upload_bytes` is refused."""
+    settings = services.settings
+    async with received_backup(
+        request.headers.get("content-type", ""),
+        request.headers.get("content-length"),
+        request.stream(),
+        settings.data_dir,
+        settings.max_backup_upload_bytes,
+    ) as (path, name):
+        return await _restore(services, path, Path(name).name)
 
 
 @router.post("/restore/{id}")

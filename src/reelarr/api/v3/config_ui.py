@@ -23,7 +23,6 @@ FIXED: dict[str, tuple[Any, str]] = {
     "calendar_week_column_header": ("ddd M/D", "Reelarr's calendar shows months, not weeks"),
     "movie_runtime_format": ("hoursMinutes", "Reelarr writes run times in hours and minutes"),
     "enable_color_impaired_mode": (False, "Reelarr has no colour-impaired mode yet"),
-    "movie_info_language": (1, "Film information comes in English (language 1)"),
     "ui_language": (1, "The UI is in English (language 1)"),
 }
 

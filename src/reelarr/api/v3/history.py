@@ -77,6 +77,24 @@ def _ids(values: Sequence[str], name: str) -> list[int]:
     return found
 
 
+def _numbers(values: Sequence[str], name: str) -> list[int]:
+    """Language or quality ids, which may be 0 (Unknown) or negative (Radarr's Any and Original)."""
+    found = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            try:
+                number = int(part)
+            except ValueError:
+                number = None
+            if number is None or not -INT32_MAX <= number <= INT32_MAX:
+                raise ValidationFailed.single(name, f"'{part}' is not an id", part)
+            found.append(number)
+    return found
+
+
 def _date(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
@@ -138,13 +156,18 @@ async def history_page(
     movie_ids: Annotated[list[str], Query(alias="movieIds")] = [],  # noqa: B006
     download_id: Annotated[str | None, Query(alias="downloadId")] = None,
     include_movie: Annotated[bool, Query(alias="includeMovie")] = False,
+    languages: Annotated[list[str], Query()] = [],  # noqa: B006
+    quality: Annotated[list[str], Query()] = [],  # noqa: B006
 ) -> JsonResponse:
-    """A page of history, newest first (sort keys date, sourceTitle, eventType, movieId, id)."""
+    """A page of history, newest first (sort keys date, sourceTitle, eventType, movieId, id and
+    movieMetadata.sortTitle), filtered as Radarr's is."""
     page = await services.history.paged(
         request,
         event_types=_event_types(event_type),
         movie_ids=_ids(movie_ids, "movieIds"),
         download_id=download_id or None,
+        languages=_numbers(languages, "languages"),
+        qualities=_numbers(quality, "quality"),
     )
     records = await history_resources(services, page.records, include_movie=include_movie)
     return JsonResponse(

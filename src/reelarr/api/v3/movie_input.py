@@ -8,7 +8,7 @@ from reelarr.api.resource import Resource
 from reelarr.errors import ValidationFailed
 from reelarr.movies.changes import MovieChanges
 from reelarr.movies.editor import ApplyTags, EditorRequest
-from reelarr.movies.model import MinimumAvailability, Movie
+from reelarr.movies.model import AddMethod, MinimumAvailability, Movie
 from reelarr.movies.service import AddMovie
 
 _AVAILABILITY_BY_NUMBER = ["tba", "announced", "inCinemas", "released"]
@@ -33,6 +33,20 @@ class AddOptionsInput(Resource):
 
     search_for_movie: bool = False
     monitor: str | None = None
+    add_method: str | int | None = None
+
+    def method(self) -> AddMethod:
+        """Radarr's addMethod by name in any case or by number; manual when not given."""
+        value = self.add_method
+        if value is None:
+            return AddMethod.MANUAL
+        methods = list(AddMethod)
+        if isinstance(value, int) and 0 <= value < len(methods):
+            return methods[value]
+        for method in methods:
+            if isinstance(value, str) and method.value == value.strip().lower():
+                return method
+        raise ValidationFailed.single("addOptions.addMethod", f"'{value}' is not a valid add method", value)
 
 
 class AddMovieInput(Resource):
@@ -67,6 +81,7 @@ class AddMovieInput(Resource):
             tags=tuple(self.tags or ()),
             search_for_movie=options.search_for_movie,
             monitor_collection=(options.monitor or "").lower() == "movieandcollection",
+            add_method=options.method(),
         )
 
 

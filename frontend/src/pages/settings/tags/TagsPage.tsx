@@ -7,6 +7,7 @@ import { Dialog } from "../../../components/Dialog";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
 import { movieAddress } from "../../../routes/addresses";
 import "../settings.css";
+import { AutoTagging } from "./AutoTagging";
 
 type UsageKind = Exclude<keyof TagDetails, "id" | "label">;
 
@@ -117,6 +118,7 @@ export function TagsPage() {
           </ul>
         )}
       </section>
+      <AutoTagging />
       {deleting && <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)} />}
     </>
   );

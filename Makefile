@@ -88,6 +88,11 @@ bench-customformats: $(UV)
 bench-decisions: $(UV)
 	PYTHONPATH=.:bench/movies $(UV) run --frozen python bench/decisions/bench.py $(BENCH_ARGS)
 
+# How long import-radarr holds SQLite's write lock for 10,000 films (issue 13).
+.PHONY: bench-radarrimport
+bench-radarrimport: $(UV)
+	PYTHONPATH=. $(UV) run --frozen python bench/radarrimport/bench.py $(BENCH_ARGS)
+
 # Concurrent readers (issue 9, item 5); BENCH_ARGS="--postgres" runs the same on the local PostgreSQL.
 .PHONY: bench-load
 bench-load: $(UV)

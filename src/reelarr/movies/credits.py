@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -99,6 +100,13 @@ async def replace_credits(session: AsyncSession, movie_id: int, metadata: MovieM
         await session.execute(update(CreditRow), updates)
     if inserts:
         await session.execute(insert(CreditRow), inserts)
+
+
+async def insert_credits(session: AsyncSession, films: Iterable[tuple[int, MovieMetadata]]) -> None:
+    """Store the credits of films just added (none stored yet), in one statement for them all."""
+    rows = [values for movie_id, metadata in films for values in credit_values(movie_id, metadata)]
+    if rows:
+        await session.execute(insert(CreditRow), rows)
 
 
 def _key(values: dict[str, Any]) -> tuple[Any, ...]:

@@ -21,11 +21,11 @@ from reelarr.events import EventBus
 from reelarr.memory import collector_paused
 from reelarr.metadata.models import MovieMetadata
 from reelarr.movies.changes import Edit, MovieChanges, apply_changes, new_paths, path_failures
-from reelarr.movies.credits import replace_credits
+from reelarr.movies.credits import insert_credits, replace_credits
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieGone, MovieUpdated
 from reelarr.movies.matching import best_match, release_clean_titles
 from reelarr.movies.model import AddMethod, AlternativeTitle, MinimumAvailability, Movie, MovieFile, MovieKeys
-from reelarr.movies.paths import movie_path_failures, normalise, root_folder_of
+from reelarr.movies.paths import FolderIndex, movie_path_failures, normalise, root_folder_of
 from reelarr.movies.repository import (
     MovieFileValues,
     MovieValues,
@@ -350,7 +350,7 @@ class MovieService:
                 checked.append((index, request))
         found = await self._metadata_of([request.tmdb_id for _, request in checked])
         roots = await self.hooks.root_folders()
-        taken = await self.paths()
+        taken = FolderIndex(await self.paths())
         planned: list[tuple[int, AddMovie, MovieMetadata, str]] = []
         for (index, request), info in zip(checked, found, strict=True):
             if isinstance(info, ReelarrError):
@@ -403,16 +403,25 @@ class MovieService:
             return added
         tagger = await self._tagger()
         async with self._db.write() as session:
+            # One round trip per step for the whole batch, not per film: a library import adds thousands.
+            present: set[int] = set()
+            wanted = [request.tmdb_id for _, request, _, _ in planned]
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                known = select(MovieRow.tmdb_id).where(MovieRow.tmdb_id.in_(chunk))
+                present.update(await session.scalars(known))
+            new: list[tuple[AddMovie, MovieMetadata, MovieRow]] = []
             for index, request, info, path in planned:
-                if await session.scalar(select(MovieRow.id).where(MovieRow.tmdb_id == request.tmdb_id)):
+                if request.tmdb_id in present:
                     skipped.append(_already_added(index, request))
                     continue
                 row = self._new_row(request, path, root_folder_of(path, roots) or "", info, now)
                 session.add(row)
-                await session.flush()
-                session.add_all(alternative_title_rows(row.id, info))
-                await replace_credits(session, row.id, info)
-                added.append((request, _auto_tagged(row, tagger)))
+                new.append((request, info, row))
+            await session.flush()
+            session.add_all([title for _, info, row in new for title in alternative_title_rows(row.id, info)])
+            await insert_credits(session, [(row.id, info) for _, info, row in new])
+            added.extend((request, _auto_tagged(row, tagger)) for request, _, row in new)
         return added
 
     async def update(self, movie_id: int, changes: MovieChanges) -> Movie:
@@ -545,7 +554,7 @@ class MovieService:
 
     @staticmethod
     def _planned_path(
-        request: AddMovie, folder: str, roots: list[str], taken: set[str]
+        request: AddMovie, folder: str, roots: list[str], taken: FolderIndex
     ) -> tuple[str, list[ValidationFailure]]:
         if request.path:
             path = normalise(request.path)

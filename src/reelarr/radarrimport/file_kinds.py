@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reelarr.errors import ReelarrError
 from reelarr.radarrimport.context import ImportContext, KindResult
 from reelarr.radarrimport.media_info import from_model, from_resource
+from reelarr.radarrimport.paths import relative_path
 from reelarr.radarrimport.values import languages, quality_model, text, timestamp
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def _changes(mine: MovieFile, wanted: FileRecord) -> FileChanges | None:
 
 def _where(movie_path: str, radarr: Json, ctx: ImportContext) -> tuple[str, str]:
     """(relative path within the film's folder, full path here) of Radarr's file."""
-    relative = str(radarr.get("relativePath") or "")
+    relative = relative_path(str(radarr.get("relativePath") or ""), movie_path)
     full = ctx.path(str(radarr.get("path") or "")) or os.path.join(movie_path, relative)
     if full and movie_path and os.path.normpath(full).startswith(os.path.normpath(movie_path) + os.sep):
         relative = os.path.relpath(os.path.normpath(full), os.path.normpath(movie_path))

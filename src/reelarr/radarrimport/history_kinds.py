@@ -6,25 +6,40 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from reelarr.radarrimport.context import ImportContext, KindResult
+from reelarr.radarrimport.event_formats import event_formats
 from reelarr.radarrimport.values import languages, protocol, quality_model, text, timestamp
 
 if TYPE_CHECKING:
     from reelarr.blocklist.model import NewBlocklistEntry
+    from reelarr.customformats.matching import FormatMatcher
     from reelarr.history.model import NewHistory
+    from reelarr.movies.model import Movie
 
 Json = dict[str, Any]
 # What makes an event or a blocked release the same one on a second run.
 Key = tuple[int, int, datetime, str]
+# Radarr's film id -> the film's id here and the film (None: one a dry run would add).
+Here = dict[int, tuple[int, "Movie | None"]]
 _EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
 
 
-async def _movie_ids(radarr_movies: list[Json], ctx: ImportContext) -> dict[int, int]:
-    """Radarr's film ids as the ids of the same films (by TMDB id) here."""
+async def _library_movies(radarr_movies: list[Json], ctx: ImportContext) -> Here:
+    """Radarr's film ids as the ids of the same films (by TMDB id) here, with the films (None for a
+    film a dry run would add, which stands in with a planned id)."""
     tmdb = {int(m["id"]): int(m["tmdbId"]) for m in radarr_movies if m.get("id") and m.get("tmdbId")}
-    library = {t: m.id for t, m in (await ctx.services.movies.by_tmdb_ids(tmdb.values())).items()}
-    if ctx.dry_run:  # films the run would add stand in with planned ids
-        library.update({t: ctx.planned_id() for t in set(tmdb.values()) - set(library)})
+    found = await ctx.services.movies.by_tmdb_ids(tmdb.values())
+    library: Here = {t: (m.id, m) for t, m in found.items()}
+    if ctx.dry_run:
+        library.update({t: (ctx.planned_id(), None) for t in set(tmdb.values()) - set(library)})
     return {radarr_id: library[t] for radarr_id, t in tmdb.items() if t in library}
+
+
+def _formats(radarr: Json, movie: Movie | None, matcher: FormatMatcher | None) -> tuple[str, ...]:
+    """The custom formats the API named; for an event read from radarr.db (which keeps none), the
+    ones Radarr's API would name, worked out with the custom formats imported."""
+    if "customFormats" in radarr or matcher is None:
+        return _format_names(radarr.get("customFormats"))
+    return event_formats(matcher, radarr, movie)
 
 
 def _format_names(value: Any) -> tuple[str, ...]:
@@ -35,7 +50,14 @@ def _format_names(value: Any) -> tuple[str, ...]:
     )
 
 
-def _history(radarr: Json, movie_id: int) -> NewHistory | None:
+async def _matcher(radarr: list[Json], ctx: ImportContext) -> FormatMatcher | None:
+    """The custom formats here, when some of Radarr's events came without theirs (from radarr.db)."""
+    if all("customFormats" in item for item in radarr):
+        return None
+    return await ctx.services.custom_formats.matcher()
+
+
+def _history(radarr: Json, movie_id: int, formats: tuple[str, ...]) -> NewHistory | None:
     from reelarr.history.model import HistoryEventType, NewHistory
 
     event = HistoryEventType.parse(radarr.get("eventType") or "")
@@ -52,7 +74,7 @@ def _history(radarr: Json, movie_id: int) -> NewHistory | None:
         date=date,
         languages=languages(radarr.get("languages")),
         download_id=text(radarr.get("downloadId")),
-        custom_formats=_format_names(radarr.get("customFormats")),
+        custom_formats=formats,
         data={str(k): str(v) for k, v in data.items() if v is not None},
     )
 
@@ -60,7 +82,8 @@ def _history(radarr: Json, movie_id: int) -> NewHistory | None:
 async def import_history(radarr: list[Json], radarr_movies: list[Json], ctx: ImportContext) -> KindResult:
     """Each event of a film brought over; one already here (film, type, date, title) is passed over."""
     result = KindResult("history")
-    movie_ids = await _movie_ids(radarr_movies, ctx)
+    movies = await _library_movies(radarr_movies, ctx)
+    matcher = await _matcher(radarr, ctx)
     seen: set[Key] = {
         (e.movie_id, int(e.event_type), e.date, e.source_title)
         for e in await ctx.services.history.since(_EPOCH)
@@ -68,8 +91,8 @@ async def import_history(radarr: list[Json], radarr_movies: list[Json], ctx: Imp
     new: list[NewHistory] = []
     skipped = 0
     for item in radarr:
-        movie_id = movie_ids.get(int(item.get("movieId") or 0))
-        entry = _history(item, movie_id) if movie_id is not None else None
+        movie_id, movie = movies.get(int(item.get("movieId") or 0), (None, None))
+        entry = _history(item, movie_id, _formats(item, movie, matcher)) if movie_id is not None else None
         if entry is None:
             skipped += 1
             continue
@@ -87,7 +110,7 @@ async def import_history(radarr: list[Json], radarr_movies: list[Json], ctx: Imp
     return result
 
 
-def _blocked(radarr: Json, movie_id: int) -> NewBlocklistEntry | None:
+def _blocked(radarr: Json, movie_id: int, formats: tuple[str, ...]) -> NewBlocklistEntry | None:
     from reelarr.blocklist.model import NewBlocklistEntry
 
     date = timestamp(radarr.get("date"))
@@ -106,7 +129,7 @@ def _blocked(radarr: Json, movie_id: int) -> NewBlocklistEntry | None:
         torrent_info_hash=text(radarr.get("torrentInfoHash")),
         download_id=text(radarr.get("downloadId")),
         languages=languages(radarr.get("languages")),
-        custom_formats=_format_names(radarr.get("customFormats")),
+        custom_formats=formats,
     )
 
 
@@ -114,14 +137,15 @@ async def import_blocklist(radarr: list[Json], radarr_movies: list[Json], ctx: I
     """Each blocked release of a film brought over; one already blocked here (film, date, title) is
     passed over."""
     result = KindResult("blocklist")
-    movie_ids = await _movie_ids(radarr_movies, ctx)
-    here = await ctx.services.blocklist.for_movies(list(movie_ids.values()))
+    movies = await _library_movies(radarr_movies, ctx)
+    matcher = await _matcher(radarr, ctx)
+    here = await ctx.services.blocklist.for_movies([movie_id for movie_id, _ in movies.values()])
     seen = {(e.movie_id, 0, e.date, e.source_title) for entries in here.values() for e in entries}
     new: list[NewBlocklistEntry] = []
     skipped = 0
     for item in radarr:
-        movie_id = movie_ids.get(int(item.get("movieId") or 0))
-        entry = _blocked(item, movie_id) if movie_id is not None else None
+        movie_id, movie = movies.get(int(item.get("movieId") or 0), (None, None))
+        entry = _blocked(item, movie_id, _formats(item, movie, matcher)) if movie_id is not None else None
         if entry is None:
             skipped += 1
             continue

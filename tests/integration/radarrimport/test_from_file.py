@@ -79,9 +79,7 @@ async def _state(settings: Settings) -> dict[str, Any]:
                 by_id[f.movie_id]: replace(f, id=0, movie_id=0, media_info=_shown(f.media_info, f.scene_name))
                 for f in files.values()
             },
-            "history": {
-                (by_id[e.movie_id], e.date): replace(e, id=0, movie_id=0, custom_formats=()) for e in history
-            },
+            "history": {(by_id[e.movie_id], e.date): replace(e, id=0, movie_id=0) for e in history},
             "blocklist": {(by_id[e.movie_id], e.date): replace(e, id=0, movie_id=0) for e in blocklist},
         }
 
@@ -108,6 +106,12 @@ async def test_a_radarr_db_brings_what_the_api_brings_and_a_second_run_changes_n
     for kind in theirs:
         assert mine[kind] == theirs[kind], kind
     assert len(mine["files"]) == len(mine["blocklist"]) == 1
+    # radarr.db keeps no custom formats with an event: they are worked out as Radarr's API does.
+    assert sorted(e.custom_formats for e in mine["history"].values()) == [
+        (),
+        ("Remaster",),
+        ("Remaster", "x265 (HD)"),
+    ]
     assert mine["files"][603].media_info == data.MEDIA_INFO_RESOURCES[41]
     async with installation(settings) as reelarr:
         [matrix] = (await reelarr.movies.by_tmdb_ids([603])).values()

@@ -253,7 +253,7 @@ async def test_every_kind_arrives_field_by_field_and_a_second_run_changes_nothin
         ]
         failed, grabbed, _ = events
         assert (grabbed.source_title, grabbed.download_id, grabbed.custom_formats) == (
-            "The.Matrix.1999.1080p.BluRay.x264-GRP",
+            "The.Matrix.1999.Remastered.1080p.BluRay.x264-GRP",
             "SABnzbd_nzo_abc123",
             ("Remaster",),
         )

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from reelarr.movies.paths import movie_path_failures, root_folder_of
+from reelarr.movies.paths import FolderIndex, movie_path_failures, root_folder_of
 
 ROOTS = ["/media/movies", "/media/movies/4k/", "/"]
 
@@ -37,15 +37,51 @@ def test_the_root_folder_of_a_path_is_the_deepest_holding_it(path: str, root: st
         ("media/movies/Heat", [], "must be an absolute folder path"),
     ],
 )
-def test_a_movie_folder_must_be_its_own(path: str, others: list[str], message: str | None) -> None:
+@pytest.mark.parametrize("indexed", [False, True], ids=["listed", "indexed"])
+def test_a_movie_folder_must_be_its_own(
+    path: str, others: list[str], message: str | None, indexed: bool
+) -> None:
     failures = movie_path_failures(
-        path, root_folders=["/media/movies"], other_movie_paths=others, check_disk=False
+        path,
+        root_folders=["/media/movies"],
+        other_movie_paths=FolderIndex(others) if indexed else others,
+        check_disk=False,
     )
     if message is None:
         assert failures == []
     else:
         [failure] = failures
         assert message in failure.error_message
+
+
+def test_a_folder_index_names_the_folder_a_path_overlaps() -> None:
+    index = FolderIndex(["/media/movies/Heat (1995)", "/media/movies/Ran/"])
+    index.add("/media/movies/Alien (1979)")
+
+    assert index.conflict("/media/movies/Alien (1979)") is not None
+    inside = index.conflict("/media/movies/Ran/Extras")
+    holding = index.conflict("/media/movies")
+    assert inside is not None
+    assert "'/media/movies/Ran'" in inside.error_message
+    assert holding is not None
+    assert "overlaps another movie's folder '/media/movies/" in holding.error_message
+    assert index.conflict("/media/movies/Ran 2") is None
+    assert index.conflict("/media/mov") is None
+
+
+def test_ten_thousand_films_added_one_after_another_are_each_checked_in_constant_time() -> None:
+    index = FolderIndex()
+    started = time.perf_counter()
+    for i in range(10_000):
+        path = f"/media/movies/Film {i} (2001)"
+        assert (
+            movie_path_failures(
+                path, root_folders=["/media/movies"], other_movie_paths=index, check_disk=False
+            )
+            == []
+        )
+        index.add(path)
+    assert time.perf_counter() - started < 5  # checked against a list of the others: minutes
 
 
 def test_ten_thousand_films_are_checked_against_each_other_in_seconds() -> None:

@@ -10,7 +10,7 @@ from reelarr.metadata.models import CollectionRef, CoverType, Image, Rating
 from reelarr.movies.model import MinimumAvailability
 from reelarr.radarrimport.client import ImportFailed
 from reelarr.radarrimport.movies import minimum_availability, movie_metadata
-from reelarr.radarrimport.paths import PathMapping, map_path, parse_mapping
+from reelarr.radarrimport.paths import PathMapping, map_path, parse_mapping, relative_path
 from reelarr.radarrimport.profile_kinds import profile_resource_here
 from tests.fixtures.radarr import data
 
@@ -31,9 +31,45 @@ def test_map_path(radarr_path: str, here: str) -> None:
     assert map_path(radarr_path, MAPPINGS) == here
 
 
-def test_map_path_from_a_windows_radarr() -> None:
-    mappings = (PathMapping("D:\\Movies", "/mnt/movies"),)
-    assert map_path("D:\\Movies\\Heat (1995)", mappings) == "/mnt/movies/Heat (1995)"
+WINDOWS = (PathMapping("C:\\Movies", "/mnt/movies"), PathMapping("\\\\nas\\Films", "/srv/films"))
+
+
+@pytest.mark.parametrize(
+    ("radarr_path", "here"),
+    [
+        ("C:\\Movies\\Heat (1995)", "/mnt/movies/Heat (1995)"),
+        ("c:\\MOVIES\\Heat (1995)\\Extras\\x.mkv", "/mnt/movies/Heat (1995)/Extras/x.mkv"),  # any case
+        ("C:/Movies/Heat (1995)", "/mnt/movies/Heat (1995)"),  # Windows takes either separator
+        ("C:\\Movies\\.recycle\\", "/mnt/movies/.recycle/"),
+        ("C:\\Movies", "/mnt/movies"),
+        ("\\\\NAS\\films\\Ran (1985)", "/srv/films/Ran (1985)"),
+        ("C:\\Movies 4K\\Heat (1995)", "C:\\Movies 4K\\Heat (1995)"),  # a prefix of a name is no folder
+        ("D:\\Movies\\Heat (1995)", "D:\\Movies\\Heat (1995)"),
+    ],
+)
+def test_map_path_from_a_windows_radarr(radarr_path: str, here: str) -> None:
+    assert map_path(radarr_path, WINDOWS) == here
+
+
+def test_a_windows_path_mapped_to_another_windows_folder_keeps_backslashes() -> None:
+    mappings = (PathMapping("C:\\Movies", "E:\\Films"),)
+    assert map_path("c:\\movies\\Heat (1995)", mappings) == "E:\\Films\\Heat (1995)"
+
+
+def test_a_posix_source_is_compared_with_its_case() -> None:
+    assert map_path("/Data/x", MAPPINGS) == "/Data/x"
+
+
+@pytest.mark.parametrize(
+    ("relative", "folder", "here"),
+    [
+        ("Extras\\Heat.mkv", "/mnt/movies/Heat (1995)", "Extras/Heat.mkv"),
+        ("Extras\\Heat.mkv", "E:\\Films\\Heat (1995)", "Extras\\Heat.mkv"),
+        ("Heat.mkv", "/mnt/movies/Heat (1995)", "Heat.mkv"),
+    ],
+)
+def test_relative_path_is_written_with_the_folders_separator(relative: str, folder: str, here: str) -> None:
+    assert relative_path(relative, folder) == here
 
 
 @pytest.mark.parametrize("text", ["/movies", "=/x", "/movies=", ""])

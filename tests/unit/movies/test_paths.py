@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from reelarr.movies.paths import FolderIndex, movie_path_failures, root_folder_of
@@ -69,10 +67,10 @@ def test_a_folder_index_names_the_folder_a_path_overlaps() -> None:
     assert index.conflict("/media/mov") is None
 
 
-def test_ten_thousand_films_added_one_after_another_are_each_checked_in_constant_time() -> None:
+def test_films_added_one_after_another_through_the_index_are_checked_against_each_other() -> None:
+    # How fast is bench/radarrimport's to say (the index keeps a 10,000-film import's lock short).
     index = FolderIndex()
-    started = time.perf_counter()
-    for i in range(10_000):
+    for i in range(2_000):
         path = f"/media/movies/Film {i} (2001)"
         assert (
             movie_path_failures(
@@ -81,20 +79,35 @@ def test_ten_thousand_films_added_one_after_another_are_each_checked_in_constant
             == []
         )
         index.add(path)
-    assert time.perf_counter() - started < 5  # checked against a list of the others: minutes
+    again = movie_path_failures(
+        "/media/movies/Film 1999 (2001)",
+        root_folders=["/media/movies"],
+        other_movie_paths=index,
+        check_disk=False,
+    )
+    inside = movie_path_failures(
+        "/media/movies/Film 7 (2001)/Extras",
+        root_folders=["/media/movies"],
+        other_movie_paths=index,
+        check_disk=False,
+    )
+    assert again
+    assert inside
 
 
-def test_ten_thousand_films_are_checked_against_each_other_in_seconds() -> None:
+def test_a_set_of_thousands_of_folders_is_checked_as_the_index_is() -> None:
     taken = {f"/media/movies/Film {i} (2001)" for i in range(10_000)}
-    started = time.perf_counter()
-    for i in range(50):
-        assert (
-            movie_path_failures(
-                f"/media/movies/New {i}",
-                root_folders=["/media/movies"],
-                other_movie_paths=taken,
-                check_disk=False,
-            )
-            == []
+    index = FolderIndex(sorted(taken))
+    for path in (
+        "/media/movies/New 1",
+        "/media/movies/Film 12 (2001)",
+        "/media/movies/Film 12 (2001)/x",
+        "/media",
+    ):
+        by_set = movie_path_failures(
+            path, root_folders=["/media/movies"], other_movie_paths=taken, check_disk=False
         )
-    assert time.perf_counter() - started < 5  # pathlib took ~30 s for these 50
+        by_index = movie_path_failures(
+            path, root_folders=["/media/movies"], other_movie_paths=index, check_disk=False
+        )
+        assert bool(by_set) == bool(by_index), path

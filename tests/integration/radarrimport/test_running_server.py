@@ -9,7 +9,6 @@ import contextlib
 import json
 import os
 import sys
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -80,15 +79,13 @@ async def test_a_running_server_shows_imported_films_at_once(
             assert (await client.get("/api/v3/movie")).json() == []  # the list is now cached
 
             await _import(database_url, data_dir, radarr, library)
-            imported_at = time.monotonic()
 
             async def listed() -> list[str]:
                 films = (await client.get("/api/v3/movie")).json()
                 return sorted(f["title"] for f in films) if len(films) == 3 else []
 
+            # Within seconds, where the cache lives five minutes: the bridge's polls, not the cache's expiry.
             titles = await eventually(listed, within=10, every=0.05)
-            # Well inside the cache's five minutes: the bridge's polls, not the cache's expiry.
-            assert time.monotonic() - imported_at < 2
             assert len(titles) == 3
             assert len({m["resource"]["id"] for m in _named(live, "movie")}) == 3
 

@@ -4,6 +4,7 @@ import { ApiError } from "../../../api/errors";
 import { Dialog } from "../../../components/Dialog";
 import { ErrorMessage } from "../../../components/Feedback";
 import { ConditionsEditor } from "../../../components/ConditionsEditor";
+import { ConfirmDelete } from "../../../components/ConfirmDelete";
 import { Checkbox, Field } from "../../../components/Field";
 import { formatBody, newCondition, placeFormatErrors, type ConditionDraft, type FormatDraft } from "../../../lib/customFormats";
 import { shownFields } from "../../../lib/providerForm";
@@ -12,20 +13,9 @@ import { ExportFormatDialog, ImportFormatDialog } from "./FormatJsonDialogs";
 function DeleteConfirm({ draft, onDeleted, onCancel }: { draft: FormatDraft; onDeleted: () => void; onCancel: () => void }) {
   const remove = useDeleteCustomFormat();
   return (
-    <div className="alert alert--error" role="alertdialog" aria-label={`Delete ${draft.name}`}>
-      <p>
-        Delete the custom format <strong>{draft.name}</strong>? Quality profiles lose its score.
-      </p>
-      {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Keep it
-        </button>
-        <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate(draft.id, { onSuccess: onDeleted })}>
-          {remove.isPending ? "Deleting…" : "Delete"}
-        </button>
-      </div>
-    </div>
+    <ConfirmDelete label={`Delete ${draft.name}`} removal={remove} onKeep={onCancel} onDelete={() => remove.mutate(draft.id, { onSuccess: onDeleted })}>
+      Delete the custom format <strong>{draft.name}</strong>? Quality profiles lose its score.
+    </ConfirmDelete>
   );
 }
 

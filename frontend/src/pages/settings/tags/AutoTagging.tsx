@@ -5,6 +5,7 @@ import { useQualityProfiles, useRootFolders, useTags } from "../../../api/librar
 import { Dialog } from "../../../components/Dialog";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
 import { ConditionsEditor } from "../../../components/ConditionsEditor";
+import { ConfirmDelete } from "../../../components/ConfirmDelete";
 import { Checkbox, Field } from "../../../components/Field";
 import { TagsField } from "../../../components/TagsField";
 import { useTagDraft } from "../../../hooks/useTagDraft";
@@ -87,20 +88,9 @@ function AutoTagDialog({ initial, choices, onClose }: { initial: AutoTagDraft; c
         )}
         {save.isError && failures.length === 0 && <ErrorMessage error={save.error} title="Could not save" />}
         {confirmDelete && (
-          <div className="alert alert--error" role="alertdialog" aria-label={`Delete ${initial.name}`}>
-            <p>
-              Delete the auto tag <strong>{initial.name}</strong>? Movies keep the tags it gave them.
-            </p>
-            {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
-            <div className="dialog__actions">
-              <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
-                Keep it
-              </button>
-              <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate(initial.id, { onSuccess: onClose })}>
-                {remove.isPending ? "Deleting…" : "Delete"}
-              </button>
-            </div>
-          </div>
+          <ConfirmDelete label={`Delete ${initial.name}`} removal={remove} onKeep={() => setConfirmDelete(false)} onDelete={() => remove.mutate(initial.id, { onSuccess: onClose })}>
+            Delete the auto tag <strong>{initial.name}</strong>? Movies keep the tags it gave them.
+          </ConfirmDelete>
         )}
         <div className="dialog__actions">
           {initial.id > 0 && (

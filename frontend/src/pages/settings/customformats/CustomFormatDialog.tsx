@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useCustomFormatSchema, useDeleteCustomFormat, useSaveCustomFormat } from "../../../api/customFormats";
 import { ApiError } from "../../../api/errors";
 import { Dialog } from "../../../components/Dialog";
+import { EditorActions } from "../../../components/EditorActions";
 import { ErrorMessage } from "../../../components/Feedback";
 import { ConditionsEditor } from "../../../components/ConditionsEditor";
 import { ConfirmDelete } from "../../../components/ConfirmDelete";
@@ -79,25 +80,14 @@ export function CustomFormatDialog({ initial, onClose }: { initial: FormatDraft;
         )}
         {save.isError && failures.length === 0 && <ErrorMessage error={save.error} title="Could not save" />}
         {side === "delete" && <DeleteConfirm draft={initial} onCancel={() => setSide(null)} onDeleted={onClose} />}
-        <div className="dialog__actions">
-          {initial.id > 0 && (
-            <button type="button" className="button button--danger-quiet dialog__actions-start" onClick={() => setSide("delete")}>
-              Delete
-            </button>
-          )}
+        <EditorActions onDelete={initial.id > 0 ? () => setSide("delete") : undefined} onCancel={onClose} saving={save.isPending}>
           <button type="button" className="button" disabled={!schema.data} onClick={() => setSide("import")}>
             Import
           </button>
           <button type="button" className="button" onClick={() => setSide("export")}>
             Export
           </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save"}
-          </button>
-        </div>
+        </EditorActions>
       </form>
     </Dialog>
       {side === "import" && schema.data && (

@@ -4,6 +4,7 @@ import { ApiError } from "../../../api/errors";
 import { useProviders, type DownloadClient } from "../../../api/providers";
 import { ConfirmDelete } from "../../../components/ConfirmDelete";
 import { Dialog } from "../../../components/Dialog";
+import { EditorActions } from "../../../components/EditorActions";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
 import { Field } from "../../../components/Field";
 import { clientHosts, mappingBody } from "../../../lib/downloadClients";
@@ -82,19 +83,7 @@ function MappingDialog({ mapping, onClose }: { mapping: RemotePathMapping; onClo
             Delete the mapping of <code>{mapping.remotePath}</code> on {mapping.host}?
           </ConfirmDelete>
         )}
-        <div className="dialog__actions">
-          {mapping.id > 0 && (
-            <button type="button" className="button button--danger-quiet dialog__actions-start" onClick={() => setDeleting(true)}>
-              Delete
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save"}
-          </button>
-        </div>
+        <EditorActions onDelete={mapping.id > 0 ? () => setDeleting(true) : undefined} onCancel={onClose} saving={save.isPending} />
       </form>
     </Dialog>
   );

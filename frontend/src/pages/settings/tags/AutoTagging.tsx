@@ -3,6 +3,7 @@ import { useAutoTags, useAutoTagSchema, useDeleteAutoTag, useSaveAutoTag, type A
 import { ApiError } from "../../../api/errors";
 import { useQualityProfiles, useRootFolders, useTags } from "../../../api/library";
 import { Dialog } from "../../../components/Dialog";
+import { EditorActions } from "../../../components/EditorActions";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
 import { ConditionsEditor } from "../../../components/ConditionsEditor";
 import { ConfirmDelete } from "../../../components/ConfirmDelete";
@@ -92,19 +93,7 @@ function AutoTagDialog({ initial, choices, onClose }: { initial: AutoTagDraft; c
             Delete the auto tag <strong>{initial.name}</strong>? Movies keep the tags it gave them.
           </ConfirmDelete>
         )}
-        <div className="dialog__actions">
-          {initial.id > 0 && (
-            <button type="button" className="button button--danger-quiet dialog__actions-start" onClick={() => setConfirmDelete(true)}>
-              Delete
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save"}
-          </button>
-        </div>
+        <EditorActions onDelete={initial.id > 0 ? () => setConfirmDelete(true) : undefined} onCancel={onClose} saving={save.isPending} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@
 import type { AutoTag, AutoTagSpecification } from "../api/autoTagging";
 import type { ProviderField, SelectOption } from "../api/providers";
 import type { ValidationFailure } from "../api/types";
+import { conditionBody } from "./conditions";
 
 /** A condition being edited; `key` only keeps React's rows apart. */
 export type AutoTagConditionDraft = AutoTagSpecification & { key: string };
@@ -41,13 +42,7 @@ export function autoTagBody(draft: AutoTagDraft, tags: number[]) {
     name: draft.name.trim(),
     removeTagsAutomatically: draft.removeTagsAutomatically,
     tags,
-    specifications: draft.specifications.map((spec) => ({
-      name: spec.name.trim(),
-      implementation: spec.implementation,
-      negate: spec.negate,
-      required: spec.required,
-      fields: spec.fields.map((f) => ({ name: f.name, value: f.value ?? null })),
-    })),
+    specifications: draft.specifications.map(conditionBody),
   };
 }
 

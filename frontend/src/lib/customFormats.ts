@@ -2,6 +2,7 @@
 // TRaSH-Guides publishes and users paste), and the server's messages placed on conditions. Pure.
 import type { CustomFormat, Specification } from "../api/customFormats";
 import type { ValidationFailure } from "../api/types";
+import { conditionBody } from "./conditions";
 import { fieldKey } from "./providerForm";
 
 /** A condition being edited; `key` only keeps React's rows apart. */
@@ -45,13 +46,7 @@ export function formatBody(draft: FormatDraft) {
     id: draft.id,
     name: draft.name.trim(),
     includeCustomFormatWhenRenaming: draft.includeCustomFormatWhenRenaming,
-    specifications: draft.specifications.map((spec) => ({
-      name: spec.name.trim(),
-      implementation: spec.implementation,
-      negate: spec.negate,
-      required: spec.required,
-      fields: spec.fields.map((f) => ({ name: f.name, value: f.value ?? null })),
-    })),
+    specifications: draft.specifications.map(conditionBody),
   };
 }
 

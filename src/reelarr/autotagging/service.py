@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from reelarr.autotagging.events import AutoTagsChanged
 from reelarr.autotagging.specs import (
@@ -21,6 +20,7 @@ from reelarr.autotagging.specs import (
 )
 from reelarr.autotagging.tables import AutoTagRow
 from reelarr.db.engine import Database
+from reelarr.db.named_rows import insert_named, update_named
 from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
 from reelarr.events import Event, EventBus, EventsMissed
 from reelarr.movies.availability import movie_status
@@ -220,13 +220,7 @@ class AutoTaggingService:
         await self._validate(auto_tag, exclude_id=None)
         row = AutoTagRow()
         _fill(row, auto_tag)
-        try:
-            async with self._db.write() as session:
-                session.add(row)
-                await session.flush()
-                created = _to_auto_tag(row)
-        except IntegrityError as error:
-            raise ValidationFailed.single("name", "Must be unique.", auto_tag.name) from error
+        created = await insert_named(self._db, row, _to_auto_tag, auto_tag.name)
         await self._changed(created.id)
         return created
 
@@ -234,16 +228,15 @@ class AutoTaggingService:
         """Replace a rule after checking it."""
         await self.get(auto_tag.id)
         await self._validate(auto_tag, exclude_id=auto_tag.id)
-        try:
-            async with self._db.write() as session:
-                row = await session.get(AutoTagRow, auto_tag.id)
-                if row is None:
-                    raise _not_found(auto_tag.id)
-                _fill(row, auto_tag)
-                await session.flush()
-                updated = _to_auto_tag(row)
-        except IntegrityError as error:
-            raise ValidationFailed.single("name", "Must be unique.", auto_tag.name) from error
+        updated = await update_named(
+            self._db,
+            AutoTagRow,
+            auto_tag.id,
+            lambda row: _fill(row, auto_tag),
+            _to_auto_tag,
+            name=auto_tag.name,
+            not_found=_not_found,
+        )
         await self._changed(updated.id)
         return updated
 

@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from reelarr.customformats.codec import specification_from_json, specification_to_json
 from reelarr.customformats.events import CustomFormatAdded, CustomFormatDeleted, CustomFormatUpdated
@@ -15,6 +14,7 @@ from reelarr.customformats.matching import DEFAULT_TIMEOUT_SECONDS, FormatMatche
 from reelarr.customformats.model import CustomFormat, Specification
 from reelarr.customformats.tables import CustomFormatRow
 from reelarr.db.engine import Database
+from reelarr.db.named_rows import insert_named, update_named
 from reelarr.errors import NotFound, ValidationFailed, ValidationFailure
 from reelarr.events import Event, EventBus, EventsMissed
 
@@ -176,13 +176,7 @@ class CustomFormatService:
         await self._validate(custom_format, exclude_id=None)
         row = CustomFormatRow()
         _fill(row, custom_format)
-        try:
-            async with self._db.write() as session:
-                session.add(row)
-                await session.flush()
-                created = _to_format(row)
-        except IntegrityError as error:
-            raise ValidationFailed.single("name", "Must be unique.", custom_format.name) from error
+        created = await insert_named(self._db, row, _to_format, custom_format.name)
         self._drop()
         await self.after_change()
         await self._bus.publish(CustomFormatAdded(format_id=created.id))
@@ -192,16 +186,15 @@ class CustomFormatService:
         """Replace a custom format after checking it."""
         await self.get(custom_format.id)
         await self._validate(custom_format, exclude_id=custom_format.id)
-        try:
-            async with self._db.write() as session:
-                row = await session.get(CustomFormatRow, custom_format.id)
-                if row is None:
-                    raise _not_found(custom_format.id)
-                _fill(row, custom_format)
-                await session.flush()
-                updated = _to_format(row)
-        except IntegrityError as error:
-            raise ValidationFailed.single("name", "Must be unique.", custom_format.name) from error
+        updated = await update_named(
+            self._db,
+            CustomFormatRow,
+            custom_format.id,
+            lambda row: _fill(row, custom_format),
+            _to_format,
+            name=custom_format.name,
+            not_found=_not_found,
+        )
         self._drop()
         await self.after_change()
         await self._bus.publish(CustomFormatUpdated(format_id=updated.id))

@@ -15,6 +15,7 @@ import { useTagDraft } from "../../hooks/useTagDraft";
 import { connectionSignature } from "../../lib/indexers";
 import { errorKeys, fieldKey, providerBody, shownFields, withFieldValue } from "../../lib/providerForm";
 import { placeErrors } from "../../lib/validation";
+import { ConfirmDelete } from "../ConfirmDelete";
 import { Dialog } from "../Dialog";
 import { ErrorMessage } from "../Feedback";
 import { Field } from "../Field";
@@ -64,20 +65,9 @@ function useListedOptions(family: ProviderFamily, draft: Provider) {
 function DeleteConfirm({ family, noun, provider, note, onDeleted, onCancel }: { family: ProviderFamily; noun: string; provider: Provider; note?: string | undefined; onDeleted: () => void; onCancel: () => void }) {
   const remove = useDeleteProvider(family);
   return (
-    <div className="alert alert--error" role="alertdialog" aria-label={`Delete ${provider.name}`}>
-      <p>
-        Delete the {noun} <strong>{provider.name}</strong>?{note && ` ${note}`}
-      </p>
-      {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Keep it
-        </button>
-        <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate(provider.id, { onSuccess: onDeleted })}>
-          {remove.isPending ? "Deleting…" : "Delete"}
-        </button>
-      </div>
-    </div>
+    <ConfirmDelete label={`Delete ${provider.name}`} removal={remove} onKeep={onCancel} onDelete={() => remove.mutate(provider.id, { onSuccess: onDeleted })}>
+      Delete the {noun} <strong>{provider.name}</strong>?{note && ` ${note}`}
+    </ConfirmDelete>
   );
 }
 

@@ -1,89 +1,22 @@
 import { useState, type FormEvent } from "react";
-import { useCustomFormatSchema, useDeleteCustomFormat, useSaveCustomFormat, type Specification } from "../../../api/customFormats";
+import { useCustomFormatSchema, useDeleteCustomFormat, useSaveCustomFormat } from "../../../api/customFormats";
 import { ApiError } from "../../../api/errors";
 import { Dialog } from "../../../components/Dialog";
+import { EditorActions } from "../../../components/EditorActions";
 import { ErrorMessage } from "../../../components/Feedback";
+import { ConditionsEditor } from "../../../components/ConditionsEditor";
+import { ConfirmDelete } from "../../../components/ConfirmDelete";
 import { Checkbox, Field } from "../../../components/Field";
-import { ProviderFields } from "../../../components/ProviderFields";
 import { formatBody, newCondition, placeFormatErrors, type ConditionDraft, type FormatDraft } from "../../../lib/customFormats";
-import { shownFields, withFieldValue } from "../../../lib/providerForm";
+import { shownFields } from "../../../lib/providerForm";
 import { ExportFormatDialog, ImportFormatDialog } from "./FormatJsonDialogs";
-
-interface ConditionProps {
-  condition: ConditionDraft;
-  index: number;
-  errors: { general: string[]; fields: Record<string, string> } | undefined;
-  onChange: (condition: ConditionDraft) => void;
-  onRemove: () => void;
-}
-
-function Condition({ condition, index, errors, onChange, onRemove }: ConditionProps) {
-  const title = `${condition.implementationName}: ${condition.name || `condition ${index + 1}`}`;
-  return (
-    <li className="condition">
-      <fieldset className="fieldset condition__fields" aria-label={title}>
-        <legend>{title}</legend>
-        <Field label="Condition name" autoComplete="off" value={condition.name} onChange={(e) => onChange({ ...condition, name: e.target.value })} />
-        <ProviderFields fields={shownFields(condition.fields, true)} errors={errors?.fields ?? {}} onChange={(name, value) => onChange(withFieldValue(condition, name, value))} />
-        <div className="check-list">
-          <Checkbox label="Negate" checked={condition.negate} onChange={(e) => onChange({ ...condition, negate: e.target.checked })} />
-          <Checkbox label="Required" checked={condition.required} onChange={(e) => onChange({ ...condition, required: e.target.checked })} />
-        </div>
-        <p className="field__hint">Negate: the format applies only when this condition does not match. Required: it must match; otherwise one match of its type is enough.</p>
-        {errors && errors.general.length > 0 && (
-          <p className="field__error" role="alert">
-            {errors.general.join(" ")}
-          </p>
-        )}
-        <div>
-          <button type="button" className="button button--small button--danger-quiet" onClick={onRemove}>
-            Remove condition
-          </button>
-        </div>
-      </fieldset>
-    </li>
-  );
-}
-
-function AddCondition({ schema, onAdd }: { schema: readonly Specification[]; onAdd: (condition: ConditionDraft) => void }) {
-  return (
-    <label className="inline-select">
-      <span>Add condition</span>
-      <select
-        value=""
-        onChange={(e) => {
-          const type = schema.find((s) => s.implementation === e.target.value);
-          if (type) onAdd(newCondition(type));
-        }}
-      >
-        <option value="">Choose a type…</option>
-        {schema.map((type) => (
-          <option key={type.implementation} value={type.implementation}>
-            {type.implementationName}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 function DeleteConfirm({ draft, onDeleted, onCancel }: { draft: FormatDraft; onDeleted: () => void; onCancel: () => void }) {
   const remove = useDeleteCustomFormat();
   return (
-    <div className="alert alert--error" role="alertdialog" aria-label={`Delete ${draft.name}`}>
-      <p>
-        Delete the custom format <strong>{draft.name}</strong>? Quality profiles lose its score.
-      </p>
-      {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Keep it
-        </button>
-        <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate(draft.id, { onSuccess: onDeleted })}>
-          {remove.isPending ? "Deleting…" : "Delete"}
-        </button>
-      </div>
-    </div>
+    <ConfirmDelete label={`Delete ${draft.name}`} removal={remove} onKeep={onCancel} onDelete={() => remove.mutate(draft.id, { onSuccess: onDeleted })}>
+      Delete the custom format <strong>{draft.name}</strong>? Quality profiles lose its score.
+    </ConfirmDelete>
   );
 }
 
@@ -126,25 +59,20 @@ export function CustomFormatDialog({ initial, onClose }: { initial: FormatDraft;
           hint="Its name goes into file names that use {Custom Formats}."
           onChange={(e) => setDraft({ ...draft, includeCustomFormatWhenRenaming: e.target.checked })}
         />
-        <section aria-labelledby="conditions-heading" className="conditions">
-          <h3 id="conditions-heading">Conditions</h3>
-          <p className="field__hint">A release or file has the format when every required condition matches and, of each other type used, at least one condition matches.</p>
-          {draft.specifications.length === 0 && <p className="muted">No conditions yet.</p>}
-          <ol className="conditions__list">
-            {draft.specifications.map((condition, index) => (
-              <Condition
-                key={condition.key}
-                condition={condition}
-                index={index}
-                errors={errors.conditions[index]}
-                onChange={(changed) => setCondition(index, changed)}
-                onRemove={() => removeCondition(index)}
-              />
-            ))}
-          </ol>
-          {schema.data && <AddCondition schema={schema.data} onAdd={(condition) => setDraft({ ...draft, specifications: [...draft.specifications, condition] })} />}
-          {schema.isError && <ErrorMessage error={schema.error} title="The condition types could not be loaded" />}
-        </section>
+        <ConditionsEditor
+          headingId="conditions-heading"
+          hint="A release or file has the format when every required condition matches and, of each other type used, at least one condition matches."
+          conditions={draft.specifications}
+          schema={schema.data}
+          schemaError={schema.isError ? schema.error : undefined}
+          titleOf={(condition, index) => `${condition.implementationName}: ${condition.name || `condition ${index + 1}`}`}
+          fieldsOf={(condition) => shownFields(condition.fields, true)}
+          errorsOf={(index) => errors.conditions[index]}
+          conditionHint={<p className="field__hint">Negate: the format applies only when this condition does not match. Required: it must match; otherwise one match of its type is enough.</p>}
+          onChange={setCondition}
+          onRemove={removeCondition}
+          onAdd={(type) => setDraft({ ...draft, specifications: [...draft.specifications, newCondition(type)] })}
+        />
         {errors.general.length > 0 && (
           <div className="alert alert--error" role="alert">
             {errors.general.join(" ")}
@@ -152,25 +80,14 @@ export function CustomFormatDialog({ initial, onClose }: { initial: FormatDraft;
         )}
         {save.isError && failures.length === 0 && <ErrorMessage error={save.error} title="Could not save" />}
         {side === "delete" && <DeleteConfirm draft={initial} onCancel={() => setSide(null)} onDeleted={onClose} />}
-        <div className="dialog__actions">
-          {initial.id > 0 && (
-            <button type="button" className="button button--danger-quiet dialog__actions-start" onClick={() => setSide("delete")}>
-              Delete
-            </button>
-          )}
+        <EditorActions onDelete={initial.id > 0 ? () => setSide("delete") : undefined} onCancel={onClose} saving={save.isPending}>
           <button type="button" className="button" disabled={!schema.data} onClick={() => setSide("import")}>
             Import
           </button>
           <button type="button" className="button" onClick={() => setSide("export")}>
             Export
           </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save"}
-          </button>
-        </div>
+        </EditorActions>
       </form>
     </Dialog>
       {side === "import" && schema.data && (

@@ -2,7 +2,9 @@ import { useId, useState, type FormEvent } from "react";
 import { useDeleteRemotePathMapping, useRemotePathMappings, useSaveRemotePathMapping, type RemotePathMapping } from "../../../api/downloadClients";
 import { ApiError } from "../../../api/errors";
 import { useProviders, type DownloadClient } from "../../../api/providers";
+import { ConfirmDelete } from "../../../components/ConfirmDelete";
 import { Dialog } from "../../../components/Dialog";
+import { EditorActions } from "../../../components/EditorActions";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
 import { Field } from "../../../components/Field";
 import { clientHosts, mappingBody } from "../../../lib/downloadClients";
@@ -77,34 +79,11 @@ function MappingDialog({ mapping, onClose }: { mapping: RemotePathMapping; onClo
         )}
         {save.isError && failures.length === 0 && <ErrorMessage error={save.error} title="Could not save" />}
         {deleting && (
-          <div className="alert alert--error" role="alertdialog" aria-label="Delete the mapping">
-            <p>
-              Delete the mapping of <code>{mapping.remotePath}</code> on {mapping.host}?
-            </p>
-            {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
-            <div className="dialog__actions">
-              <button type="button" className="button" onClick={() => setDeleting(false)}>
-                Keep it
-              </button>
-              <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate(mapping.id, { onSuccess: onClose })}>
-                {remove.isPending ? "Deleting…" : "Delete"}
-              </button>
-            </div>
-          </div>
+          <ConfirmDelete label="Delete the mapping" removal={remove} onKeep={() => setDeleting(false)} onDelete={() => remove.mutate(mapping.id, { onSuccess: onClose })}>
+            Delete the mapping of <code>{mapping.remotePath}</code> on {mapping.host}?
+          </ConfirmDelete>
         )}
-        <div className="dialog__actions">
-          {mapping.id > 0 && (
-            <button type="button" className="button button--danger-quiet dialog__actions-start" onClick={() => setDeleting(true)}>
-              Delete
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save"}
-          </button>
-        </div>
+        <EditorActions onDelete={mapping.id > 0 ? () => setDeleting(true) : undefined} onCancel={onClose} saving={save.isPending} />
       </form>
     </Dialog>
   );

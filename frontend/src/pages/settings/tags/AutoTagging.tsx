@@ -1,11 +1,13 @@
 import { useMemo, useState, type FormEvent } from "react";
-import { useAutoTags, useAutoTagSchema, useDeleteAutoTag, useSaveAutoTag, type AutoTag, type AutoTagSpecification } from "../../../api/autoTagging";
+import { useAutoTags, useAutoTagSchema, useDeleteAutoTag, useSaveAutoTag, type AutoTag } from "../../../api/autoTagging";
 import { ApiError } from "../../../api/errors";
 import { useQualityProfiles, useRootFolders, useTags } from "../../../api/library";
 import { Dialog } from "../../../components/Dialog";
+import { EditorActions } from "../../../components/EditorActions";
 import { ErrorMessage, Loading } from "../../../components/Feedback";
+import { ConditionsEditor } from "../../../components/ConditionsEditor";
+import { ConfirmDelete } from "../../../components/ConfirmDelete";
 import { Checkbox, Field } from "../../../components/Field";
-import { ProviderFields } from "../../../components/ProviderFields";
 import { TagsField } from "../../../components/TagsField";
 import { useTagDraft } from "../../../hooks/useTagDraft";
 import {
@@ -20,7 +22,6 @@ import {
   type AutoTagDraft,
   type Choices,
 } from "../../../lib/autoTagging";
-import { withFieldValue } from "../../../lib/providerForm";
 
 /** The quality profiles, root folders and tags a condition can name. */
 function useChoices(): Choices {
@@ -34,63 +35,6 @@ function useChoices(): Choices {
       tags: (tags.data ?? []).map((t) => ({ value: t.id, name: t.label })),
     }),
     [profiles.data, folders.data, tags.data],
-  );
-}
-
-interface ConditionProps {
-  condition: AutoTagConditionDraft;
-  choices: Choices;
-  errors: string[] | undefined;
-  onChange: (condition: AutoTagConditionDraft) => void;
-  onRemove: () => void;
-}
-
-function Condition({ condition, choices, errors, onChange, onRemove }: ConditionProps) {
-  const title = `${condition.implementationName}: ${condition.name || "unnamed"}`;
-  return (
-    <li className="condition">
-      <fieldset className="fieldset condition__fields" aria-label={title}>
-        <legend>{title}</legend>
-        <Field label="Condition name" autoComplete="off" value={condition.name} onChange={(e) => onChange({ ...condition, name: e.target.value })} />
-        <ProviderFields fields={drawnFields(condition.fields, choices)} errors={{}} onChange={(name, value) => onChange(withFieldValue(condition, name, value))} />
-        <div className="check-list">
-          <Checkbox label="Negate" checked={condition.negate} onChange={(e) => onChange({ ...condition, negate: e.target.checked })} />
-          <Checkbox label="Required" checked={condition.required} onChange={(e) => onChange({ ...condition, required: e.target.checked })} />
-        </div>
-        {errors && errors.length > 0 && (
-          <p className="field__error" role="alert">
-            {errors.join(" ")}
-          </p>
-        )}
-        <div>
-          <button type="button" className="button button--small button--danger-quiet" onClick={onRemove}>
-            Remove condition
-          </button>
-        </div>
-      </fieldset>
-    </li>
-  );
-}
-
-function AddCondition({ schema, onAdd }: { schema: readonly AutoTagSpecification[]; onAdd: (condition: AutoTagConditionDraft) => void }) {
-  return (
-    <label className="inline-select">
-      <span>Add condition</span>
-      <select
-        value=""
-        onChange={(e) => {
-          const type = schema.find((s) => s.implementation === e.target.value);
-          if (type) onAdd(newAutoTagCondition(type));
-        }}
-      >
-        <option value="">Choose a type…</option>
-        {schema.map((type) => (
-          <option key={type.implementation} value={type.implementation}>
-            {type.implementationName}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 
@@ -125,28 +69,19 @@ function AutoTagDialog({ initial, choices, onClose }: { initial: AutoTagDraft; c
           onChange={(e) => setDraft({ ...draft, removeTagsAutomatically: e.target.checked })}
         />
         <TagsField label="Tags" value={tags.labels} error={errors.tags} onChange={tags.setLabels} />
-        <section aria-labelledby="auto-tag-conditions" className="conditions">
-          <h3 id="auto-tag-conditions">Conditions</h3>
-          <p className="field__hint">
-            A movie gets the tags when it is added, edited or refreshed and meets every type of condition used: one condition of a type is enough unless
-            another of that type is required.
-          </p>
-          {draft.specifications.length === 0 && <p className="muted">No conditions yet.</p>}
-          <ol className="conditions__list">
-            {draft.specifications.map((condition, index) => (
-              <Condition
-                key={condition.key}
-                condition={condition}
-                choices={choices}
-                errors={errors.conditions[index]}
-                onChange={(changed) => setCondition(index, changed)}
-                onRemove={() => setDraft((current) => ({ ...current, specifications: current.specifications.filter((_, i) => i !== index) }))}
-              />
-            ))}
-          </ol>
-          {schema.data && <AddCondition schema={schema.data} onAdd={(condition) => setDraft({ ...draft, specifications: [...draft.specifications, condition] })} />}
-          {schema.isError && <ErrorMessage error={schema.error} title="The condition types could not be loaded" />}
-        </section>
+        <ConditionsEditor
+          headingId="auto-tag-conditions"
+          hint="A movie gets the tags when it is added, edited or refreshed and meets every type of condition used: one condition of a type is enough unless another of that type is required."
+          conditions={draft.specifications}
+          schema={schema.data}
+          schemaError={schema.isError ? schema.error : undefined}
+          titleOf={(condition) => `${condition.implementationName}: ${condition.name || "unnamed"}`}
+          fieldsOf={(condition) => drawnFields(condition.fields, choices)}
+          errorsOf={(index) => (errors.conditions[index] ? { general: errors.conditions[index], fields: {} } : undefined)}
+          onChange={setCondition}
+          onRemove={(index) => setDraft((current) => ({ ...current, specifications: current.specifications.filter((_, i) => i !== index) }))}
+          onAdd={(type) => setDraft({ ...draft, specifications: [...draft.specifications, newAutoTagCondition(type)] })}
+        />
         {errors.general.length > 0 && (
           <div className="alert alert--error" role="alert">
             {errors.general.join(" ")}
@@ -154,34 +89,11 @@ function AutoTagDialog({ initial, choices, onClose }: { initial: AutoTagDraft; c
         )}
         {save.isError && failures.length === 0 && <ErrorMessage error={save.error} title="Could not save" />}
         {confirmDelete && (
-          <div className="alert alert--error" role="alertdialog" aria-label={`Delete ${initial.name}`}>
-            <p>
-              Delete the auto tag <strong>{initial.name}</strong>? Movies keep the tags it gave them.
-            </p>
-            {remove.isError && <ErrorMessage error={remove.error} title="Could not delete" />}
-            <div className="dialog__actions">
-              <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
-                Keep it
-              </button>
-              <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate(initial.id, { onSuccess: onClose })}>
-                {remove.isPending ? "Deleting…" : "Delete"}
-              </button>
-            </div>
-          </div>
+          <ConfirmDelete label={`Delete ${initial.name}`} removal={remove} onKeep={() => setConfirmDelete(false)} onDelete={() => remove.mutate(initial.id, { onSuccess: onClose })}>
+            Delete the auto tag <strong>{initial.name}</strong>? Movies keep the tags it gave them.
+          </ConfirmDelete>
         )}
-        <div className="dialog__actions">
-          {initial.id > 0 && (
-            <button type="button" className="button button--danger-quiet dialog__actions-start" onClick={() => setConfirmDelete(true)}>
-              Delete
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save"}
-          </button>
-        </div>
+        <EditorActions onDelete={initial.id > 0 ? () => setConfirmDelete(true) : undefined} onCancel={onClose} saving={save.isPending} />
       </form>
     </Dialog>
   );

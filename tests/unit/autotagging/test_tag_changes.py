@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
+from typing import Any
 
 from reelarr.autotagging.service import AutoTag, tag_changes
 from reelarr.autotagging.specs import read_condition
-from reelarr.languages import lang
-from reelarr.movies.model import MinimumAvailability, Movie
+from reelarr.movies.model import Movie
+from tests.unit.decisions.builders import movie
 
 TODAY = date(2026, 12, 7)
 
 
-def film(**values: object) -> Movie:
-    fields: dict[str, object] = {
-        "id": 1,
-        "tmdb_id": 603,
-        "imdb_id": None,
-        "title": "The Matrix",
-        "original_title": "The Matrix",
-        "sort_title": "matrix",
-        "clean_title": "thematrix",
-        "year": 1999,
-        "overview": "",
-        "runtime": 136,
-        "tmdb_status": "Released",
-        "original_language": lang("English"),
-        "monitored": True,
-        "minimum_availability": MinimumAvailability.RELEASED,
-        "quality_profile_id": 4,
-        "path": "/movies/The Matrix (1999)",
-        "root_folder_path": "/movies",
-        "added": datetime(2026, 1, 1, tzinfo=UTC),
-        "physical_release": date(1999, 9, 21),
-        **values,
-    }
-    return Movie(**fields)  # type: ignore[arg-type]
+def film(**values: Any) -> Movie:
+    """The decisions' film (The Matrix, released and monitored), without ids or a cinema date."""
+    return movie(**{"imdb_id": None, "in_cinemas": None, **values})
 
 
 def rule(tags: tuple[int, ...], remove: bool, implementation: str, **fields: object) -> AutoTag:

@@ -9,7 +9,7 @@ from reelarr.collections.library import add_requests, new_collection_of
 from reelarr.collections.model import Collection
 from reelarr.languages import Language
 from reelarr.movies.events import MovieAdded
-from reelarr.movies.model import MinimumAvailability, Movie
+from reelarr.movies.model import AddMethod, MinimumAvailability, Movie
 from reelarr.movies.service import AddMovie
 
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
@@ -77,6 +77,7 @@ def test_films_of_a_collection_are_added_monitored_with_the_collections_options(
             minimum_availability=MinimumAvailability.ANNOUNCED,
             tags=(5,),
             search_for_movie=True,
+            add_method=AddMethod.COLLECTION,
         )
         for tmdb_id in (604, 605)
     ]

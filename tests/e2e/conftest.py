@@ -182,6 +182,22 @@ def api_client(server: ReelarrServer) -> Iterator[httpx.Client]:
         yield client
 
 
+def matrix_with_a_file(api: httpx.Client, root: Path, file_name: str) -> dict[str, object]:
+    """The Matrix added under `root` with one file called `file_name`, rescanned until it is seen."""
+    folder = root / "The Matrix (1999)"
+    folder.mkdir()
+    (folder / file_name).write_bytes(b"\0" * 4096)
+    api.post("/rootfolder", json={"path": str(root)}).raise_for_status()
+    body = {"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": str(root)}
+    movie = api.post("/movie", json=body).raise_for_status().json()
+    api.post("/command", json={"name": "RescanMovie", "movieId": movie["id"]}).raise_for_status()
+    deadline = time.monotonic() + 30
+    while not (found := api.get(f"/movie/{movie['id']}").json())["hasFile"]:
+        assert time.monotonic() < deadline, "the film's file was not found"
+        time.sleep(0.2)
+    return dict(found)
+
+
 def tmdb_env(tmdb: TmdbFixtureServer, *, with_key: bool = True) -> dict[str, str]:
     """Settings pointing a Reelarr at the fixture TMDB (with its v3 key unless told otherwise)."""
     env = {"REELARR_TMDB_API_URL": tmdb.api_url, "REELARR_TMDB_IMAGE_URL": tmdb.image_url}

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import Page, expect
 from test_movies import log_in, nav
 
-from conftest import api_client
+from conftest import api_client, matrix_with_a_file
 
 if TYPE_CHECKING:
     from conftest import ReelarrServer
@@ -23,20 +22,10 @@ RAW = "Matrix.1999.1080p.BluRay.x264-GRP.mkv"
 def deleted_file(server: ReelarrServer, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The Matrix given a file, which is then deleted through the API; the file's full path."""
     root = tmp_path_factory.mktemp("movies")
-    folder = root / "The Matrix (1999)"
-    folder.mkdir()
-    (folder / RAW).write_bytes(b"\0" * 4096)
     with api_client(server) as api:
-        api.post("/rootfolder", json={"path": str(root)}).raise_for_status()
-        body = {"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": str(root)}
-        movie = api.post("/movie", json=body).raise_for_status().json()
-        api.post("/command", json={"name": "RescanMovie", "movieId": movie["id"]}).raise_for_status()
-        deadline = time.monotonic() + 30
-        while not (found := api.get(f"/movie/{movie['id']}").json())["hasFile"]:
-            assert time.monotonic() < deadline, "the film's file was not found"
-            time.sleep(0.2)
+        found = matrix_with_a_file(api, root, RAW)
         api.delete(f"/moviefile/{found['movieFileId']}").raise_for_status()
-    return str(folder / RAW)
+    return str(root / "The Matrix (1999)" / RAW)
 
 
 def test_history_tells_why_a_file_was_deleted(server: ReelarrServer, deleted_file: str, page: Page) -> None:

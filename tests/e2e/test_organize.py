@@ -4,7 +4,6 @@ names are previewed, and the chosen files are renamed on disk by RenameFiles."""
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from test_movies import log_in
 
-from conftest import api_client
+from conftest import api_client, matrix_with_a_file
 
 if TYPE_CHECKING:
     from conftest import ReelarrServer
@@ -28,17 +27,8 @@ def film_folder(server: ReelarrServer, tmp_path_factory: pytest.TempPathFactory)
     """The Matrix with one file under its release name, and renaming turned on."""
     root = tmp_path_factory.mktemp("movies")
     folder = root / "The Matrix (1999)"
-    folder.mkdir()
-    (folder / RAW).write_bytes(b"\0" * 4096)
     with api_client(server) as api:
-        api.post("/rootfolder", json={"path": str(root)}).raise_for_status()
-        body = {"tmdbId": 603, "qualityProfileId": 1, "rootFolderPath": str(root)}
-        movie = api.post("/movie", json=body).raise_for_status().json()
-        api.post("/command", json={"name": "RescanMovie", "movieId": movie["id"]}).raise_for_status()
-        deadline = time.monotonic() + 30
-        while not api.get(f"/movie/{movie['id']}").json()["hasFile"]:
-            assert time.monotonic() < deadline, "the film's file was not found"
-            time.sleep(0.2)
+        matrix_with_a_file(api, root, RAW)
         naming = api.get("/config/naming").raise_for_status().json()
         fmt = "{Movie Title} ({Release Year}) {Quality Full}"
         api.put(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -25,6 +26,16 @@ KEEP_FOR = timedelta(days=30)
 def release_key(indexer_id: int, guid: str) -> str:
     """The identity of a release across syncs: its indexer and its guid."""
     return hashlib.sha1(f"{indexer_id}\x00{guid}".encode(), usedforsecurity=False).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ClientWait:
+    """A chosen release that waits for a download client, and why."""
+
+    movie_id: int
+    indexer_id: int
+    guid: str
+    message: str
 
 
 def _rejection_json(rejection: Rejection) -> dict[str, Any]:
@@ -107,6 +118,18 @@ def _upsert(insert: Any, *, keep_outcomes: bool = False) -> Any:
     return statement.on_conflict_do_update(index_elements=["movie_id", "release_key"], set_=updated)
 
 
+_TABLE = cast(Table, ReleaseDecisionRow.__table__)
+_SUPERSEDE_CHOSEN = (
+    update(_TABLE)
+    .where(
+        _TABLE.c.movie_id == bindparam("m_id"),
+        _TABLE.c.outcome == Outcome.CHOSEN.value,
+        _TABLE.c.release_key != bindparam("r_key"),
+    )
+    .values(outcome=Outcome.SUPERSEDED.value)
+)
+
+
 class DecisionLog:
     """The kept decisions, one row per release per film, newest decision kept."""
 
@@ -126,19 +149,9 @@ class DecisionLog:
             rows = [_values(e, key) for (_movie_id, key), e in latest.items()]
         chosen = [(movie_id, key) for (movie_id, key), e in latest.items() if e.outcome is Outcome.CHOSEN]
         async with self._db.write() as session:
-            for movie_id, key in chosen:
+            if chosen:
                 # A film has one chosen release at a time: the newest choice replaces the older ones.
-                await session.execute(
-                    update(ReleaseDecisionRow)
-                    .where(
-                        and_(
-                            ReleaseDecisionRow.movie_id == movie_id,
-                            ReleaseDecisionRow.outcome == Outcome.CHOSEN.value,
-                            ReleaseDecisionRow.release_key != key,
-                        )
-                    )
-                    .values(outcome=Outcome.SUPERSEDED.value)
-                )
+                await session.execute(_SUPERSEDE_CHOSEN, [{"m_id": m, "r_key": k} for m, k in chosen])
             # One statement with many parameter sets: compiled once and cached, where a VALUES list of
             # hundreds of rows was compiled anew on every call (most of an interactive search's time).
             await session.execute(_upsert(insert, keep_outcomes=keep_outcomes), rows)
@@ -178,17 +191,22 @@ class DecisionLog:
                 .values(outcome=Outcome.GRABBED.value, outcome_message=None)
             )
 
-    async def mark_waiting_for_client(self, movie_id: int, indexer_id: int, guid: str, message: str) -> None:
-        """Say that a chosen release waits for a download client to take it (`message` says why)."""
+    async def mark_waiting_for_client(self, waits: Sequence[ClientWait]) -> None:
+        """Say that these chosen releases wait for a download client to take them (each says why), in
+        one transaction: a sync with no client for its protocol marks every film's choice at once."""
+        if not waits:
+            return
+        statement = (
+            update(_TABLE)
+            .where(_TABLE.c.movie_id == bindparam("m_id"), _TABLE.c.release_key == bindparam("r_key"))
+            .values(outcome=Outcome.DOWNLOAD_CLIENT_UNAVAILABLE.value, outcome_message=bindparam("why"))
+        )
+        rows = [
+            {"m_id": w.movie_id, "r_key": release_key(w.indexer_id, w.guid), "why": w.message[:1000]}
+            for w in waits
+        ]
         async with self._db.write() as session:
-            await session.execute(
-                update(ReleaseDecisionRow)
-                .where(
-                    ReleaseDecisionRow.movie_id == movie_id,
-                    ReleaseDecisionRow.release_key == release_key(indexer_id, guid),
-                )
-                .values(outcome=Outcome.DOWNLOAD_CLIENT_UNAVAILABLE.value, outcome_message=message[:1000])
-            )
+            await session.execute(statement, rows)
 
     async def supersede_waiting(self, decision_ids: Sequence[int]) -> None:
         """Stop these releases from waiting: a release at least as good was grabbed for their film."""

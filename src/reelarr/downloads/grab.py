@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from reelarr.decisionlog.model import LoggedDecision, Source
-from reelarr.decisionlog.service import DecisionLog
+from reelarr.decisionlog.service import ClientWait, DecisionLog
 from reelarr.decisions.engine import Decision
 from reelarr.downloadclients.base import DownloadClientUnavailable, DownloadRejected
 from reelarr.downloadclients.service import DownloadClientDefinition, DownloadClientService
@@ -37,6 +37,12 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 RECENT = timedelta(days=21)
 _PROTOCOL_NUMBERS = {DownloadProtocol.UNKNOWN: 0, DownloadProtocol.USENET: 1, DownloadProtocol.TORRENT: 2}
+
+
+def _client_wait(decision: Decision, movie_id: int, why: str) -> ClientWait:
+    release = decision.release
+    log.debug("%s waits for a download client: %s", release.title, why)
+    return ClientWait(movie_id, release.indexer_id, release.guid, why)
 
 
 def is_recent(movie: Movie, now: datetime) -> bool:
@@ -222,35 +228,40 @@ class GrabService:
         ProcessDownloadDecisions)."""
         report = GrabReport()
         done: set[int] = set()
-        waiting: set[int] = set()
+        waits: dict[int, ClientWait] = {}
         stopped: dict[DownloadProtocol, str] = {}
-        for decision in ranked:
-            movie_id = decision.movie_id
-            if not decision.approved or movie_id is None or movie_id in done:
-                continue
-            protocol = decision.release.protocol
-            if protocol in stopped:
-                if movie_id not in waiting:
-                    waiting.add(movie_id)
-                    await self._wait_for_client(decision, movie_id, stopped[protocol])
-                continue
-            try:
-                report.grabbed.append(await self.grab(decision, source=source))
-                done.add(movie_id)
-            except (ClientUnavailable, NoDownloadClient) as error:
-                stopped[protocol] = str(error)
-                report.failures.append(str(error))
-                if movie_id not in waiting:
-                    waiting.add(movie_id)
-                    await self._wait_for_client(decision, movie_id, str(error))
-            except GrabFailed as error:
-                report.failures.append(str(error))
-        if waiting or any(d.temporarily_rejected and d.movie_id is not None for d in ranked):
+        try:
+            for decision in ranked:
+                movie_id = decision.movie_id
+                if not decision.approved or movie_id is None or movie_id in done:
+                    continue
+                protocol = decision.release.protocol
+                if protocol in stopped:
+                    if movie_id not in waits:
+                        waits[movie_id] = _client_wait(decision, movie_id, stopped[protocol])
+                    continue
+                try:
+                    report.grabbed.append(await self.grab(decision, source=source))
+                    done.add(movie_id)
+                except (ClientUnavailable, NoDownloadClient) as error:
+                    stopped[protocol] = str(error)
+                    report.failures.append(str(error))
+                    if movie_id not in waits:
+                        waits[movie_id] = _client_wait(decision, movie_id, str(error))
+                except GrabFailed as error:
+                    report.failures.append(str(error))
+        finally:
+            # One transaction for them all: with no client for a protocol, every film's choice waits.
+            await self._mark_waiting(waits, stopped)
+        if waits or any(d.temporarily_rejected and d.movie_id is not None for d in ranked):
             # Releases began or went on waiting (Radarr's PendingReleasesUpdatedEvent): the queue lists them.
             await self._bus.publish(QueueChanged())
         return report
 
-    async def _wait_for_client(self, decision: Decision, movie_id: int, why: str) -> None:
-        release = decision.release
-        log.info("%s waits for a download client: %s", release.title, why)
-        await self._decision_log.mark_waiting_for_client(movie_id, release.indexer_id, release.guid, why)
+    async def _mark_waiting(self, waits: dict[int, ClientWait], stopped: dict[DownloadProtocol, str]) -> None:
+        if not waits:
+            return
+        await self._decision_log.mark_waiting_for_client(list(waits.values()))
+        for why in sorted(set(stopped.values())):
+            count = sum(1 for w in waits.values() if w.message == why)
+            log.info("%d release(s) wait for a download client: %s", count, why)

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from reelarr.decisionlog.model import LoggedDecision, Outcome, Source, logged
+from reelarr.decisionlog.service import ClientWait
 from reelarr.decisions.engine import decide
 from reelarr.decisions.rejection import Reason, Rejection
 from reelarr.decisions.subject import DecisionSettings
@@ -132,7 +133,9 @@ async def test_a_release_no_client_could_take_waits_with_its_reason(library: Lib
     log = library.server.services.decision_log
     entry = _entry(movie_id, "The.Matrix.1999.1080p.BluRay.x264-GRP", outcome=Outcome.CHOSEN)
     await log.record([entry])
-    await log.mark_waiting_for_client(movie_id, entry.indexer_id, entry.guid, "No torrent download client")
+    await log.mark_waiting_for_client(
+        [ClientWait(movie_id, entry.indexer_id, entry.guid, "No torrent download client")]
+    )
     [waiting] = await log.pending()
     assert (waiting.title, waiting.outcome) == (entry.title, Outcome.DOWNLOAD_CLIENT_UNAVAILABLE)
     assert waiting.outcome_message == "No torrent download client"
@@ -147,6 +150,27 @@ async def test_a_release_no_client_could_take_waits_with_its_reason(library: Lib
     assert await log.pending() == []
     [grabbed] = await log.for_movie(movie_id)
     assert (grabbed.outcome, grabbed.outcome_message) == (Outcome.GRABBED, None)
+
+
+async def test_many_releases_are_marked_waiting_at_once_each_with_its_reason(library: Library) -> None:
+    movie_id = await _matrix_id(library)
+    log = library.server.services.decision_log
+    torrent = _entry(movie_id, "The.Matrix.1999.1080p.BluRay.x264-GRP", outcome=Outcome.CHOSEN)
+    usenet = _entry(movie_id, "The.Matrix.1999.720p.WEB-DL.x264-GRP", outcome=Outcome.CHOSEN)
+    untouched = _entry(movie_id, "The.Matrix.1999.2160p.BluRay.x265-GRP", outcome=Outcome.CHOSEN)
+    await log.record([torrent, usenet, untouched])
+    await log.mark_waiting_for_client(
+        [
+            ClientWait(movie_id, torrent.indexer_id, torrent.guid, "No torrent download client"),
+            ClientWait(movie_id, usenet.indexer_id, usenet.guid, "x" * 1500),
+        ]
+    )
+    kept = {e.title: (e.outcome, e.outcome_message) for e in await log.for_movie(movie_id)}
+    assert kept == {
+        torrent.title: (Outcome.DOWNLOAD_CLIENT_UNAVAILABLE, "No torrent download client"),
+        usenet.title: (Outcome.DOWNLOAD_CLIENT_UNAVAILABLE, "x" * 1000),
+        untouched.title: (Outcome.CHOSEN, None),
+    }
 
 
 async def test_superseded_waiting_releases_stop_waiting(library: Library) -> None:
@@ -186,7 +210,7 @@ async def test_an_interactive_search_keeps_what_became_of_each_release(library: 
     entry = _entry(movie_id, "The.Matrix.1999.1080p.BluRay.x264-GRP", outcome=Outcome.CHOSEN)
     await log.record([entry])
     await log.mark_waiting_for_client(
-        movie_id, entry.indexer_id, entry.guid, "qBittorrent: Unable to connect"
+        [ClientWait(movie_id, entry.indexer_id, entry.guid, "qBittorrent: Unable to connect")]
     )
     looked_at = replace(entry, decided_at=entry.decided_at + timedelta(minutes=5), outcome=None)
     await log.record([looked_at], keep_outcomes=True)

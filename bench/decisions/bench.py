@@ -42,7 +42,7 @@ from movie_library import LibraryShape, build
 from serving import API_KEY, Server, create_postgres_database, drop_postgres_database
 from sqlalchemy import select
 from tests.fixtures.indexers.faults import Fault
-from tests.fixtures.indexers.newznab import NabSite
+from tests.fixtures.indexers.newznab import NabSite, render_items
 from tests.fixtures.indexers.releases import GB, FixtureRelease, fixture_now
 from tests.fixtures.indexers.resources import nab_resource
 from tests.fixtures.indexers.server import IndexerFixtureServer
@@ -116,6 +116,11 @@ def seconds_of(command: dict[str, Any]) -> float:
     return (ended - started).total_seconds()
 
 
+def split_feed(releases: list[FixtureRelease], sites: int) -> list[list[FixtureRelease]]:
+    """The releases dealt to `sites` feeds, each newest first."""
+    return [releases[number::sites] for number in range(sites)]
+
+
 def add_indexers(client: httpx.Client, server: IndexerFixtureServer, sites: list[str], tag: str) -> list[int]:
     """Add each site as a Torznab indexer named after `tag`; returns their ids."""
     ids = []
@@ -155,31 +160,38 @@ def sampled(pid: int, output: str | None) -> Iterator[None]:
 
 
 def time_rss_syncs(
-    client: httpx.Client, server: Server, fixtures: IndexerFixtureServer, args: argparse.Namespace
+    client: httpx.Client,
+    server: Server,
+    fixtures: IndexerFixtureServer,
+    films: list[tuple[str, int]],
+    args: argparse.Namespace,
 ) -> None:
     """RSS syncs that each catch up on the whole feed, as after a day offline.
 
     A first sync only reads the newest page (as Radarr's does); a later one pages back to where the last
     stopped. So each run adds fresh indexers, syncs once while the feeds hold only their oldest release,
-    then fills the feeds and times the sync that reads them all.
+    then fills the feeds and times the sync that reads them all. Each run's feeds are new releases (as
+    a catch-up's are): no run finds the titles an earlier one read in the server's caches.
     """
     sites = [f"feed{n}" for n in range(args.indexers)]
-    feeds = {name: list(fixtures.sites[name].releases) for name in sites}
     durations: list[float] = []
     cpu: list[float] = []
     own_cpu: list[float] = []
     fixture_cpu: list[float] = []  # this process: the fixture indexers answering (and the polling)
     message = ""
     for run in range(args.runs):
+        feeds = split_feed(feed(films, args.releases, seed=1000 + run), len(sites))
+        for name, releases in zip(sites, feeds, strict=True):
+            fixtures.sites[name].releases = releases[-1:]
         ids = add_indexers(client, fixtures, sites, f"run {run}")
-        for name in sites:
-            fixtures.sites[name].releases = feeds[name][-1:]
         run_command(client, "RssSync")
-        for name in sites:
-            fixtures.sites[name].releases = feeds[name]
+        for name, releases in zip(sites, feeds, strict=True):
+            fixtures.sites[name].releases = releases
+            # The indexers are remote in life: their pages are made before the clock starts.
+            render_items(fixtures.sites[name], fixtures.site_url(name))
         before, before_own = server.cpu_seconds(), server.cpu_seconds(workers=False)
         before_fixture = time.process_time()
-        with sampled(server.process.pid, args.profile if run else None):  # not the cold first run
+        with sampled(server.process.pid, args.profile):
             command = run_command(client, "RssSync")
         cpu.append(server.cpu_seconds() - before)
         own_cpu.append(server.cpu_seconds(workers=False) - before_own)
@@ -287,7 +299,7 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--search-releases", type=int, default=60, help="releases per indexer in a search")
     parser.add_argument("--feed-workers", type=int, help="the server's feed readers")
-    parser.add_argument("--profile", help="py-spy (on PATH) samples the warm timed syncs into this file")
+    parser.add_argument("--profile", help="py-spy (on PATH) samples the timed syncs into this file")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="reelarr-bench-decisions-"))
     pg_name = None
@@ -300,7 +312,6 @@ def main() -> None:
         movies = asyncio.run(library_movies(database_url))
         films = [(m.title, m.year) for m in movies]
         releases = feed(films, args.releases, seed=7)
-        per_site = len(releases) // args.indexers
         print(
             f"Decisions bench: {len(films)} films ({'PostgreSQL' if args.postgres else 'SQLite'}), "
             f"{len(releases)} releases"
@@ -308,9 +319,7 @@ def main() -> None:
         time_pure(movies, releases)
         with IndexerFixtureServer() as fixtures:
             for number in range(args.indexers):
-                fixtures.add_site(
-                    f"feed{number}", NabSite("torznab", releases=releases[number :: args.indexers][:per_site])
-                )
+                fixtures.add_site(f"feed{number}", NabSite("torznab", releases=[]))
             workers = {}
             if args.feed_workers is not None:
                 workers["REELARR_FEED_PARSE_WORKERS"] = str(args.feed_workers)
@@ -331,7 +340,7 @@ def main() -> None:
                 ) as client:
                     # The server renders its movie list once started: not while a sync is timed.
                     client.get("/movie").raise_for_status()
-                    time_rss_syncs(client, server, fixtures, args)
+                    time_rss_syncs(client, server, fixtures, films, args)
                     time_interactive(client, fixtures, movies[0], args.search_releases)
             finally:
                 server.stop()

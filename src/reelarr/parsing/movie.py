@@ -11,6 +11,7 @@ from reelarr.parsing.extensions import extension_of, remove_media_extension
 from reelarr.parsing.ids import parse_imdb_id, parse_tmdb_id
 from reelarr.parsing.languages import parse_languages
 from reelarr.parsing.quality import parse_quality, parse_quality_name
+from reelarr.parsing.reading import KeptReadings, TitleReading
 from reelarr.parsing.release_group import parse_release_group
 from reelarr.parsing.result import MovieNames, ParsedMovieInfo
 from reelarr.parsing.title import TitleMatch, find_title
@@ -136,29 +137,28 @@ def _simple_release(release_title: str, found: TitleMatch) -> str:
     return simple_release
 
 
-def _build(title: str, original: str, release_title: str, found: TitleMatch) -> ParsedMovieInfo:
-    simple_release = _simple_release(release_title, found)
+def _build(original: str, reading: TitleReading) -> ParsedMovieInfo:
+    simple_release, found, names = reading.simple_release, reading.found, reading.names
     group = parse_release_group(simple_release)
     if found.subgroup.strip():
         group = found.subgroup
     languages = parse_languages(
         simple_release.replace(group, "RlsGrp") if group and group.strip() else simple_release
     )
-    name = _movie_name(found.title)
     edition = found.edition or parse_edition(simple_release)
     return ParsedMovieInfo(
-        title=name,
-        titles=_all_titles(name),
+        title=names.title,
+        titles=names.titles,
         year=found.year,
         edition=edition,
         release_group=group,
-        imdb_id=parse_imdb_id(simple_release),
-        tmdb_id=parse_tmdb_id(simple_release),
-        hardcoded_subs=parse_hardcoded_subs(title),
+        imdb_id=names.imdb_id,
+        tmdb_id=names.tmdb_id,
+        hardcoded_subs=parse_hardcoded_subs(reading.read_as),
         languages=tuple(languages),
-        quality=parse_quality(title),
+        quality=parse_quality(reading.read_as),
         original_title=original,
-        release_title=release_title,
+        release_title=reading.release_title,
         simple_release_title=simple_release,
         release_hash=found.release_hash or None,
     )
@@ -183,38 +183,58 @@ def parse_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | None:
 # when a search is repeated; the answer is immutable, so it is kept for the titles seen last.
 @functools.lru_cache(maxsize=8192)
 def _parse_title(title: str, is_dir: bool) -> ParsedMovieInfo | None:
-    located = _locate(title, is_dir)
-    if located is None:
-        return None
-    read_as, release_title, found = located
-    return _build(read_as, title, release_title, found)
+    reading = _reading(title, is_dir) if is_dir else read_title(title)
+    return None if reading is None else _build(title, reading)
 
 
 def forget_parses() -> None:
     """Empty parse_title's and parse_names' caches of answers (for measuring the parser itself)."""
     _parse_title.cache_clear()
-    parse_names.cache_clear()
+    _readings.forget()
 
 
 # Each RSS sync reads the indexers' newest pages again, most of their titles seen at the last sync: the
-# names of the titles seen last are kept (an answer is immutable), past what one large catch-up reads.
-@functools.lru_cache(maxsize=16384)
+# readings of the titles seen last are kept, past what one large catch-up reads.
+_readings = KeptReadings(16384)
+
+
+def read_title(title: str) -> TitleReading | None:
+    """Where a release title names its film (None: it reads as no film), kept for the titles seen last."""
+    kept, reading = _readings.get(title)
+    if kept:
+        return reading
+    reading = _reading(title, False)
+    _readings.keep(title, reading)
+    return reading
+
+
+def keep_reading(title: str, reading: TitleReading | None) -> None:
+    """Keep a title's reading made elsewhere by the same parser (the feed reader's worker process)."""
+    _readings.keep(title, reading)
+
+
 def parse_names(title: str) -> MovieNames | None:
     """A release title's titles, year and ids exactly as parse_title reads them, without its quality,
     languages, group and edition: a third of the work, for the many releases that name no film."""
-    located = _locate(title, False)
+    reading = read_title(title)
+    return None if reading is None else reading.names
+
+
+def _reading(title: str, is_dir: bool) -> TitleReading | None:
+    located = _locate(title, is_dir)
     if located is None:
         return None
-    _read_as, release_title, found = located
+    read_as, release_title, found = located
     simple_release = _simple_release(release_title, found)
     name = _movie_name(found.title)
-    return MovieNames(
+    names = MovieNames(
         title=name,
         titles=_all_titles(name),
         year=found.year,
         imdb_id=parse_imdb_id(simple_release),
         tmdb_id=parse_tmdb_id(simple_release),
     )
+    return TitleReading(read_as, release_title, found, simple_release, names)
 
 
 def _split_path(path: str) -> tuple[str, str]:

@@ -15,6 +15,10 @@ from reelarr.indexers.newznab.parser import LIMIT_BACKOFF, TorznabParser
 from reelarr.indexers.parse_pool import MAX_BREAKS, FeedParsePool
 from reelarr.indexers.requests import IndexerRequest, IndexerResponse
 from reelarr.indexers.rss import ParserCall, Stamp
+from reelarr.parsing import parse_title
+from reelarr.parsing.movie import _reading as reading_of
+from reelarr.parsing.movie import _readings as kept_readings
+from reelarr.parsing.movie import forget_parses
 from reelarr.releases.model import DownloadProtocol, Release
 from tests.fixtures.indexers.faults import XML_BOMB
 from tests.fixtures.indexers.newznab import NabSite, error_document, feed_document
@@ -76,6 +80,20 @@ async def test_a_worker_reads_a_page_as_the_server_does(pool: FeedParsePool) -> 
     assert releases == READ(page)
     assert len(releases) == 100
     assert releases[0].indexer_id == 3
+
+
+async def test_the_worker_reads_where_each_title_names_its_film_for_the_server(pool: FeedParsePool) -> None:
+    forget_parses()
+    releases = await pool.parse(READ, _page(100))
+    kept = [kept_readings.get(r.title) for r in releases]
+    assert all(found for found, _reading in kept)  # the server read none of these titles itself
+    assert [reading for _found, reading in kept] == [reading_of(r.title, False) for r in releases]
+    first = kept[0][1]
+    assert first is not None
+    assert first.names.title == "Film 0"
+    built = parse_title(releases[0].title)  # on the kept reading
+    forget_parses()
+    assert parse_title(releases[0].title) == built
 
 
 async def test_errors_raised_in_the_worker_arrive_whole(pool: FeedParsePool) -> None:

@@ -147,3 +147,32 @@ def test_names_read_again_are_the_kept_answer_until_the_parses_are_forgotten() -
     again = parse_names(title)
     assert again == first
     assert again is not first
+
+
+def test_readings_made_elsewhere_are_kept_and_the_oldest_are_forgotten_first() -> None:
+    from reelarr.parsing import TitleReading, keep_reading, read_title
+    from reelarr.parsing.movie import forget_parses
+    from reelarr.parsing.reading import KeptReadings
+
+    title = "A.Film.Read.By.The.Worker.2001.1080p.BluRay-GRP"
+    forget_parses()
+    reading = read_title(title)
+    assert reading is not None
+    sent = TitleReading.from_values(reading.values())
+    assert sent == reading
+    assert sent is not reading
+    forget_parses()
+    keep_reading(title, sent)
+    assert read_title(title) is sent
+    assert parse_names(title) is sent.names
+    built = parse_title(title)  # on the kept reading
+    forget_parses()
+    assert parse_title(title) == built
+    kept = KeptReadings(2)
+    for name in ("one", "two", "three"):
+        kept.keep(name, None)
+    assert [kept.get(name)[0] for name in ("one", "two", "three")] == [False, True, True]
+    kept.keep("two", sent)  # a title kept again keeps its place
+    kept.keep("four", None)
+    kept_now = [kept.get(name) for name in ("two", "three", "four")]
+    assert kept_now == [(False, None), (True, None), (True, None)]

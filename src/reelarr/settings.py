@@ -152,7 +152,7 @@ class Settings(BaseSettings):
         ge=0,
         le=8,
         description="Worker processes that read big indexer answers beside the server, on other cores "
-        "(default: 1 on a machine with two or more cores, else 0, reading them in the server).",
+        "(default: 2 on a machine with two or more cores, else 0, reading them in the server).",
     )
     plugins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Extra modules to load, by import name."

@@ -41,8 +41,10 @@ MAX_BREAKS = 3  # workers that died before this process stops starting them
 
 
 def default_workers() -> int:
-    """One worker where there is a second core to run it on, else none."""
-    return 1 if (os.cpu_count() or 1) > 1 else 0
+    """Two workers where there is a second core to run them on, else none: in an RSS catch-up the
+    server's own thread mostly waits on the indexers while the pages are read, and one worker was
+    what the whole fetch waited on."""
+    return 2 if (os.cpu_count() or 1) > 1 else 0
 
 
 def _prepare_worker() -> None:
@@ -153,7 +155,11 @@ class FeedParsePool:
             self._executor = concurrent.futures.ProcessPoolExecutor(
                 max_workers=self._workers, mp_context=context, initializer=_prepare_worker
             )
+            # One call per worker starts them all now (the pool starts a process per call that finds
+            # none idle), not one at a time as pages queue; pages go to workers once the first is up.
             self._warm = self._executor.submit(_ready)
+            for _ in range(self._workers - 1):
+                self._executor.submit(_ready)
         except OSError as error:
             log.warning("Could not start the feed reader's worker process (%s); reading in the server", error)
             self._workers = 0

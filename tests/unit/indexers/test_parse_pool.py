@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -41,6 +43,14 @@ def _page(count: int) -> IndexerResponse:
     ]
     site = NabSite("torznab", releases=releases)
     return _response(feed_document(site, "http://indexer.test/site", {}, NOW))
+
+
+class SaysWhichProcess:
+    """Reads the page slowly, naming the process that read it as each release's indexer."""
+
+    def __call__(self, response: IndexerResponse) -> list[Release]:
+        time.sleep(0.1)
+        return [replace(release, indexer=str(os.getpid())) for release in READ(response)]
 
 
 class DiesInWorker:
@@ -94,6 +104,18 @@ async def test_the_worker_reads_where_each_title_names_its_film_for_the_server(p
     built = parse_title(releases[0].title)  # on the kept reading
     forget_parses()
     assert parse_title(releases[0].title) == built
+
+
+async def test_two_workers_start_together_and_read_pages_side_by_side() -> None:
+    pool = FeedParsePool(2, min_bytes=0)
+    try:
+        await _started(pool)
+        pages = await asyncio.gather(*(pool.parse(SaysWhichProcess(), _page(5)) for _ in range(8)))
+        readers = {page[0].indexer for page in pages}
+        assert len(readers) == 2
+        assert str(os.getpid()) not in readers
+    finally:
+        pool.close()
 
 
 async def test_errors_raised_in_the_worker_arrive_whole(pool: FeedParsePool) -> None:

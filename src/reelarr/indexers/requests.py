@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from reelarr.indexers.errors import IndexerRejected
 
@@ -56,7 +56,40 @@ class IndexerResponse:
 
 
 # Pages of one query: requests to send in turn until a page is not full.
-Pageable = list[IndexerRequest]
+Pageable = Sequence[IndexerRequest]
+
+
+class OffsetPages(Sequence[IndexerRequest]):
+    """A query's pages by offset and limit, each request made when asked for: a search of a film with
+    many titles chains hundreds of pages, of which the first is usually the last sent."""
+
+    def __init__(self, base: str, page_size: int, parameters: str, count: int) -> None:
+        self._base = base
+        self._page_size = page_size
+        self._parameters = parameters
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> IndexerRequest: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[IndexerRequest]: ...
+
+    def __getitem__(self, index: int | slice) -> IndexerRequest | list[IndexerRequest]:
+        if isinstance(index, slice):
+            return [self._page(page) for page in range(self._count)[index]]
+        page = range(self._count)[index]  # IndexError past the end, negative indexes as a list's
+        return self._page(page)
+
+    def __iter__(self) -> Iterator[IndexerRequest]:
+        return (self._page(page) for page in range(self._count))
+
+    def _page(self, page: int) -> IndexerRequest:
+        offset = page * self._page_size
+        return IndexerRequest(f"{self._base}&offset={offset}&limit={self._page_size}{self._parameters}")
 
 
 class RequestChain:
@@ -67,9 +100,9 @@ class RequestChain:
         self.tiers: list[list[Pageable]] = [[]]
 
     def add(self, pages: Iterable[IndexerRequest]) -> None:
-        """Add a query to the current tier (an empty one is skipped)."""
-        listed = list(pages)
-        if listed:
+        """Add a query to the current tier (an empty one is skipped); a sequence is kept as it is."""
+        listed = pages if isinstance(pages, Sequence) else list(pages)
+        if len(listed):
             self.tiers[-1].append(listed)
 
     def add_tier(self) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from reelarr.indexers.newznab.caps import Capabilities
 from reelarr.indexers.newznab.settings import NewznabSettings
-from reelarr.indexers.requests import IndexerRequest, RequestChain
+from reelarr.indexers.requests import IndexerRequest, OffsetPages, RequestChain
 from reelarr.releases.search import MovieSearch
 
 MAX_PAGES = 30
@@ -14,7 +15,7 @@ MAX_PAGES = 30
 
 def _pages(
     settings: NewznabSettings, page_size: int, search_type: str, parameters: str, max_pages: int = MAX_PAGES
-) -> list[IndexerRequest]:
+) -> Sequence[IndexerRequest]:
     if not settings.categories:
         return []
     categories = ",".join(str(c) for c in dict.fromkeys(settings.categories))
@@ -26,10 +27,7 @@ def _pages(
         base += "&apikey=" + settings.api_key.strip()
     if page_size == 0:
         return [IndexerRequest(f"{base}{parameters}")]
-    return [
-        IndexerRequest(f"{base}&offset={page * page_size}&limit={page_size}{parameters}")
-        for page in range(max_pages)
-    ]
+    return OffsetPages(base, page_size, parameters, max_pages)
 
 
 def newznab_title(title: str) -> str:

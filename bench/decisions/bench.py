@@ -116,6 +116,16 @@ def seconds_of(command: dict[str, Any]) -> float:
     return (ended - started).total_seconds()
 
 
+def host_loop_ms() -> float:
+    """How long this process takes for a fixed pure-Python loop now, in ms: the host's speed at the
+    moment (a shared host's neighbours slow it by a third and more at times)."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(500_000):
+        total += number * number
+    return (time.perf_counter() - started) * 1000
+
+
 def split_feed(releases: list[FixtureRelease], sites: int) -> list[list[FixtureRelease]]:
     """The releases dealt to `sites` feeds, each newest first."""
     return [releases[number::sites] for number in range(sites)]
@@ -178,6 +188,7 @@ def time_rss_syncs(
     cpu: list[float] = []
     own_cpu: list[float] = []
     fixture_cpu: list[float] = []  # this process: the fixture indexers answering (and the polling)
+    host: list[float] = []
     message = ""
     for run in range(args.runs):
         feeds = split_feed(feed(films, args.releases, seed=1000 + run), len(sites))
@@ -189,6 +200,7 @@ def time_rss_syncs(
             fixtures.sites[name].releases = releases
             # The indexers are remote in life: their pages are made before the clock starts.
             render_items(fixtures.sites[name], fixtures.site_url(name))
+        host.append(host_loop_ms())
         before, before_own = server.cpu_seconds(), server.cpu_seconds(workers=False)
         before_fixture = time.process_time()
         with sampled(server.process.pid, args.profile):
@@ -208,6 +220,10 @@ def time_rss_syncs(
         f" (its own process {statistics.median(own_cpu):.2f} s), fixture indexers' CPU"
         f" {statistics.median(fixture_cpu):.2f} s;"
         f" target < {SYNC_TARGET:.0f} s: {verdict}"
+    )
+    print(
+        f"  the host's speed before each run: a fixed loop took {', '.join(f'{h:.0f}' for h in host)} ms"
+        " (the lower, the quieter the host)"
     )
 
 

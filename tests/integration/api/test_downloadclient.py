@@ -11,6 +11,7 @@ from tests.support.net import free_port
 from tests.support.qbittorrent import QBittorrentServer, qbittorrent_api
 from tests.support.shared_server import delete_all, shared_server
 from tests.support.transmission import TransmissionServer
+from tests.support.waiting import checked_health
 
 server = shared_server(reset=delete_all("/api/v3/downloadclient"))
 
@@ -109,21 +110,20 @@ async def test_bad_settings_are_a_validation_error(
 async def test_health_says_when_no_client_is_there_or_one_cannot_be_reached(
     server: LiveServer, qbittorrent: QBittorrentServer
 ) -> None:
-    async def download_client_health() -> dict[str, dict[str, Any]]:
+    async def download_client_health(level: str) -> dict[str, dict[str, Any]]:
+        # A health run under way when the client changed reports what it found before: wait for one
+        # that began after.
         await server.client.post("/api/v3/command", json={"name": "CheckHealth"})
-        problems = (await server.client.get("/api/v3/health")).json()
-        return {p["source"]: p for p in problems if p["source"].startswith("DownloadClient")}
+        return await checked_health(server, "DownloadClientCheck", level)
 
-    nothing = await download_client_health()
-    assert nothing["DownloadClientCheck"]["type"] == "warning"
+    nothing = await download_client_health("warning")
     assert nothing["DownloadClientCheck"]["message"] == "No download client is available"
 
     body = await resource(server, qbittorrent, port=free_port())
     body["name"] = "Gone"
     gone = await server.client.post("/api/v3/downloadclient", json=body, params={"forceSave": "true"})
     assert gone.status_code == 201
-    problems = await download_client_health()
-    assert problems["DownloadClientCheck"]["type"] == "error"
+    problems = await download_client_health("error")
     assert problems["DownloadClientCheck"]["message"].startswith(
         "Unable to communicate with Gone. Unable to connect"
     )
@@ -235,8 +235,7 @@ async def test_health_says_when_transmission_cannot_be_reached(
     gone = await server.client.post("/api/v3/downloadclient", json=body, params={"forceSave": "true"})
     assert gone.status_code == 201, gone.text
     await server.client.post("/api/v3/command", json={"name": "CheckHealth"})
-    problems = {p["source"]: p for p in (await server.client.get("/api/v3/health")).json()}
-    assert problems["DownloadClientCheck"]["type"] == "error"
+    problems = await checked_health(server, "DownloadClientCheck", "error")
     assert problems["DownloadClientCheck"]["message"].startswith(
         "Unable to communicate with Gone. Unable to connect to Transmission"
     )

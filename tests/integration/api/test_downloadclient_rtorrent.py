@@ -11,6 +11,7 @@ from tests.support.live import LiveServer
 from tests.support.net import free_port
 from tests.support.rtorrent import RTorrentServer
 from tests.support.shared_server import delete_all, shared_server
+from tests.support.waiting import checked_health
 
 server = shared_server(reset=delete_all("/api/v3/downloadclient"))
 
@@ -132,8 +133,7 @@ async def test_health_says_when_rtorrent_cannot_be_reached(
     gone = await server.client.post("/api/v3/downloadclient", json=body, params={"forceSave": "true"})
     assert gone.status_code == 201, gone.text
     await server.client.post("/api/v3/command", json={"name": "CheckHealth"})
-    problems = {p["source"]: p for p in (await server.client.get("/api/v3/health")).json()}
-    assert problems["DownloadClientCheck"]["type"] == "error"
+    problems = await checked_health(server, "DownloadClientCheck", "error")
     assert problems["DownloadClientCheck"]["message"].startswith(
         "Unable to communicate with Gone. Unable to connect to rTorrent"
     )

@@ -4,7 +4,7 @@ those chosen while no download client could take them. The user may grab one now
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -15,6 +15,7 @@ from reelarr.decisionlog.model import LoggedDecision, Outcome
 from reelarr.decisionlog.service import DecisionLog
 from reelarr.decisions.engine import Decision
 from reelarr.decisions.ranking import rank_key
+from reelarr.delayprofiles.model import DelayProfile, best_for_tags
 from reelarr.delayprofiles.service import DelayProfileService
 from reelarr.downloads.events import QueueChanged
 from reelarr.downloads.grab import Grabbed, GrabService
@@ -86,26 +87,19 @@ class PendingReleases:
         self._clock = clock
 
     async def all(self) -> list[PendingRelease]:
-        """The best waiting release of each film (Radarr's GetPendingQueue)."""
+        """The best waiting release of each film (Radarr's GetPendingQueue), all decided again at once."""
         waiting = [(e, _reason(e)) for e in await self._log.pending()]
         if not waiting:
             return []
         schedule = await self._rss_schedule()
+        delay_profiles = await self._delay_profiles.all()
+        decisions = await self._search.decide_many([(e.release, e.movie_id) for e, _reason in waiting])
         best: dict[int, PendingRelease] = {}
-        for logged, reason in waiting:
-            try:
-                decision = await self._search.decide_for(logged.release, logged.movie_id)
-            except NotFound:
-                continue  # the film was deleted since
-            if decision.subject is None:
-                continue
-            found = PendingRelease(
-                pending_queue_id(logged.id),
-                logged,
-                decision,
-                reason,
-                await self._estimated_completion(logged, decision, reason, schedule),
-            )
+        for (logged, reason), decision in zip(waiting, decisions, strict=True):
+            if decision is None or decision.subject is None:
+                continue  # the film was deleted since, or its profile
+            estimate = _estimated_completion(logged, decision, reason, schedule, delay_profiles)
+            found = PendingRelease(pending_queue_id(logged.id), logged, decision, reason, estimate)
             current = best.get(logged.movie_id)
             if current is None or _better(found, current):
                 best[logged.movie_id] = found
@@ -128,32 +122,38 @@ class PendingReleases:
     async def remove(self, queue_id: int, *, blocklist: bool = False) -> bool:
         """Stop a release from waiting (it is decided again if an indexer lists it again, unless
         blocklisted as Radarr's "Pending release manually blocklisted"); whether one waited."""
-        pending = await self.find(queue_id)
-        if pending is None:
-            return False
-        if blocklist:
-            await self._blocklist.add(_blocklist_entry(pending, self._clock()))
-        await self._log.forget_waiting(pending.logged.id)
-        await self._bus.publish(QueueChanged())
-        return True
+        return bool(await self.remove_many([queue_id], blocklist=blocklist))
 
-    async def _estimated_completion(
-        self,
-        logged: LoggedDecision,
-        decision: Decision,
-        reason: PendingReason,
-        schedule: tuple[datetime, float] | None,
-    ) -> datetime | None:
-        """Radarr's estimate: the release's age reaching the delay, at the RSS sync that sees it."""
-        if schedule is None:
-            return None
-        next_sync, interval_minutes = schedule
-        if reason is not PendingReason.DELAY:
-            return next_sync
-        assert decision.subject is not None
-        profile = await self._delay_profiles.for_tags(decision.subject.movie.tags)
-        due = logged.release.publish_date + timedelta(minutes=profile.delay_minutes(logged.release.protocol))
-        return next_sync if due < next_sync else due + timedelta(minutes=interval_minutes)
+    async def remove_many(self, queue_ids: Collection[int], *, blocklist: bool = False) -> list[int]:
+        """`remove` for several queue ids, the waiting releases decided once; the ids that waited."""
+        wanted = set(queue_ids)
+        removed = [p for p in await self.all() if p.id in wanted]
+        for pending in removed:
+            if blocklist:
+                await self._blocklist.add(_blocklist_entry(pending, self._clock()))
+            await self._log.forget_waiting(pending.logged.id)
+        if removed:
+            await self._bus.publish(QueueChanged())
+        return [p.id for p in removed]
+
+
+def _estimated_completion(
+    logged: LoggedDecision,
+    decision: Decision,
+    reason: PendingReason,
+    schedule: tuple[datetime, float] | None,
+    delay_profiles: Sequence[DelayProfile],
+) -> datetime | None:
+    """Radarr's estimate: the release's age reaching the delay, at the RSS sync that sees it."""
+    if schedule is None:
+        return None
+    next_sync, interval_minutes = schedule
+    if reason is not PendingReason.DELAY:
+        return next_sync
+    assert decision.subject is not None
+    profile = best_for_tags(delay_profiles, decision.subject.movie.tags)
+    due = logged.release.publish_date + timedelta(minutes=profile.delay_minutes(logged.release.protocol))
+    return next_sync if due < next_sync else due + timedelta(minutes=interval_minutes)
 
 
 def _blocklist_entry(pending: PendingRelease, now: datetime) -> NewBlocklistEntry:

@@ -24,7 +24,15 @@ from reelarr.releases.model import Release
 from reelarr.releases.search import MovieSearch
 from reelarr.search.known_films import KnownFilms
 from reelarr.search.library_index import matches_movie
-from reelarr.search.pipeline import Matched, Snapshot, best_per_movie, decide_matched, match_names, read
+from reelarr.search.pipeline import (
+    Matched,
+    Snapshot,
+    best_per_movie,
+    decide_matched,
+    decide_one,
+    match_names,
+    read,
+)
 from reelarr.search.snapshot import SnapshotSources, free_space_of, load_snapshot
 
 Clock = Callable[[], datetime]
@@ -268,6 +276,22 @@ class SearchService:
         context = SearchContext(movie.id, user_invoked=True, interactive=True)
         [decision] = decide_matched([Matched(release, read(release), movie)], snapshot, context)
         return decision
+
+    async def decide_many(self, picks: Sequence[tuple[Release, int]]) -> list[Decision | None]:
+        """decide_for for many releases at once, with one load of their films and one snapshot (None
+        for a release whose film is gone): the queue decides every waiting release again."""
+        movies, files = await self._library({movie_id for _release, movie_id in picks})
+        by_id = {m.id: m for m in movies}
+        snapshot = await self._snapshot([(m, files.get(m.id)) for m in movies])
+        decisions: list[Decision | None] = []
+        for release, movie_id in picks:
+            movie = by_id.get(movie_id)
+            if movie is None:
+                decisions.append(None)
+                continue
+            context = SearchContext(movie.id, user_invoked=True, interactive=True)
+            decisions.append(decide_one(Matched(release, read(release), movie), snapshot, context))
+        return decisions
 
     async def _by_ids(self, release: Release) -> Movie | None:
         if release.tmdb_id:

@@ -93,6 +93,19 @@ async def test_grabbing_in_bulk_and_removing_a_waiting_release(
     assert history["totalRecords"] == 0
 
 
+async def test_several_waiting_releases_are_removed_in_one_bulk_call(
+    library: Library, indexer_server: IndexerFixtureServer
+) -> None:
+    await add_movie(library, 550)  # Fight Club, whose releases wait beside The Matrix's
+    await _waiting(library)
+    waiting = await _queue(library)
+    assert {item["movie"]["tmdbId"] for item in waiting} == {603, 550}
+    client = library.server.client
+    response = await client.request("DELETE", "/api/v3/queue/bulk", json={"ids": [i["id"] for i in waiting]})
+    assert response.status_code == 200, response.text
+    assert await _queue(library) == []
+
+
 async def test_removing_a_waiting_release_with_the_blocklist_keeps_it_from_coming_back(
     library: Library, indexer_server: IndexerFixtureServer, qbittorrent: QBittorrentServer
 ) -> None:

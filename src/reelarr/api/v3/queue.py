@@ -325,9 +325,11 @@ async def _remove(
     missing = [i for i in ids if i not in downloads and i not in pending]
     if missing:
         raise NotFound(f"Queue item {missing[0]} was not found")
+    waiting = [queue_id for queue_id in ids if queue_id not in downloads]
+    if waiting:
+        await services.pending_releases.remove_many(waiting, blocklist=blocklist)  # as Radarr, no client
     for queue_id in ids:
         if queue_id not in downloads:
-            await services.pending_releases.remove(queue_id, blocklist=blocklist)  # as Radarr, no client
             continue
         download = downloads[queue_id]
         if remove_from_client:

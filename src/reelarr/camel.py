@@ -36,7 +36,13 @@ class CamelModel(BaseModel):
     def __get_pydantic_core_schema__(
         cls, source: type[BaseModel], handler: GetCoreSchemaHandler
     ) -> CoreSchema:
-        return bound_integers(handler(source))
+        schema: CoreSchema = handler(source)
+        kept: object = cls.__dict__.get("__pydantic_core_schema__")
+        if schema is kept:
+            # The class's own schema, bounded when the class was built. FastAPI makes a TypeAdapter
+            # per route of each app, and bounding a resource's schema again took two thirds of that.
+            return schema
+        return bound_integers(schema)
 
     @model_validator(mode="before")
     @classmethod

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import Field, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from reelarr.app import create_app
 from reelarr.camel import CamelModel
@@ -41,6 +41,15 @@ class Outer(CamelModel):
 def test_an_integer_past_its_width_is_refused(data: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         Outer.model_validate(data)
+
+
+@pytest.mark.parametrize("shape", [Outer, list[Outer], Outer | None])
+def test_a_model_read_through_a_type_adapter_keeps_its_bounds(shape: Any) -> None:
+    # FastAPI reads bodies and answers through TypeAdapters built on each model's kept schema.
+    adapter: TypeAdapter[Any] = TypeAdapter(shape)
+    outer = {"inner": {"count": INT32_MAX + 1}}
+    with pytest.raises(ValidationError):
+        adapter.validate_python([outer] if shape == list[Outer] else outer)
 
 
 def test_integers_within_their_width_are_kept() -> None:

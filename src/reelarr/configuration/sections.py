@@ -49,12 +49,13 @@ class ConfigSection(Generic[T]):
 
     async def get(self) -> T:
         """The page in force (defaults for fields never saved)."""
-        values: dict[str, object] = {}
-        for field in fields(self._kind):  # type: ignore[arg-type]
-            stored = await self._store.get(self._prefix + field.name)
-            if stored is None:
-                continue
-            values[field.name] = _parse(field.type, stored)
+        page = fields(self._kind)  # type: ignore[arg-type]
+        stored = await self._store.get_many([self._prefix + field.name for field in page])
+        values = {
+            field.name: _parse(field.type, stored[self._prefix + field.name])
+            for field in page
+            if self._prefix + field.name in stored
+        }
         return self._kind(**values)
 
     async def save(self, config: T) -> T:
@@ -62,8 +63,8 @@ class ConfigSection(Generic[T]):
         failures = self._check(config)
         if failures:
             raise ValidationFailed(failures)
-        for name, value in asdict(config).items():  # type: ignore[call-overload]
-            await self._store.set(self._prefix + name, _text(value))
+        items = asdict(config).items()  # type: ignore[call-overload]
+        await self._store.set_many({self._prefix + name: _text(value) for name, value in items})
         if self._changed is not None:
             await self._bus.publish(self._changed())
         return config

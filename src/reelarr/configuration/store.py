@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -21,6 +23,14 @@ class ConfigStore:
         async with self._db.read() as session:
             return await session.scalar(select(ConfigRow.value).where(ConfigRow.key == key))
 
+    async def get_many(self, keys: Collection[str]) -> dict[str, str]:
+        """The stored values of these keys, by key (keys never stored are absent)."""
+        async with self._db.read() as session:
+            rows = await session.execute(
+                select(ConfigRow.key, ConfigRow.value).where(ConfigRow.key.in_(list(keys)))
+            )
+            return {str(row.key): str(row.value) for row in rows}
+
     async def set(self, key: str, value: str) -> None:
         """Store `value` under `key`, replacing what was there."""
         async with self._db.write() as session:
@@ -29,6 +39,17 @@ class ConfigStore:
                 session.add(ConfigRow(key=key, value=value))
             else:
                 row.value = value
+
+    async def set_many(self, values: Mapping[str, str]) -> None:
+        """Store each value under its key in one transaction: all are kept, or none."""
+        async with self._db.write() as session:
+            rows = await session.scalars(select(ConfigRow).where(ConfigRow.key.in_(list(values))))
+            stored = {row.key: row for row in rows}
+            for key, value in values.items():
+                if key in stored:
+                    stored[key].value = value
+                else:
+                    session.add(ConfigRow(key=key, value=value))
 
     async def get_or_create(self, key: str, value: str) -> str:
         """The stored value, or `value` after storing it when there was none (safe across processes)."""

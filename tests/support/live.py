@@ -16,6 +16,7 @@ from reelarr.services import Services
 from reelarr.settings import Settings
 from tests.support.net import free_port
 from tests.support.quick_server import QuickServer
+from tests.support.stuck import task_stacks
 
 API_KEY = "0123456789abcdef0123456789abcdef"
 
@@ -50,12 +51,16 @@ async def live_server(settings: Settings, **create_kwargs: object) -> AsyncItera
     )
     task = asyncio.create_task(server.serve())
     try:
-        async with asyncio.timeout(30):
-            while not server.started:
-                if task.done():
-                    task.result()
-                    raise RuntimeError("server stopped during start-up")
-                await asyncio.sleep(0.01)
+        try:
+            async with asyncio.timeout(30):
+                while not server.started:
+                    if task.done():
+                        task.result()
+                        raise RuntimeError("server stopped during start-up")
+                    await asyncio.sleep(0.01)
+        except TimeoutError as error:
+            stacks = task_stacks()
+            raise TimeoutError(f"the server did not start within 30 s; its tasks:\n{stacks}") from error
         base = f"http://127.0.0.1:{port}{settings.url_base}"
         async with httpx.AsyncClient(
             base_url=base, headers={"X-Api-Key": API_KEY}, timeout=30, verify=tls_context()
@@ -63,4 +68,15 @@ async def live_server(settings: Settings, **create_kwargs: object) -> AsyncItera
             yield LiveServer(base, app, client)
     finally:
         server.request_exit()
-        await asyncio.wait_for(task, timeout=30)
+        await stopped(task)
+
+
+async def stopped(task: asyncio.Task[None], within: float = 30.0) -> None:
+    """Wait for a server's task to end; past `within`, fail with what its tasks are waiting for."""
+    done, _ = await asyncio.wait({task}, timeout=within)
+    if not done:
+        stacks = task_stacks()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        raise TimeoutError(f"the server did not stop within {within:.0f} s; its tasks:\n{stacks}")
+    task.result()

@@ -117,14 +117,14 @@ def queue(server: ReelarrServer) -> list[dict[str, Any]]:
 def test_the_queue_shows_a_grab_live_and_removes_it_from_qbittorrent(
     server: ReelarrServer, qbittorrent: QBittorrentServer, category: str, page: Page
 ) -> None:
-    log_in(page, server, "/")
-    nav(page, "Queue")
+    # Opened at the queue, the page has not loaded the library.
+    log_in(page, server, "/activity/queue")
     expect(page.get_by_role("heading", name="Queue", level=1)).to_be_visible()
     expect(page.get_by_text("The queue is empty")).to_be_visible()
 
     # Grabbed and then seen by a refresh the server runs (not the page): the live message brings the row.
     grab(server, MATRIX_1080P)
-    # ...and a toast tells of the grab as it happens, naming the film the page knows.
+    # ...and a toast tells of the grab as it happens, naming the film (which the page loads to name it).
     toasts = page.get_by_role("status", name="Notifications")
     expect(toasts).to_contain_text("Grabbed The Matrix (1999)")
     expect(toasts).to_contain_text(MATRIX_1080P)

@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { urlBase } from "../api/client";
+import { apiGet, urlBase } from "../api/client";
 import { libraryKeys, refreshMovieFromServer, removeMovie } from "../api/library";
 import { formatKeys } from "../api/customFormats";
 import { indexerKeys, providerKeys } from "../api/providers";
@@ -48,6 +48,26 @@ function filmName(client: QueryClient, id: number): string | undefined {
     client.getQueryData<LibraryMovie>(libraryKeys.movie(id)) ??
     client.getQueryData<LibraryMovie[]>(libraryKeys.movieList)?.find((m) => m.id === id);
   return movie ? `${movie.title} (${movie.year})` : undefined;
+}
+
+/** The movie id a history message names, if it names one. */
+function messageMovieId(message: LiveMessage): number | undefined {
+  if (message.name !== "history" || message.action !== "created") return undefined;
+  const id = (message.resource as { movieId?: unknown } | undefined)?.movieId;
+  return typeof id === "number" && id > 0 ? id : undefined;
+}
+
+/** Load a film the page has not (a grab seen from the Activity page), so that its toast names it. */
+async function loadFilm(client: QueryClient, id: number): Promise<void> {
+  if (filmName(client, id) !== undefined) return;
+  try {
+    await client.fetchQuery({
+      queryKey: libraryKeys.movie(id),
+      queryFn: ({ signal }) => apiGet<LibraryMovie>(`/movie/${id}`, signal),
+    });
+  } catch {
+    // The toast says "Release grabbed" without the film's name.
+  }
 }
 
 /** After this many failed attempts in a row the indicator says Disconnected (retries go on). */
@@ -201,10 +221,16 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
 
+  // Toasts wait for their film's name in turn, so that they show in the order their messages came.
+  const toastsInTurn = useRef<Promise<void>>(Promise.resolve());
   const showToast = useCallback(
     (message: LiveMessage) => {
-      const toast = toastFor(message, nextToast.current, (id) => filmName(clientRef.current, id));
-      if (toast) show(toast);
+      const movieId = messageMovieId(message);
+      toastsInTurn.current = toastsInTurn.current.then(async () => {
+        if (movieId !== undefined) await loadFilm(clientRef.current, movieId);
+        const toast = toastFor(message, nextToast.current, (id) => filmName(clientRef.current, id));
+        if (toast) show(toast);
+      });
     },
     [show],
   );

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import warnings
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from tests.support.quick_server import QuickServer
 from tests.support.stuck import task_stacks
 
 API_KEY = "0123456789abcdef0123456789abcdef"
+GRACE_SECONDS = 5
 
 
 @dataclass
@@ -46,7 +48,14 @@ async def live_server(settings: Settings, **create_kwargs: object) -> AsyncItera
     app = create_app(settings, **create_kwargs)  # type: ignore[arg-type]
     server = QuickServer(
         uvicorn.Config(
-            app, host="127.0.0.1", port=port, log_config=None, lifespan="on", ws="websockets-sansio"
+            app,
+            host="127.0.0.1",
+            port=port,
+            log_config=None,
+            lifespan="on",
+            ws="websockets-sansio",
+            # A request still running 5 s after the test ended is cut, and named in a warning.
+            timeout_graceful_shutdown=GRACE_SECONDS,
         )
     )
     task = asyncio.create_task(server.serve())
@@ -69,6 +78,9 @@ async def live_server(settings: Settings, **create_kwargs: object) -> AsyncItera
     finally:
         server.request_exit()
         await stopped(task)
+        if server.cut_requests:
+            cut = server.cut_requests
+            warnings.warn(f"requests still running when the server stopped:\n{cut}", stacklevel=1)
 
 
 async def stopped(task: asyncio.Task[None], within: float = 30.0) -> None:

@@ -8,6 +8,8 @@ import socket
 
 import uvicorn
 
+from tests.support.stuck import task_stack
+
 # uvicorn looks for an exit request every 100 ms and gives open connections a fixed 100 ms before its
 # graceful shutdown: ~0.2 s of idle wall time per server, minutes over the suite.
 POLL_SECONDS = 0.01
@@ -19,6 +21,7 @@ class QuickServer(uvicorn.Server):
     def __init__(self, config: uvicorn.Config) -> None:
         super().__init__(config)
         self._exit_requested = asyncio.Event()
+        self.cut_requests = ""  # the stacks of requests still running when the graceful shutdown ended
 
     def request_exit(self) -> None:
         """Ask the server to stop, as `should_exit = True` does, and wake its main loop at once."""
@@ -51,6 +54,9 @@ class QuickServer(uvicorn.Server):
                     await server.wait_closed()
         except TimeoutError:
             # As uvicorn does: requests still running past the grace (a fixture's slow answer) are cut.
+            self.cut_requests = "".join(task_stack(task) for task in self.server_state.tasks) or (
+                f"{len(self.server_state.connections)} connection(s) and no request"
+            )
             for task in self.server_state.tasks:
                 task.cancel(msg="Task cancelled, timeout graceful shutdown exceeded")
         if not self.force_exit:

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import io
+from typing import Any
+
+
+def task_stack(task: asyncio.Task[Any], limit: int = 12) -> str:
+    """One task's name and stack, innermost frames last."""
+    out = io.StringIO()
+    out.write(f"--- {task.get_name()}\n")
+    task.print_stack(limit=limit, file=out)
+    return out.getvalue()
 
 
 def task_stacks(limit: int = 12) -> str:
-    """The stack of each pending task of the running loop but the caller's, innermost frames last."""
+    """The stack of each pending task of the running loop but the caller's."""
     current = asyncio.current_task()
-    out = io.StringIO()
-    for task in asyncio.all_tasks():
-        if task is current or task.done():
-            continue
-        out.write(f"--- {task.get_name()}\n")
-        task.print_stack(limit=limit, file=out)
-    return out.getvalue()
+    return "".join(
+        task_stack(task, limit) for task in asyncio.all_tasks() if task is not current and not task.done()
+    )

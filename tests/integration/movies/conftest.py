@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+import warnings
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from tests.fixtures.tmdb.plugin import tmdb_fixture_server, tmdb_server
 from tests.fixtures.tmdb.server import TmdbFixtureServer
 from tests.support.downloadclients import add_qbittorrent
 from tests.support.live import LiveServer, live_server
-from tests.support.qbittorrent import QBittorrentServer, forget_category
+from tests.support.qbittorrent import QBittorrentServer, forget_category, forget_leftovers
 
 __all__ = ["indexer_fixture_server", "indexer_server", "tmdb_fixture_server", "tmdb_server"]
 
@@ -63,6 +64,10 @@ async def library(
     # removed after it (the same release grabbed twice would be refused as a duplicate). It is
     # emptied once the server has stopped, so that no search still running can grab after it.
     category = f"reelarr-{uuid.uuid4().hex[:12]}"
+    # Tests run one at a time on the session's qBittorrent, so anything in it now is another test's
+    # leftover. Removed, and named, so that the test that leaks can be found.
+    if leftovers := await asyncio.to_thread(forget_leftovers, qbittorrent):
+        warnings.warn(f"qBittorrent held torrents of earlier tests: {', '.join(leftovers)}", stacklevel=1)
     try:
         async with live_server(settings) as server:
             response = await server.client.post("/api/v3/rootfolder", json={"path": str(root)})

@@ -58,6 +58,7 @@ class MovieListCache:
         self._rendering = asyncio.Lock()
         self._cold = asyncio.Event()
         self._warming: asyncio.Task[None] | None = None
+        self._stopping = False
         for event_type in (MovieAdded, MovieUpdated, MovieFileAdded, MovieFileUpdated, MovieFileDeleted):
             bus.subscribe(event_type, self._movie_changed, remote=True)
         bus.subscribe(MovieDeleted, self._movie_deleted, remote=True)
@@ -113,6 +114,7 @@ class MovieListCache:
         `settle` seconds pass first, so that a burst of changes is rendered once.
         """
         self._cold.set()
+        self._stopping = False
         self._warming = asyncio.create_task(
             self._warm(today, order, render, settle), name="movie-list-warming"
         )
@@ -120,16 +122,22 @@ class MovieListCache:
     async def stop_warming(self) -> None:
         """Stop the background rendering (at shutdown)."""
         if self._warming is not None:
+            # Python 3.11's wait_for loses a cancellation that comes as the event it waits on is set
+            # (a change at shutdown): the loop then slept on for a day. It also stops at this flag.
+            self._stopping = True
+            self._cold.set()
             self._warming.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._warming
             self._warming = None
 
     async def _warm(self, today: Today, order: ListOrder, render: Render, settle: float) -> None:
-        while True:
+        while not self._stopping:
             with contextlib.suppress(TimeoutError):
                 wake = min(_seconds_to_next_utc_day(), self._max_age + 1.0)
                 await asyncio.wait_for(self._cold.wait(), timeout=wake)
+            if self._stopping:
+                return
             await asyncio.sleep(settle)
             self._cold.clear()
             try:

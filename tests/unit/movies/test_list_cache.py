@@ -6,10 +6,13 @@ import asyncio
 import gzip
 from collections.abc import AsyncIterator, Sequence
 from datetime import date
+from typing import Any
 
 import orjson
+import pytest
 
 from reelarr.events import EventBus, EventsMissed
+from reelarr.movies import list_cache
 from reelarr.movies.events import MovieAdded, MovieDeleted, MovieFileAdded, MovieUpdated
 from reelarr.movies.list_cache import MovieListCache
 from reelarr.quality.service import QualitySettingsChanged
@@ -229,3 +232,35 @@ async def test_warming_survives_a_failed_rendering() -> None:
 
 async def _failed_twice(failures: list[RuntimeError]) -> bool:
     return not failures
+
+
+async def test_warming_stops_even_when_its_cancellation_is_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Python 3.11's wait_for loses a cancellation that comes as the event it waits on is set (a change
+    # at shutdown), and the warming slept on for a day. Here every cancellation of a wait is lost.
+    bus, library = EventBus(), Library([1])
+    cache = MovieListCache(bus)
+    wait_for = asyncio.wait_for
+
+    async def losing_the_cancellation(awaitable: Any, timeout: float | None) -> Any:  # noqa: ASYNC109
+        waiting = asyncio.ensure_future(awaitable)
+        try:
+            return await wait_for(asyncio.shield(waiting), timeout)
+        except asyncio.CancelledError:
+            waiting.cancel()
+            return None
+
+    monkeypatch.setattr(list_cache.asyncio, "wait_for", losing_the_cancellation)
+    cache.start_warming(lambda: TODAY, library.order, library.render, settle=0)
+    await _rendered_soon(library, [1])
+    await asyncio.sleep(0.05)  # the warming waits for a change again
+    warming = cache._warming
+    try:
+        async with asyncio.timeout(5):
+            await cache.stop_warming()
+    finally:
+        # A warming still going is stopped with the real wait_for, not to outlive the test.
+        monkeypatch.undo()
+        if warming is not None and not warming.done():
+            cache._cold.set()
+            await asyncio.sleep(0.05)
+            warming.cancel()

@@ -33,12 +33,7 @@ class ConfigStore:
 
     async def set(self, key: str, value: str) -> None:
         """Store `value` under `key`, replacing what was there."""
-        async with self._db.write() as session:
-            row = await session.get(ConfigRow, key)
-            if row is None:
-                session.add(ConfigRow(key=key, value=value))
-            else:
-                row.value = value
+        await self.set_many({key: value})
 
     async def set_many(self, values: Mapping[str, str]) -> None:
         """Store each value under its key in one transaction: all are kept, or none."""

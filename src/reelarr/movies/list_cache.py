@@ -127,8 +127,9 @@ class MovieListCache:
             self._stopping = True
             self._cold.set()
             self._warming.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._warming
+            # wait, not await: the warming's cancellation is not the caller's, and the caller's is not
+            # to be swallowed with it.
+            await asyncio.wait({self._warming})
             self._warming = None
 
     async def _warm(self, today: Today, order: ListOrder, render: Render, settle: float) -> None:

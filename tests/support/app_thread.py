@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -11,6 +10,7 @@ from typing import Self
 import uvicorn
 from starlette.types import ASGIApp
 
+from tests.support.net import bound_socket
 from tests.support.quick_server import QuickServer
 
 HOST = "127.0.0.1"
@@ -33,9 +33,7 @@ class AppThread:
 
     def start(self, app: ASGIApp) -> None:
         """Listen (on a free port the first time) and wait until the app answers."""
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((HOST, self.port))
+        sock = bound_socket(self.port)
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
             app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=1

@@ -15,7 +15,7 @@ from reelarr.app import Application, create_app
 from reelarr.remote.registry import tls_context
 from reelarr.services import Services
 from reelarr.settings import Settings
-from tests.support.net import free_port
+from tests.support.net import bound_socket
 from tests.support.quick_server import QuickServer
 from tests.support.stuck import task_stacks
 
@@ -44,13 +44,14 @@ class LiveServer:
 @asynccontextmanager
 async def live_server(settings: Settings, **create_kwargs: object) -> AsyncIterator[LiveServer]:
     """Serve `settings` on a free port until the block ends."""
-    port = free_port()
     app = create_app(settings, **create_kwargs)  # type: ignore[arg-type]
+    # Bound here and handed to uvicorn: a port only looked up could be taken by another worker's
+    # server or an outgoing connection before uvicorn binds it.
+    sock = bound_socket()
+    port = sock.getsockname()[1]
     server = QuickServer(
         uvicorn.Config(
             app,
-            host="127.0.0.1",
-            port=port,
             log_config=None,
             lifespan="on",
             ws="websockets-sansio",
@@ -58,7 +59,7 @@ async def live_server(settings: Settings, **create_kwargs: object) -> AsyncItera
             timeout_graceful_shutdown=GRACE_SECONDS,
         )
     )
-    task = asyncio.create_task(server.serve())
+    task = asyncio.create_task(server.serve(sockets=[sock]))
     try:
         try:
             async with asyncio.timeout(30):
@@ -77,7 +78,10 @@ async def live_server(settings: Settings, **create_kwargs: object) -> AsyncItera
             yield LiveServer(base, app, client)
     finally:
         server.request_exit()
-        await stopped(task)
+        try:
+            await stopped(task)
+        finally:
+            sock.close()
         if server.cut_requests:
             cut = server.cut_requests
             warnings.warn(f"requests still running when the server stopped:\n{cut}", stacklevel=1)

@@ -23,6 +23,15 @@ class QuickServer(uvicorn.Server):
         self._exit_requested = asyncio.Event()
         self.cut_requests = ""  # the stacks of requests still running when the graceful shutdown ended
 
+    async def serve(self, sockets: list[socket.socket] | None = None) -> None:
+        """uvicorn's serve, with its start-up failure a RuntimeError rather than its `sys.exit`: a
+        SystemExit raised in a task leaves the event loop mid-step, and a test session shares one
+        loop, so it would break every later test of the worker."""
+        try:
+            await super().serve(sockets)
+        except SystemExit as exited:
+            raise RuntimeError(f"uvicorn could not start (it exited with {exited.code})") from None
+
     def request_exit(self) -> None:
         """Ask the server to stop, as `should_exit = True` does, and wake its main loop at once."""
         self.should_exit = True

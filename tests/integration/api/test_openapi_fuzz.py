@@ -82,19 +82,25 @@ async def test_no_operation_answers_with_a_server_error(
     ]
     environment = {**os.environ, "SCHEMATHESIS_HOOKS": str(HOOKS), "REELARR_FUZZ_SANDBOX": str(sandbox)}
     started = time.monotonic()
-    process = await asyncio.create_subprocess_exec(
-        *command,
-        env=environment,
-        cwd=tmp_path,  # schemathesis keeps its state in .schemathesis/ under the working directory
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    try:
-        async with asyncio.timeout(RUN_LIMIT_SECONDS):
-            output = (await process.communicate())[0].decode("utf-8", "replace")
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
+    transcript = tmp_path / "schemathesis.log"  # a file, so that a run cut short still shows its end
+    with transcript.open("wb") as out:
+        process = await asyncio.create_subprocess_exec(
+            *command,
+            env=environment,
+            cwd=tmp_path,  # schemathesis keeps its state in .schemathesis/ under the working directory
+            stdout=out,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        try:
+            async with asyncio.timeout(RUN_LIMIT_SECONDS):
+                await process.wait()
+        except TimeoutError:
+            end = transcript.read_text("utf-8", "replace")[-20000:]
+            pytest.fail(f"schemathesis did not finish within {RUN_LIMIT_SECONDS} s; its output ends:\n{end}")
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    output = transcript.read_text("utf-8", "replace")
     print(f"schemathesis: {_tally(output)} in {time.monotonic() - started:.0f} s (seed {SEED})")
     assert process.returncode == 0, output[-20000:]

@@ -190,20 +190,28 @@ class TrackedDownloads:
         return [d for view in self._views.values() for d in view.downloads]
 
     async def current(self, max_age: timedelta) -> list[TrackedDownload]:
-        """The downloads, refreshed first when the last refresh is older than `max_age`."""
+        """The downloads, refreshed first when the last refresh is older than `max_age` (sharing a
+        refresh under way that began after the last grab)."""
         stale = self._refreshed_at is None or self._clock() - self._refreshed_at > max_age
-        if stale or self._fresh_for < self._grabs_seen:
-            return await self.refresh()
-        return self.all()
+        if not stale and self._fresh_for >= self._grabs_seen:
+            return self.all()
+        running = self._refreshing
+        if running is not None and not running.done() and self._refreshing_for >= self._grabs_seen:
+            return await asyncio.shield(running)
+        return await self.refresh()
 
     async def refresh(self) -> list[TrackedDownload]:
-        """Ask every enabled client now (one refresh at a time; callers during one share it, unless it
-        began before a grab they must see)."""
+        """Ask every enabled client now: what they answer to a request sent after this call began.
+
+        One refresh runs at a time. A refresh under way may have asked a client before a download
+        finished (or a blackhole's file was dropped), so a caller waits for it and shares the next;
+        callers that arrive during one refresh all share that next one.
+        """
         running = self._refreshing
-        if running is not None and not running.done() and self._refreshing_for < self._grabs_seen:
+        if running is not None and not running.done():
             with contextlib.suppress(Exception):
                 await asyncio.shield(running)
-        if self._refreshing is None or self._refreshing.done():
+        if self._refreshing is running or self._refreshing is None or self._refreshing.done():
             self._refreshing_for = self._grabs_seen
             self._refreshing = asyncio.create_task(self._refresh(self._grabs_seen))
         return await asyncio.shield(self._refreshing)

@@ -126,6 +126,7 @@ from reelarr.health.commands import check_health_command
 from reelarr.health.service import HealthService
 from reelarr.history.file_deletions import FileDeletionHistory
 from reelarr.history.service import HistoryService
+from reelarr.host.config import HostConfigChanged
 from reelarr.host.lifecycle import Lifecycle
 from reelarr.host.service import HostService
 from reelarr.importlists.apps import (
@@ -173,7 +174,7 @@ from reelarr.mediamanagement.library import LibraryUpkeep
 from reelarr.mediamanagement.recycle_bin import clean_up_recycle_bin_command
 from reelarr.memory import return_big_blocks
 from reelarr.metadata.health import TmdbCheck
-from reelarr.metadata.settings import TmdbSettings
+from reelarr.metadata.settings import TmdbSettings, TmdbSettingsChanged
 from reelarr.metadata.tmdb import TmdbClient
 from reelarr.metadatafiles.kometa import MetadataCheck
 from reelarr.metadatafiles.registry import metadata_registry
@@ -204,6 +205,7 @@ from reelarr.observability.logfolder import LogFolder
 from reelarr.observability.logreader import LogReader
 from reelarr.observability.metrics import Metrics, MetricsMiddleware
 from reelarr.plugins import PluginHost, load_plugins
+from reelarr.providers.events import ProviderChanged
 from reelarr.providers.status import ProviderStatuses
 from reelarr.quality.commands import reset_quality_definitions_command
 from reelarr.quality.service import QualityService
@@ -212,6 +214,7 @@ from reelarr.remote import RemoteRegistry
 from reelarr.remotepathmappings.service import RemotePathMappingService
 from reelarr.renaming.commands import rename_files_command, rename_movie_command
 from reelarr.renaming.service import RenameService
+from reelarr.rootfolders.events import RootFolderAdded, RootFolderDeleted
 from reelarr.rootfolders.health import RootFolderCheck
 from reelarr.rootfolders.service import RootFolders
 from reelarr.search.commands import backlog_command, movies_search_command, rss_sync_command
@@ -334,6 +337,18 @@ def subscribe_handlers(services: Services) -> None:
     services.bus.subscribe(DownloadClientConfigChanged, after_download_client_options, remote=True)
     services.bus.subscribe(BackupRestored, after_restore, remote=True)
     services.bus.subscribe(EventsMissed, after_missed)
+    # Settings the health checks read: a health run begun before one of these changed is not shared.
+    for change in (
+        ProviderChanged,
+        RootFolderAdded,
+        RootFolderDeleted,
+        TmdbSettingsChanged,
+        HostConfigChanged,
+        IndexerConfigChanged,
+        DownloadClientConfigChanged,
+        EventsMissed,
+    ):
+        services.bus.subscribe(change, services.health.changed, remote=True)
 
 
 async def _schedule_rss_sync(services: Services) -> None:

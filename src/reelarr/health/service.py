@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 
@@ -23,7 +24,9 @@ class HealthService:
 
     One run at a time: callers that ask while the checks are running share that run's result (fifty
     clients polling /health run the checks once, not fifty times over each other). A run is never kept
-    once it has ended, so a caller that fixed something and asks again sees the fix.
+    once it has ended, so a caller that fixed something and asks again sees the fix; nor is one shared
+    that began before a change of the settings the checks read (`changed`): its callers wait for it
+    and share the next.
     """
 
     def __init__(self, bus: EventBus, *, timeout_seconds: float = 10.0) -> None:
@@ -32,6 +35,8 @@ class HealthService:
         self._timeout = timeout_seconds
         self._last: list[HealthResult] = []
         self._running: asyncio.Future[list[HealthResult]] | None = None
+        self._changes = 0  # settings changes seen, and how many of them the running run had seen
+        self._running_for = 0
         self.runs = 0  # how many times the checks ran (a shared run counts once)
 
     def register(self, check: HealthCheck) -> None:
@@ -42,11 +47,21 @@ class HealthService:
         """Run every check (or join the run under way) and return the problems; publishes HealthChanged
         when they changed."""
         running = self._running
+        if running is not None and self._running_for < self._changes:
+            # Begun before a change (the indexer the user just fixed): its answer may be stale.
+            with contextlib.suppress(Exception):
+                await asyncio.shield(running)
+            running = self._running
         if running is None:
+            self._running_for = self._changes
             running = self._running = asyncio.ensure_future(self._run_all())
             running.add_done_callback(self._ended)
         # Shielded: a caller that goes away (a client that hung up) does not cancel the others' run.
         return list(await asyncio.shield(running))
+
+    async def changed(self, _event: Event | None = None) -> None:
+        """Settings the checks read changed: a run under way is not shared from now on (an event handler)."""
+        self._changes += 1
 
     def _ended(self, run: asyncio.Future[list[HealthResult]]) -> None:
         if self._running is run:

@@ -1,8 +1,10 @@
-"""Many clients polling /api/v3/health at once share one run of the checks."""
+"""Many clients polling /api/v3/health at once share one run of the checks, but not one begun before a
+change of the settings the checks read."""
 
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from reelarr.health.model import HealthLevel, HealthResult
 from tests.support.live import LiveServer
@@ -52,3 +54,42 @@ async def test_concurrent_health_requests_share_one_run_of_the_checks(server: Li
     # Once over, a run is not reused: the next request sees the checks as they are now.
     again = (await server.client.get("/api/v3/health")).json()
     assert [p["message"] for p in again if p["source"] == "GatedCheck"] == ["run 2"]
+
+
+async def test_a_request_after_a_settings_change_does_not_share_a_run_begun_before_it(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    health = server.services.health
+    check = GatedCheck()
+    health.register(check)
+    asked = 0
+    run = health.run
+
+    async def counted_run() -> list[HealthResult]:
+        nonlocal asked
+        asked += 1
+        return await run()
+
+    health.run = counted_run  # type: ignore[method-assign]
+    before = asyncio.create_task(server.client.get("/api/v3/health"))
+
+    async def running() -> bool:
+        return check.runs == 1
+
+    await eventually(running)
+    # The user adds a root folder while the checks run: what they read may have changed.
+    folder = tmp_path / "movies"
+    folder.mkdir()
+    added = await server.client.post("/api/v3/rootfolder", json={"path": str(folder)})
+    assert added.status_code == 201, added.text
+    after = asyncio.create_task(server.client.get("/api/v3/health"))
+
+    async def both_asked() -> bool:
+        return asked == 2
+
+    await eventually(both_asked)
+    check.gate.set()
+    first, second = (await before).json(), (await after).json()
+    assert [p["message"] for p in first if p["source"] == "GatedCheck"] == ["run 1"]
+    assert [p["message"] for p in second if p["source"] == "GatedCheck"] == ["run 2"]
+    assert check.runs == 2

@@ -4,9 +4,11 @@ change of the settings the checks read."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from reelarr.health.model import HealthLevel, HealthResult
+from reelarr.health.service import HealthService
 from tests.support.live import LiveServer
 from tests.support.waiting import eventually
 
@@ -26,10 +28,8 @@ class GatedCheck:
         return [HealthResult(self.name, HealthLevel.WARNING, f"run {self.runs}")]
 
 
-async def test_concurrent_health_requests_share_one_run_of_the_checks(server: LiveServer) -> None:
-    health = server.services.health
-    check = GatedCheck()
-    health.register(check)
+def counted_asks(health: HealthService) -> Callable[[], int]:
+    """Count the calls that reach the health service's `run` (one per request); read the count."""
     asked = 0
     run = health.run
 
@@ -39,11 +39,18 @@ async def test_concurrent_health_requests_share_one_run_of_the_checks(server: Li
         return await run()
 
     health.run = counted_run  # type: ignore[method-assign]
+    return lambda: asked
+
+
+async def test_concurrent_health_requests_share_one_run_of_the_checks(server: LiveServer) -> None:
+    check = GatedCheck()
+    server.services.health.register(check)
+    asked = counted_asks(server.services.health)
     clients = 20
     requests = [asyncio.create_task(server.client.get("/api/v3/health")) for _ in range(clients)]
 
     async def all_waiting() -> bool:
-        return asked == clients
+        return asked() == clients
 
     await eventually(all_waiting)
     check.gate.set()
@@ -59,18 +66,9 @@ async def test_concurrent_health_requests_share_one_run_of_the_checks(server: Li
 async def test_a_request_after_a_settings_change_does_not_share_a_run_begun_before_it(
     server: LiveServer, tmp_path: Path
 ) -> None:
-    health = server.services.health
     check = GatedCheck()
-    health.register(check)
-    asked = 0
-    run = health.run
-
-    async def counted_run() -> list[HealthResult]:
-        nonlocal asked
-        asked += 1
-        return await run()
-
-    health.run = counted_run  # type: ignore[method-assign]
+    server.services.health.register(check)
+    asked = counted_asks(server.services.health)
     before = asyncio.create_task(server.client.get("/api/v3/health"))
 
     async def running() -> bool:
@@ -85,7 +83,7 @@ async def test_a_request_after_a_settings_change_does_not_share_a_run_begun_befo
     after = asyncio.create_task(server.client.get("/api/v3/health"))
 
     async def both_asked() -> bool:
-        return asked == 2
+        return asked() == 2
 
     await eventually(both_asked)
     check.gate.set()
